@@ -1,0 +1,181 @@
+"""Text normalisation, page-chrome removal, sentence splitting and section structure.
+
+These functions work on lines of text (one paragraph per line), whatever the source format was, so
+the HTML and plain-text loaders share every rule after extraction.
+
+>>> normalise_line("ＧＤＰ增长５．５％\u3000左右&nbsp;")
+'GDP增长5.5% 左右'
+>>> split_sentences("他说：“要干。要实干。”我们同意；好！")
+('他说：“要干。要实干。”我们同意；', '好！')
+"""
+from __future__ import annotations
+
+import html
+import re
+
+# ---------------------------------------------------------------- normalisation
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_FULLWIDTH.update({0xFF05: ord("%"), 0xFF0B: ord("+")})  # ％ ＋
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+_DIGIT_DOT = re.compile(r"(?<=\d)[．·](?=\d)")
+
+
+def normalise_line(line: str) -> str:
+    """Unescape entities, map full-width digits/Latin/％/＋ to ASCII, fold spaces; keep Chinese punctuation."""
+    line = html.unescape(line).translate(_FULLWIDTH)
+    line = _DIGIT_DOT.sub(".", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+# ---------------------------------------------------------------- sentences
+
+_TERMINALS = "。！？；!?;"
+_OPENERS = "“‘「『《（("
+_CLOSERS = "”’」』》）)"
+
+
+def _split(text: str, balanced: bool) -> list[str]:
+    out, start, depth, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch in _TERMINALS and (depth == 0 or not balanced):
+            j = i + 1
+            while j < len(text) and (text[j] in _TERMINALS or (text[j] in _CLOSERS and not balanced)):
+                j += 1
+            out.append(text[start:j])
+            start, i = j, j
+            continue
+        i += 1
+    if text[start:].strip():
+        out.append(text[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+def _is_balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth -= 1
+    return depth == 0
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Split on 。！？； but never inside quotation marks or brackets (when they are balanced).
+
+    >>> split_sentences("建设“一号工程。”和“二号工程”。")
+    ('建设“一号工程。”和“二号工程”。',)
+    """
+    return tuple(_split(text, balanced=_is_balanced(text)))
+
+
+# ---------------------------------------------------------------- page chrome
+
+SALUTATION = re.compile(r"^各位代表[：:，,！!]?")
+_CHROME_END = re.compile(
+    r"^(相关(报道|新闻|阅读|链接|附件|文章|稿件)|打印本页|关闭窗口|扫一扫|分享到|分享[：:]|"
+    r"(责任|网络|本文)?编辑[：:]|【\s*(打印|关闭|大|中|小)?\s*$|】$|上一篇|下一篇|返回顶部|"
+    r"网站地图|版权所有|Copyright|主办单位|主办[：:]|承办[：:]|[\w.]*ICP备|纠错|"
+    r"[0-9a-f]{16,}[：:]?$)",
+    re.I,
+)
+_PHOTO_CAPTION = re.compile(r"(记者|通讯员|新华社).{0,12}摄[。]?$|^[(（]?图[为片][:：]")
+_NOTE_HEADING = re.compile(r"^(附[：:])?(名词解释|名词注释|注释|注解)[：:]?$")
+
+
+def is_chrome_end(line: str) -> bool:
+    """True for a line that marks the end of the report text on a scraped page.
+
+    >>> is_chrome_end("相关报道："), is_chrome_end("打印本页"), is_chrome_end("各位代表！")
+    (True, True, False)
+    """
+    return bool(_CHROME_END.match(line))
+
+
+def is_photo_caption(line: str) -> bool:
+    """True for a newspaper photo credit such as '…作政府工作报告。本报记者 某某 摄'."""
+    return bool(_PHOTO_CAPTION.search(line)) and len(line) < 60
+
+
+def is_note_heading(line: str) -> bool:
+    """True for the heading of the explanatory notes that follow a report (名词解释, 注释).
+
+    >>> is_note_heading("名词解释"), is_note_heading("注释："), is_note_heading("名词解释很重要。")
+    (True, True, False)
+    """
+    return bool(_NOTE_HEADING.match(line))
+
+
+# ---------------------------------------------------------------- structure
+
+_CN_NUM = "一二三四五六七八九十百零〇"
+TOP_HEADING = re.compile(rf"^[{_CN_NUM}]+、")
+SUB_HEADING = re.compile(rf"^[（(][{_CN_NUM}]+[）)]")
+APPENDIX_HEADING = re.compile(r"^附件\s*\d*\s*[：:]?$|^附件\s*\d+")
+ITEM_MARKER = re.compile(
+    rf"^([{_CN_NUM}]+是|\d{{1,2}}[、．.](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳]|——|第[{_CN_NUM}]+[，,、])"
+)
+_TITLE_END = re.compile(r"[。！？；：:!?;]")
+_TERMINAL_END = tuple("。！？；：:!?;…”」』）)】")
+
+KINDS = ("heading", "body", "list_item", "note")
+
+
+def heading_title(text: str) -> str:
+    """A heading's name: its first sentence without the closing punctuation.
+
+    >>> heading_title("（一）聚焦聚力提升政策引导保障成效。准确把握政策取向。")
+    '（一）聚焦聚力提升政策引导保障成效'
+    """
+    m = _TITLE_END.search(text)
+    return (text[: m.start()] if m else text).strip()
+
+
+def ends_paragraph(line: str) -> bool:
+    """True when a line ends the way a paragraph ends (closing punctuation)."""
+    return line.endswith(_TERMINAL_END)
+
+
+def looks_like_heading(line: str) -> bool:
+    """A line that stands alone as a heading or label, even with no closing punctuation."""
+    return bool(
+        TOP_HEADING.match(line) or SUB_HEADING.match(line) or APPENDIX_HEADING.match(line)
+        or is_note_heading(line) or SALUTATION.match(line) or ITEM_MARKER.match(line)
+    )
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """Re-join paragraphs that a scrape broke at inline markup (bold runs, sub/superscripts).
+
+    A line that does not end the way a paragraph ends, and is not a heading, continues on the next
+    line. The title line right after an appendix heading (附件1) stands alone.
+
+    >>> join_broken_lines(["累计完成治理。PM", "2.5", "年平均浓度下降。", "（二）标题", "正文。"])
+    ['累计完成治理。PM2.5年平均浓度下降。', '（二）标题', '正文。']
+    """
+    out: list[str] = []
+    after_appendix = False
+    for line in lines:
+        if out and not after_appendix and _continues(out[-1], line):
+            out[-1] += line
+        else:
+            out.append(line)
+        after_appendix = bool(APPENDIX_HEADING.match(line))
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    return not (
+        ends_paragraph(prev) or looks_like_heading(prev) or looks_like_heading(line)
+        or is_chrome_end(line) or is_chrome_end(prev)
+    )
+
+

@@ -1,0 +1,535 @@
+"""Load a government work report from HTML or plain text into a structured :class:`Report`.
+
+The loader sniffs the format and the encoding, finds the report body (from the salutation 各位代表 to
+the closing paragraph, page chrome removed), keeps the explanatory notes apart, and gives every
+paragraph its heading path.
+
+>>> from zjtext.paths import DEFAULT_REPORT
+>>> r = load_report(DEFAULT_REPORT)
+>>> r.meta.region, r.meta.year, r.meta.date, r.meta.speaker
+('浙江省', 2024, '2024-01-23', '王浩')
+>>> r.paragraphs[0].text
+'各位代表：'
+>>> r.sections()[:2]
+['一、2023年工作回顾', '二、2024年目标任务和重点工作']
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import clean
+
+__all__ = [
+    "Paragraph", "ReportMeta", "Report", "load_report", "report_from_text",
+    "ReportError", "ReportNotFoundError", "EmptyReportError", "BinaryFileError", "PdfFileError",
+    "UnknownEncodingError", "NoReportBodyError",
+]
+
+
+# ---------------------------------------------------------------- errors
+
+class ReportError(Exception):
+    """A report file that cannot be loaded; ``str(err)`` is '<file>: <reason>'."""
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class ReportNotFoundError(ReportError):
+    """The path does not exist or is not a file."""
+
+
+class EmptyReportError(ReportError):
+    """The file is empty or holds only whitespace."""
+
+
+class BinaryFileError(ReportError):
+    """The file holds binary data (an image, an archive …), not text."""
+
+
+class PdfFileError(BinaryFileError):
+    """The file is a PDF; save the page as HTML or text instead."""
+
+
+class UnknownEncodingError(ReportError):
+    """The bytes decode as none of UTF-8, GB18030 or a detectable encoding."""
+
+
+class NoReportBodyError(ReportError):
+    """The file is readable but holds no report text (a 404 page, a table of contents …)."""
+
+
+# ---------------------------------------------------------------- data model
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the report, in reading order.
+
+    ``index`` is 1-based; ``section`` is the heading path from the top level down (a heading's own
+    path ends with itself); ``lead`` is the paragraph's lead sentence (bold on the page, or an item
+    opener such as 一是…) without closing punctuation, or ``""``.
+    """
+
+    index: int
+    text: str
+    kind: str
+    section: tuple[str, ...]
+    lead: str = ""
+    sentences: tuple[str, ...] = ()
+
+    @property
+    def top_section(self) -> str:
+        """The top-level section (一、…), or ``""`` before the first one."""
+        return self.section[0] if self.section else ""
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the report says about itself. Fields it does not state are ``None``/``""``."""
+
+    report_id: str = field(compare=False)
+    title: str = ""
+    year: int | None = None
+    region: str = ""
+    date: str | None = None
+    speaker: str = ""
+    meeting: str = ""
+    source: str = field(default="", compare=False)
+    encoding: str = field(default="", compare=False)
+    format: str = ""
+
+
+@dataclass(frozen=True)
+class Report:
+    """A loaded report: metadata and paragraphs (body first, then notes)."""
+
+    meta: ReportMeta
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def report_id(self) -> str:
+        return self.meta.report_id
+
+    @property
+    def body(self) -> tuple[Paragraph, ...]:
+        """The paragraphs of the speech itself (no explanatory notes)."""
+        return tuple(p for p in self.paragraphs if p.kind != "note")
+
+    @property
+    def notes(self) -> tuple[Paragraph, ...]:
+        """Explanatory notes (名词解释/注释) that follow the report."""
+        return tuple(p for p in self.paragraphs if p.kind == "note")
+
+    @property
+    def text(self) -> str:
+        """The body text, one paragraph per line."""
+        return "\n".join(p.text for p in self.body)
+
+    def sections(self) -> list[str]:
+        """The top-level section headings, in order."""
+        return [p.section[0] for p in self.body if p.kind == "heading" and len(p.section) == 1]
+
+
+# ---------------------------------------------------------------- bytes -> text
+
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document", b"RIFF": "a RIFF media file", b"BM": None,
+}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.I)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
+
+
+def _sniff_binary(data: bytes, path: Path) -> None:
+    head = data[:16]
+    if head.lstrip().startswith(b"%PDF"):
+        raise PdfFileError(path, "this is a PDF, not an HTML or text page; save the report page as HTML or text")
+    for magic, what in _BINARY_MAGIC.items():
+        if what and head.startswith(magic):
+            raise BinaryFileError(path, f"this is binary data ({what}), not a report page")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    if b"\x00" in sample or controls > len(sample) * 0.02:
+        raise BinaryFileError(path, "this is binary data, not a report page")
+
+
+def _decode_prefix(data: bytes, encoding: str) -> str:
+    """Decode strictly; a multibyte character cut off at the very end (a truncated file) is dropped."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        if err.start >= len(data) - 4 and err.reason in ("unexpected end of data", "incomplete multibyte sequence"):
+            return data[: err.start].decode(encoding)
+        raise
+
+
+def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
+    """Decode a report file's bytes, returning ``(text, encoding)``.
+
+    Tries a BOM, strict UTF-8, the page's declared charset (GB2312/GBK read as GB18030, their
+    superset), strict GB18030, then charset detection.
+
+    >>> decode_bytes("各位代表".encode("gbk"))
+    ('各位代表', 'gb18030')
+    """
+    path = Path(path)
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _decode_prefix(data, enc), enc
+            except UnicodeDecodeError:
+                raise UnknownEncodingError(path, f"the file starts with a {enc} byte-order mark but is not valid {enc}") from None
+    candidates = ["utf-8"]
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "ignore").lower()
+        candidates.append("gb18030" if name in _GB_FAMILY else name)
+    candidates.append("gb18030")
+    for enc in dict.fromkeys(candidates):
+        try:
+            codecs.lookup(enc)
+            return _decode_prefix(data, enc), enc
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or not _has_chinese(str(best)):
+        raise UnknownEncodingError(path, "unknown text encoding (not UTF-8, GBK/GB18030 or another detectable encoding)")
+    return str(best), best.encoding
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _has_chinese(text: str, minimum: int = 20) -> bool:
+    return len(_CJK.findall(text[:200000])) >= minimum
+
+
+# ---------------------------------------------------------------- HTML -> lines
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
+    "section", "article", "blockquote", "header", "footer", "center", "dd", "dt", "pre", "hr",
+}
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "select", "button", "audio", "video")
+_BOLD_TAGS = {"strong", "b"}
+_BR = "\n"
+
+
+@dataclass
+class _Line:
+    text: str
+    lead: str = ""  # bold run at the start of the paragraph
+    all_bold: bool = False
+
+
+def _looks_like_html(text: str, path: Path) -> bool:
+    if path.suffix.lower() in (".html", ".htm", ".xhtml", ".shtml"):
+        return True
+    return bool(re.search(r"<(html|body|p|div|table|head|meta)\b", text[:5000], re.I))
+
+
+def _cjk_len(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _main_block(root):
+    """The element whose own <p> children hold the most Chinese text: the article body."""
+    scores: dict = {}
+    for p in root.iter("p"):
+        parent = p.getparent()
+        if parent is not None:
+            scores[parent] = scores.get(parent, 0) + _cjk_len(p.text_content())
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 200 else None
+
+
+def _bold_lead(el) -> tuple[str, bool]:
+    """The bold run an element starts with, and whether the whole element is bold."""
+    if (el.text or "").strip():
+        return "", False
+    children = [c for c in el if isinstance(c.tag, str)]
+    lead = ""
+    for child in children:
+        if child.tag in _BOLD_TAGS:
+            lead += child.text_content()
+            if (child.tail or "").strip():
+                break
+        elif child.tag == "span" and not (child.text or "").strip() and len(child) and child[0].tag in _BOLD_TAGS:
+            lead += child.text_content()
+        else:
+            break
+    lead = clean.normalise_line(lead)
+    return lead, bool(lead) and lead == clean.normalise_line(el.text_content())
+
+
+def _html_lines(text: str) -> tuple[list[_Line], list[str], str]:
+    """Return the main block's lines, the whole page's lines, and the <title> text."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception:  # lxml raises for documents it cannot make anything of
+        return [], [], ""
+    title = clean.normalise_line(root.findtext(".//title") or "")
+    for tag in _DROP_TAGS:
+        for el in list(root.iter(tag)):
+            el.drop_tree()
+    block = _main_block(root)
+    page = _element_lines(root)
+    lines = _element_lines(block) if block is not None else page
+    return lines, [ln.text for ln in page], title
+
+
+def _element_lines(el) -> list[_Line]:
+    leads: dict[str, tuple[str, bool]] = {}
+    for p in el.iter("p", "div", "li", "td", "h1", "h2", "h3", "h4", "h5", "h6"):
+        lead, all_bold = _bold_lead(p)
+        if lead:
+            leads.setdefault(clean.normalise_line(p.text_content()), (lead, all_bold))
+    # mark block boundaries with newlines on a copy, then split the text
+    import copy
+
+    el = copy.deepcopy(el)
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.tag in _BLOCK_TAGS:
+            node.tail = _BR + (node.tail or "")
+            if node.tag != "br":
+                node.text = _BR + (node.text or "")
+    out = []
+    for raw in el.text_content().split(_BR):
+        line = clean.normalise_line(raw)
+        if line:
+            lead, all_bold = leads.get(line, ("", False))
+            out.append(_Line(line, lead, all_bold))
+    return out
+
+
+# ---------------------------------------------------------------- body and metadata
+
+_DATE_MEETING = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日在(.{2,16}?)(第[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次(?:全体)?会议)"
+)
+_SPEAKER = re.compile(r"(?:代理?)?(?:省长|市长|主席)\s*((?:[\u4e00-\u9fff]\s*){2,4})$")
+_TITLE = re.compile(r"^(\d{4}年)?[\u4e00-\u9fff]{0,12}?(人民)?政府工作报告$")
+_REGION = re.compile(r"(?:\d{4}年)?([\u4e00-\u9fff]{2,9}?(?:省|市|自治区|特别行政区))(?:人民)?政府工作报告")
+
+
+def _find_start(lines: list[_Line]) -> int | None:
+    for i, ln in enumerate(lines):
+        if clean.SALUTATION.match(ln.text) and not re.match(r"^各位代表[：:，,]?.{0,4}(同志|委员)", ln.text):
+            return i
+    for i, ln in enumerate(lines):  # no salutation: the first top-level heading, then the first long paragraph
+        if clean.TOP_HEADING.match(ln.text) and _cjk_len(ln.text) >= 4:
+            return i
+    for i, ln in enumerate(lines):
+        if _cjk_len(ln.text) >= 60 and clean.ends_paragraph(ln.text):
+            return i
+    return None
+
+
+def _body_lines(lines: list[_Line], start: int) -> list[_Line]:
+    body: list[_Line] = []
+    opening = lines[start].text[:12]
+    for k, ln in enumerate(lines[start:]):
+        if clean.is_chrome_end(ln.text):
+            break
+        if k and clean.SALUTATION.match(ln.text) and ln.text[:12] == opening and len(opening) >= 8:
+            break  # the start of the report repeated after its end (a second copy on the page)
+        if clean.is_photo_caption(ln.text):
+            continue
+        body.append(ln)
+    while body and not _cjk_len(body[-1].text) and not clean.ends_paragraph(body[-1].text):
+        body.pop()  # stray trailing chrome such as '】'
+    return body
+
+
+def _metadata(header: list[str], title_tag: str, path: Path, encoding: str, fmt: str, body: list[str]) -> ReportMeta:
+    joined = "".join(header)
+    m = _DATE_MEETING.search(joined)
+    year = date = None
+    meeting = region = ""
+    if m:
+        year = int(m.group(1))
+        date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        region = m.group(4)
+        meeting = region + m.group(5)
+    titles = [h for h in header if _TITLE.match(h)]
+    title = max(titles, key=len) if titles else ""
+    if not title and "政府工作报告" in title_tag:
+        title = title_tag
+    if not region:
+        r = _REGION.search(title or title_tag) or _REGION.search(joined)
+        region = r.group(1) if r else ""
+    if year is None:
+        y = re.match(r"(\d{4})年", title)
+        if y:
+            year = int(y.group(1))
+        else:
+            y = re.search(r"(\d{4})年[^。]{0,12}(目标任务|重点工作|工作安排)", "".join(body))
+            year = int(y.group(1)) if y else None
+    speaker = ""
+    for h in header:
+        s = _SPEAKER.search(h)
+        if s:
+            speaker = re.sub(r"\s+", "", s.group(1))
+    return ReportMeta(
+        report_id=_report_id(path), title=title, year=year, region=region, date=date, speaker=speaker,
+        meeting=meeting, source=path.name, encoding=encoding, format=fmt,
+    )
+
+
+def _report_id(path: Path) -> str:
+    rid = re.sub(r"[^\w\-]+", "-", path.stem.lower()).strip("-")
+    return rid or "report"
+
+
+# ---------------------------------------------------------------- structure
+
+def _structure(lines: list[_Line]) -> tuple[Paragraph, ...]:
+    top = sub = item = ""
+    item_sticky = in_appendix = in_notes = False
+    first_salutation = True
+    out: list[Paragraph] = []
+    for ln in lines:
+        text = ln.text
+        kind, lead = "body", ""
+        if in_notes or clean.is_note_heading(text):
+            if not in_notes:
+                in_notes, top, sub, item = True, clean.heading_title(text), "", ""
+                out.append(_para(len(out) + 1, text, "note", (top,), ""))
+                continue
+            out.append(_para(len(out) + 1, text, "note", (top,), _note_lead(text)))
+            continue
+        if clean.APPENDIX_HEADING.match(text):
+            in_appendix, top, sub, item, item_sticky = True, clean.heading_title(text), "", "", False
+            kind = "heading"
+        elif clean.TOP_HEADING.match(text) and not in_appendix:
+            top, sub, item, item_sticky = clean.heading_title(text), "", "", False
+            kind = "heading"
+        elif clean.SUB_HEADING.match(text) or (in_appendix and clean.TOP_HEADING.match(text)):
+            sub, item, item_sticky = clean.heading_title(text), "", False
+            kind = "heading"
+        elif clean.SALUTATION.match(text):
+            if not first_salutation:
+                sub, item, item_sticky = "", "", False
+            first_salutation = False
+        else:
+            lead = _lead(ln, in_section=bool(sub))
+            marker = bool(clean.ITEM_MARKER.match(text))
+            if lead and _is_standalone(text, lead):
+                item, item_sticky, kind = lead, True, "heading"
+            elif lead:
+                item, item_sticky = lead, False
+                kind = "list_item" if marker else "body"
+            else:
+                if not item_sticky:
+                    item = ""
+                kind = "list_item" if marker else "body"
+        if kind == "heading" and not lead:
+            lead = clean.heading_title(text)
+        path = tuple(s for s in (top, sub, item) if s)
+        out.append(_para(len(out) + 1, text, kind, path, lead))
+    return tuple(out)
+
+
+def _para(index: int, text: str, kind: str, section: tuple[str, ...], lead: str) -> Paragraph:
+    return Paragraph(index, text, kind, section, lead, clean.split_sentences(text))
+
+
+def _note_lead(text: str) -> str:
+    m = re.match(r"^(\d{1,2}[.、．]?\s*)?(.{1,30}?)[：:]", text)
+    return m.group(2).strip() if m else ""
+
+
+def _lead(ln: _Line, in_section: bool) -> str:
+    """The paragraph's lead: its bold opening, an item opener (一是…/1、…/——…), or, in plain text
+    inside a numbered section, a short first sentence that works as a title."""
+    text = ln.text
+    if ln.lead and not (ln.all_bold and len(ln.lead) > 40):
+        return ln.lead.rstrip("，,。；;：:！!").strip()
+    first = clean.split_sentences(text)[0] if text else ""
+    if clean.ITEM_MARKER.match(text) and not text.startswith("——"):
+        return clean.heading_title(first) if len(first) <= 60 else ""
+    if text.startswith("——") and len(first) <= 60 and len(first) < len(text):
+        return clean.heading_title(first)
+    if in_section and not ln.lead and 4 <= len(first) <= 20 and len(first) < len(text):
+        if first.endswith("。") and not re.search(r"[，,、\d“]", first):
+            return clean.heading_title(first)
+    return ""
+
+
+def _is_standalone(text: str, lead: str) -> bool:
+    """A paragraph that is nothing but its lead, short: an item heading for what follows."""
+    return len(text) <= 40 and clean.heading_title(text) == lead and len(clean.split_sentences(text)) == 1
+
+
+# ---------------------------------------------------------------- entry points
+
+def report_from_text(text: str, path: Path | str = "report.txt", encoding: str = "utf-8") -> Report:
+    """Build a :class:`Report` from already-decoded page text (HTML or plain text).
+
+    >>> r = report_from_text("2025年政府工作报告\\n各位代表：\\n一、2024年工作回顾\\n全省生产总值增长6%。" * 1 + "x" * 0)
+    >>> [(p.kind, p.section) for p in r.paragraphs]
+    [('body', ()), ('heading', ('一、2024年工作回顾',)), ('body', ('一、2024年工作回顾',))]
+    """
+    path = Path(path)
+    if not text.strip():
+        raise EmptyReportError(path, "the file is empty (nothing but whitespace)")
+    title_tag = ""
+    if _looks_like_html(text, path):
+        fmt = "html"
+        lines, page, title_tag = _html_lines(text)
+        if not lines:
+            raise NoReportBodyError(path, "the HTML page has no text")
+    else:
+        fmt = "text"
+        raw = [clean.normalise_line(x) for x in text.splitlines()]
+        lines = [_Line(x) for x in clean.join_broken_lines([x for x in raw if x])]
+        page = [ln.text for ln in lines]
+    start = _find_start(lines)
+    if start is None:
+        raise NoReportBodyError(path, "no report body found (no 各位代表 salutation and no paragraphs of report text)")
+    body = _body_lines(lines, start)
+    if sum(_cjk_len(ln.text) for ln in body) < 10:
+        raise NoReportBodyError(path, "no report body found (the page has too little Chinese text)")
+    first = body[0].text
+    cut = next((i for i, t in enumerate(page) if t == first), len(page))
+    header = page[max(0, cut - 40): cut]
+    meta = _metadata(header, title_tag, path, encoding, fmt, [ln.text for ln in body])
+    return Report(meta, _structure(body))
+
+
+def load_report(path: Path | str) -> Report:
+    """Load a report file (HTML or plain text, UTF-8 or GB2312/GBK/GB18030).
+
+    Raises a :class:`ReportError` subclass, whose message names the file and the reason, for a
+    missing, empty, binary, PDF, undecodable or body-less file.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ReportNotFoundError(path, "no such file")
+    if not path.is_file():
+        raise ReportNotFoundError(path, "not a file")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ReportError(path, f"cannot read the file ({err.strerror or err})") from None
+    if not data.strip():
+        raise EmptyReportError(path, "the file is empty (nothing but whitespace)")
+    _sniff_binary(data, path)
+    text, encoding = decode_bytes(data, path)
+    if not _has_chinese(text):
+        raise NoReportBodyError(path, "no Chinese report text found in the file")
+    return report_from_text(text, path, encoding)

@@ -1,0 +1,71 @@
+"""Atomic, Excel-friendly writing of processed files; raw data is never written.
+
+Every file is written to a temporary file in the target folder and renamed into place, so a reader
+never sees half a file and an interrupted run leaves the old file intact. CSVs are UTF-8 with BOM.
+
+>>> import tempfile, pandas as pd
+>>> d = Path(tempfile.mkdtemp())
+>>> p = write_csv(pd.DataFrame({"词": ["八八战略"]}), d / "x.csv")
+>>> p.read_bytes()[:3] == b"\\xef\\xbb\\xbf"
+True
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .paths import RAW_DIR
+
+if TYPE_CHECKING:  # pandas is imported lazily to keep `import zjtext` light
+    import pandas as pd
+
+CSV_ENCODING = "utf-8-sig"
+
+
+class RawDataWriteError(PermissionError):
+    """Raised when code tries to write under data/raw/, which is immutable."""
+
+
+def _check_not_raw(path: Path) -> None:
+    try:
+        Path(path).resolve().relative_to(RAW_DIR.resolve())
+    except ValueError:
+        return
+    raise RawDataWriteError(f"{path}: refusing to write under data/raw/ (raw data is immutable)")
+
+
+def write_bytes(data: bytes, path: Path | str) -> Path:
+    """Write bytes atomically (temporary file + rename) and return the path."""
+    path = Path(path)
+    _check_not_raw(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_text(text: str, path: Path | str, encoding: str = "utf-8") -> Path:
+    """Write text atomically."""
+    return write_bytes(text.encode(encoding), path)
+
+
+def write_csv(df: "pd.DataFrame", path: Path | str) -> Path:
+    """Write a DataFrame as UTF-8-with-BOM CSV (no index), atomically."""
+    return write_text(df.to_csv(index=False, lineterminator="\n"), path, encoding=CSV_ENCODING)
+
+
+def read_csv(path: Path | str, **kwargs) -> "pd.DataFrame":
+    """Read a CSV written by :func:`write_csv` (BOM-aware, empty strings kept as empty)."""
+    import pandas as pd
+
+    kwargs.setdefault("keep_default_na", False)
+    kwargs.setdefault("na_values", [""])
+    return pd.read_csv(path, encoding=CSV_ENCODING, **kwargs)
