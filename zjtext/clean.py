@@ -146,10 +146,7 @@ def ends_paragraph(line: str) -> bool:
 
 def looks_like_heading(line: str) -> bool:
     """A line that stands alone as a heading or label, even with no closing punctuation."""
-    return bool(
-        TOP_HEADING.match(line) or SUB_HEADING.match(line) or APPENDIX_HEADING.match(line)
-        or is_note_heading(line) or SALUTATION.match(line) or ITEM_MARKER.match(line)
-    )
+    return _is_section_heading(line) or bool(ITEM_MARKER.match(line))
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:
@@ -173,9 +170,19 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 
 
 def _continues(prev: str, line: str) -> bool:
-    return not (
-        ends_paragraph(prev) or looks_like_heading(prev) or looks_like_heading(line)
-        or is_chrome_end(line) or is_chrome_end(prev)
+    if ends_paragraph(prev) or looks_like_heading(line) or is_chrome_end(line) or is_chrome_end(prev):
+        return False
+    if _is_section_heading(prev):
+        return False
+    if prev.count("“") > prev.count("”"):  # an open quotation continues
+        return True
+    if ITEM_MARKER.match(prev):  # an item title without punctuation stands alone unless a fragment follows
+        return len(line) <= 6 or line[0] in "，。、；：！？”’）)%"
+    return True
+
+
+def _is_section_heading(line: str) -> bool:
+    return bool(
+        TOP_HEADING.match(line) or SUB_HEADING.match(line) or APPENDIX_HEADING.match(line)
+        or is_note_heading(line) or SALUTATION.match(line)
     )
-
-

@@ -495,15 +495,17 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
             raise NoReportBodyError(path, "the HTML page has no text")
     else:
         fmt = "text"
-        raw = [clean.normalise_line(x) for x in text.splitlines()]
-        lines = [_Line(x) for x in clean.join_broken_lines([x for x in raw if x])]
-        page = [ln.text for ln in lines]
+        page = [x for x in (clean.normalise_line(x) for x in text.splitlines()) if x]
+        lines = [_Line(x) for x in page]
     start = _find_start(lines)
     if start is None:
         raise NoReportBodyError(path, "no report body found (no 各位代表 salutation and no paragraphs of report text)")
+    if fmt == "text":  # scraped text breaks paragraphs at inline markup; mend the body only
+        lines = lines[:start] + [_Line(x) for x in clean.join_broken_lines([ln.text for ln in lines[start:]])]
     body = _body_lines(lines, start)
-    if sum(_cjk_len(ln.text) for ln in body) < 10:
-        raise NoReportBodyError(path, "no report body found (the page has too little Chinese text)")
+    minimum = 10 if body and clean.SALUTATION.match(body[0].text) else 200
+    if sum(_cjk_len(ln.text) for ln in body) < minimum:
+        raise NoReportBodyError(path, "no report body found (too little report text on the page)")
     first = body[0].text
     cut = next((i for i, t in enumerate(page) if t == first), len(page))
     header = page[max(0, cut - 40): cut]

@@ -1,0 +1,43 @@
+# The two front doors: `make report` and `make test`. Both set everything up on a fresh machine that
+# has only Python 3.11+ and make: a virtual environment in .venv, the package and its tools.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+REPORT ?=
+OUT    ?= reports
+
+.PHONY: report test install bench accuracy clean-outputs help
+
+help:
+	@echo "make report   run every notebook on the reports in data/raw/ and export HTML to $(OUT)/"
+	@echo "make test     run the test suite (pytest, doctests, nbval over notebooks/)"
+	@echo "make bench    run the speed/memory benchmark (bench/)"
+	@echo "make accuracy score metric extraction against the gold annotation"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/zjtext run $(REPORT) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_bench.py
+
+accuracy: $(STAMP)
+	$(BIN)/python bench/accuracy.py
+
+clean-outputs:
+	rm -rf $(OUT) data/processed/*/

@@ -1,0 +1,199 @@
+"""Loading reports: formats, encodings, metadata, structure, page chrome and bad input."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from zjtext import load_report
+from zjtext.paths import DEFAULT_REPORT
+from zjtext.report import (
+    BinaryFileError, EmptyReportError, NoReportBodyError, PdfFileError, ReportError,
+    ReportNotFoundError, UnknownEncodingError, decode_bytes,
+)
+
+CHROME = re.compile(r"^(下载|打印|全屏|收藏|【|】|来源|时间|相关报道|打印本页|关闭窗口|扫一扫|分享|编辑|责任编辑|主办)")
+
+
+# ---------------------------------------------------------------- the seed page
+
+def test_seed_metadata(seed):
+    m = seed.meta
+    assert (m.report_id, m.title, m.year, m.region) == ("zhejiang-2024", "2024年政府工作报告", 2024, "浙江省")
+    assert (m.date, m.speaker, m.format, m.source) == ("2024-01-23", "王浩", "html", "zhejiang-2024.html")
+    assert m.meeting == "浙江省第十四届人民代表大会第二次会议"
+
+
+def test_seed_body_from_salutation_to_closing(seed):
+    assert seed.paragraphs[0].text == "各位代表："
+    assert seed.paragraphs[-1].text.startswith("各位代表！实干成就梦想")
+    assert seed.paragraphs[-1].text.endswith("作出新的更大贡献！")
+    assert [p.index for p in seed.paragraphs] == list(range(1, len(seed.paragraphs) + 1))
+    assert not any(CHROME.match(p.text) for p in seed.paragraphs)
+    assert "\u00a0" not in seed.text and "&nbsp;" not in seed.text
+
+
+def test_seed_top_level_and_sub_sections(seed):
+    assert seed.sections() == ["一、2023年工作回顾", "二、2024年目标任务和重点工作"]
+    subs = [p.section[1] for p in seed.paragraphs if p.kind == "heading" and len(p.section) == 2]
+    assert len(subs) == 10
+    assert subs[0] == "（一）聚焦聚力提升政策引导保障成效"
+    assert subs[-1] == "（十）聚焦聚力建设更高水平平安浙江法治浙江"
+
+
+def test_seed_third_level_from_bold_leads_and_items(seed):
+    def by_start(prefix):
+        return next(p for p in seed.paragraphs if p.text.startswith(prefix))
+
+    p = by_start("迭代升级“8+4")
+    assert p.section == ("二、2024年目标任务和重点工作", "（一）聚焦聚力提升政策引导保障成效", "迭代升级“8+4”经济政策体系")
+    assert p.lead == "迭代升级“8+4”经济政策体系" and p.kind == "body"
+    item = by_start("一是经济运行持续")
+    assert item.kind == "list_item"
+    assert item.section == ("一、2023年工作回顾", "一是经济运行持续回升向好，全面完成全年主要目标任务")
+    health = by_start("1、医疗卫生。")
+    assert health.section == ("二、2024年目标任务和重点工作", "1、医疗卫生")
+    assert health.kind == "list_item"
+
+
+def test_salutation_inside_report_closes_the_sub_section(seed):
+    p = next(p for p in seed.paragraphs if p.text.startswith("各位代表，民之所盼"))
+    assert p.section == ("二、2024年目标任务和重点工作",)
+
+
+def test_sentences_keep_quotes_balanced(seed):
+    for p in seed.paragraphs:
+        assert "".join(p.sentences) == p.text.replace(" ", "") or "".join(p.sentences).replace(" ", "") == p.text.replace(" ", "")
+        for s in p.sentences:
+            assert s.count("“") == s.count("”"), s
+
+
+# ---------------------------------------------------------------- encodings
+
+def test_gb18030_copy_gives_the_same_report(seed, tmp_path):
+    gb = tmp_path / "zhejiang-2024.html"
+    gb.write_bytes(DEFAULT_REPORT.read_text(encoding="utf-8").encode("gb18030"))
+    other = load_report(gb)
+    assert other == seed
+    assert other.paragraphs == seed.paragraphs
+    assert other.meta.encoding == "gb18030"
+
+
+def test_gbk_page_with_meta_charset(tmp_path):
+    html = DEFAULT_REPORT.read_text(encoding="utf-8")
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>' + html + "</body></html>"
+    path = tmp_path / "gbk.htm"
+    path.write_bytes(page.encode("gbk", errors="strict"))
+    r = load_report(path)
+    assert r.meta.region == "浙江省" and r.sections()[0] == "一、2023年工作回顾"
+
+
+def test_utf8_bom_text(tmp_path, fixtures_dir):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + (fixtures_dir / "scraped-2026.txt").read_bytes())
+    assert load_report(path).paragraphs == load_report(fixtures_dir / "scraped-2026.txt").paragraphs
+
+
+def test_decode_bytes_prefers_utf8_then_gb18030():
+    assert decode_bytes("浙江".encode("utf-8")) == ("浙江", "utf-8")
+    assert decode_bytes("浙江".encode("gb18030")) == ("浙江", "gb18030")
+
+
+# ---------------------------------------------------------------- other formats
+
+def test_scraped_text_drops_page_chrome_and_keeps_notes(fixtures_dir):
+    r = load_report(fixtures_dir / "scraped-2026.txt")
+    m = r.meta
+    assert (m.title, m.year, m.region, m.date, m.speaker) == ("2026年示例省政府工作报告", 2026, "示例省", "2026-01-20", "张三")
+    assert r.body[0].text == "各位代表："
+    assert r.body[-1].text.startswith("各位代表！让我们更加紧密地团结起来")
+    texts = [p.text for p in r.paragraphs]
+    assert not any(CHROME.match(t) for t in texts)
+    assert not any("本报记者" in t or "相关报道" in t or "示例省人大会议开幕" in t for t in texts)
+    assert sum(t.startswith("各位代表：") for t in texts) == 1  # the repeated start is gone
+    assert r.sections() == ["一、2025年工作回顾", "二、“十五五”时期主要目标任务", "三、2026年重点工作"]
+    assert [p.kind for p in r.notes] == ["note"] * 5
+    assert r.notes[0].text == "名词解释" and all(p.section == ("名词解释",) for p in r.notes)
+
+
+def test_scraped_text_rejoins_lines_broken_at_markup(fixtures_dir):
+    r = load_report(fixtures_dir / "scraped-2026.txt")
+    goal = next(p for p in r.body if "年均增长" in p.text)
+    assert goal.text == "“十五五”时期经济社会发展的主要目标是：地区生产总值年均增长5%左右，PM2.5平均浓度持续下降。"
+
+
+def test_scraped_text_item_headings_cover_following_paragraph(fixtures_dir):
+    r = load_report(fixtures_dir / "scraped-2026.txt")
+    p = next(p for p in r.body if p.text.startswith("新增“小巨人”"))
+    assert p.section == ("一、2025年工作回顾", "一是扎实推进“云梯计划”，新动能加快成长")
+    lead = next(p for p in r.body if p.text.startswith("深化科技创新。"))
+    assert lead.section[-1] == "深化科技创新"
+
+
+def test_other_html_page_found_by_content(fixtures_dir):
+    r = load_report(fixtures_dir / "other-site-2025.html")
+    m = r.meta
+    assert (m.title, m.year, m.region, m.date, m.speaker) == ("2025年样例市政府工作报告", 2025, "样例市", "2025-01-15", "王五")
+    texts = [p.text for p in r.paragraphs]
+    assert texts[0] == "各位代表："
+    assert not any(t.startswith(("热点专题", "相关新闻", "主办", "样例市两会")) for t in texts)
+    # full-width digits and dots normalised to ASCII; Chinese punctuation kept
+    assert "全市地区生产总值增长5.6%，规模以上工业增加值增长7%" in r.text
+    sub = next(p for p in r.paragraphs if p.text.startswith("（一）产业升级"))
+    assert sub.kind == "heading" and sub.section == ("一、2024年工作回顾", "（一）产业升级迈出新步伐")
+
+
+# ---------------------------------------------------------------- bad input
+
+@pytest.mark.parametrize(
+    "content, error, words",
+    [
+        (b"", EmptyReportError, "empty"),
+        (b"  \n\t \r\n ", EmptyReportError, "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, BinaryFileError, "PNG"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", PdfFileError, "PDF"),
+        (b"\x00\x01\x02binary\x00" * 50, BinaryFileError, "binary"),
+        (b"caf\xe9 \x80\x80\xff na\xefve " * 40, UnknownEncodingError, "encoding"),
+        ("<html><head><title>404</title></head><body><h1>404 页面不存在</h1><p>抱歉，您访问的页面已删除或不存在，请检查网址是否正确，或返回网站首页继续浏览其他内容。</p></body></html>".encode(), NoReportBodyError, "report"),
+    ],
+    ids=["empty", "whitespace", "png", "pdf", "binary", "unknown-encoding", "404-page"],
+)
+def test_bad_input_raises_clear_error(tmp_path, content, error, words):
+    path = tmp_path / "bad.html"
+    path.write_bytes(content)
+    with pytest.raises(error) as info:
+        load_report(path)
+    message = str(info.value)
+    assert message.startswith(str(path) + ": ") and words.lower() in message.lower()
+    assert "\n" not in message
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(ReportNotFoundError, match="no such file"):
+        load_report(tmp_path / "nope.html")
+    with pytest.raises(ReportNotFoundError, match="not a file"):
+        load_report(tmp_path)
+
+
+def test_errors_share_one_base_class():
+    for cls in (EmptyReportError, BinaryFileError, PdfFileError, UnknownEncodingError, NoReportBodyError):
+        assert issubclass(cls, ReportError)
+
+
+def test_truncated_page_loads_what_is_there_without_garbling(seed, tmp_path):
+    data = DEFAULT_REPORT.read_bytes()
+    cut = data[: len(data) // 2]
+    while cut[-1] & 0xC0 != 0x80:  # make sure the cut falls inside a multibyte character
+        cut = cut[:-1]
+    path = tmp_path / "truncated.html"
+    path.write_bytes(cut)
+    r = load_report(path)
+    assert 5 < len(r.paragraphs) < len(seed.paragraphs)
+    assert "\ufffd" not in r.text
+    assert [p.text for p in r.paragraphs[:-1]] == [p.text for p in seed.paragraphs[: len(r.paragraphs) - 1]]
+
+
+def test_loading_never_writes_raw_data(tmp_path):
+    before = {p: p.stat().st_mtime_ns for p in DEFAULT_REPORT.parent.iterdir()}
+    load_report(DEFAULT_REPORT)
+    assert {p: p.stat().st_mtime_ns for p in DEFAULT_REPORT.parent.iterdir()} == before

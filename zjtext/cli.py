@@ -1,0 +1,192 @@
+"""The ``zjtext`` command: thin subcommands over the library.
+
+Every error reaches the user as one line, ``error: <file>: <reason>`` on stderr, exit status 1
+(2 for a usage error); a traceback is shown only with ``ZJTEXT_DEBUG=1``.
+
+>>> main(["--version"])  # doctest: +ELLIPSIS
+zjtext ...
+0
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from .report import ReportError, load_report
+
+FORMATS = ("csv", "json", "table")
+
+
+class UsageError(Exception):
+    """A command line that cannot be acted on (exit status 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2, instead of argparse's usage dump
+        raise UsageError(message)
+
+
+# ---------------------------------------------------------------- output
+
+def emit(df, fmt: str, out=None) -> None:
+    """Print a DataFrame as CSV (UTF-8 with BOM, for Excel), JSON records, or an aligned table."""
+    out = out or sys.stdout
+    if fmt == "csv":
+        text = "\ufeff" + df.to_csv(index=False, lineterminator="\n")
+    elif fmt == "json":
+        text = json.dumps(json.loads(df.to_json(orient="records", force_ascii=False)), ensure_ascii=False, indent=1) + "\n"
+    else:
+        import pandas as pd
+
+        df = df.copy()
+        for col in df.columns:
+            df[col] = df[col].map(lambda v: v[:39] + "…" if isinstance(v, str) and len(v) > 40 else v)
+        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
+                               "display.max_colwidth", 60, "display.unicode.east_asian_width", True):
+            text = (df.to_string(index=False) if len(df) else "(no rows)") + "\n"
+    out.write(text)
+    out.flush()
+
+
+# ---------------------------------------------------------------- commands
+
+def cmd_clean(args) -> int:
+    from .tables import paragraphs_table
+
+    emit(paragraphs_table(load_report(args.path)), args.format)
+    return 0
+
+
+def cmd_segment(args) -> int:
+    from .segment import tokens
+
+    emit(tokens(load_report(args.path)), args.format)
+    return 0
+
+
+def cmd_keywords(args) -> int:
+    from .keywords import keyword_table
+    from .segment import tokens
+
+    table = keyword_table(tokens(load_report(args.path)), top=args.top, include_policy_verbs=args.include_policy_verbs)
+    emit(table, args.format)
+    return 0
+
+
+def cmd_metrics(args) -> int:
+    from .metrics import extract_metrics
+
+    emit(extract_metrics(load_report(args.path)), args.format)
+    return 0
+
+
+def cmd_targets(args) -> int:
+    from .metrics import headline
+
+    emit(headline(load_report(args.path)), args.format)
+    return 0
+
+
+def cmd_compare(args) -> int:
+    from .compare import compare_command
+
+    emit(compare_command([load_report(args.old), load_report(args.new)], args.what), args.format)
+    return 0
+
+
+def cmd_process(args) -> int:
+    from .process import process_command
+
+    return process_command(args.paths, out=args.out, jobs=args.jobs, force=args.force)
+
+
+def cmd_run(args) -> int:
+    from .pipeline import run_command
+
+    return run_command(args.paths, out=args.out, with_code=args.with_code, jobs=args.jobs)
+
+
+# ---------------------------------------------------------------- parser
+
+def _add(sub, name: str, func: Callable, help_: str, formats: Sequence[str] | None = FORMATS, default: str = "csv"):
+    p = sub.add_parser(name, help=help_, description=help_)
+    p.set_defaults(func=func)
+    if formats:
+        p.add_argument("--format", choices=formats, default=default, help=f"output format (default {default})")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="zjtext", description="Analyse Chinese government work reports: structure, keywords, metrics, charts.")
+    parser.add_argument("--version", action="version", version=f"zjtext {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = _add(sub, "clean", cmd_clean, "print the report's paragraphs with kind and section path")
+    p.add_argument("path", help="report file (.html or .txt, UTF-8 or GBK/GB18030)")
+    p = _add(sub, "segment", cmd_segment, "print the tokens table (policy slogans kept whole)", ("csv", "json"))
+    p.add_argument("path")
+    p = _add(sub, "keywords", cmd_keywords, "print keyword frequencies (stopwords, numbers and policy verbs left out)")
+    p.add_argument("path")
+    p.add_argument("--top", type=int, default=None, metavar="N", help="only the N most frequent keywords")
+    p.add_argument("--include-policy-verbs", action="store_true", help="keep generic policy verbs (推进, 加快 …)")
+    p = _add(sub, "metrics", cmd_metrics, "print every figure with indicator, unit, hedge, change and period")
+    p.add_argument("path")
+    p = _add(sub, "targets", cmd_targets, "print the headline table: main targets and last year's headline results")
+    p.add_argument("path")
+    p = _add(sub, "compare", cmd_compare, "compare two reports: keyness, slogans, headline, target tracking", default="table")
+    p.add_argument("old")
+    p.add_argument("new")
+    p.add_argument("--what", choices=("keyness", "slogans", "targets", "headline"), default="targets")
+    p = _add(sub, "process", cmd_process, "process many reports into data/processed/ (CSV tables, corpus tables)", None)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default data/processed/)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: number of cores)")
+    p.add_argument("--force", action="store_true", help="process again even if inputs are unchanged")
+    p = _add(sub, "run", cmd_run, "run the notebooks on reports and export shareable HTML", None)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files (default: every report in data/raw/)")
+    p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default reports/)")
+    p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML pages")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="reports run in parallel (default 1)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``zjtext`` console script; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as err:
+        print(f"error: {err} (see 'zjtext --help')", file=sys.stderr)
+        return 2
+    except SystemExit as exc:  # --help / --version
+        return int(exc.code or 0)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except ReportError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. `zjtext metrics x.html | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as err:  # never a traceback for the user
+        if os.environ.get("ZJTEXT_DEBUG"):
+            raise
+        where = getattr(args, "path", None) or getattr(args, "new", None) or "zjtext"
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        print(f"error: {where}: {reason} (set ZJTEXT_DEBUG=1 for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
