@@ -1,0 +1,235 @@
+"""Year over year: what changed between reports, and were last year's targets met.
+
+Report N sets targets for year N; report N+1 reports year N's results. :func:`track_targets` lines
+each target of the older report up with the actual figure the newer report gives for the same
+indicator, and judges it.
+
+How a verdict is reached (documented because analysts will quote it):
+
+* The target's direction comes from its hedge: 以内/不高于 (at_most) is a ceiling, 以上/不低于/超过
+  a floor. A bare or 左右 target is a floor, except for indicators where lower is better (prices,
+  unemployment, energy use, emissions, PM2.5 …), which are ceilings.
+* A range (5%—5.5%) is met by anything at or beyond its near end.
+* 左右 ("about") allows a tolerance of 5% of the target value (0.275 points on a 5.5% target), so
+  5.4% meets "5.5%左右"; the verdict then reads ``met (within 左右)`` so it is never hidden.
+* Targets stated in words, or with a unit the actual does not share, are ``not comparable``;
+  targets the newer report does not mention are ``not reported``.
+
+>>> canonical_indicator("全省规模以上工业增加值")
+'规上工业增加值'
+>>> indicator_similarity("地区生产总值", "全省生产总值")
+1.0
+>>> judge(5.5, None, "approx", "生产总值", 5.4)
+'met (within 左右)'
+>>> judge(5.0, None, "at_most", "城镇调查失业率", 5.3)
+'missed'
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING, Sequence
+
+from .report import Report
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+APPROX_TOLERANCE = 0.05  # 左右: 5% of the target value
+MATCH_THRESHOLD = 0.75
+_LOWER_IS_BETTER = ("失业率", "价格", "涨幅", "能耗", "排放", "浓度", "赤字", "债务", "死亡", "事故", "PM2.5", "污染")
+_PREFIXES = re.compile(r"^(全省|全市|全区|全国|我省|我市|我区|本省|本市|全社会|地区|区域)+")
+_SYNONYMS = (
+    ("规模以上", "规上"), ("地区生产总值", "生产总值"), ("国内生产总值", "生产总值"), ("GDP", "生产总值"),
+    ("研究与试验发展经费投入强度", "研发投入强度"), ("研发经费投入强度", "研发投入强度"), ("R&D经费投入强度", "研发投入强度"),
+    ("居民消费价格涨幅", "居民消费价格"), ("CPI", "居民消费价格"), ("社零总额", "社会消费品零售总额"),
+    ("外贸进出口", "进出口"), ("货物进出口", "进出口"), ("城镇登记失业率", "城镇调查失业率"),
+)
+_TRAILING = re.compile(r"(增速|增幅|增长率|增长|涨幅|水平|总额度)$")
+
+
+# ---------------------------------------------------------------- indicator matching
+
+def canonical_indicator(name: str) -> str:
+    """A comparable form of an indicator name: synonyms unified, region prefixes and growth words dropped."""
+    s = re.sub(r"[\s“”\"'（）()、，,：:]", "", str(name or ""))
+    for old, new in _SYNONYMS:
+        s = s.replace(old, new)
+    s = _PREFIXES.sub("", s)
+    s = _TRAILING.sub("", s) or s
+    return s
+
+
+def indicator_similarity(a: str, b: str) -> float:
+    """1.0 for the same indicator after canonicalisation, 0.9 when one contains the other, else a ratio."""
+    ca, cb = canonical_indicator(a), canonical_indicator(b)
+    if not ca or not cb:
+        return 0.0
+    if ca == cb:
+        return 1.0
+    if len(min(ca, cb, key=len)) >= 3 and (ca in cb or cb in ca):
+        return 0.9
+    return round(difflib.SequenceMatcher(None, ca, cb).ratio(), 3)
+
+
+def lower_is_better(indicator: str) -> bool:
+    """True for indicators whose target is a ceiling (prices, unemployment, emissions …)."""
+    return any(word in str(indicator) for word in _LOWER_IS_BETTER)
+
+
+def judge(value: float | None, value_max: float | None, qualifier: str, indicator: str, actual: float | None) -> str:
+    """The verdict for one target against one actual figure (see the module docstring)."""
+    if actual is None or _missing(actual):
+        return "not reported"
+    if value is None or _missing(value):
+        return "not comparable"
+    ceiling = qualifier == "at_most" or (qualifier in ("approx", "none", "") and lower_is_better(indicator))
+    if ceiling:
+        limit = value  # a range's near end for a ceiling is its upper end
+        if value_max is not None and not _missing(value_max):
+            limit = max(value, value_max)
+        if actual <= limit:
+            return "met"
+        if qualifier == "approx" and actual <= limit + abs(limit) * APPROX_TOLERANCE:
+            return "met (within 左右)"
+        return "missed"
+    floor = value if value_max is None or _missing(value_max) else min(value, value_max)
+    if qualifier == "more_than" and actual > floor or qualifier != "more_than" and actual >= floor:
+        return "met"
+    if qualifier == "approx" and actual >= floor - abs(floor) * APPROX_TOLERANCE:
+        return "met (within 左右)"
+    return "missed"
+
+
+def _missing(x) -> bool:
+    try:
+        return x != x  # NaN
+    except Exception:
+        return False
+
+
+# ---------------------------------------------------------------- comparisons
+
+def order_reports(reports: Sequence[Report]) -> list[Report]:
+    """Reports sorted by year (then id); reports with no year go last."""
+    return sorted(reports, key=lambda r: (r.meta.year is None, r.meta.year or 0, r.report_id))
+
+
+def keyness_between(old: Report, new: Report, top: int | None = None) -> "pd.DataFrame":
+    """Terms that rose, fell, appeared or vanished from ``old`` to ``new`` (G² and log ratio)."""
+    from .keywords import keyness
+    from .segment import tokens
+
+    table = keyness(tokens(old), tokens(new))
+    return table.head(top) if top else table
+
+
+def slogan_changes(old: Report, new: Report) -> "pd.DataFrame":
+    """Quoted terms (slogans) that are new, kept or dropped, with their counts in each report."""
+    import pandas as pd
+
+    from .keywords import slogans
+
+    a = slogans(old).set_index("term")["count"]
+    b = slogans(new).set_index("term")["count"]
+    rows = []
+    for term in sorted(set(a.index) | set(b.index)):
+        ca, cb = int(a.get(term, 0)), int(b.get(term, 0))
+        status = "kept" if ca and cb else ("new" if cb else "dropped")
+        rows.append((term, status, ca, cb))
+    df = pd.DataFrame(rows, columns=["term", "status", f"count_{old.report_id}", f"count_{new.report_id}"])
+    order = {"new": 0, "dropped": 1, "kept": 2}
+    return df.sort_values(["status", "term"], key=lambda s: s.map(order) if s.name == "status" else s, kind="stable").reset_index(drop=True)
+
+
+def headline_side_by_side(reports: Sequence[Report]) -> "pd.DataFrame":
+    """Every report's headline table stacked, with report_id and year, oldest first."""
+    import pandas as pd
+
+    from .metrics import headline
+
+    frames = []
+    for r in order_reports(reports):
+        df = headline(r).copy()
+        df.insert(0, "year", r.meta.year)
+        df.insert(0, "report_id", r.report_id)
+        frames.append(df)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+TRACK_COLUMNS = [
+    "indicator", "target", "target_value", "target_value_max", "qualifier", "base_unit",
+    "actual_indicator", "actual", "actual_value", "verdict", "match_score", "scope",
+    "target_sentence", "actual_sentence",
+]
+
+
+def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.DataFrame":
+    """Each target of ``old`` with the actual ``new`` reports for it, and a verdict.
+
+    ``scope='headline'`` tracks the main expected targets; ``scope='all'`` every target figure.
+    """
+    import pandas as pd
+
+    from .metrics import extract_metrics, headline
+
+    if scope == "headline":
+        targets = headline(old)
+        targets = targets[targets["period"] == "target"]
+    else:
+        targets = extract_metrics(old)
+        targets = targets[(targets["period"] == "target")]
+    new_metrics = extract_metrics(new)
+    actuals = new_metrics[new_metrics["period"] == "actual"]
+    head_new = headline(new)
+    head_actuals = head_new[head_new["period"] == "actual"]
+    rows = []
+    for t in targets.itertuples(index=False):
+        best = _best_actual(t, head_actuals) or _best_actual(t, actuals)
+        value = _num(t.value)
+        if best is None:
+            verdict = "not comparable" if value is None else "not reported"
+            rows.append((t.indicator, t.surface, value, _num(t.value_max), t.qualifier, t.base_unit,
+                         "", "", None, verdict, 0.0, "headline" if scope == "headline" else "all", t.sentence, ""))
+            continue
+        a, score = best
+        verdict = judge(value, _num(t.value_max), t.qualifier, t.indicator, _num(a.value))
+        rows.append((t.indicator, t.surface, value, _num(t.value_max), t.qualifier, t.base_unit,
+                     a.indicator, a.surface, _num(a.value), verdict, score, "headline" if scope == "headline" else "all",
+                     t.sentence, a.sentence))
+    return pd.DataFrame(rows, columns=TRACK_COLUMNS)
+
+
+def _num(x) -> float | None:
+    if x is None or _missing(x) or x == "":
+        return None
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return None
+
+
+def _best_actual(target, actuals: "pd.DataFrame"):
+    """The actual row whose indicator best matches the target's, with the same unit; or None."""
+    if _num(target.value) is None:
+        return None
+    best, best_score = None, 0.0
+    for a in actuals.itertuples(index=False):
+        if str(a.base_unit) != str(target.base_unit):
+            continue
+        score = indicator_similarity(target.indicator, a.indicator)
+        if score > best_score:
+            best, best_score = a, score
+    return (best, best_score) if best is not None and best_score >= MATCH_THRESHOLD else None
+
+
+def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
+    """The table ``zjtext compare`` prints for ``--what``."""
+    old, new = order_reports(reports)[:2]
+    if what == "keyness":
+        return keyness_between(old, new)
+    if what == "slogans":
+        return slogan_changes(old, new)
+    if what == "headline":
+        return headline_side_by_side([old, new])
+    return track_targets(old, new)

@@ -1,0 +1,272 @@
+"""The main job: run the notebooks on reports and export shareable, self-contained HTML.
+
+For each report: notebooks 01–04 are executed by papermill into ``DIR/<report_id>/notebooks/``,
+each executed notebook is exported (one reused nbconvert exporter) to ``DIR/<report_id>/<name>.html``
+with images embedded, code hidden unless asked for, no network resources and a Content-Security-Policy
+that lets no script run; an ``index.html`` links the pages and shows the headline table. With two
+or more reports notebook 05 compares them into ``DIR/compare/``.
+
+>>> [name for name, _ in report_notebooks()][:2]
+['01-load-and-segment', '02-keyword-frequency']
+"""
+from __future__ import annotations
+
+import html
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, processed_dir, report_files
+from .report import ReportError, load_report
+from .store import write_text
+
+COMPARE_NOTEBOOK = "05-compare-reports"
+TEMPLATES = Path(__file__).parent / "resources" / "templates"
+PAGE_TITLES = {
+    "01-load-and-segment": "载入与分词",
+    "02-keyword-frequency": "关键词词频",
+    "03-metric-extraction": "指标抽取",
+    "04-charts": "图表",
+    "05-compare-reports": "年度对比",
+}
+
+
+@dataclass
+class RunResult:
+    """What one report's run produced, or the one-line error that stopped it."""
+
+    source: str
+    report_id: str = ""
+    pages: list[Path] = field(default_factory=list)
+    error: str = ""
+
+
+def report_notebooks() -> list[tuple[str, Path]]:
+    """The per-report notebooks (01–04) in order, as ``(name, path)``."""
+    found = sorted(p for p in NOTEBOOKS_DIR.glob("0[1-4]-*.ipynb"))
+    return [(p.stem, p) for p in found]
+
+
+def display_path(path: Path | str) -> str:
+    """A path as notebooks should see it: relative to the project when inside it (no machine paths)."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(PROJECT_ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------- execution and export
+
+def execute_notebook(source: Path, target: Path, parameters: dict) -> None:
+    """Execute one notebook with papermill, working directory the project root."""
+    import logging
+
+    import papermill as pm
+
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pm.execute_notebook(
+        str(source), str(target), parameters=parameters, cwd=str(PROJECT_ROOT),
+        progress_bar=False, log_output=False, kernel_name="python3",
+    )
+
+
+def make_exporter(with_code: bool = False):
+    """One HTML exporter for a whole run: zjtext template, embedded images, sanitised outputs."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="zjtext_html", extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
+        sanitize_html=True,
+    )
+    exporter.language_code = "zh-CN"
+    return exporter
+
+
+def export_html(notebook: Path, target: Path, exporter, title: str, nav: str) -> Path:
+    """Export an executed notebook to one self-contained HTML page (written atomically)."""
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    nb.metadata["title"] = title
+    for cell in nb.cells:  # papermill's bookkeeping is not for readers
+        if "injected-parameters" in cell.metadata.get("tags", []) or "parameters" in cell.metadata.get("tags", []):
+            cell.metadata.setdefault("transient", {})["remove_source"] = True
+    body, _ = exporter.from_notebook_node(nb, resources={"zjtext_nav": nav, "metadata": {"name": title}})
+    return write_text(body, target)
+
+
+def _nav(pages: Sequence[tuple[str, str]], current: str) -> str:
+    links = ['<a href="index.html">目录</a>']
+    for href, label in pages:
+        text = html.escape(label)
+        links.append(f"<strong>{text}</strong>" if href == current else f'<a href="{html.escape(href)}">{text}</a>')
+    return " ".join(links)
+
+
+def _reason(err: BaseException) -> str:
+    name = getattr(err, "ename", None)
+    value = getattr(err, "evalue", None)
+    text = f"{name}: {value}" if name else (str(err) or type(err).__name__)
+    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+
+
+# ---------------------------------------------------------------- one report
+
+def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, bar=None) -> RunResult:
+    """Run notebooks 01–04 on one report and export them; errors are caught into the result."""
+    result = RunResult(source=str(path))
+    try:
+        report = load_report(path)
+    except ReportError as err:
+        result.error = str(err)
+        return result
+    rid = result.report_id = report.report_id
+    report_dir = out / rid
+    exporter = exporter or make_exporter(with_code)
+    notebooks = report_notebooks()
+    pages = [(f"{name}.html", f"{name[:2]} {PAGE_TITLES.get(name, name)}") for name, _ in notebooks]
+    params = {"report_path": display_path(path), "out_dir": display_path(report_dir)}
+    title_base = report.meta.title or rid
+    for (name, source), (href, label) in zip(notebooks, pages):
+        if bar is not None:
+            bar.set_description(f"{rid}: {name}")
+        executed = report_dir / "notebooks" / f"{name}.ipynb"
+        try:
+            execute_notebook(source, executed, params)
+        except Exception as err:  # papermill keeps the executed notebook for inspection
+            result.error = f"{path}: {name}: {_reason(err)}"
+            return result
+        result.pages.append(export_html(executed, report_dir / href, exporter, f"{title_base} · {label}", _nav(pages, href)))
+        if bar is not None:
+            bar.update(1)
+    result.pages.insert(0, write_index(report, report_dir, pages))
+    return result
+
+
+def write_index(report, report_dir: Path, pages: Sequence[tuple[str, str]]) -> Path:
+    """The report's front page: metadata, links to every page, and the headline table."""
+    import pandas as pd
+
+    from .store import read_csv
+
+    m = report.meta
+    targets = processed_dir(report.report_id) / "targets.csv"
+    table = "<p>（未生成主要指标表）</p>"
+    if targets.exists():
+        df = read_csv(targets)
+        keep = [c for c in ("indicator", "period", "surface", "qualifier", "sentence") if c in df.columns]
+        df = df[keep].rename(columns={"indicator": "指标", "period": "时期", "surface": "原文数值", "qualifier": "限定", "sentence": "出处句子"})
+        df = df.replace({"时期": {"target": "目标", "actual": "实绩"}}) if "时期" in df.columns else df
+        table = df.to_html(index=False, escape=True, border=0, classes="headline", na_rep="") if len(df) else "<p>本报告未列出主要预期目标。</p>"
+    facts = [("标题", m.title), ("地区", m.region), ("年份", m.year), ("报告日期", m.date), ("报告人", m.speaker),
+             ("会议", m.meeting), ("来源文件", m.source)]
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v or ''))}</td></tr>" for k, v in facts)
+    links = "".join(f'<li><a href="{html.escape(h)}">{html.escape(t)}</a></li>' for h, t in pages)
+    title = html.escape(f"{m.title or report.report_id} · 目录")
+    page = f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="generator" content="zjtext">
+<title>{title}</title>
+<style>
+body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }}
+table {{ border-collapse: collapse; margin: 1em 0; }} th, td {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; font-size: 14px; }}
+table.headline td:last-child {{ color: #555; font-size: 12px; max-width: 420px; }}
+</style>
+</head>
+<body>
+<h1>{title}</h1>
+<table class="meta">{rows}</table>
+<h2>页面</h2>
+<ul>{links}</ul>
+<h2>主要指标：今年目标与上年实绩</h2>
+{table}
+<p style="color:#777;font-size:12px">由 zjtext 生成。数值均取自报告原文，“原文数值”一栏可与报告逐字核对。</p>
+</body>
+</html>
+"""
+    return write_text(page, report_dir / "index.html")
+
+
+# ---------------------------------------------------------------- many reports
+
+def _run_one(args: tuple[Path, Path, bool]) -> RunResult:
+    path, out, with_code = args
+    return run_report(path, out, with_code)
+
+
+def run_compare(paths: Sequence[Path], out: Path, with_code: bool = False, exporter=None) -> RunResult:
+    """Run notebook 05 over two or more reports into ``DIR/compare/``."""
+    result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
+    source = NOTEBOOKS_DIR / f"{COMPARE_NOTEBOOK}.ipynb"
+    if not source.exists():
+        result.error = f"compare: {COMPARE_NOTEBOOK}: notebook missing"
+        return result
+    target_dir = out / "compare"
+    executed = target_dir / "notebooks" / f"{COMPARE_NOTEBOOK}.ipynb"
+    try:
+        execute_notebook(source, executed, {"report_paths": [display_path(p) for p in paths], "out_dir": display_path(target_dir)})
+    except Exception as err:
+        result.error = f"compare: {COMPARE_NOTEBOOK}: {_reason(err)}"
+        return result
+    href = f"{COMPARE_NOTEBOOK}.html"
+    nav = f'<strong>{html.escape(PAGE_TITLES[COMPARE_NOTEBOOK])}</strong>'
+    result.pages.append(export_html(executed, target_dir / href, exporter or make_exporter(with_code), "政府工作报告年度对比", nav))
+    return result
+
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given, folders expanded to their report files (sorted); default: data/raw/."""
+    out: list[Path] = []
+    for p in [Path(x) for x in paths] or [RAW_DIR]:
+        out.extend(report_files(p) if p.is_dir() else [p])
+    return out
+
+
+def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_code: bool = False,
+        jobs: int = 1, progress: bool = True) -> list[RunResult]:
+    """Run every report; return one result per report (plus one for the comparison, if any)."""
+    from tqdm.auto import tqdm
+
+    files = expand_paths(paths)
+    out = Path(out or REPORTS_DIR).resolve()
+    steps = len(files) * len(report_notebooks())
+    results: list[RunResult] = []
+    with tqdm(total=steps, disable=not progress, unit="notebook", file=sys.stderr, dynamic_ncols=True) as bar:
+        if jobs > 1 and len(files) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for res in pool.map(_run_one, [(f, out, with_code) for f in files]):
+                    bar.set_description(res.report_id or res.source)
+                    bar.update(len(report_notebooks()) if not res.error else 0)
+                    results.append(res)
+        else:
+            exporter = make_exporter(with_code)
+            for f in files:
+                results.append(run_report(f, out, with_code, exporter, bar))
+        good = [Path(r.source) for r in results if not r.error]
+        if len(good) >= 2:
+            bar.set_description("compare")
+            results.append(run_compare(good, out, with_code))
+    return results
+
+
+def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool = False, jobs: int = 1) -> int:
+    """``zjtext run``: print one line per page written, one ``error:`` line per failure; exit status."""
+    results = run(paths, out, with_code, jobs, progress=sys.stderr.isatty() or bool(os.environ.get("ZJTEXT_PROGRESS", "1") == "1"))
+    status = 0
+    for r in results:
+        if r.error:
+            print(f"error: {r.error}", file=sys.stderr)
+            status = 1
+        elif r.pages:
+            print(f"{r.report_id}: {display_path(r.pages[0])} ({len(r.pages)} pages)")
+    return status
