@@ -1,0 +1,680 @@
+"""Charts that show Chinese on any machine: one house style, one function per figure.
+
+Every chart function first calls :func:`use_cjk_font`, which registers the Noto Sans CJK SC file
+shipped inside the ``mplfonts`` package with matplotlib (no system font, no download, no font-cache
+games), then draws in one house style (size, palette, left-aligned title, a source line such as
+``数据来源：2024年浙江省政府工作报告``) and returns a :class:`matplotlib.figure.Figure`. Figures are
+detached from pyplot before they are returned, so nothing accumulates and notebooks display each
+figure once. SVGs keep text as glyph outlines, so they look the same where no Chinese font exists.
+
+>>> import pandas as pd
+>>> kw = pd.DataFrame({"rank": [1, 2], "keyword": ["创新", "共同富裕"], "count": [40, 12],
+...                    "per_10k": [9.1, 2.7]})
+>>> fig = top_keywords(kw, source="数据来源：2024年浙江省政府工作报告")
+>>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+['创新', '共同富裕']
+>>> source_line({"region": "浙江省", "year": 2024})
+'数据来源：2024年浙江省政府工作报告'
+"""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import io
+import math
+import re
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from .store import write_bytes
+
+if TYPE_CHECKING:  # matplotlib and pandas load lazily to keep `import zjtext` light
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+FONT_PACKAGE = "mplfonts"
+FONT_FILE = "fonts/NotoSansCJKsc-Regular.otf"
+FALLBACK_FONTS = ("DejaVu Sans",)  # matplotlib's own font, for any glyph the CJK font lacks
+
+PALETTE = ("#2B6A99", "#E08A3C", "#5B9C74", "#C4574F", "#8A6FB0", "#8C7A64", "#7A7A7A")
+PRIMARY, ACCENT = PALETTE[0], PALETTE[1]
+LIGHT = "#9DBAD3"    # range extensions of targets
+MUTED = "#A7B0BA"    # last year's results
+INK, GREY = "#222222", "#666666"
+FIGSIZE = (8.0, 5.0)
+DPI = 150
+SVG_SALT = "zjtext"
+FIGURE_NAMES = ("top_keywords", "section_heatmap", "headline_targets", "growth_rates", "word_cloud")
+NO_TARGETS = "本报告未列出主要预期目标"
+NO_DATA = "没有可绘制的数据"
+
+PERCENT_UNITS = ("%", "％", "个百分点", "百分点")
+HEDGE_SUFFIX = {"approx": "左右", "at_least": "以上", "at_most": "以内"}
+HEDGE_PREFIX = {"more_than": "超过"}
+HEDGE_WORDS = {**HEDGE_SUFFIX, **HEDGE_PREFIX}
+_HEDGE_SURFACES = ("左右", "约", "近", "以上", "不低于", "以内", "以下", "不高于", "不超过", "超", "突破")
+_REGION_PREFIX = re.compile(r"^全(?:省|市|区|国|县|州|盟)")
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+class CJKFontError(RuntimeError):
+    """The Chinese font file that charts need is not installed."""
+
+
+# ---------------------------------------------------------------- font
+
+def cjk_font_file() -> Path:
+    """The Noto Sans CJK SC file inside the installed ``mplfonts`` package (located, not imported).
+
+    >>> cjk_font_file().name
+    'NotoSansCJKsc-Regular.otf'
+    """
+    spec = importlib.util.find_spec(FONT_PACKAGE)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        exact = Path(folder) / FONT_FILE
+        candidates = [exact] + sorted(
+            p for p in exact.parent.glob("*.[ot]tf")
+            if p.name.lower().startswith("notosanscjksc") and "mono" not in p.name.lower()
+        )
+        for path in candidates:
+            if path.is_file():
+                return path
+    raise CJKFontError(
+        f"Chinese chart font not found: the '{FONT_PACKAGE}' package, which ships Noto Sans CJK SC "
+        f"({FONT_FILE}), is missing or incomplete. Install it with `pip install {FONT_PACKAGE}`."
+    )
+
+
+@functools.cache
+def _font_file_and_name() -> tuple[str, str]:
+    from matplotlib.font_manager import FontProperties
+
+    path = str(cjk_font_file())
+    return path, FontProperties(fname=path).get_name()
+
+
+def use_cjk_font() -> str:
+    """Register the bundled Chinese font with matplotlib, put it first in rcParams, return its path.
+
+    Cheap and idempotent: the file is added to matplotlib's font list once, and the rcParams are
+    re-asserted on every call (a notebook may have reset them). The path is what ``wordcloud`` needs.
+
+    >>> import matplotlib
+    >>> path = use_cjk_font()
+    >>> path.endswith(".otf"), matplotlib.rcParams["font.sans-serif"][0], matplotlib.rcParams["axes.unicode_minus"]
+    (True, 'Noto Sans CJK SC', False)
+    """
+    import matplotlib
+    from matplotlib import font_manager
+
+    path, name = _font_file_and_name()
+    if not any(f.fname == path for f in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(path)
+    rc = matplotlib.rcParams
+    rc["font.family"] = [name, "sans-serif"]
+    rc["font.sans-serif"] = [name, *FALLBACK_FONTS, *(f for f in rc["font.sans-serif"] if f != name)]
+    rc["axes.unicode_minus"] = False
+    return path
+
+
+def _style() -> dict[str, Any]:
+    """The house style, applied while a chart is built (rcParams are restored afterwards)."""
+    from cycler import cycler
+
+    _, name = _font_file_and_name()
+    return {
+        "font.family": [name, *FALLBACK_FONTS],  # concrete names: later rcParams changes cannot undo them
+        "axes.unicode_minus": False, "text.parse_math": False,  # report text may contain '$'
+        "figure.figsize": FIGSIZE, "figure.dpi": 100, "figure.facecolor": "white",
+        "axes.prop_cycle": cycler(color=list(PALETTE)), "axes.edgecolor": GREY,
+        "axes.spines.top": False, "axes.spines.right": False, "axes.titlesize": 12,
+        "axes.labelsize": 10, "axes.labelcolor": INK, "xtick.labelsize": 9, "ytick.labelsize": 10,
+        "xtick.color": GREY, "ytick.color": INK, "legend.frameon": False, "legend.fontsize": 9,
+        "svg.fonttype": "path", "svg.hashsalt": SVG_SALT,
+    }
+
+
+# ---------------------------------------------------------------- house style
+
+def source_line(meta: Any) -> str:
+    """``数据来源：<year>年<region>政府工作报告`` from a ReportMeta, a dict, or text (kept as is).
+
+    >>> source_line("2024年浙江省政府工作报告")
+    '数据来源：2024年浙江省政府工作报告'
+    >>> source_line(None)
+    ''
+    """
+    if meta is None:
+        return ""
+    if isinstance(meta, str):
+        return meta if meta.startswith(("数据来源", "来源")) or not meta else f"数据来源：{meta}"
+    get = meta.get if isinstance(meta, Mapping) else functools.partial(getattr, meta)
+    year, region, title = get("year", None), get("region", "") or "", get("title", "") or ""
+    if year and region:
+        return f"数据来源：{year}年{region}政府工作报告"
+    return f"数据来源：{region}{title}" if (region or title) else ""
+
+
+def _report_year(meta: Any) -> int | None:
+    if meta is None or isinstance(meta, str):
+        return None
+    year = meta.get("year") if isinstance(meta, Mapping) else getattr(meta, "year", None)
+    return int(year) if year else None
+
+
+def _chart(func: Callable[..., "Figure"]) -> Callable[..., "Figure"]:
+    """Register the font and build the figure inside the house style."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        import matplotlib
+
+        use_cjk_font()
+        with matplotlib.rc_context(_style()):
+            return func(*args, **kwargs)
+    return wrapper
+
+
+def _new_figure(height: float | None = None, **subplot_kw) -> "Figure":
+    import matplotlib.pyplot as plt  # via pyplot so Jupyter's inline display knows the figure
+
+    fig = plt.figure(figsize=(FIGSIZE[0], height or FIGSIZE[1]), layout="constrained")
+    plt.close(fig)  # detach from pyplot at once: no global figure list, no double display
+    return fig
+
+
+def _finish(fig: "Figure", title: str, source: Any, note: str = "") -> "Figure":
+    """Title top left, source line bottom left, an optional note bottom right; lay out now."""
+    fig.suptitle(title, x=0.015, ha="left", fontsize=14, color=INK)
+    strip = 0.32 / fig.get_figheight()  # keep the bottom strip for the source line
+    fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
+    fig.text(0.015, 0.012, source_line(source), ha="left", va="bottom", fontsize=8.5, color=GREY)
+    if note:
+        fig.text(0.985, 0.012, note, ha="right", va="bottom", fontsize=8.5, color=GREY)
+    fig.draw_without_rendering()  # create ticks and text while the house style is active
+    _freeze_layout(fig)
+    return fig
+
+
+def _freeze_layout(fig: "Figure", digits: int = 5) -> None:
+    """Keep the laid-out positions, rounded, and stop re-laying out.
+
+    Constrained layout's solver leaves last-bit float noise that varies between runs; SVG element ids
+    hash raw clip rectangles, so without this two drawings of the same data give different files.
+    """
+    for ax in fig.axes:
+        ax.set_position([round(float(v), digits) for v in ax.get_position().bounds])
+    if fig._suptitle is not None:
+        fig._suptitle.set_position(tuple(round(float(v), digits) for v in fig._suptitle.get_position()))
+    fig.set_layout_engine("none")
+
+
+def _message(ax: "Axes", text: str) -> None:
+    """Say something in the plot area instead of drawing (no data, no target list)."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=15, color=GREY, transform=ax.transAxes)
+
+
+def _empty(df: "pd.DataFrame | None") -> bool:
+    return df is None or len(df) == 0
+
+
+def _num(value: Any) -> float:
+    """A float, or NaN for empty cells and words."""
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        return math.nan
+    return out
+
+
+def _fmt(x: float) -> str:
+    """5.0 → '5', 5.50 → '5.5', 0.125 → '0.125'."""
+    return f"{x:.3f}".rstrip("0").rstrip(".") if math.isfinite(x) else ""
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def _balanced_wrap(text: str, width: int) -> str:
+    """Wrap into as few lines as ``width`` allows, of near-equal length (no lone last character)."""
+    text = str(text)
+    lines = max(1, math.ceil(len(text) / width))
+    return _wrap(text, math.ceil(len(text) / lines))
+
+
+def value_label(value: Any, value_max: Any = None, unit: str = "%", qualifier: str = "none",
+                decrease: bool = False) -> str:
+    """How a figure is written on a chart, hedges kept: '5%—5.5%', '5.5%左右', '5%以内', '超过6%'.
+
+    >>> value_label(5, 5.5), value_label(5.5, None, "%", "approx"), value_label(0.5, None, "个百分点", "at_most")
+    ('5%—5.5%', '5.5%左右', '0.5个百分点以内')
+    >>> value_label(-3.2, decrease=True), value_label(3, qualifier="more_than", decrease=True)
+    ('下降3.2%', '下降超过3%')
+    """
+    v, hi = _num(value), _num(value_max)
+    if decrease:
+        return "下降" + value_label(abs(v), abs(hi), unit, qualifier)
+    unit = "%" if unit == "％" else (unit or "")
+    head = _fmt(v)
+    if math.isfinite(hi) and hi != v:
+        text = f"{head}{unit}—{_fmt(hi)}{unit}" if unit == "%" else f"{head}—{_fmt(hi)}{unit}"
+    else:
+        text = f"{head}{unit}"
+    q = str(qualifier or "none")
+    return HEDGE_PREFIX.get(q, "") + text + HEDGE_SUFFIX.get(q, "")
+
+
+# ---------------------------------------------------------------- 1. keywords
+
+@_chart
+def top_keywords(keywords_df: "pd.DataFrame", *, top: int = 20, source: Any = None,
+                 title: str | None = None) -> "Figure":
+    """Horizontal bars of the ``top`` keywords by rank, each labelled with its count.
+
+    ``keywords_df`` has columns ``rank, keyword, count, per_10k`` (as ``keyword_table`` gives).
+    """
+    df = _top_rows(keywords_df, top)
+    fig = _new_figure(max(3.2, 0.28 * len(df) + 1.4))
+    ax = fig.add_subplot()
+    if df.empty:
+        _message(ax, NO_DATA)
+    else:
+        y = range(len(df))
+        bars = ax.barh(y, df["count"], color=PRIMARY, height=0.7)
+        ax.bar_label(bars, labels=[str(int(c)) for c in df["count"]], padding=3, fontsize=8.5, color=INK)
+        ax.set_yticks(list(y), labels=[str(k) for k in df["keyword"]])
+        ax.invert_yaxis()
+        ax.set_xlabel("出现次数")
+        ax.set_xlim(0, df["count"].max() * 1.12)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+    return _finish(fig, title or f"高频关键词（前{len(df)}个）", source)
+
+
+def _top_rows(keywords_df: "pd.DataFrame | None", top: int) -> "pd.DataFrame":
+    import pandas as pd
+
+    if _empty(keywords_df):
+        return pd.DataFrame({"keyword": [], "count": []})
+    df = keywords_df.assign(count=pd.to_numeric(keywords_df["count"], errors="coerce")).dropna(subset=["count"])
+    order = ["rank", "keyword"] if "rank" in df.columns else ["count", "keyword"]
+    df = df.sort_values(order, ascending=[True, True] if "rank" in df.columns else [False, True], kind="stable")
+    return df.head(top).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- 2. sections
+
+def _section_order(name: str) -> tuple[int, str]:
+    """'二、2024年…' sorts after '一、2023年…'; names without a numeral keep their first-seen order."""
+    head = re.match(rf"[{_CN_NUMERALS}]+(?=、)", str(name))
+    if not head:
+        return (99, "")
+    digits = [_CN_NUMERALS.index(c) + 1 for c in head.group()]
+    return (sum(digits) if digits[0] != 10 else 10 + sum(digits[1:]), "")
+
+
+@_chart
+def section_heatmap(shares_df: "pd.DataFrame", *, source: Any = None, terms: list[str] | None = None,
+                    max_terms: int = 15, title: str | None = None) -> "Figure":
+    """Heatmap of each term's share by top-level section, cells labelled with share and count.
+
+    ``shares_df`` is long: ``term, top_section, count, share``. Terms keep the given order (or
+    ``terms``); without ``terms`` at most ``max_terms`` with the highest total counts are shown.
+    """
+    import numpy as np
+
+    table = _share_table(shares_df, terms, max_terms)
+    fig = _new_figure(max(3.2, 0.42 * (len(table[0]) if table else 0) + 1.9))
+    ax = fig.add_subplot()
+    if not table:
+        _message(ax, NO_DATA)
+        return _finish(fig, title or "重点词语在各部分的分布", source)
+    rows, cols, share, count = table
+    top = np.nanmax(share) if np.isfinite(share).any() else 0
+    as_pct = top <= 1
+    im = ax.imshow(np.nan_to_num(share), aspect="auto", cmap="Blues", vmin=0, vmax=top or 1)
+    for (i, j), s in np.ndenumerate(share):
+        text = (f"{s:.1%}" if top >= 0.1 else f"{s:.2%}") if as_pct else _fmt(s)
+        text += f"\n{int(count[i, j])}次" if np.isfinite(count[i, j]) else ""
+        ax.text(j, i, text, ha="center", va="center", fontsize=8, linespacing=1.5,
+                color="white" if top and s > 0.6 * top else INK)
+    ax.set_xticks(range(len(cols)), labels=[_balanced_wrap(c, 12) for c in cols], fontsize=9)
+    ax.set_yticks(range(len(rows)), labels=rows)
+    ax.xaxis.tick_top()
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    bar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
+    bar.ax.set_title("占比", fontsize=9, color=INK, loc="left")
+    bar.ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}" if as_pct and top >= 0.1 else
+                                     (f"{v:.1%}" if as_pct else _fmt(v)))
+    return _finish(fig, title or "重点词语在各部分的分布", source, note="颜色深浅 = 占比；格内为占比和次数")
+
+
+def _share_table(shares_df, terms, max_terms):
+    """(terms, sections, share matrix, count matrix), or None when there is nothing to draw."""
+    import numpy as np
+    import pandas as pd
+
+    if _empty(shares_df):
+        return None
+    df = shares_df.assign(share=pd.to_numeric(shares_df["share"], errors="coerce"),
+                          count=pd.to_numeric(shares_df.get("count"), errors="coerce"))
+    if terms is not None:
+        rows = [t for t in terms if t in set(df["term"])]
+    else:
+        totals = df.groupby("term", sort=False)["count"].sum()
+        first = list(dict.fromkeys(df["term"]))
+        keep = set(sorted(first, key=lambda t: (-np.nan_to_num(totals.get(t, 0)), first.index(t)))[:max_terms])
+        rows = [t for t in first if t in keep]
+    seen = list(dict.fromkeys(df["top_section"]))
+    cols = sorted(seen, key=lambda s: (_section_order(s), seen.index(s)))
+    if not rows or not cols:
+        return None
+    first_rows = df.drop_duplicates(["term", "top_section"])
+    share = first_rows.pivot(index="term", columns="top_section", values="share").reindex(index=rows, columns=cols)
+    count = first_rows.pivot(index="term", columns="top_section", values="count").reindex(index=rows, columns=cols)
+    return [str(r) for r in rows], [str(c) for c in cols], share.to_numpy(float), count.to_numpy(float)
+
+
+# ---------------------------------------------------------------- 3. headline targets
+
+def _indicator_key(name: Any) -> str:
+    """Match '全省生产总值' (results) with '生产总值' (targets): drop a region-wide prefix and spaces."""
+    return _REGION_PREFIX.sub("", re.sub(r"\s+", "", str(name or "")))
+
+
+def _is_percent(row: Mapping) -> bool:
+    return str(row.get("base_unit") or "").strip() in PERCENT_UNITS and math.isfinite(_num(row.get("value")))
+
+
+def _pair_targets(targets_df: "pd.DataFrame") -> tuple[list[tuple[str, dict, dict | None]], list[str]]:
+    """([(indicator, target row, last year's row or None)] for % rows, [text lines for the rest])."""
+    records = targets_df.to_dict("records")
+    actual: dict[str, dict] = {}
+    for r in records:
+        if str(r.get("period")) == "actual":
+            actual.setdefault(_indicator_key(r.get("indicator")), r)
+    bars, lines, seen = [], [], set()
+    for r in records:
+        key = _indicator_key(r.get("indicator"))
+        if str(r.get("period")) != "target" or key in seen:
+            continue
+        seen.add(key)
+        name = str(r.get("indicator") or "（未命名指标）")
+        if _is_percent(r):
+            last = actual.get(key)
+            bars.append((name, r, last if last is not None and _is_percent(last) else None))
+        else:
+            lines.append(f"{name}：{_target_text(r)}")
+    return bars, lines
+
+
+def _target_text(row: Mapping) -> str:
+    """A target that cannot go on the % axis, as the report writes it (hedge added if missing)."""
+    surface = str(row.get("surface") or "").strip()
+    q = str(row.get("qualifier") or "none")
+    if surface:
+        hedge = HEDGE_WORDS.get(q, "")
+        return surface if not hedge or any(w in surface for w in _HEDGE_SURFACES) else f"{surface}（{hedge}）"
+    if math.isfinite(_num(row.get("value"))):
+        return value_label(row.get("value"), row.get("value_max"), str(row.get("base_unit") or ""), q)
+    sentence = str(row.get("sentence") or "").strip()
+    return (sentence[:40] + ("…" if len(sentence) > 40 else "")) or "（文字目标）"
+
+
+@_chart
+def headline_targets(targets_df: "pd.DataFrame", *, source: Any = None, title: str | None = None) -> "Figure":
+    """This year's main targets beside last year's results, on one % axis, hedges visible.
+
+    A range (5%—5.5%) is a bar with a light extension to the upper end; 左右, 以上/超过 and 以内
+    are written in the labels, and 以上/超过 (≥) / 以内 (≤) also get an arrow pointing the way the
+    target may go. Targets in other units or in words (与经济增长同步) are listed as text below.
+    With no target list at all the plot area says so (:data:`NO_TARGETS`).
+    """
+    title = title or "主要预期目标与上年实际"
+    has_targets = not _empty(targets_df) and (targets_df["period"].astype(str) == "target").any()
+    bars, lines = _pair_targets(targets_df) if has_targets else ([], [])
+    text_rows = sum(len(textwrap.wrap(x, 60)) for x in lines)
+    height = max(3.2, 0.62 * len(bars) + 1.5) + (0.22 * text_rows + 0.35 if lines else 0)
+    fig = _new_figure(height)
+    if lines and bars:
+        ax, box = fig.subplots(2, 1, height_ratios=[0.62 * len(bars) + 0.6, 0.22 * text_rows + 0.3])
+    else:
+        ax, box = fig.add_subplot(), None
+    if not has_targets:
+        _message(ax, NO_TARGETS)
+        return _finish(fig, title, source)
+    if bars:
+        _draw_target_bars(ax, bars, _report_year(source))
+    else:
+        box = ax
+    if lines:
+        _text_list(box, "不在同一坐标轴上的目标：", lines, top=not bars)
+    return _finish(fig, title, source, note="单位：%（个百分点已注明）")
+
+
+def _draw_target_bars(ax: "Axes", bars, year: int | None) -> None:
+    from matplotlib.patches import Patch
+
+    values = [v for _, t, a in bars for x in (t, a) if x is not None for v in _signed(x) if math.isfinite(v)]
+    lo, hi = min(0.0, *values), max(0.0, *values)
+    span = (hi - lo) or 1.0
+    h = 0.36
+    for i, (_, target, last) in enumerate(bars):
+        if last is not None:
+            _bar(ax, i - h / 2 - 0.02, last, MUTED, h, span)
+        _bar(ax, i + h / 2 + 0.02, target, PRIMARY, h, span)
+    ax.set_yticks(range(len(bars)), labels=[_balanced_wrap(name, 10) for name, _, _ in bars])
+    ax.set_ylim(len(bars) - 0.4, -0.6)
+    ax.set_xlim(lo - (0.2 * span if lo < 0 else 0), hi + 0.38 * span)
+    ax.axvline(0, color=GREY, lw=0.8)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_formatter(lambda v, _: _fmt(v))
+    ax.set_xlabel("% / 个百分点")
+    last_name, this_name = (f"{year - 1}年实际", f"{year}年目标") if year else ("上年实际", "今年目标")
+    ax.legend(handles=[Patch(color=MUTED, label=last_name), Patch(color=PRIMARY, label=this_name),
+                       Patch(facecolor=LIGHT, edgecolor=PRIMARY, hatch="///", label="目标区间")],
+              loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, borderaxespad=0.2)
+
+
+def _bar(ax: "Axes", y: float, row: Mapping, color: str, h: float, span: float) -> None:
+    """One value as a bar: range extension, hedge arrow and label at its end."""
+    v, hi = _signed(row)
+    q = str(row.get("qualifier") or "none")
+    ax.barh(y, v, height=h, color=color)
+    end = v
+    if math.isfinite(hi) and hi != v:
+        ax.barh(y, hi - v, left=v, height=h, color=LIGHT, edgecolor=color, hatch="///", lw=0.8)
+        end = hi
+    sign = -1 if end < 0 else 1
+    x_text = end + sign * 0.015 * span
+    if q in ("at_least", "more_than", "at_most"):  # arrow: which way the target may go (away from 0 = more)
+        stop = end + (-sign if q == "at_most" else sign) * 0.07 * span
+        ax.annotate("", xy=(stop, y), xytext=(end, y),
+                    arrowprops={"arrowstyle": "-|>", "color": INK, "lw": 1.2, "shrinkA": 0, "shrinkB": 0})
+        outer = max(end, stop) if sign > 0 else min(end, stop)
+        x_text = outer + sign * 0.015 * span
+    unit = str(row.get("base_unit") or "%")
+    ax.text(x_text, y, value_label(v, hi, unit, q, decrease=v < 0), va="center", ha="left" if sign > 0 else "right",
+            fontsize=9, color=INK)
+
+
+def _signed(row: Mapping) -> tuple[float, float]:
+    """(value, value_max), negative when an optional ``change`` column says 'decrease'."""
+    v, hi = _num(row.get("value")), _num(row.get("value_max"))
+    if str(row.get("change")) == "decrease":
+        return -abs(v), -abs(hi)
+    return v, hi
+
+
+def _text_list(ax: "Axes", heading: str, lines: list[str], top: bool) -> None:
+    ax.set_axis_off()
+    body = "\n".join(_wrap("· " + x, 60) for x in lines)
+    ax.text(0, 1, heading + "\n" + body, ha="left", va="top", fontsize=9.5, color=INK,
+            transform=ax.transAxes, linespacing=1.6)
+
+
+# ---------------------------------------------------------------- 4. growth rates
+
+def growth_table(metrics_df: "pd.DataFrame | None", top: int = 20) -> "pd.DataFrame":
+    """The past-year growth rates a chart shows: one row per indicator, decreases negative, sorted.
+
+    Rows with ``period == 'actual'``, ``category == 'percent'`` and ``change`` increase/decrease;
+    the first row of each indicator is kept; the ``top`` largest by size, sorted high to low.
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"indicator": ["出口", "出口", "能耗"], "value": [3.9, 9.9, 2.0],
+    ...     "value_max": [None] * 3, "qualifier": ["none"] * 3, "period": ["actual"] * 3,
+    ...     "category": ["percent"] * 3, "change": ["increase", "increase", "decrease"]})
+    >>> growth_table(m)[["indicator", "signed"]].values.tolist()
+    [['出口', 3.9], ['能耗', -2.0]]
+    """
+    import pandas as pd
+
+    cols = ["indicator", "signed", "signed_max", "qualifier"]
+    if _empty(metrics_df):
+        return pd.DataFrame(columns=cols)
+    df = metrics_df[(metrics_df["period"].astype(str) == "actual")
+                    & (metrics_df["category"].astype(str) == "percent")
+                    & metrics_df["change"].isin(["increase", "decrease"])]
+    df = df[df["indicator"].fillna("").astype(str).str.strip() != ""]
+    df = df.assign(value=pd.to_numeric(df["value"], errors="coerce")).dropna(subset=["value"])
+    df = df.drop_duplicates("indicator", keep="first")
+    sign = df["change"].map({"increase": 1, "decrease": -1})
+    df = df.assign(signed=df["value"].abs() * sign,
+                   signed_max=pd.to_numeric(df.get("value_max"), errors="coerce").abs() * sign)
+    df = df.assign(size=df["signed"].abs()).sort_values(["size", "indicator"], ascending=[False, True], kind="stable")
+    df = df.head(top).sort_values(["signed", "indicator"], ascending=[False, True], kind="stable")
+    return df[cols].reset_index(drop=True)
+
+
+@_chart
+def growth_rates(metrics_df: "pd.DataFrame", *, top: int = 20, source: Any = None,
+                 title: str | None = None) -> "Figure":
+    """Growth rates reported for the past year, by indicator, sorted; decreases drawn negative."""
+    df = growth_table(metrics_df, top)
+    fig = _new_figure(max(3.2, 0.3 * len(df) + 1.5))
+    ax = fig.add_subplot()
+    title = title or "上年主要指标增速"
+    if df.empty:
+        _message(ax, "没有可绘制的增长率数据")
+        return _finish(fig, title, source)
+    colors = [PRIMARY if v >= 0 else ACCENT for v in df["signed"]]
+    y = range(len(df))
+    ax.barh(y, df["signed"], color=colors, height=0.68)
+    lo, hi = min(0.0, df["signed"].min()), max(0.0, df["signed"].max())
+    span = (hi - lo) or 1.0
+    for i, r in df.iterrows():
+        v = r["signed"]
+        ax.text(v + (0.01 if v >= 0 else -0.01) * span, i,
+                value_label(v, r["signed_max"], "%", r["qualifier"], decrease=v < 0),
+                va="center", ha="left" if v >= 0 else "right", fontsize=8.5, color=INK)
+    ax.set_yticks(list(y), labels=[_balanced_wrap(n, 14) for n in df["indicator"]])
+    ax.set_ylim(len(df) - 0.5, -0.5)
+    ax.set_xlim(lo - (0.22 * span if lo < 0 else 0), hi + 0.18 * span)
+    ax.axvline(0, color=GREY, lw=0.8)
+    ax.xaxis.set_major_formatter(lambda v, _: _fmt(v) + "%")
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel("比上年增长（%），负值为下降")
+    return _finish(fig, title, source, note="百分比增速；同一指标取报告中第一次出现的数")
+
+
+# ---------------------------------------------------------------- 5. word cloud
+
+@_chart
+def word_cloud(keywords_df: "pd.DataFrame", *, font_path: str | None = None, random_state: int = 42,
+               max_words: int = 150, source: Any = None, title: str | None = None) -> "Figure":
+    """A word cloud of keyword counts (not raw text), in the same font, laid out reproducibly."""
+    from wordcloud import WordCloud
+
+    df = _top_rows(keywords_df, max_words)
+    fig = _new_figure(5.2)
+    ax = fig.add_subplot()
+    title = title or "关键词词云"
+    if df.empty:
+        _message(ax, NO_DATA)
+        return _finish(fig, title, source)
+    freqs = {str(k): float(c) for k, c in zip(df["keyword"], df["count"]) if c > 0}
+    cloud = WordCloud(font_path=font_path or use_cjk_font(), random_state=random_state, width=1400,
+                      height=760, background_color="white", prefer_horizontal=1.0, max_words=max_words,
+                      color_func=_palette_color, margin=4)
+    cloud.generate_from_frequencies(freqs)
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.set_axis_off()
+    return _finish(fig, title, source, note="字号按出现次数")
+
+
+def _palette_color(word, font_size, position, orientation, random_state=None, **kwargs) -> str:
+    """House palette colours, chosen by the cloud's own seeded random state."""
+    return PALETTE[random_state.randint(0, 3)] if random_state is not None else PRIMARY
+
+
+# ---------------------------------------------------------------- saving
+
+def save_figure(fig: "Figure", out_dir: Path | str, name: str) -> list[Path]:
+    """Save ``<name>.png`` and ``<name>.svg`` under ``out_dir``, atomically and byte-for-byte reproducibly.
+
+    PNG carries no timestamp or software tag; SVG has no date and fixed element ids (``svg.hashsalt``)
+    and keeps text as glyph outlines, so it needs no font where it is opened.
+    """
+    import matplotlib
+
+    if not _SAFE_NAME.fullmatch(name):
+        raise ValueError(f"figure name {name!r}: use letters, digits, '_', '-' or '.'")
+    saved = []
+    for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
+        buf = io.BytesIO()
+        with matplotlib.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
+            fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
+        saved.append(write_bytes(buf.getvalue(), Path(out_dir) / f"{name}.{fmt}"))
+    return saved
+
+
+def _load_frames(processed_dir_or_frames: Path | str | Mapping) -> dict[str, "pd.DataFrame"]:
+    """keywords / targets / metrics / shares frames, from a mapping or a report's processed folder."""
+    aliases = {"keywords": ("keywords",), "targets": ("targets",), "metrics": ("metrics",),
+               "shares": ("shares", "section_shares")}
+    if isinstance(processed_dir_or_frames, Mapping):
+        given = processed_dir_or_frames
+        return {k: given[n] for k, names in aliases.items() for n in names if given.get(n) is not None}
+    from .store import read_csv
+
+    folder = Path(processed_dir_or_frames)
+    frames = {}
+    for key, names in aliases.items():
+        for n in names:
+            if (folder / f"{n}.csv").is_file() and key not in frames:
+                frames[key] = read_csv(folder / f"{n}.csv")
+    return frames
+
+
+def draw_all(processed_dir_or_frames: Path | str | Mapping, out_dir: Path | str,
+             source: Any = None) -> dict[str, "Figure"]:
+    """Draw and save every figure the data allows; return ``{name: Figure}`` in :data:`FIGURE_NAMES` order.
+
+    Input: a report's processed folder (``keywords.csv``, ``targets.csv``, ``metrics.csv``,
+    ``section_shares.csv``) or a mapping with DataFrames under ``keywords``, ``targets``,
+    ``metrics``, ``shares`` (or ``section_shares``). Missing inputs skip their figures; an empty
+    targets table still gives the "no target list" figure.
+    """
+    frames = _load_frames(processed_dir_or_frames)
+    plan = {
+        "top_keywords": ("keywords", top_keywords), "section_heatmap": ("shares", section_heatmap),
+        "headline_targets": ("targets", headline_targets), "growth_rates": ("metrics", growth_rates),
+        "word_cloud": ("keywords", word_cloud),
+    }
+    figures = {}
+    for name in FIGURE_NAMES:
+        key, draw = plan[name]
+        if key in frames:
+            figures[name] = draw(frames[key], source=source)
+            save_figure(figures[name], out_dir, name)
+    return figures
