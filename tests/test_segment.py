@@ -1,0 +1,131 @@
+"""Segmentation: policy terms and quoted slogans whole, figures as one token, no leaks, no noise."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from zjtext import load_report
+from zjtext.report import report_from_text
+from zjtext import segment
+from zjtext.segment import TOKEN_COLUMNS, quoted_terms, segment_text, tokens
+
+SEED_TERMS = ["八八战略", "共同富裕示范区", "一号工程", "专精特新", "小巨人", "千项万亿", "415X"]
+
+# A made-up slogan that plain jieba cuts in two (checked in the test, not assumed).
+NEW_SLOGAN = "星河织梦"
+FIRST = "各位代表：\n一、2030年工作回顾\n全面实施“星河织梦”工程，星河织梦带动文创产业增长8.5%。"
+SECOND = "各位代表：\n一、2031年重点工作\n银河星河织梦想，建设文化强省，投资增长5%。"
+
+
+@pytest.fixture(scope="module")
+def seed_tokens(seed):
+    return tokens(seed)
+
+
+@pytest.fixture(scope="module")
+def fixture_report(fixtures_dir):
+    return load_report(fixtures_dir / "seg_report.txt")
+
+
+def test_seed_policy_terms_are_single_tokens_and_counts_match_text(seed, seed_tokens):
+    body = seed_tokens[seed_tokens.kind != "note"]
+    for term in SEED_TERMS:
+        assert seed.text.count(term) > 0, term
+        assert (body.token == term).sum() == seed.text.count(term), term
+
+
+def test_tokens_join_back_to_every_sentence(seed, seed_tokens):
+    joined = seed_tokens.groupby(["paragraph", "sentence"], sort=False)["token"].agg("".join)
+    for p in seed.paragraphs:
+        for k, sentence in enumerate(p.sentences, 1):
+            assert joined[(p.index, k)] == re.sub(r"\s+", "", sentence)
+
+
+def test_table_shape_and_structure_columns(fixture_report):
+    df = tokens(fixture_report)
+    assert list(df.columns) == list(TOKEN_COLUMNS)
+    assert set(df.report_id) == {"seg_report"}
+    para = {p.index: p for p in fixture_report.paragraphs}
+    for (idx, sentence), g in df.groupby(["paragraph", "sentence"]):
+        p = para[idx]
+        assert 1 <= sentence <= len(p.sentences)
+        assert g.position.tolist() == list(range(1, len(g) + 1))
+        assert set(g.section) == {" > ".join(p.section)}
+        assert set(g.kind) == {p.kind}
+        assert set(g.top_section) == {p.top_section}
+    assert "note" in set(df.kind)  # notes are kept, marked by kind
+    nested = df[df.token == "扩面"]
+    assert nested.section.iloc[0] == "二、2031年重点工作 > （一）做强实体经济"
+
+
+def test_quoted_slogan_whole_and_no_leak_to_next_report():
+    base = segment._tokenizer()
+    assert base.lcut(NEW_SLOGAN) != [NEW_SLOGAN]  # plain jieba splits it
+    first = tokens(report_from_text(FIRST, "first.txt"))
+    assert (first.token == NEW_SLOGAN).sum() == 2  # the quoted and the unquoted occurrence
+    assert first.loc[first.token == NEW_SLOGAN, "is_quoted_term"].all()
+    second = tokens(report_from_text(SECOND, "second.txt"))
+    assert NEW_SLOGAN not in set(second.token)
+    assert not second.is_quoted_term.any()
+    assert NEW_SLOGAN not in segment_text("银河星河织梦想")
+    assert NEW_SLOGAN not in base.FREQ  # the private tokenizer itself is never mutated
+
+
+def test_quoted_terms_rules():
+    text = "各位代表：\n推进“两重两新”“4+1”“3个70%”，坚持“简约、安全”，落实“一”和“人工智能+”。"
+    assert quoted_terms(report_from_text(text)) == ["3个70%", "4+1", "两重两新", "人工智能+"]
+    words = segment_text("推进“3个70%”和“4+1”，实施人工智能+行动")
+    assert {"3个70%", "4+1", "人工智能+"} <= set(words)
+
+
+def test_quoted_dictionary_word_does_not_break_longer_words():
+    words = segment_text("坚持“人民”至上，省人民政府")
+    assert "人民政府" in words
+
+
+def test_figures_are_one_numeric_token():
+    r = report_from_text("各位代表：\n2024年全省生产总值1006.8亿元，增长6.1%，提高0.5个百分点，5G基站3.2万个，PM2.5下降。")
+    df = tokens(r)
+    flag = dict(zip(df.token, df.is_number))
+    for figure in ("2024年", "1006.8亿元", "6.1%", "0.5个百分点", "3.2万个"):
+        assert flag.get(figure) is True, figure
+    assert flag.get("5G") is False and flag.get("PM2.5") is False
+    assert flag.get("生产总值") is False
+
+
+def test_ascii_terms_need_boundaries():
+    assert "415X" in segment_text("打造415X产业集群")
+    assert "415X" not in segment_text("编号2415X1")
+    assert "8+4" not in segment_text("共38+4个")
+
+
+def test_flags_come_from_the_word_lists(seed_tokens):
+    row = seed_tokens.drop_duplicates("token").set_index("token")
+    assert row.at["的", "is_stopword"] and not row.at["的", "is_policy_verb"]
+    assert row.at["推进", "is_policy_verb"]
+    assert row.at["八八战略", "is_policy_term"] and row.at["八八战略", "is_quoted_term"]
+    assert row.at["，", "is_punct"] and not row.at["建设", "is_punct"]
+
+
+def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
+    import jieba
+
+    monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(segment, "_TOKENIZER", None)
+    assert segment_text("实施“星河织梦”工程")[2] == NEW_SLOGAN  # cold: builds the cache
+    cache = tmp_path / "cache" / segment._CACHE_NAME
+    assert cache.is_file()
+    monkeypatch.setattr(segment, "_TOKENIZER", None)
+    segment_text("实施“星河织梦”工程")  # warm: loads it
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+    assert segment._tokenizer() is not jieba.dt
+    assert jieba.dt.FREQ.get(NEW_SLOGAN) is None  # jieba's global tokenizer untouched
+    assert logging_level_restored()
+
+
+def logging_level_restored() -> bool:
+    import logging
+
+    return logging.getLogger("jieba").level != logging.CRITICAL + 1
