@@ -1,9 +1,10 @@
 """Local visual check of the charts: render every figure to PNG/SVG under a folder and look at them.
 
-    .venv/bin/python bench/charts_check.py [out_dir] [--seed]
+    .venv/bin/python bench/charts_check.py [out_dir] [--seed] [--corpus]
 
 Without --seed: small made-up tables in the style of a report (ranges, hedges, words, decreases).
-With --seed: also the seed report through zjtext.keywords / zjtext.metrics, if those modules exist.
+With --seed: also the seed report through zjtext.keywords / zjtext.metrics, if those modules exist;
+with --corpus: the first four reports of /work/shared/corpus/2026 (read at run time only).
 Not part of the test suite.
 """
 from __future__ import annotations
@@ -58,20 +59,45 @@ def made_up_frames() -> dict[str, pd.DataFrame]:
 
 
 def seed_frames() -> dict[str, pd.DataFrame]:
+    """The seed report through the keyword and metric modules (whatever of them exists yet)."""
     import zjtext
+    from zjtext.segment import tokens
 
     r = zjtext.load_report(zjtext.DEFAULT_REPORT)
-    frames = {}
+    toks = tokens(r)
+    frames = {"tokens": toks}
     try:
-        frames["keywords"] = zjtext.keyword_table(r)
-    except Exception as exc:  # module written in parallel; may not exist yet
-        print("keywords:", type(exc).__name__, exc)
+        from zjtext.keywords import keyword_table, section_shares
+
+        frames["keywords"] = keyword_table(toks)
+        frames["section_shares"] = section_shares(toks, ["创新", "改革", "开放", "共同富裕", "数字经济",
+                                                         "营商环境", "民营经济", "项目", "安全"])
+    except ImportError as exc:
+        print("keywords:", exc)
     try:
-        frames["metrics"] = zjtext.extract_metrics(r)
-        frames["targets"] = zjtext.headline(frames["metrics"])
-    except Exception as exc:
-        print("metrics:", type(exc).__name__, exc)
+        from zjtext.metrics import extract_metrics, headline
+
+        frames["metrics"], frames["targets"] = extract_metrics(r), headline(r)
+    except ImportError as exc:
+        print("metrics:", exc)
     return frames
+
+
+def corpus_frames() -> list[tuple[str, dict, dict]]:
+    """The 2026 corpus (read at run time, never committed)."""
+    import zjtext
+
+    folder = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "2026"
+    jobs = []
+    for path in sorted(folder.glob("*.txt"))[:4]:
+        try:
+            from zjtext.process import report_tables
+
+            r = zjtext.load_report(path)
+            jobs.append((r.report_id, report_tables(r), {"region": r.meta.region, "year": r.meta.year}))
+        except Exception as exc:  # modules in progress
+            print(path.name, type(exc).__name__, exc)
+    return jobs
 
 
 def main(argv: list[str]) -> None:
@@ -79,6 +105,8 @@ def main(argv: list[str]) -> None:
     jobs = [("made-up", made_up_frames(), SOURCE)]
     if "--seed" in argv:
         jobs.append(("seed", seed_frames(), {"region": "浙江省", "year": 2024}))
+    if "--corpus" in argv:
+        jobs += corpus_frames()
     for label, frames, source in jobs:
         t = time.perf_counter()
         figs = charts.draw_all(frames, out / label, source)

@@ -266,3 +266,39 @@ def test_draw_all_from_frames_and_from_folder(tmp_path):
     figs = charts.draw_all(folder, tmp_path / "figs2", SOURCE)
     assert list(figs) == ["top_keywords", "headline_targets", "word_cloud"]  # no shares, no metrics
     assert "5%—5.5%" in all_text(figs["headline_targets"])
+
+
+def test_section_heatmap_drops_unused_sections_and_names_the_preamble():
+    df = pd.concat([shares_df(), pd.DataFrame([("科技创新", "", 2, 0.03), ("改革", "", 1, 0.02),
+                                               ("营商环境", "", 0, 0.0), ("科技创新", "四、附", 0, 0.0),
+                                               ("改革", "四、附", 0, 0.0), ("营商环境", "四、附", 0, 0.0)],
+                                              columns=["term", "top_section", "count", "share"])])
+    ax = charts.section_heatmap(df, terms=["改革", "科技创新"]).axes[0]
+    cols = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
+    assert cols[0] == "（首个标题前）" and [c[0] for c in cols[1:]] == ["一", "二", "三"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["改革", "科技创新"]
+
+
+def test_draw_all_uses_folder_meta_for_the_source_line(tmp_path):
+    import json
+
+    from zjtext.store import write_csv, write_text
+
+    write_csv(keywords_df(5), tmp_path / "p" / "keywords.csv")
+    write_text(json.dumps({"region": "某自治区", "year": 2026}), tmp_path / "p" / "meta.json")
+    figs = charts.draw_all(tmp_path / "p", tmp_path / "out")
+    assert "数据来源：2026年某自治区政府工作报告" in all_text(figs["top_keywords"])
+
+
+def test_draw_all_computes_shares_from_tokens_when_keywords_module_exists(tmp_path):
+    pytest.importorskip("zjtext.keywords")
+    from zjtext.report import report_from_text
+    from zjtext.segment import tokens
+
+    text = "各位代表：\n一、过去一年工作回顾\n科技创新成效明显，改革持续深化。\n" \
+           "二、今年重点工作\n加快科技创新，推进科技创新平台建设，深化改革，扩大开放。"
+    figs = charts.draw_all({"tokens": tokens(report_from_text(text))}, tmp_path, SOURCE)
+    ax = figs["section_heatmap"].axes[0]
+    cols = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
+    assert cols[-2:] == ["一、过去一年工作回顾", "二、今年重点工作"]
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "创新"  # most frequent first

@@ -309,13 +309,18 @@ def _top_rows(keywords_df: "pd.DataFrame | None", top: int) -> "pd.DataFrame":
 
 # ---------------------------------------------------------------- 2. sections
 
-def _section_order(name: str) -> tuple[int, str]:
-    """'二、2024年…' sorts after '一、2023年…'; names without a numeral keep their first-seen order."""
+def _section_order(name: str) -> int:
+    """Reading order of a top-level heading from its numeral: '二、…' → 2, '十二、…' → 12, '' → 0.
+
+    >>> [_section_order(s) for s in ["三、加强政府自身建设", "十、其他", "二十一、附", "", "附件"]]
+    [3, 10, 21, 0, 99]
+    """
     head = re.match(rf"[{_CN_NUMERALS}]+(?=、)", str(name))
     if not head:
-        return (99, "")
-    digits = [_CN_NUMERALS.index(c) + 1 for c in head.group()]
-    return (sum(digits) if digits[0] != 10 else 10 + sum(digits[1:]), "")
+        return 0 if not name else 99  # text before the first heading comes first
+    digit = {c: i + 1 for i, c in enumerate(_CN_NUMERALS[:9])}
+    tens, ten, ones = head.group().rpartition("十")
+    return (digit.get(tens, 1) * 10 if ten else 0) + digit.get(ones, 0)
 
 
 @_chart
@@ -370,16 +375,20 @@ def _share_table(shares_df, terms, max_terms):
     else:
         totals = df.groupby("term", sort=False)["count"].sum()
         first = list(dict.fromkeys(df["term"]))
-        keep = set(sorted(first, key=lambda t: (-np.nan_to_num(totals.get(t, 0)), first.index(t)))[:max_terms])
+        by_total = sorted(enumerate(first), key=lambda it: (-np.nan_to_num(totals.get(it[1], 0)), it[0]))
+        keep = {t for _, t in by_total[:max_terms]}
         rows = [t for t in first if t in keep]
-    seen = list(dict.fromkeys(df["top_section"]))
-    cols = sorted(seen, key=lambda s: (_section_order(s), seen.index(s)))
+    df = df.assign(top_section=df["top_section"].fillna("").astype(str))
+    used = df[df["term"].isin(rows)].groupby("top_section", sort=False)["count"].sum()
+    seen = [s for s in dict.fromkeys(df["top_section"]) if used.get(s, 1) != 0]  # drop sections none use
+    cols = [s for _, s in sorted(enumerate(seen), key=lambda it: (_section_order(it[1]), it[0]))]
     if not rows or not cols:
         return None
     first_rows = df.drop_duplicates(["term", "top_section"])
     share = first_rows.pivot(index="term", columns="top_section", values="share").reindex(index=rows, columns=cols)
     count = first_rows.pivot(index="term", columns="top_section", values="count").reindex(index=rows, columns=cols)
-    return [str(r) for r in rows], [str(c) for c in cols], share.to_numpy(float), count.to_numpy(float)
+    labels = [str(c) or "（首个标题前）" for c in cols]
+    return [str(r) for r in rows], labels, share.to_numpy(float), count.to_numpy(float)
 
 
 # ---------------------------------------------------------------- 3. headline targets
@@ -605,7 +614,7 @@ def word_cloud(keywords_df: "pd.DataFrame", *, font_path: str | None = None, ran
     freqs = {str(k): float(c) for k, c in zip(df["keyword"], df["count"]) if c > 0}
     cloud = WordCloud(font_path=font_path or use_cjk_font(), random_state=random_state, width=1400,
                       height=760, background_color="white", prefer_horizontal=1.0, max_words=max_words,
-                      color_func=_palette_color, margin=4)
+                      color_func=_palette_color, margin=4, min_font_size=12)
     cloud.generate_from_frequencies(freqs)
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     ax.set_axis_off()
@@ -638,22 +647,36 @@ def save_figure(fig: "Figure", out_dir: Path | str, name: str) -> list[Path]:
     return saved
 
 
-def _load_frames(processed_dir_or_frames: Path | str | Mapping) -> dict[str, "pd.DataFrame"]:
-    """keywords / targets / metrics / shares frames, from a mapping or a report's processed folder."""
+def _load_frames(processed_dir_or_frames: Path | str | Mapping) -> dict[str, Any]:
+    """keywords / targets / metrics / shares / tokens frames (+ meta), from a mapping or a processed folder."""
     aliases = {"keywords": ("keywords",), "targets": ("targets",), "metrics": ("metrics",),
-               "shares": ("shares", "section_shares")}
+               "shares": ("section_shares", "shares"), "tokens": ("tokens",)}
     if isinstance(processed_dir_or_frames, Mapping):
         given = processed_dir_or_frames
         return {k: given[n] for k, names in aliases.items() for n in names if given.get(n) is not None}
+    import json
+
     from .store import read_csv
 
     folder = Path(processed_dir_or_frames)
-    frames = {}
+    frames: dict[str, Any] = {}
     for key, names in aliases.items():
-        for n in names:
-            if (folder / f"{n}.csv").is_file() and key not in frames:
-                frames[key] = read_csv(folder / f"{n}.csv")
+        path = next((folder / f"{n}.csv" for n in names if (folder / f"{n}.csv").is_file()), None)
+        if path is not None and not (key == "tokens" and "shares" in frames):
+            frames[key] = read_csv(path)
+    if (folder / "meta.json").is_file():
+        frames["meta"] = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     return frames
+
+
+def _shares_from_tokens(tokens_df: "pd.DataFrame", top: int = 12) -> "pd.DataFrame | None":
+    """Section shares of the top keywords, via zjtext.keywords (None if that module is unavailable)."""
+    try:
+        from .keywords import section_shares
+    except ImportError:
+        return None
+    tokens_df = tokens_df.assign(top_section=tokens_df["top_section"].fillna(""))
+    return section_shares(tokens_df, top=top)
 
 
 def draw_all(processed_dir_or_frames: Path | str | Mapping, out_dir: Path | str,
@@ -661,11 +684,17 @@ def draw_all(processed_dir_or_frames: Path | str | Mapping, out_dir: Path | str,
     """Draw and save every figure the data allows; return ``{name: Figure}`` in :data:`FIGURE_NAMES` order.
 
     Input: a report's processed folder (``keywords.csv``, ``targets.csv``, ``metrics.csv``,
-    ``section_shares.csv``) or a mapping with DataFrames under ``keywords``, ``targets``,
-    ``metrics``, ``shares`` (or ``section_shares``). Missing inputs skip their figures; an empty
-    targets table still gives the "no target list" figure.
+    ``section_shares.csv`` or else ``tokens.csv``, ``meta.json``) or a mapping with DataFrames under
+    ``keywords``, ``targets``, ``metrics``, ``section_shares`` (or ``shares``, or ``tokens`` to compute
+    them). Missing inputs skip their figures; an empty targets table still gives the "no target list"
+    figure. Without ``source`` the folder's ``meta.json`` (region, year) gives the source line.
     """
     frames = _load_frames(processed_dir_or_frames)
+    if "shares" not in frames and frames.get("tokens") is not None:
+        shares = _shares_from_tokens(frames["tokens"])
+        if shares is not None:
+            frames["shares"] = shares
+    source = source if source is not None else frames.get("meta")
     plan = {
         "top_keywords": ("keywords", top_keywords), "section_heatmap": ("shares", section_heatmap),
         "headline_targets": ("targets", headline_targets), "growth_rates": ("metrics", growth_rates),
