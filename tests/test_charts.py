@@ -302,3 +302,10 @@ def test_draw_all_computes_shares_from_tokens_when_keywords_module_exists(tmp_pa
     cols = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
     assert cols[-2:] == ["一、过去一年工作回顾", "二、今年重点工作"]
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "创新"  # most frequent first
+
+
+def test_headline_targets_with_only_word_or_count_targets_lists_them():
+    fig = charts.headline_targets(targets_df().query("base_unit != '%' and base_unit != '个百分点'"))
+    text = all_text(fig)
+    assert "城镇新增就业：80万人（以上）" in text and "居民收入增长与经济增长同步" in text
+    assert charts.NO_TARGETS not in text and len(fig.axes) == 1

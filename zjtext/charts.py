@@ -449,23 +449,20 @@ def headline_targets(targets_df: "pd.DataFrame", *, source: Any = None, title: s
     title = title or "主要预期目标与上年实际"
     has_targets = not _empty(targets_df) and (targets_df["period"].astype(str) == "target").any()
     bars, lines = _pair_targets(targets_df) if has_targets else ([], [])
-    text_rows = sum(len(textwrap.wrap(x, 60)) for x in lines)
-    height = max(3.2, 0.62 * len(bars) + 1.5) + (0.22 * text_rows + 0.35 if lines else 0)
-    fig = _new_figure(height)
-    if lines and bars:
-        ax, box = fig.subplots(2, 1, height_ratios=[0.62 * len(bars) + 0.6, 0.22 * text_rows + 0.3])
-    else:
-        ax, box = fig.add_subplot(), None
+    text_h = 0.24 * sum(len(textwrap.wrap("· " + x, 60)) for x in lines) + 0.5 if lines else 0.0
+    bars_h = 0.62 * len(bars) + 1.2 if bars else 0.0
+    fig = _new_figure(max(2.4, bars_h + text_h + 0.9) if has_targets else None)
     if not has_targets:
-        _message(ax, NO_TARGETS)
+        _message(fig.add_subplot(), NO_TARGETS)
         return _finish(fig, title, source)
+    axes = fig.subplots(int(bool(bars)) + int(bool(lines)), 1, squeeze=False,
+                        height_ratios=[h for h in (bars_h, text_h) if h])[:, 0]
     if bars:
-        _draw_target_bars(ax, bars, _report_year(source))
-    else:
-        box = ax
+        _draw_target_bars(axes[0], bars, _report_year(source))
     if lines:
-        _text_list(box, "不在同一坐标轴上的目标：", lines, top=not bars)
-    return _finish(fig, title, source, note="单位：%（个百分点已注明）")
+        heading = "不在同一坐标轴上的目标：" if bars else "主要预期目标（无可在同一坐标轴比较的百分比目标）："
+        _text_list(axes[-1], heading, lines)
+    return _finish(fig, title, source, note="单位：%（个百分点已注明）" if bars else "")
 
 
 def _draw_target_bars(ax: "Axes", bars, year: int | None) -> None:
@@ -523,7 +520,7 @@ def _signed(row: Mapping) -> tuple[float, float]:
     return v, hi
 
 
-def _text_list(ax: "Axes", heading: str, lines: list[str], top: bool) -> None:
+def _text_list(ax: "Axes", heading: str, lines: list[str]) -> None:
     ax.set_axis_off()
     body = "\n".join(_wrap("· " + x, 60) for x in lines)
     ax.text(0, 1, heading + "\n" + body, ha="left", va="top", fontsize=9.5, color=INK,
@@ -600,7 +597,7 @@ def growth_rates(metrics_df: "pd.DataFrame", *, top: int = 20, source: Any = Non
 
 @_chart
 def word_cloud(keywords_df: "pd.DataFrame", *, font_path: str | None = None, random_state: int = 42,
-               max_words: int = 150, source: Any = None, title: str | None = None) -> "Figure":
+               max_words: int = 100, source: Any = None, title: str | None = None) -> "Figure":
     """A word cloud of keyword counts (not raw text), in the same font, laid out reproducibly."""
     from wordcloud import WordCloud
 
