@@ -114,7 +114,7 @@ def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
     monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path / "cache")
     monkeypatch.setattr(segment, "_TOKENIZER", None)
     assert segment_text("实施“星河织梦”工程")[2] == NEW_SLOGAN  # cold: builds the cache
-    cache = tmp_path / "cache" / segment._CACHE_NAME
+    cache = tmp_path / "cache" / segment._cache_name()
     assert cache.is_file()
     monkeypatch.setattr(segment, "_TOKENIZER", None)
     segment_text("实施“星河织梦”工程")  # warm: loads it
@@ -129,3 +129,11 @@ def logging_level_restored() -> bool:
     import logging
 
     return logging.getLogger("jieba").level != logging.CRITICAL + 1
+
+
+def test_quoted_names_are_not_figures_but_bare_digits_are():
+    r = report_from_text("各位代表：\n深化“百千万”行动，完善“141”体系，建成3个“百千万”示范区。")
+    row = tokens(r).drop_duplicates("token").set_index("token")
+    assert row.at["百千万", "is_quoted_term"] and not row.at["百千万", "is_number"]
+    assert row.at["141", "is_quoted_term"] and row.at["141", "is_number"]
+    assert row.at["3个", "is_number"]

@@ -262,7 +262,8 @@ def collocations(
         return pd.DataFrame(columns=columns)
     from collections import Counter
 
-    pair_n, first_n, second_n = Counter(pairs), Counter(p[0] for p in pairs), Counter(p[1] for p in pairs)
+    pair_n = Counter(pairs)
+    first_n, second_n = Counter(p[0] for p in pairs), Counter(p[1] for p in pairs)
     rows = []
     for (w1, w2), o11 in pair_n.items():
         if o11 < min_count:
@@ -310,7 +311,8 @@ def keyness(
     ca = content_tokens(tokens_a, **opts)["token"].value_counts()
     cb = content_tokens(tokens_b, **opts)["token"].value_counts()
     size_a, size_b = _word_count(tokens_a, body_only), _word_count(tokens_b, body_only)
-    chars_a, chars_b = cjk_chars(tokens_a, body_only=body_only), cjk_chars(tokens_b, body_only=body_only)
+    chars_a = cjk_chars(tokens_a, body_only=body_only)
+    chars_b = cjk_chars(tokens_b, body_only=body_only)
     rows = []
     for term in sorted(set(ca.index) | set(cb.index)):
         a, b = int(ca.get(term, 0)), int(cb.get(term, 0))
