@@ -146,3 +146,10 @@ def test_slogans(fx_tokens, fixtures_dir):
     assert row.at["4+2", "count"] == 1 and not row.at["云帆领航", "in_lexicon"]
     from_report = slogans(load_report(fixtures_dir / "seg_report.txt"))
     pd.testing.assert_frame_equal(table, from_report)
+
+
+def test_empty_tables(seed_tokens):
+    empty = seed_tokens.iloc[:0]
+    assert keyword_table(empty).empty and slogans(empty).empty and collocations(empty).empty
+    with pytest.raises(ValueError, match="no"):
+        keyness(empty, seed_tokens)

@@ -311,6 +311,8 @@ def keyness(
     ca = content_tokens(tokens_a, **opts)["token"].value_counts()
     cb = content_tokens(tokens_b, **opts)["token"].value_counts()
     size_a, size_b = _word_count(tokens_a, body_only), _word_count(tokens_b, body_only)
+    if not size_a or not size_b:
+        raise ValueError("keyness needs words on both sides: one tokens table has none")
     chars_a = cjk_chars(tokens_a, body_only=body_only)
     chars_b = cjk_chars(tokens_b, body_only=body_only)
     rows = []
