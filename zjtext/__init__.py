@@ -18,9 +18,16 @@ from .report import (
 )
 
 _LAZY = {
-    "tokens": "segment", "keyword_table": "keywords", "extract_metrics": "metrics",
-    "headline": "metrics",
+    "tokens": "segment", "quoted_terms": "segment", "segment_text": "segment",
+    "keyword_table": "keywords", "section_shares": "keywords", "slogans": "keywords", "kwic": "keywords",
+    "collocations": "keywords", "keyness": "keywords",
+    "extract_metrics": "metrics", "headline": "metrics",
+    "track_targets": "compare", "slogan_changes": "compare", "keyness_between": "compare",
+    "use_cjk_font": "charts",
 }
+__all__ = [
+    "load_report", "Report", "ReportMeta", "Paragraph", "ReportError", "DEFAULT_REPORT", *_LAZY,
+]
 
 
 def __getattr__(name: str):

@@ -92,7 +92,7 @@ def stopwords() -> frozenset[str]:
 def policy_verbs() -> frozenset[str]:
     """Generic verbs and intensifiers of policy prose (推进, 加快, 深化 …): dropped by default.
 
-    >>> "推进" in policy_verbs(), "发展" in policy_verbs()
+    >>> "推进" in policy_verbs(), "改革" in policy_verbs()
     (True, False)
     """
     return _word_list("policy_verbs.txt")
@@ -318,6 +318,18 @@ def segment_text(text: str, extra_words: Iterable[str] = (), *, discover: bool =
     if discover:
         extra |= _to_force(find_quoted(text))
     return _matcher_with(frozenset(extra)).cut(text)
+
+
+def plain_cut(text: str) -> list[str]:
+    """What jieba alone makes of *text* (its default dictionary, no lexicon, no quoted terms).
+
+    For showing why the lexicon and quoted-term discovery matter; silent, and never jieba's
+    global tokenizer.
+
+    >>> "八八战略" in plain_cut("忠实践行八八战略")
+    False
+    """
+    return _tokenizer().lcut(text)
 
 
 def _to_force(quoted: Iterable[str]) -> set[str]:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # pandas is imported lazily to keep `import zjtext` light
     import pandas as pd
 
 CSV_ENCODING = "utf-8-sig"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 class RawDataWriteError(PermissionError):
@@ -45,6 +47,7 @@ def write_bytes(data: bytes, path: Path | str) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes owner-only files; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

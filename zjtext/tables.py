@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import clean
 from .report import Report
 
 if TYPE_CHECKING:
@@ -50,3 +51,26 @@ def meta_table(report: Report) -> "pd.DataFrame":
     import pandas as pd
 
     return pd.DataFrame([dataclasses.asdict(report.meta)])
+
+
+def outline(report: Report) -> "pd.DataFrame":
+    """The report's table of contents: one row per top-level and second-level section.
+
+    Columns ``level, section, paragraphs, characters`` (paragraphs and Chinese characters under it).
+
+    >>> from zjtext import load_report, DEFAULT_REPORT
+    >>> outline(load_report(DEFAULT_REPORT)).query("level == 1")["section"].tolist()
+    ['一、2023年工作回顾', '二、2024年目标任务和重点工作']
+    """
+    import pandas as pd
+
+    rows: dict[tuple[int, str], list[int]] = {}
+    for p in report.body:
+        for level in (1, 2):
+            if len(p.section) > level - 1 and (level == 1 or clean.SUB_HEADING.match(p.section[1]) or clean.TOP_HEADING.match(p.section[1])):
+                key = (level, p.section[level - 1]) if level == 1 else (2, p.section[0] + SECTION_SEP + p.section[1])
+                stats = rows.setdefault(key, [0, 0])
+                stats[0] += 1
+                stats[1] += sum(1 for ch in p.text if "\u4e00" <= ch <= "\u9fff")
+    data = [(level, name.split(SECTION_SEP)[-1], n, chars) for (level, name), (n, chars) in rows.items()]
+    return pd.DataFrame(data, columns=["level", "section", "paragraphs", "characters"])
