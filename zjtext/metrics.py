@@ -107,7 +107,8 @@ _LEAD_VERB = re.compile(
 _NOUN_CUT = re.compile(
     r"(?:完成|实现|获得|获|成为|达到|达|超过|超|突破|增长|增加|下降|提高|提升|开工|投产|建成|落地|入选|"
     r"签约|纳入|带动|惠及|覆盖|累计|全部|均|共|已|正在|将|通过|被|实施|参与|参加|无私|加快|持续|稳定|"
-    r"稳步|顺利|全面|基本|相继|先后|陆续|获批|获评|通车|运营|开通|投用|建设|开展|落户|集聚|以|和|及|与|、)")
+    r"稳步|顺利|全面|基本|相继|先后|陆续|获批|获评|通车|运营|开通|投用|建设|开展|落户|集聚|承担|扛起|享受|受益|"
+    r"竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以|和|及|与|、)")
 # nouns that end an indicator: the measured quantity (增加值, 收入, 起数 …); longest first
 _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业收入 营收 利润 总额 总量 产量 产值 规模 投资 比重 占比
 增速 人数 起数 次数 件数 户数 数量 吞吐量 价格 指数 面积 里程 浓度 强度 能耗 出口 进口 进出口 销量 销售额
@@ -735,14 +736,23 @@ def _paragraph_periods(report: Report) -> dict[int, str]:
     return out
 
 
-def _sentence_period(sentence: str, context: str, year: int | None) -> str:
+def _figure_period(before: str, clause: str, context: str, year: int | None) -> str:
+    """actual/target of one figure: the paragraph context, unless its own words say otherwise.
+
+    ``clause`` is the clause holding the figure, ``before`` the sentence up to that clause.  In a
+    plan, a clause about last year (去年…达到900家) is a result; in a review, a clause after a
+    future cue (今年, 力争, 到2035年) is a goal.
+    """
     if context == "target":
-        past = _SENT_PAST.search(sentence) or (year and re.search(rf"{year - 1}年", sentence))
-        if past and _SENT_PAST_VERB.search(sentence) and not _SENT_FUTURE.search(sentence):
+        def past(t: str) -> bool:
+            return bool(_SENT_PAST.search(t) or (year and f"{year - 1}年" in t))
+        if (past(clause) or past(before)) and _SENT_PAST_VERB.search(clause) \
+                and not _SENT_FUTURE.search(clause) and not _SENT_FUTURE.search(before):
             return "actual"
         return "target"
-    future_year = any(int(y) >= year for y in re.findall(r"到((?:19|20)\d\d)年", sentence)) if year else False
-    if _SENT_FUTURE_STRONG.search(sentence) or future_year:
+    text = before + clause
+    future_year = any(int(y) >= year for y in re.findall(r"到((?:19|20)\d\d)年", text)) if year else False
+    if _SENT_FUTURE_STRONG.search(text) or future_year:
         return "target"
     return "actual"
 
@@ -789,7 +799,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         raw_before = text[_clause_start(text, group[0].start, floor):group[0].start]
         change = _change(raw_before, group[0])
         pre = group[0].pre
-        period = _sentence_period(sent, context, year)
+        c_lo = _clause_start(text, group[0].start, a)
+        period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)
         for f, name in zip(group, names):
             if not f.pre and pre and f is not group[0]:
                 f.pre = pre  # 超13.2亿吨、3530万标箱: a hedge written once governs the list

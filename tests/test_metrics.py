@@ -1,0 +1,318 @@
+"""Metric extraction: the number grammar piece by piece, periods, 分别 lists, headline, seed accuracy floor."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from zjtext.evaluate import score
+from zjtext.metrics import COLUMNS, extract_metrics, headline, parse_figures, resolve_list
+from zjtext.report import report_from_text
+
+
+def figs(text: str) -> list[tuple]:
+    return [(f.surface, f.value, f.base_unit, f.category) for f in parse_figures(text)]
+
+
+def one(text: str):
+    found = parse_figures(text)
+    assert len(found) == 1, [f.surface for f in found]
+    return found[0]
+
+
+def rows(body: str, heading: str = "一、2030年工作回顾"):
+    r = report_from_text(f"2031年示范省政府工作报告\n各位代表：\n{heading}\n{body}", path="met_x.txt")
+    return extract_metrics(r)
+
+
+# ---------------------------------------------------------------- magnitudes and units
+
+@pytest.mark.parametrize("text, surface, value, base, category", [
+    ("安排财政资金1006.8亿元，", "1006.8亿元", 1006.8e8, "元", "money"),
+    ("完成投资1万亿元以上。", "1万亿元", 1e12, "元", "money"),
+    ("招募志愿者3.76万名。", "3.76万名", 37600, "名", "count"),
+    ("新增装机1198万千瓦。", "1198万千瓦", 1198e4, "千瓦", "physical"),
+    ("吞吐量3530万标箱。", "3530万标箱", 3530e4, "标箱", "physical"),
+    ("收录藏品1.2万件（套）。", "1.2万件（套）", 12000, "件（套）", "count"),
+    ("实际使用外资200亿美元以上。", "200亿美元", 200e8, "美元", "money"),
+    ("平均浓度25.9微克/立方米。", "25.9微克/立方米", 25.9, "微克/立方米", "physical"),
+    ("用能3793万吨标准煤。", "3793万吨标准煤", 3793e4, "吨标准煤", "physical"),
+    ("建设高标准农田85.3万亩，", "85.3万亩", 85.3e4, "亩", "physical"),
+    ("生产总值6.66万亿元。", "6.66万亿元", 6.66e12, "元", "money"),
+    ("培训5000人次。", "5000人次", 5000, "人次", "count"),
+    ("粮食产量500亿斤以上。", "500亿斤", 500e8, "斤", "physical"),
+])
+def test_magnitudes_and_units(text, surface, value, base, category):
+    f = one(text)
+    assert (f.surface, f.base_unit, f.category) == (surface, base, category)
+    assert math.isclose(f.value, value)
+
+
+def test_percent_points_multiple_rank_are_distinct_categories():
+    assert figs("增长6%，高于全国1个百分点，提高0.5百分点，增长1.5倍，居全国第4位。") == [
+        ("6%", 6.0, "%", "percent"), ("1个百分点", 1.0, "个百分点", "points"),
+        ("0.5百分点", 0.5, "个百分点", "points"), ("1.5倍", 1.5, "倍", "multiple"),
+        ("4位", 4.0, "位", "rank")]
+
+
+def test_rank_without_unit_and_count_of_people_with_wei():
+    assert figs("出口规模跃居全国第2、占全国份额达15%。") == [("2", 2.0, "", "rank"), ("15%", 15.0, "%", "percent")]
+    assert figs("两院院士增至93位。") == [("93位", 93.0, "位", "count")]
+
+
+def test_ranges():
+    f = one("地区生产总值增长5%—5.5%。")
+    assert (f.surface, f.value, f.value_max) == ("5%—5.5%", 5.0, 5.5)
+    f = one("年均增速4.5%-5%，")
+    assert (f.value, f.value_max) == (4.5, 5.0)
+    f = one("建设5至8个示范区。")
+    assert (f.surface, f.value, f.value_max, f.base_unit) == ("5至8个", 5.0, 8.0, "个")
+    f = one("投资300~500亿元。")
+    assert (f.value, f.value_max) == (300e8, 500e8)
+
+
+def test_more_than_written_as_duo_and_yu():
+    f = one("培育企业3000多家，")
+    assert (f.value, f.base_unit, f.qualifier, f.qualifier_text) == (3000, "家", "more_than", "多")
+    f = one("开展活动50余万人次。")
+    assert (f.value, f.base_unit, f.qualifier) == (50e4, "人次", "more_than")
+
+
+def test_list_neighbour_lends_its_unit():
+    assert [(s, b) for s, _, b, _ in figs("客运量分别达1409万、1305万人次。")] == [("1409万", "人次"), ("1305万人次", "人次")]
+
+
+def test_fraction_and_cheng_are_shares():
+    assert figs("约占全国1/10，占全国9成。") == [("1/10", 10.0, "%", "percent"), ("9成", 90.0, "%", "percent")]
+
+
+# ---------------------------------------------------------------- exclusions
+
+@pytest.mark.parametrize("text", [
+    "2023年大事要事喜事多。",                 # year
+    "2024—2025年对全省水站进行改造。",         # year range
+    "1月23日召开会议。",                       # date
+    "确保新建项目10月底前全部开工。",          # month deadline
+    "第十四届人大第2次会议，第21届省运会。",   # ordinals
+    "为60岁以上老年人免费接种疫苗。",          # age
+    "重点为13-14岁女生接种，0—6岁儿童筛查。",  # age ranges
+    "为离校2年内未就业毕业生服务。",           # duration
+    "回顾8年筹办历程，连续37年居全国首位。",   # durations
+    "构建“8+4”经济政策体系。",               # label in quotes
+    "落实“3个70%”要求。",                     # slogan in quotes
+    "实施“415X”工程和“1+1+9”体系。",         # labels
+    "大力实施双一流196工程，支持山区26县。",   # digits glued to a name
+    "设区城市PM2.5浓度，建设5G基站，5A级景区。",  # Latin-glued names
+    "编制《2024—2027年行动方案》。",           # book title
+    "开通12345热线，跻身世界500强。",          # names
+    "新材料、新能源24小时运行。",              # time of day
+])
+def test_not_metrics(text):
+    assert parse_figures(text) == []
+
+
+def test_list_markers_are_not_metrics():
+    assert figs("1、医疗卫生。新增床位500张。") == [("500张", 500.0, "张", "count")]
+    assert figs("（2）教育。新增学位2万个。") == [("2万个", 20000.0, "个", "count")]
+
+
+def test_ages_and_days_that_are_measures():
+    assert figs("人均预期寿命提高到81.2岁。") == [("81.2岁", 81.2, "岁", "physical")]
+    assert figs("优良天数增加12天。") == [("12天", 12.0, "天", "count")]
+
+
+# ---------------------------------------------------------------- hedges
+
+@pytest.mark.parametrize("text, qualifier, written", [
+    ("生产总值增长5.5%左右。", "approx", "左右"),
+    ("收录藏品约1.2万件。", "approx", "约"),
+    ("惠及近300万人。", "approx", "近"),
+    ("减负3300亿元以上。", "at_least", "以上"),
+    ("浓度不高于25微克/立方米。", "at_most", "不高于"),
+    ("失业率控制在5%以内。", "at_most", "以内"),
+    ("资金不少于10亿元。", "at_least", "不少于"),
+    ("外资占比超过29%。", "more_than", "超过"),
+    ("藏品突破1.2万件。", "more_than", "突破"),
+    ("覆盖率达75%以上。", "at_least", "以上"),
+    ("强度预计达3.15%。", "none", "达"),
+    ("节约资金5亿元。", "none", ""),   # 约 inside 节约 is not a hedge
+    ("国家下达5亿元。", "none", ""),   # 达 inside 下达 is not a hedge
+])
+def test_hedges(text, qualifier, written):
+    f = one(text)
+    assert (f.qualifier, f.qualifier_text) == (qualifier, written)
+
+
+def test_hedge_written_once_governs_the_list_but_not_backwards():
+    df = rows("港口货物和集装箱吞吐量超9.8亿吨、2600万标箱，新增A类企业30家、B类企业300家以上。")
+    assert df.qualifier.tolist() == ["more_than", "more_than", "none", "at_least"]
+    assert df.qualifier_text.tolist() == ["超", "超", "", "以上"]
+
+
+# ---------------------------------------------------------------- change
+
+@pytest.mark.parametrize("text, change", [
+    ("生产总值增长6%。", "increase"),
+    ("居民消费价格上涨0.3%。", "increase"),
+    ("居民消费价格涨幅3%左右。", "increase"),
+    ("研发投入强度提高0.2个百分点。", "increase"),
+    ("能耗下降3.3%以上。", "decrease"),
+    ("为企业减负2500亿元。", "decrease"),
+    ("死亡人数分别下降11.3%、10.2%。", "decrease"),
+    ("城镇调查失业率为4.6%。", "none"),
+    ("新增上市公司65家。", "none"),
+    ("覆盖率提高到85%。", "none"),
+    ("中介事项压缩至50项以内。", "none"),
+    ("增速高于全省平均1个百分点。", "none"),
+])
+def test_change(text, change):
+    assert set(rows(text).change) == {change}
+
+
+# ---------------------------------------------------------------- indicators
+
+def test_fenbie_and_pairs_resolve_in_order():
+    df = rows("城镇和农村居民人均可支配收入分别增长5.2%、7.3%；"
+              "数字经济核心产业制造业、高新技术产业、战略性新兴产业增加值分别增长8.3%、7%、6.3%。")
+    assert df.indicator.tolist() == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "数字经济核心产业制造业增加值",
+                                     "高新技术产业增加值", "战略性新兴产业增加值"]
+
+
+def test_resolve_list_shapes():
+    assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
+    assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]
+    assert resolve_list("规上工业增加值、规上服务业营收", 2) == ["规上工业增加值", "规上服务业营收"]
+    assert resolve_list("甲和乙", 3) == ["甲和乙"] * 3  # counts differ: keep the whole subject
+
+
+def test_indicator_noun_phrase_before_the_figure():
+    df = rows("全省生产总值增长6%；其中制造业使用外资增长85.8%，市场经营主体达1034万户、增长9.6%，"
+              "区域创新能力居全国第4位。")
+    assert df.indicator.tolist() == ["全省生产总值", "制造业使用外资", "市场经营主体", "市场经营主体", "区域创新能力"]
+
+
+def test_list_items_inherit_the_opening_verb():
+    df = rows("新增上市公司65家、专精特新企业384家，新遴选顶尖人才40名以上、省引才计划专家500名以上。")
+    assert df.indicator.tolist() == ["新增上市公司", "新增专精特新企业", "新遴选顶尖人才", "新遴选省引才计划专家"]
+
+
+def test_count_before_its_noun():
+    df = rows("推动351个项目纳入保障范围，宁波、温州等5个城市承担协办任务，夺得了51枚金牌和53枚银牌。")
+    assert df.indicator.tolist() == ["推动项目", "城市", "夺得金牌", "银牌"]
+
+
+def test_later_list_inherits_subjects_of_earlier_list():
+    df = rows("港口货物和集装箱吞吐量超9.8亿吨、2600万标箱，增长3.1%和4.2%。")
+    assert df.indicator.tolist()[2:] == ["港口货物吞吐量", "集装箱吞吐量"]
+
+
+# ---------------------------------------------------------------- periods
+
+MINI_PLAN = """2031年示范省政府工作报告
+各位代表：
+一、2030年工作回顾
+全省生产总值增长5.8%，新增上市公司42家。
+二、“十五五”时期主要目标
+“十四五”时期，全省经济总量年均增长6.1%。
+“十五五”时期，力争研发投入强度达到3.5%。
+三、2031年重点工作
+新增高新技术企业1200家，去年新增科技型企业达到900家。
+四、建设人民满意政府
+压减一般性支出5%以上。
+"""
+
+
+def test_period_from_headings_and_cue_words():
+    df = extract_metrics(report_from_text(MINI_PLAN, path="met_plan.txt"))
+    assert list(zip(df.surface, df.period)) == [
+        ("5.8%", "actual"), ("42家", "actual"),        # review section
+        ("6.1%", "actual"),                            # 十四五 paragraph inside a plan section
+        ("3.5%", "target"),                            # 十五五 goal
+        ("1200家", "target"), ("900家", "actual"),     # 去年 … 达到: a past result quoted in the plan
+        ("5%", "target"),                              # a section with no cue keeps the plan context
+    ]
+
+
+def test_period_without_meta_year_uses_headings():
+    text = "各位代表：\n一、过去一年工作回顾\n生产总值增长5%。\n二、今年工作安排\n生产总值增长5%左右。\n"
+    r = report_from_text(text, path="met_noyear.txt")
+    assert extract_metrics(r).period.tolist() == ["actual", "target"]
+
+
+def test_columns_are_stable(fixtures_dir):
+    from zjtext import load_report
+
+    df = extract_metrics(load_report(fixtures_dir / "met_mini.txt"))
+    assert list(df.columns[:len(COLUMNS)]) == COLUMNS
+    assert {"qualifier_text", "start"} <= set(df.columns)
+    assert df.value_max.isna().all()
+
+
+def test_empty_report_gives_empty_tables():
+    r = report_from_text("各位代表：\n我们要继续努力。\n", path="met_empty.txt")
+    assert extract_metrics(r).empty
+    assert headline(r).empty
+
+
+# ---------------------------------------------------------------- headline
+
+def test_headline_on_made_up_report(fixtures_dir):
+    from zjtext import load_report
+
+    hl = headline(load_report(fixtures_dir / "met_mini.txt"))
+    t = hl[hl.period == "target"]
+    assert list(zip(t.indicator, t.surface, t.qualifier)) == [
+        ("生产总值", "5%", "approx"), ("一般公共预算收入", "3%", "none"), ("城镇调查失业率", "5.5%", "at_most"),
+        ("居民消费价格", "2%", "approx"), ("居民收入", "居民收入增长与经济增长同步", "none")]
+    assert t.value.iloc[-1] != t.value.iloc[-1]  # words only: empty value
+    a = hl[hl.period == "actual"]
+    assert a.surface.tolist() == ["5.8%", "6.2%", "4.9%", "6.6%", "0.4%", "4.8%"]
+
+
+def test_headline_cue_split_over_lines():
+    text = ("各位代表：\n一、2030年工作回顾\n生产总值增长5%。\n二、2031年工作安排\n今年经济社会发展的\n主要预期目标\n"
+            "是：地区生产总值增长4.5%—5%；一般公共预算收入增长3%左右。这样的目标是积极稳妥的。\n")
+    hl = headline(report_from_text(text, path="met_split.txt"))
+    t = hl[hl.period == "target"]
+    assert t.surface.tolist() == ["4.5%—5%", "3%"]
+    assert t.value_max.tolist()[0] == 5.0
+
+
+SEED_TARGETS = [("生产总值", 5.5, "approx"), ("规上工业增加值", 6.0, "approx"), ("固定资产投资", 6.0, "approx"),
+                ("社会消费品零售总额", 5.5, "approx"), ("研发投入强度", 3.2, "none"), ("居民消费价格", 3.0, "approx"),
+                ("城镇调查失业率", 5.0, "at_most")]
+
+
+def test_seed_headline_targets_exactly(seed):
+    hl = headline(seed)
+    t = hl[(hl.period == "target") & hl.value.notna()]
+    assert list(zip(t.indicator, t.value, t.qualifier)) == SEED_TARGETS
+    words = hl[(hl.period == "target") & hl.value.isna()]
+    assert words.indicator.tolist() == ["一般公共预算收入", "城乡居民收入"]
+
+
+def test_seed_headline_matches_gold(seed, fixtures_dir):
+    import pandas as pd
+
+    from zjtext.evaluate import locate_gold
+
+    gold = locate_gold(pd.read_csv(fixtures_dir / "zhejiang-2024.quantities.csv", dtype=str, keep_default_na=False),
+                       seed)
+    want = {(int(r.paragraph), int(r.start)) for r in gold.itertuples() if r.headline == "yes"}
+    hl = headline(seed)
+    got = {(int(r.paragraph), int(r.start)) for r in hl[hl.value.notna()].itertuples()}
+    assert len(want) == 19 and got == want
+
+
+# ---------------------------------------------------------------- accuracy floor on the seed
+
+def test_seed_accuracy_floor(seed, fixtures_dir):
+    scores, misses = score(extract_metrics(seed), fixtures_dir / "zhejiang-2024.quantities.csv", seed)
+    assert scores["gold_unlocated"] == 0
+    assert scores["recall"] >= 0.98, misses[misses.kind == "missed"]
+    assert scores["precision"] >= 0.97, misses[misses.kind == "false_positive"]
+    assert scores["period"] >= 0.97
+    assert scores["indicator"] >= 0.90
+    assert scores["qualifier"] >= 0.97
+    assert scores["change"] >= 0.95
+    assert scores["value"] >= 0.98
