@@ -79,7 +79,7 @@ _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
     r"^(?:[、，的]|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
-    r"累计|合计|共计|共|总计|争取|实现|为|在|对|向|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?)")
+    r"累计|合计|共计|总计|争取|实现|为|在|对|向|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?)")
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|比\d{4}年|较\d{4}年|年均|平均|累计|了|共|均|"
@@ -90,7 +90,8 @@ _TRAIL_STRIP = re.compile(
     r"(?:跃居|位居|稳居|居|位列|列|排名|排|进入|升至|提升到|提升至|提高到|上升到|上升至|进至|保持)?"
     r"(?:全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|北方|南方|内地|西北|华东|长三角|同类城市)?"
     r"(?:地区|省份|城市)?第|"
-    rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际)$")
+    rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
+    r"(?:19|20)\d\d年(?:末|底|初)?)$")
 # verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
 _VERB_END = re.compile(
     r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
@@ -112,7 +113,8 @@ _NOUN_CUT = re.compile(
 # nouns that end an indicator: the measured quantity (增加值, 收入, 起数 …); longest first
 _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业收入 营收 利润 总额 总量 产量 产值 规模 投资 比重 占比
 增速 人数 起数 次数 件数 户数 数量 吞吐量 价格 指数 面积 里程 浓度 强度 能耗 出口 进口 进出口 销量 销售额
-交易额 成交额 装机 发电量 用电量 余额 存款 贷款 覆盖率 达标率 比例 比率 水平 数 量 率 额 值""".split(),
+零售额 营业额 贸易额 交易额 成交额 进出口额 装机 发电量 用电量 余额 存款 贷款 覆盖率 达标率 合格率 普及率
+比例 比率 水平 数 量 率 额 值""".split(),
                 key=len, reverse=True)
 
 _REVIEW_WORDS = re.compile(r"回顾|成就|成绩|总结|进展|成效|过去|取得")
@@ -582,6 +584,8 @@ def resolve_list(subject: str, n: int) -> list[str]:
             head = last[len(first):]
         if not head:
             head = _ends_with_head(last)
+            if len(head) == 1 and len(last) >= 5:
+                head = last[-3:]  # 零售额, not just 额
         if head:
             return [it + head for it in earlier] + [last]
     h = _ends_with_head(first)
@@ -621,7 +625,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     mv = _LEAD_VERB.match(phrase)
     lead_verb = mv.group() if mv else ""
     verb_end = bool(_VERB_END.search(raw.strip()))
-    ends_deng = phrase.endswith("等") or raw.strip().endswith("等") or bool(re.search(r"(?:和|及|与|、)$", raw.strip()))
+    ends_deng = phrase.endswith("等") or bool(re.search(r"(?:等|和|及|与|、|的)$", raw.strip()))
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
         base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
         return [base + noun] * len(group), lead_verb, noun_end
@@ -952,11 +956,16 @@ def _headline_actuals(report: Report, df: "pd.DataFrame") -> list[dict]:
     """The first block of macro results of the past year in the review (GDP growth and what follows it)."""
     if df.empty:
         return []
-    actual = df[df.period == "actual"]
+    from types import SimpleNamespace
+
+    by_par: dict[int, list] = {}
+    for rec in df[df.period == "actual"].to_dict("records"):
+        by_par.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     year = infer_year(report)
+    macro_re = _HEADLINE_MACRO
     ctx = "year"
-    candidates = []
-    by_par = {p.index: p for p in report.body}
+    best = None  # (not past-year context, paragraph, sentence start)
+    paras = {p.index: p for p in report.body}
     for p in report.body:
         first = p.sentences[0] if p.sentences else p.text
         if _FIVE_YEAR_CTX.search(first[:30]) or (p.kind == "heading" and _FIVE_YEAR_CTX.search(p.text)
@@ -964,31 +973,29 @@ def _headline_actuals(report: Report, df: "pd.DataFrame") -> list[dict]:
             ctx = "plan"
         if _PAST_YEAR_CTX.search(first[:30]) or (year and f"{year - 1}年" in first[:30]):
             ctx = "year"
-        sub = actual[actual.paragraph == p.index]
-        if sub.empty:
+        recs = by_par.get(p.index)
+        if not recs:
             continue
         for a, b, s in _sentence_spans(p):
-            in_s = sub[(sub.start >= a) & (sub.start < b)]
-            if in_s.empty:
+            if _FIVE_YEAR.search(s) or not any(a <= r.start < b and macro_re.search(r.indicator) for r in recs):
                 continue
-            macro = in_s[in_s.indicator.str.contains(_HEADLINE_MACRO.pattern, regex=True)]
-            if macro.empty or _FIVE_YEAR.search(s):
-                continue
-            own_ctx = "year" if (_PAST_YEAR_CTX.search(s) or (year and f"{year - 1}年" in s)) else ctx
-            candidates.append((own_ctx != "year", p.index, a))
+            own = "year" if (_PAST_YEAR_CTX.search(s) or (year and f"{year - 1}年" in s)) else ctx
+            cand = (own != "year", p.index, a)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
             break
-    if not candidates:
+        if best and not best[0]:
+            break  # the first past-year block wins
+    if best is None:
         return []
-    candidates.sort(key=lambda c: (c[0], c[1]))
-    _, par, a0 = candidates[0]
-    p = by_par[par]
-    sub = actual[actual.paragraph == par]
+    _, par, a0 = best
+    recs = by_par[par]
     rows = []
-    for a, b, s in _sentence_spans(p):
+    for a, b, s in _sentence_spans(paras[par]):
         if a < a0:
             continue
-        in_s = sub[(sub.start >= a) & (sub.start < b)]
-        if in_s.empty or (a > a0 and _ENUM_START.match(s)):
+        in_s = [r for r in recs if a <= r.start < b]
+        if not in_s or (a > a0 and _ENUM_START.match(s)):
             break
-        rows.extend(_row_out(r) for r in in_s.itertuples())
+        rows.extend(_row_out(r) for r in in_s)
     return rows
