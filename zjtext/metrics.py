@@ -109,7 +109,8 @@ _NOUN_CUT = re.compile(
     r"(?:完成|实现|获得|获|成为|达到|达|超过|超|突破|增长|增加|下降|提高|提升|开工|投产|建成|落地|入选|"
     r"签约|纳入|带动|惠及|覆盖|累计|全部|均|共|已|正在|将|通过|被|实施|参与|参加|无私|加快|持续|稳定|"
     r"稳步|顺利|全面|基本|相继|先后|陆续|获批|获评|通车|运营|开通|投用|建设|开展|落户|集聚|承担|扛起|享受|受益|"
-    r"竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以|和|及|与|、)")
+    r"竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以|和|及|与|、|"
+    r"位居|稳居|跃居|居(?=全国|全省|全球|世界|中部|西部|东部|前|第))")
 # nouns that end an indicator: the measured quantity (增加值, 收入, 起数 …); longest first
 _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业收入 营收 利润 总额 总量 产量 产值 规模 投资 比重 占比
 增速 人数 起数 次数 件数 户数 数量 吞吐量 价格 指数 面积 里程 浓度 强度 能耗 出口 进口 进出口 销量 销售额
@@ -236,64 +237,62 @@ def parse_figures(text: str) -> list[Figure]:
     quotes = _quote_spans(text)
     figs: list[Figure] = []
     pos = 0
-    n = len(text)
-    while True:
-        m = rx.search(text, pos)
-        if not m:
-            break
-        s, e = m.start(), m.end()
-        pos = e
-        before = text[s - 1] if s > 0 else ""
-        # a number glued to Latin letters, '+', '×' or another digit group is part of a name (5G, PM2.5, 8+4, 415X)
-        if before and (_is_ascii_letter(before) or before in "+＋×.·-/"):
-            pos = _skip_alnum(text, e)
+    while m := rx.search(text, pos):
+        pos = m.end()
+        glued = _glued_end(text, m)
+        if glued is not None:  # 5G, PM2.5, “8+4”, 415X: part of a name
+            pos = glued
             continue
-        raw_after = text[m.end("n1")] if m.end("n1") < n else ""
-        if raw_after in "+＋×" or (_is_ascii_letter(raw_after) and not text.startswith("TEU", m.end("n1"))):
-            pos = _skip_alnum(text, m.end("n1"))
+        if _inside(quotes, m.start()) or _is_list_marker(text, m) or _is_year(text, m):
             continue
-        if _inside(quotes, s):
-            continue
-        n1 = m.group("n1")
-        # list markers: 1、 （1） at the start of a paragraph or after a sentence/clause end
-        if m.group("den") is None and not m.group("a_unit") and not m.group("a_mag"):
-            after = text[m.end("n1")] if m.end("n1") < n else ""
-            if (s == 0 or text[s - 1] in "。；;：:\n（(") and after in "、．.）)":
-                continue
-        # years: 2023年, 2024—2025年, 2030年前
-        if _is_year(text, m):
-            if m.group("n2") and len(m.group("n2")) != 4:
-                pos = m.start("sep") if m.group("sep") else e
-            continue
-        rest = text[m.end("n1"):]
-        if m.group("den") is None and not m.group("a_unit") and not m.group("a_mag"):
-            tail_n = rest[len(m.group("a_mid") or ""):]
-            if m.group("sep") and m.group("n2"):
-                tail_n = text[m.end("n2"):]
-            nm = _NOT_METRIC_UNITS.match(tail_n if not m.group("sep") else text[m.end():]) or \
-                _NOT_METRIC_UNITS.match(rest)
-            if nm:
-                measure = _measured_time(text, m, nm.group())
-                if measure:
-                    figs.append(measure)
-                    pos = measure.post_end
-                # ages, durations, dates, months, session numbers, line numbers
-                continue
-        if m.group("sep") and m.group("n2") and not m.group("b_unit") and not m.group("b_mag"):
-            if _NOT_METRIC_UNITS.match(text[m.end():]):
-                continue
-        if before == "第":
+        bare = m.group("den") is None and not m.group("a_unit") and not m.group("a_mag")
+        time_unit = _time_unit(text, m) if bare or not (m.group("b_unit") or m.group("b_mag")) else None
+        if time_unit:  # ages, durations, dates, months, session numbers, line numbers …
+            fig = _measured_time(text, m, time_unit)  # … unless 寿命81岁 / 天数增加12天
+        elif m.start() > 0 and text[m.start() - 1] == "第":
             fig = _rank_or_ordinal(text, m)
-            if fig:
-                figs.append(fig)
-            continue
-        fig = _build(text, m, units)
-        if fig is None:
-            continue
-        figs.append(fig)
-        pos = fig.post_end
+        else:
+            fig = _build(text, m, units)
+            if fig and fig.category == "physical" and re.match(rf"内[{_CJK}]", text[fig.end:fig.end + 2]):
+                fig = None  # 公交与轨道50米内换乘比例: a threshold inside the indicator's name
+        if fig:
+            figs.append(fig)
+            pos = fig.post_end
     _borrow_units(text, figs)
     return [f for f in figs if f.category]
+
+
+def _glued_end(text: str, m: re.Match) -> int | None:
+    """Where to resume if the number is glued to Latin letters, '+' or '×' (a name), else None."""
+    s, e1 = m.start(), m.end("n1")
+    before = text[s - 1] if s > 0 else ""
+    if before and (_is_ascii_letter(before) or before in "+＋×.·-/"):
+        return _skip_alnum(text, m.end())
+    after = text[e1] if e1 < len(text) else ""
+    if (after and after in "+＋×") or (_is_ascii_letter(after) and not text.startswith("TEU", e1)):
+        return _skip_alnum(text, e1)
+    return None
+
+
+def _is_list_marker(text: str, m: re.Match) -> bool:
+    """1、 （1） 2. at the start of a paragraph or after a sentence or clause end."""
+    if m.group("den") is not None or m.group("a_unit") or m.group("a_mag"):
+        return False
+    s, e1 = m.start(), m.end("n1")
+    after = text[e1] if e1 < len(text) else ""
+    return (s == 0 or text[s - 1] in "。；;：:\n（(") and bool(after) and after in "、．.）)"
+
+
+def _time_unit(text: str, m: re.Match) -> str | None:
+    """The age/duration/date word after the number (or after a range's second number), if any."""
+    if m.group("sep") and m.group("n2"):
+        nm = _NOT_METRIC_UNITS.match(text, m.end())
+        if nm:
+            return nm.group()
+    after = text[m.end("n1"):]
+    mid = m.group("a_mid") or ""
+    nm = _NOT_METRIC_UNITS.match(after[len(mid):]) or _NOT_METRIC_UNITS.match(after)
+    return nm.group() if nm and not (m.group("a_unit") or m.group("a_mag")) else None
 
 
 def _measured_time(text: str, m: re.Match, unit: str) -> Figure | None:
