@@ -79,12 +79,12 @@ _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
     r"^(?:[、，的]|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
-    r"累计|合计|共计|总计|争取|实现|为|在|对|向|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?)")
+    r"累计|合计|共计|总计|争取|实现|为|在|对|向|到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?)")
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|比\d{4}年|较\d{4}年|年均|平均|累计|了|共|均|"
     r"约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|接近|将近|高达|"
-    r"保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|"
+    r"保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
     r"增至|降至|升至|进至|减至|"
     r"(?:跃居|位居|稳居|居|位列|列|排名|排|进入|升至|提升到|提升至|提高到|上升到|上升至|进至|保持)?"
@@ -624,7 +624,9 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     mv = _LEAD_VERB.match(phrase)
     lead_verb = mv.group() if mv else ""
     verb_end = bool(_VERB_END.search(raw.strip()))
-    ends_deng = phrase.endswith("等") or bool(re.search(r"(?:等|和|及|与|、|的)$", raw.strip()))
+    ends_deng = phrase.endswith("等") or bool(re.search(r"(?:等|和|及|与|、)$", raw.strip())) or (
+        raw.strip().endswith("的") and not re.search(r"(?:年|月|前|后)的$", raw.strip())
+        and not re.match(r"[提增降下上减达超扩缩升]", noun or "提"))  # 省委确定的14项改革
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
         base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
         return [base + noun] * len(group), lead_verb, noun_end
