@@ -201,6 +201,13 @@ def test_count_before_its_noun():
     assert df.indicator.tolist() == ["推动项目", "城市", "夺得金牌", "银牌"]
 
 
+def test_qizhong_parts_take_the_whole_as_context():
+    df = rows("新（改）建城市地下管网2200公里以上，其中燃气管网1100公里、供水管网300公里。"
+              "新建公共充电桩2万个以上，其中农村1万个以上。实际使用外资增长4.8%，其中制造业使用外资增长85.8%。")
+    assert df.indicator.tolist() == ["新（改）建城市地下管网", "新（改）建燃气管网", "新（改）建供水管网", "新建公共充电桩",
+                                     "新建公共充电桩（农村）", "实际使用外资", "制造业使用外资"]
+
+
 def test_later_list_inherits_subjects_of_earlier_list():
     df = rows("港口货物和集装箱吞吐量超9.8亿吨、2600万标箱，增长3.1%和4.2%。")
     assert df.indicator.tolist()[2:] == ["港口货物吞吐量", "集装箱吞吐量"]

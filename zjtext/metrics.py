@@ -79,7 +79,8 @@ _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
     r"^(?:[、，的]|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
-    r"累计|合计|共计|总计|争取|实现|为|在|对|向|到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?)")
+    r"累计|合计|共计|总计|争取|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
+    r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?)")
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|比\d{4}年|较\d{4}年|年均|平均|累计|了|共|均|"
@@ -595,7 +596,7 @@ def resolve_list(subject: str, n: int) -> list[str]:
 
 
 def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, prev: list[str] | None,
-                prev_lead: str) -> tuple[list[str], str, int]:
+                prev_lead: str, prev_unit: str = "") -> tuple[list[str], str, int]:
     """Indicators for a group of figures.
 
     Returns (indicators, the phrase's opening verb, end of the words used after the figures).
@@ -642,6 +643,13 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         before = _strip_phrase(text[lo:b])
         if before and not re.search(r"\d", before):
             return [phrase + before] * len(group), lead_verb, last.post_end
+    # 其中 (of which): a part of the previous figure, in the same unit (其中农村1万个, 其中燃气管网1100公里)
+    if prev and raw.lstrip("，,").startswith("其中") and prev_unit and prev_unit == first.base_unit and len(group) == 1:
+        if len(phrase) <= 3:
+            return [f"{prev[-1]}（{phrase}）"], lead_verb, last.post_end
+        pv = _LEAD_VERB.match(prev[-1])
+        if pv and not mv:
+            return [pv.group() + phrase], pv.group(), last.post_end
     # a comparison (…增长5.4%、高于全国0.4个百分点) is about the previous subject
     if prev and re.match(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)", phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
@@ -792,7 +800,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
 
     rows = []
     prev_names: list[str] | None = None
-    prev_lead = ""
+    prev_lead, prev_unit = "", ""
     prev_sent = None
     floor_pos = 0
     for group in _groups(text, figs):
@@ -800,7 +808,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         if prev_sent != a:
             prev_names, prev_lead, floor_pos = None, "", a
         floor = max(floor_pos, a)
-        names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead)
+        names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
         raw_before = text[_clause_start(text, group[0].start, floor):group[0].start]
         change = _change(raw_before, group[0])
         pre = group[0].pre
@@ -816,7 +824,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
                 "value_max": f.value_max, "category": f.category, "qualifier": f.qualifier, "change": change,
                 "period": period, "qualifier_text": f.qualifier_text, "start": f.start, "end": f.end,
             })
-        prev_names, prev_lead, prev_sent = names, lead, a
+        prev_names, prev_lead, prev_sent, prev_unit = names, lead, a, group[-1].base_unit
         floor_pos = max(group[-1].post_end, used_end)
     return rows
 
