@@ -61,17 +61,39 @@ def display_path(path: Path | str) -> str:
 
 # ---------------------------------------------------------------- execution and export
 
+def _ipc_kernel_manager():
+    """A kernel manager that talks to the kernel over local IPC sockets in a private temporary
+    folder instead of TCP ports: nothing is exposed on the network (and ipykernel has nothing to
+    warn about)."""
+    import tempfile
+
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class IPCKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self):
+            return "ipc"
+
+        @default("ip")
+        def _ip_default(self):
+            return str(Path(tempfile.mkdtemp(prefix="zjtext-kernel-")) / "kernel")
+
+    return IPCKernelManager
+
+
 def execute_notebook(source: Path, target: Path, parameters: dict) -> None:
     """Execute one notebook with papermill, working directory the project root."""
     import logging
 
     import papermill as pm
 
-    logging.getLogger("papermill").setLevel(logging.WARNING)
+    logging.getLogger("papermill").setLevel(logging.ERROR)
     target.parent.mkdir(parents=True, exist_ok=True)
     pm.execute_notebook(
         str(source), str(target), parameters=parameters, cwd=str(PROJECT_ROOT),
         progress_bar=False, log_output=False, kernel_name="python3",
+        kernel_manager_class=_ipc_kernel_manager(),
     )
 
 
@@ -82,14 +104,13 @@ def make_exporter(with_code: bool = False):
     exporter = HTMLExporter(
         template_name="zjtext_html", extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
-        sanitize_html=True,
     )
     exporter.language_code = "zh-CN"
     return exporter
 
 
-def export_html(notebook: Path, target: Path, exporter, title: str, nav: str) -> Path:
-    """Export an executed notebook to one self-contained HTML page (written atomically)."""
+def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
+    """Export an executed notebook to the text of one self-contained HTML page."""
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
@@ -98,7 +119,16 @@ def export_html(notebook: Path, target: Path, exporter, title: str, nav: str) ->
         if "injected-parameters" in cell.metadata.get("tags", []) or "parameters" in cell.metadata.get("tags", []):
             cell.metadata.setdefault("transient", {})["remove_source"] = True
     body, _ = exporter.from_notebook_node(nb, resources={"zjtext_nav": nav, "metadata": {"name": title}})
-    return write_text(body, target)
+    return body
+
+
+def write_pages(pages: dict[Path, str]) -> list[Path]:
+    """Sanitise every page, embed the CJK font subset they need, and write them atomically."""
+    from .htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
+
+    clean = {path: sanitize_page(text)[0] for path, text in pages.items()}
+    css = subset_font_css(page_text(t) for t in clean.values())
+    return [write_text(embed_cjk_font(text, css), path) for path, text in clean.items()]
 
 
 def _nav(pages: Sequence[tuple[str, str]], current: str) -> str:
@@ -133,6 +163,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     pages = [(f"{name}.html", f"{name[:2]} {PAGE_TITLES.get(name, name)}") for name, _ in notebooks]
     params = {"report_path": display_path(path), "out_dir": display_path(report_dir)}
     title_base = report.meta.title or rid
+    html_pages: dict[Path, str] = {}
     for (name, source), (href, label) in zip(notebooks, pages):
         if bar is not None:
             bar.set_description(f"{rid}: {name}")
@@ -142,14 +173,15 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
         except Exception as err:  # papermill keeps the executed notebook for inspection
             result.error = f"{path}: {name}: {_reason(err)}"
             return result
-        result.pages.append(export_html(executed, report_dir / href, exporter, f"{title_base} · {label}", _nav(pages, href)))
+        html_pages[report_dir / href] = export_html(executed, exporter, f"{title_base} · {label}", _nav(pages, href))
         if bar is not None:
             bar.update(1)
-    result.pages.insert(0, write_index(report, report_dir, pages))
+    index = {report_dir / "index.html": index_page(report, pages)}
+    result.pages = write_pages({**index, **html_pages})
     return result
 
 
-def write_index(report, report_dir: Path, pages: Sequence[tuple[str, str]]) -> Path:
+def index_page(report, pages: Sequence[tuple[str, str]]) -> str:
     """The report's front page: metadata, links to every page, and the headline table."""
     import pandas as pd
 
@@ -173,7 +205,7 @@ def write_index(report, report_dir: Path, pages: Sequence[tuple[str, str]]) -> P
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta name="generator" content="zjtext">
 <title>{title}</title>
@@ -194,7 +226,7 @@ table.headline td:last-child {{ color: #555; font-size: 12px; max-width: 420px; 
 </body>
 </html>
 """
-    return write_text(page, report_dir / "index.html")
+    return page
 
 
 # ---------------------------------------------------------------- many reports
@@ -220,7 +252,8 @@ def run_compare(paths: Sequence[Path], out: Path, with_code: bool = False, expor
         return result
     href = f"{COMPARE_NOTEBOOK}.html"
     nav = f'<strong>{html.escape(PAGE_TITLES[COMPARE_NOTEBOOK])}</strong>'
-    result.pages.append(export_html(executed, target_dir / href, exporter or make_exporter(with_code), "政府工作报告年度对比", nav))
+    page = export_html(executed, exporter or make_exporter(with_code), "政府工作报告年度对比", nav)
+    result.pages = write_pages({target_dir / href: page})
     return result
 
 

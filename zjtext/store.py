@@ -66,9 +66,20 @@ def write_csv(df: "pd.DataFrame", path: Path | str) -> Path:
 
 
 def read_csv(path: Path | str, **kwargs) -> "pd.DataFrame":
-    """Read a CSV written by :func:`write_csv` (BOM-aware, empty strings kept as empty)."""
+    """Read a CSV written by :func:`write_csv`: BOM-aware; in text columns an empty field is ``""``
+    (as it was written), in numeric columns it is NaN; words such as "NA" stay words.
+
+    >>> import tempfile, pandas as pd
+    >>> p = write_csv(pd.DataFrame({"a": ["", "x"], "b": [1.5, None]}), Path(tempfile.mkdtemp()) / "t.csv")
+    >>> read_csv(p).to_dict("list")
+    {'a': ['', 'x'], 'b': [1.5, nan]}
+    """
     import pandas as pd
 
     kwargs.setdefault("keep_default_na", False)
     kwargs.setdefault("na_values", [""])
-    return pd.read_csv(path, encoding=CSV_ENCODING, **kwargs)
+    df = pd.read_csv(path, encoding=CSV_ENCODING, **kwargs)
+    for col in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[col]) and not pd.api.types.is_bool_dtype(df[col]):
+            df[col] = df[col].fillna("")
+    return df
