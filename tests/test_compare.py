@@ -1,0 +1,93 @@
+"""Year over year: indicator matching, verdicts, and target tracking on a synthetic next-year report."""
+from __future__ import annotations
+
+import pytest
+
+from zjtext import load_report
+from zjtext.compare import (
+    canonical_indicator, compare_command, indicator_similarity, judge, order_reports, slogan_changes,
+    track_targets,
+)
+
+
+@pytest.fixture(scope="module")
+def synthetic(fixtures_dir):
+    return load_report(fixtures_dir / "synthetic-zhejiang-2025.txt")
+
+
+@pytest.mark.parametrize("a, b", [("生产总值", "全省生产总值"), ("地区生产总值", "生产总值"),
+                                  ("规上工业增加值", "规模以上工业增加值"), ("研发投入强度", "全社会研发投入强度")])
+def test_same_indicator_despite_wording(a, b):
+    assert indicator_similarity(a, b) >= 0.9
+
+
+@pytest.mark.parametrize("a, b", [("生产总值", "居民消费价格"), ("固定资产投资", "实际使用外资"), ("出口", "进口")])
+def test_different_indicators_do_not_match(a, b):
+    assert indicator_similarity(a, b) < 0.75
+
+
+def test_canonical_indicator_drops_region_prefix_and_growth_word():
+    assert canonical_indicator("全省生产总值增速") == "生产总值"
+
+
+@pytest.mark.parametrize(
+    "value, value_max, qualifier, indicator, actual, verdict",
+    [
+        (5.5, None, "approx", "生产总值", 5.6, "met"),
+        (5.5, None, "approx", "生产总值", 5.4, "met (within 左右)"),
+        (5.5, None, "approx", "生产总值", 5.0, "missed"),
+        (5.0, 5.5, "none", "生产总值", 5.1, "met"),
+        (5.0, 5.5, "none", "生产总值", 4.9, "missed"),
+        (3.0, None, "approx", "居民消费价格", 0.3, "met"),
+        (3.0, None, "approx", "居民消费价格", 3.1, "met (within 左右)"),
+        (5.0, None, "at_most", "城镇调查失业率", 4.6, "met"),
+        (5.0, None, "at_most", "城镇调查失业率", 5.2, "missed"),
+        (3.0, None, "at_least", "固定资产投资", 2.9, "missed"),
+        (3.0, None, "more_than", "固定资产投资", 3.0, "missed"),
+        (3.0, None, "approx", "固定资产投资", None, "not reported"),
+        (None, None, "none", "城乡居民收入", 5.0, "not comparable"),
+    ],
+)
+def test_judge(value, value_max, qualifier, indicator, actual, verdict):
+    assert judge(value, value_max, qualifier, indicator, actual) == verdict
+
+
+def test_reports_are_ordered_by_year(seed, synthetic):
+    assert [r.meta.year for r in order_reports([synthetic, seed])] == [2024, 2025]
+
+
+def test_track_2024_targets_against_synthetic_2025(seed, synthetic):
+    t = track_targets(seed, synthetic).set_index("indicator")
+    gdp = t.loc[[i for i in t.index if "生产总值" in i][0]]
+    assert (gdp.target_value, gdp.actual_value, gdp.verdict) == (5.5, 5.4, "met (within 左右)")
+    invest = t.loc[[i for i in t.index if "固定资产投资" in i][0]]
+    assert (invest.actual_value, invest.verdict) == (3.1, "missed")
+    jobless = t.loc[[i for i in t.index if "失业率" in i][0]]
+    assert (jobless.actual_value, jobless.verdict) == (4.5, "met")
+    cpi = t.loc[[i for i in t.index if "价格" in i][0]]
+    assert (cpi.actual_value, cpi.verdict) == (0.4, "met")
+    rd = t.loc[[i for i in t.index if "研发" in i][0]]
+    assert (rd.actual_value, rd.verdict) == (3.3, "met")
+    retail = t.loc[[i for i in t.index if "社会消费品零售总额" in i][0]]
+    assert (retail.actual_value, retail.verdict) == (5.6, "met")
+    words = t[t.target_value.isna()]
+    assert len(words) >= 1 and set(words.verdict) == {"not comparable"}
+
+
+def test_target_not_in_next_report_is_not_reported(seed, fixtures_dir):
+    other = load_report(fixtures_dir / "scraped-2026.txt")  # reports no 2024 results at all
+    t = track_targets(seed, other)
+    assert (t.loc[t.target_value.notna(), "verdict"] != "met").all()
+
+
+def test_slogan_changes(seed, synthetic):
+    s = slogan_changes(seed, synthetic).set_index("term")
+    assert s.loc["人工智能+", "status"] == "new"
+    assert s.loc["八八战略", "status"] == "kept"
+    assert s.loc["415X", "status"] == "dropped"
+
+
+def test_keyness_finds_rising_ai_terms(seed, synthetic):
+    k = compare_command([synthetic, seed], "keyness")
+    rising = k[k.direction.isin(["rose", "appeared"])].head(15)
+    assert rising.term.str.contains("人工智能").any()
