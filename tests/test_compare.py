@@ -70,8 +70,8 @@ def test_track_2024_targets_against_synthetic_2025(seed, synthetic):
     assert (rd.actual_value, rd.verdict) == (3.3, "met")
     retail = t.loc[[i for i in t.index if "社会消费品零售总额" in i][0]]
     assert (retail.actual_value, retail.verdict) == (5.6, "met")
-    words = t[t.target_value.isna()]
-    assert len(words) >= 1 and set(words.verdict) == {"not comparable"}
+    words = t[t.target_value.isna()]  # 与经济增长同步: the synthetic report gives no revenue or income growth
+    assert len(words) >= 1 and set(words.verdict) == {"not reported"}
 
 
 def test_target_not_in_next_report_is_not_reported(seed, fixtures_dir):
@@ -91,3 +91,50 @@ def test_keyness_finds_rising_ai_terms(seed, synthetic):
     k = compare_command([synthetic, seed], "keyness")
     rising = k[k.direction.isin(["rose", "appeared"])].head(15)
     assert rising.term.str.contains("人工智能").any()
+
+
+OLD_TEXT = """2030年测试省政府工作报告
+——2030年1月10日在测试省第十五届人民代表大会第一次会议上
+各位代表：
+一、2029年工作回顾
+全省生产总值增长5%。
+二、2030年目标任务
+建议主要预期目标为：生产总值增长5%左右，单位生产总值能耗下降3%，一般公共预算收入与经济增长同步。
+各位代表！让我们团结奋斗！
+"""
+
+
+def _next_year(gdp: str, energy: str, revenue: str):
+    from zjtext.report import report_from_text
+
+    return report_from_text(f"""2031年测试省政府工作报告
+——2031年1月10日在测试省第十五届人民代表大会第二次会议上
+各位代表：
+一、2030年工作回顾
+过去一年，全省生产总值{gdp}，单位生产总值能耗{energy}，一般公共预算收入{revenue}。
+二、2031年目标任务
+建议主要预期目标为：生产总值增长5%左右。
+各位代表！让我们团结奋斗！
+""", "next.txt")
+
+
+@pytest.mark.parametrize(
+    "energy, verdict",
+    [("下降3.5%", "met"), ("下降3%", "met"), ("下降2%", "missed"), ("上升1%", "missed")],
+)
+def test_a_cut_target_is_met_by_a_deep_enough_cut(energy, verdict):
+    from zjtext.report import report_from_text
+
+    old = report_from_text(OLD_TEXT, "old.txt")
+    t = track_targets(old, _next_year("增长5.2%", energy, "增长6%")).set_index("indicator")
+    row = t.loc[[i for i in t.index if "能耗" in i][0]]
+    assert row.verdict == verdict
+
+
+@pytest.mark.parametrize("revenue, verdict", [("增长6%", "met"), ("增长5%", "met (within 左右)"), ("增长2%", "missed")])
+def test_in_step_with_the_economy_is_judged_against_gdp_growth(revenue, verdict):
+    from zjtext.report import report_from_text
+
+    old = report_from_text(OLD_TEXT, "old.txt")
+    t = track_targets(old, _next_year("增长5.2%", "下降3%", revenue)).set_index("indicator")
+    assert t.loc["一般公共预算收入", "verdict"] == verdict

@@ -12,8 +12,11 @@ How a verdict is reached (documented because analysts will quote it):
 * A range (5%—5.5%) is met by anything at or beyond its near end.
 * 左右 ("about") allows a tolerance of 5% of the target value (0.275 points on a 5.5% target), so
   5.4% meets "5.5%左右"; the verdict then reads ``met (within 左右)`` so it is never hidden.
-* Targets stated in words, or with a unit the actual does not share, are ``not comparable``;
-  targets the newer report does not mention are ``not reported``.
+* A target to cut something (单位GDP能耗下降3%) is met by a cut at least as deep.
+* A target to grow "in step with the economy" (与经济增长同步) is judged against the newer
+  report's GDP growth, with the 左右 tolerance.
+* Other targets stated in words are ``not comparable``; targets the newer report gives no figure
+  for (same indicator, same unit) are ``not reported``.
 
 >>> canonical_indicator("全省规模以上工业增加值")
 '规上工业增加值'
@@ -164,39 +167,67 @@ TRACK_COLUMNS = [
 ]
 
 
+def _with_change(table: "pd.DataFrame", metrics: "pd.DataFrame") -> "pd.DataFrame":
+    """Give headline rows the ``change`` (increase/decrease/none) of the same figure in ``metrics``."""
+    if "change" in table.columns:
+        return table
+    if not {"paragraph", "start"} <= set(table.columns):
+        return table.assign(change="none")
+    keyed = metrics.set_index(["paragraph", "start"])["change"]
+    keys = list(zip(table["paragraph"], table["start"]))
+    return table.assign(change=[keyed.get(k, "none") if k in keyed.index else "none" for k in keys])
+
+
+def _signed(value: float | None, change: str) -> float | None:
+    return None if value is None else (-value if change == "decrease" else value)
+
+
 def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.DataFrame":
     """Each target of ``old`` with the actual ``new`` reports for it, and a verdict.
 
     ``scope='headline'`` tracks the main expected targets; ``scope='all'`` every target figure.
+    A target to cut something (下降3%) is met by a cut at least as deep; a target stated as growing
+    "in step with the economy" (与经济增长同步) is judged against the newer report's GDP growth
+    with the 左右 tolerance.
     """
     import pandas as pd
 
     from .metrics import extract_metrics, headline
 
+    old_metrics, new_metrics = extract_metrics(old), extract_metrics(new)
     if scope == "headline":
-        targets = headline(old)
-        targets = targets[targets["period"] == "target"]
+        targets = _with_change(headline(old, old_metrics), old_metrics)
     else:
-        targets = extract_metrics(old)
-        targets = targets[(targets["period"] == "target")]
-    new_metrics = extract_metrics(new)
-    actuals = new_metrics[new_metrics["period"] == "actual"]
-    head_new = headline(new)
+        targets = old_metrics
+    targets = targets[targets["period"] == "target"]
+    head_new = _with_change(headline(new, new_metrics), new_metrics)
     head_actuals = head_new[head_new["period"] == "actual"]
+    actuals = new_metrics[new_metrics["period"] == "actual"]
+    gdp = _best_actual_for("生产总值", "%", "increase", head_actuals) or _best_actual_for("生产总值", "%", "increase", actuals)
     rows = []
     for t in targets.itertuples(index=False):
-        best = _best_actual(t, head_actuals) or _best_actual(t, actuals)
-        value = _num(t.value)
-        if best is None:
-            verdict = "not comparable" if value is None else "not reported"
-            rows.append((t.indicator, t.surface, value, _num(t.value_max), t.qualifier, t.base_unit,
-                         "", "", None, verdict, 0.0, "headline" if scope == "headline" else "all", t.sentence, ""))
-            continue
-        a, score = best
-        verdict = judge(value, _num(t.value_max), t.qualifier, t.indicator, _num(a.value))
-        rows.append((t.indicator, t.surface, value, _num(t.value_max), t.qualifier, t.base_unit,
-                     a.indicator, a.surface, _num(a.value), verdict, score, "headline" if scope == "headline" else "all",
-                     t.sentence, a.sentence))
+        value, change = _num(t.value), getattr(t, "change", "none")
+        in_step = value is None and "同步" in str(t.surface)
+        unit = "%" if in_step else t.base_unit
+        wanted = "increase" if in_step else change
+        found = _best_actual_for(t.indicator, unit, wanted, head_actuals) or _best_actual_for(t.indicator, unit, wanted, actuals)
+        actual = found[0] if found else None
+        if in_step and actual is not None and gdp is not None:
+            reference = _signed(_num(gdp[0].value), gdp[0].change)
+            verdict = judge(reference, None, "approx", "", _signed(_num(actual.value), actual.change))
+        elif actual is None:
+            verdict = "not comparable" if value is None and not in_step else "not reported"
+        elif change == "decrease":  # a cut: compare the depth of the cut, deeper is better
+            depth = _num(actual.value) if actual.change == "decrease" else -(_num(actual.value) or 0.0)
+            verdict = judge(value, _num(t.value_max), t.qualifier, "", depth)
+        else:
+            verdict = judge(value, _num(t.value_max), t.qualifier, t.indicator, _signed(_num(actual.value), actual.change))
+        rows.append((
+            t.indicator, t.surface, value, _num(t.value_max), t.qualifier, t.base_unit,
+            actual.indicator if actual is not None else "", actual.surface if actual is not None else "",
+            _signed(_num(actual.value), actual.change) if actual is not None else None, verdict,
+            found[1] if found else 0.0, scope, t.sentence, actual.sentence if actual is not None else "",
+        ))
     return pd.DataFrame(rows, columns=TRACK_COLUMNS)
 
 
@@ -209,18 +240,19 @@ def _num(x) -> float | None:
         return None
 
 
-def _best_actual(target, actuals: "pd.DataFrame"):
-    """The actual row whose indicator best matches the target's, with the same unit; or None."""
-    if _num(target.value) is None:
-        return None
-    best, best_score = None, 0.0
+def _best_actual_for(indicator: str, base_unit: str, change: str, actuals: "pd.DataFrame"):
+    """The actual row whose indicator best matches, with the same unit; a growth target prefers a
+    growth figure and a level target a level. Returns ``(row, score)`` or None."""
+    best, best_key = None, (0.0, 0)
     for a in actuals.itertuples(index=False):
-        if str(a.base_unit) != str(target.base_unit):
+        if str(a.base_unit) != str(base_unit):
             continue
-        score = indicator_similarity(target.indicator, a.indicator)
-        if score > best_score:
-            best, best_score = a, score
-    return (best, best_score) if best is not None and best_score >= MATCH_THRESHOLD else None
+        score = indicator_similarity(indicator, a.indicator)
+        same_kind = int((getattr(a, "change", "none") != "none") == (change != "none"))
+        key = (score, same_kind)
+        if score >= MATCH_THRESHOLD and key > best_key:
+            best, best_key = a, key
+    return (best, best_key[0]) if best is not None else None
 
 
 def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
