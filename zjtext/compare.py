@@ -178,6 +178,21 @@ def _with_change(table: "pd.DataFrame", metrics: "pd.DataFrame") -> "pd.DataFram
     return table.assign(change=[keyed.get(k, "none") if k in keyed.index else "none" for k in keys])
 
 
+_SUFFIX_HEDGES = ("左右", "以上", "以内", "以下", "之内", "上下")
+
+
+def hedged(surface: str, qualifier_text: str) -> str:
+    """A figure as a reader would quote it, its hedge included.
+
+    >>> hedged("5.5%", "左右"), hedged("3300亿元", "超过"), hedged("5%", "")
+    ('5.5%左右', '超过3300亿元', '5%')
+    """
+    surface, hedge = str(surface or ""), str(qualifier_text or "")
+    if not hedge or hedge in surface:
+        return surface
+    return surface + hedge if hedge in _SUFFIX_HEDGES else hedge + surface
+
+
 def _signed(value: float | None, change: str) -> float | None:
     return None if value is None else (-value if change == "decrease" else value)
 
@@ -223,12 +238,16 @@ def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.Data
         else:
             verdict = judge(value, _num(t.value_max), t.qualifier, t.indicator, _signed(_num(actual.value), actual.change))
         rows.append((
-            t.indicator, t.surface, value, _num(t.value_max), t.qualifier, t.base_unit,
-            actual.indicator if actual is not None else "", actual.surface if actual is not None else "",
+            t.indicator, hedged(t.surface, getattr(t, "qualifier_text", "")), value, _num(t.value_max), t.qualifier, t.base_unit,
+            actual.indicator if actual is not None else "",
+            hedged(actual.surface, getattr(actual, "qualifier_text", "")) if actual is not None else "",
             _signed(_num(actual.value), actual.change) if actual is not None else None, verdict,
             found[1] if found else 0.0, scope, t.sentence, actual.sentence if actual is not None else "",
         ))
-    return pd.DataFrame(rows, columns=TRACK_COLUMNS)
+    df = pd.DataFrame(rows, columns=TRACK_COLUMNS)
+    numeric = ["target_value", "target_value_max", "actual_value", "match_score"]
+    df[numeric] = df[numeric].astype(float)
+    return df
 
 
 def _num(x) -> float | None:
