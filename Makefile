@@ -7,13 +7,14 @@ STAMP  := $(VENV)/.installed-stamp
 REPORT ?=
 OUT    ?= reports
 
-.PHONY: report test install bench accuracy clean-outputs help
+.PHONY: report test install bench accuracy notebooks clean-outputs help
 
 help:
 	@echo "make report   run every notebook on the reports in data/raw/ and export HTML to $(OUT)/"
 	@echo "make test     run the test suite (pytest, doctests, nbval over notebooks/)"
 	@echo "make bench    run the speed/memory benchmark (bench/)"
 	@echo "make accuracy score metric extraction against the gold annotation"
+	@echo "make notebooks rebuild notebooks/ from tools/build_notebooks.py and execute them"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (found " + sys.version.split()[0] + ")")'
@@ -32,6 +33,9 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/build_notebooks.py --execute
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py

@@ -143,7 +143,12 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("Chromium is not installed (CI installs it with apt-get in .ci/run)")
         pytest.skip("Chromium is not installed (apt-get install chromium); CI installs it")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        if os.environ.get("CI"):
+            pytest.fail("playwright is not installed (it is in the dev extras)")
+        pytest.skip("playwright is not installed (pip install -e '.[dev]')")
     with sync_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=exe, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

@@ -47,7 +47,8 @@ def emit(df, fmt: str, out=None) -> None:
         for col in df.columns:
             df[col] = df[col].map(lambda v: v[:39] + "…" if isinstance(v, str) and len(v) > 40 else v)
         with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                               "display.max_colwidth", 60, "display.unicode.east_asian_width", True):
+                               "display.max_colwidth", 60, "display.unicode.east_asian_width", True,
+                               "display.float_format", lambda x: f"{x:.12g}"):
             text = (df.to_string(index=False) if len(df) else "(no rows)") + "\n"
     out.write(text)
     out.flush()
