@@ -1,0 +1,319 @@
+"""Speed and memory benchmark (``make bench``): figures, targets and PASS/FAIL in one table.
+
+    .venv/bin/python bench/run_bench.py [--corpus DIR] [--reps N] [--skip-run]
+
+Corpus: the ten reports in ``../shared/corpus/2026/*.txt`` when present, else the seed report
+copied ten times under different names (so the run works on a fresh clone). What is measured:
+
+* **floor** — ``jieba.lcut`` over each report's text as zjtext loads it (body and notes, one
+  paragraph per line), in this process, with jieba's default dictionary already loaded (dictionary
+  loading is *not* in the floor).
+* ``zjtext process --jobs 1`` and ``--jobs 2`` over the same corpus with ``--force`` into a temp
+  folder, three ways: **end-to-end** (the real console script in a subprocess: interpreter start-up,
+  imports, dictionary load, work), **in-process** (a fresh interpreter timing ``cli.main`` from
+  before ``import zjtext``: everything but interpreter start-up) and **warm** (``process()`` again in
+  an interpreter that has already imported everything and loaded the dictionary — the same footing as
+  the floor). The fixed costs that separate these are measured on their own.
+* a second ``zjtext process`` over unchanged inputs (no ``--force``), per 10 reports;
+* ``zjtext run`` on the seed report (once: it executes the notebooks);
+* ``import zjtext`` in a fresh interpreter, minus a bare interpreter's start-up;
+* peak memory of every measured command, sampled from /proc: the larger of the largest process's
+  peak RSS (VmHWM) and the sum of RSS over the command and its worker processes at one time.
+
+Repetitions: best of ``--reps`` (default 3) for every timing except ``zjtext run`` (once) and the
+import / start-up timings (best of 7). Results also go to ``bench/results/latest.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "2026"
+SEED = ROOT / "data" / "raw" / "zhejiang-2024.html"
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+PY = sys.executable
+_cli = Path(PY).parent / "zjtext"
+CLI = [str(_cli)] if _cli.exists() else [PY, "-m", "zjtext.cli"]
+
+# Targets: (key, comparison, limit)
+FLOOR_RATIO, PARALLEL_RATIO, IMPORT_S, MEMORY_MB, CACHED_S_PER_10, RUN_S = 1.5, 0.65, 0.3, 400, 1.0, 20.0
+
+# Code run in a fresh interpreter: time cli.main from before `import zjtext` (no interpreter start-up).
+_COLD = ("import time; _t0 = time.perf_counter()\n"
+         "import sys, json\nfrom zjtext.cli import main\n"
+         "rc = main(sys.argv[1:])\n"
+         "print('@@BENCH ' + json.dumps({'seconds': time.perf_counter() - _t0, 'rc': rc}))\n")
+
+# Fixed costs, each measured after the previous one in one fresh interpreter.
+_FIXED = ("import time; t = time.perf_counter(); out = {}\n"
+          "import zjtext, zjtext.cli; out['import zjtext + cli'] = time.perf_counter() - t; t = time.perf_counter()\n"
+          "import pandas; out['import pandas'] = time.perf_counter() - t; t = time.perf_counter()\n"
+          "import jieba; out['import jieba'] = time.perf_counter() - t; t = time.perf_counter()\n"
+          "import zjtext.process, zjtext.keywords, zjtext.metrics, zjtext.tables, tqdm.auto\n"
+          "out['import stage modules + tqdm'] = time.perf_counter() - t; t = time.perf_counter()\n"
+          "from zjtext.segment import _tokenizer; _tokenizer(); out['jieba dictionary load'] = time.perf_counter() - t\n"
+          "import json; print('@@BENCH ' + json.dumps(out))\n")
+
+# Warm: everything imported and the dictionary loaded, then process() timed (best of N).
+_WARM = ("import sys, json, time, tempfile\n"
+         "from zjtext.process import process\nfrom zjtext.segment import _tokenizer\n"
+         "import zjtext.keywords, zjtext.metrics, zjtext.tables, pandas\n_tokenizer()\n"
+         "src, jobs, reps, force = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == '1'\n"
+         "out = tempfile.mkdtemp(prefix='zjtext-bench-warm-')\n"
+         "process([src], out, jobs=jobs, force=True, progress=False)\n"
+         "best = 1e9\n"
+         "for _ in range(reps):\n"
+         "    t = time.perf_counter(); res = process([src], out, jobs=jobs, force=force, progress=False)\n"
+         "    best = min(best, time.perf_counter() - t)\n"
+         "    assert all(r.status == ('processed' if force else 'unchanged') for r in res), res\n"
+         "print('@@BENCH ' + json.dumps({'seconds': best}))\n")
+
+
+# ---------------------------------------------------------------- running and measuring commands
+
+def _tree_memory_kb(pid: int, hwm: dict[int, int]) -> int:
+    """Sum of VmRSS over a process and its descendants (Linux /proc); records each one's VmHWM."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmHWM:"):
+                        hwm[p] = int(line.split()[1])
+                    elif line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            with open(f"/proc/{p}/task/{p}/children") as fh:
+                stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run(argv: list[str], *, cwd: Path = ROOT) -> dict:
+    """Run a command: wall seconds, peak memory (MB), output.
+
+    Memory is sampled every 5 ms from /proc: the largest VmHWM (peak RSS) of any process of the
+    command, and the largest sum of VmRSS over its processes at one time (workers run together).
+    ``ru_maxrss`` from wait4 is not used: Linux carries the *parent's* peak RSS over exec into it.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=cwd, stdin=subprocess.DEVNULL, env=env)
+        total, hwm = [0], {}
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                total[0] = max(total[0], _tree_memory_kb(proc.pid, hwm))
+                done.wait(0.005)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        proc.wait()
+        wall = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(argv)}\n{stderr[-2000:]}")
+    bench = [json.loads(line[8:]) for line in stdout.splitlines() if line.startswith("@@BENCH ")]
+    largest = max(hwm.values(), default=0)
+    return {"wall": wall, "largest_mb": largest / 1024, "sum_mb": total[0] / 1024,
+            "peak_mb": max(largest, total[0]) / 1024, "inner": bench[0] if bench else None, "stdout": stdout}
+
+
+def best_of(n: int, argv: list[str], **kw) -> dict:
+    """Run *n* times; the fastest run's figures, and the highest memory peak of all runs."""
+    runs = [run(argv, **kw) for _ in range(n)]
+    fastest = min(runs, key=lambda r: r["wall"])
+    return {**fastest, **{k: max(r[k] for r in runs) for k in ("peak_mb", "largest_mb", "sum_mb")},
+            "inner_best": min((r["inner"]["seconds"] for r in runs if r["inner"]), default=None)}
+
+
+# ---------------------------------------------------------------- the measurements
+
+def corpus_files(folder: Path, tmp: Path) -> tuple[Path, str]:
+    """The corpus folder to benchmark on, and a description of it."""
+    files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+    if files:
+        return folder, f"{len(files)} reports in {folder}"
+    src = tmp / "seed-x10"
+    src.mkdir()
+    for i in range(10):
+        shutil.copy(SEED, src / f"seed-copy-{i:02d}.html")
+    return src, f"the seed report copied 10 times ({folder} not found)"
+
+
+def floor(folder: Path, reps: int) -> dict:
+    """jieba.lcut over every report's text (body + notes); dictionary loaded beforehand, not timed."""
+    import jieba
+
+    from zjtext import load_report
+    from zjtext.process import expand
+
+    jieba.setLogLevel(logging.CRITICAL)
+    jieba.initialize()  # not timed: the floor is segmentation alone
+    texts = ["\n".join(p.text for p in load_report(f).paragraphs) for f in expand([folder])]
+    best = 1e9
+    for _ in range(reps):
+        t = time.perf_counter()
+        for text in texts:
+            jieba.lcut(text)
+        best = min(best, time.perf_counter() - t)
+    return {"seconds": best, "reports": len(texts), "characters": sum(map(len, texts))}
+
+
+def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
+    from zjtext.process import expand
+
+    n_reports = len(expand([folder]))
+    res: dict = {"floor": floor(folder, reps)}
+    startup = min(run([PY, "-c", "pass"])["wall"] for _ in range(7))
+    imp = [run([PY, "-c", "import zjtext"]) for _ in range(7)]
+    res["import"] = {"interpreter_startup": startup, "python_c_import_zjtext": min(r["wall"] for r in imp),
+                     "seconds": min(r["wall"] for r in imp) - startup,
+                     "importtime_cumulative": import_cumulative(),
+                     "peak_mb": max(r["peak_mb"] for r in imp)}
+    res["fixed_costs"] = min((run([PY, "-c", _FIXED])["inner"] for _ in range(reps)),
+                             key=lambda d: sum(d.values()))
+    res["fixed_costs"]["interpreter start-up"] = startup
+    for jobs in (1, 2):
+        out = tmp / f"out-j{jobs}"
+        args = ["process", str(folder), "--out", str(out), "--jobs", str(jobs), "--force"]
+        e2e = best_of(reps, CLI + args)
+        cold = best_of(reps, [PY, "-c", _COLD] + args)
+        warm = run([PY, "-c", _WARM, str(folder), str(jobs), str(reps), "1"])
+        res[f"process_j{jobs}"] = {"end_to_end": e2e["wall"], "in_process": cold["inner_best"],
+                                   "warm": warm["inner"]["seconds"],
+                                   "peak_mb": max(e2e["peak_mb"], cold["peak_mb"]),
+                                   "largest_process_mb": max(e2e["largest_mb"], cold["largest_mb"]),
+                                   "warm_peak_mb": warm["peak_mb"]}
+    out = tmp / "out-j1"  # filled by the runs above: every report is unchanged now
+    again = best_of(reps, [PY, "-c", _COLD, "process", str(folder), "--out", str(out), "--jobs", "1"])
+    e2e = best_of(reps, CLI + ["process", str(folder), "--out", str(out), "--jobs", "1"])
+    warm = run([PY, "-c", _WARM, str(folder), "1", str(reps), "0"])
+    assert "0 processed" in e2e["stdout"], e2e["stdout"]
+    res["process_unchanged"] = {"end_to_end": e2e["wall"], "in_process": again["inner_best"],
+                                "warm": warm["inner"]["seconds"], "reports": n_reports,
+                                "peak_mb": max(e2e["peak_mb"], again["peak_mb"])}
+    if not skip_run:
+        r = run(CLI + ["run", str(SEED), "--out", str(tmp / "run-out")])
+        res["run_seed"] = {"seconds": r["wall"], "peak_mb": r["peak_mb"], "largest_process_mb": r["largest_mb"]}
+    return res
+
+
+def import_cumulative() -> float | None:
+    """`python -X importtime -c 'import zjtext'`: the cumulative microseconds of zjtext, in seconds."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    p = subprocess.run([PY, "-X", "importtime", "-c", "import zjtext"], capture_output=True, text=True, cwd=ROOT, env=env)
+    for line in p.stderr.splitlines():
+        parts = [s.strip() for s in line.split("|")]
+        if len(parts) == 3 and parts[2] == "zjtext":
+            return int(parts[1]) / 1e6
+    return None
+
+
+# ---------------------------------------------------------------- the table
+
+def verdict(value: float | None, limit: float, below: bool = True) -> str:
+    if value is None:
+        return "n/a"
+    return "PASS" if (value < limit if below else value <= limit) else "FAIL"
+
+
+def rows(res: dict) -> list[tuple[str, str, str, str]]:
+    fl = res["floor"]["seconds"]
+    j1, j2, un = res["process_j1"], res["process_j2"], res["process_unchanged"]
+    per10 = 10 / max(un["reports"], 1)
+    out = [("floor: jieba.lcut, dictionary preloaded", f"{fl:.3f} s", "-", "")]
+    for how in ("end_to_end", "in_process", "warm"):
+        label = {"end_to_end": "end-to-end", "in_process": "in-process", "warm": "warm"}[how]
+        out.append((f"process --jobs 1, {label}", f"{j1[how]:.3f} s = {j1[how] / fl:.2f}x floor",
+                    f"<= {FLOOR_RATIO}x", verdict(j1[how] / fl, FLOOR_RATIO, below=False)))
+    for how in ("end_to_end", "in_process", "warm"):
+        label = {"end_to_end": "end-to-end", "in_process": "in-process", "warm": "warm"}[how]
+        out.append((f"process --jobs 2, {label}", f"{j2[how]:.3f} s = {j2[how] / j1[how]:.2f}x jobs 1",
+                    f"<= {PARALLEL_RATIO}x", verdict(j2[how] / j1[how], PARALLEL_RATIO, below=False)))
+    imp = res["import"]
+    cum = res["import"].get("importtime_cumulative")
+    out.append(("import zjtext (python -c, minus bare start-up)",
+                f"{imp['seconds']:.3f} s" + (f" (-X importtime {cum:.3f} s)" if cum else ""),
+                f"< {IMPORT_S} s", verdict(imp["seconds"], IMPORT_S)))
+    for name, key in (("peak memory, process --jobs 1", "process_j1"), ("peak memory, process --jobs 2", "process_j2"),
+                      ("peak memory, process unchanged", "process_unchanged")):
+        out.append((name, f"{res[key]['peak_mb']:.0f} MB", f"< {MEMORY_MB} MB", verdict(res[key]["peak_mb"], MEMORY_MB)))
+    out.append(("peak memory, import zjtext", f"{imp['peak_mb']:.0f} MB", "-", ""))
+    for how in ("end_to_end", "in_process", "warm"):
+        label = {"end_to_end": "end-to-end", "in_process": "in-process", "warm": "warm"}[how]
+        v = un[how] * per10
+        out.append((f"process, unchanged inputs, {label}", f"{v:.3f} s / 10 reports", f"< {CACHED_S_PER_10} s",
+                    verdict(v, CACHED_S_PER_10)))
+    if "run_seed" in res:
+        r = res["run_seed"]
+        out.append(("zjtext run, seed report (once)", f"{r['seconds']:.1f} s", f"< {RUN_S:.0f} s", verdict(r["seconds"], RUN_S)))
+        out.append(("peak memory, zjtext run", f"{r['peak_mb']:.0f} MB", "-", ""))
+    return out
+
+
+def print_table(res: dict, meta: dict) -> None:
+    table = rows(res)
+    w = [max(len(r[i]) for r in table + [("measure", "value", "target", "result")]) for i in range(4)]
+    line = "  ".join("{:<%d}" % x for x in w)
+    print(f"\nzjtext benchmark — {meta['corpus']}; {meta['cpus']} cores; Python {meta['python']}; "
+          f"best of {meta['reps']} (zjtext run once, start-up/import best of 7)")
+    print(f"floor text: {res['floor']['reports']} reports, {res['floor']['characters']:,} characters\n")
+    print(line.format("measure", "value", "target", "result"))
+    print(line.format(*("-" * x for x in w)))
+    for r in table:
+        print(line.format(*r))
+    fc = res["fixed_costs"]
+    print("\nfixed costs of a fresh `zjtext process` (one interpreter, in order): "
+          + ", ".join(f"{k} {v:.3f} s" for k, v in fc.items()))
+    print("end-to-end = the console script in a subprocess; in-process = fresh interpreter, cli.main timed from "
+          "before `import zjtext` (imports + dictionary load + work);\nwarm = process() in an interpreter with "
+          "everything imported and the dictionary loaded (the floor's footing).\nPeak memory = the larger of the "
+          "largest process's VmHWM and the sum of VmRSS over the command's processes (sampled every 5 ms).\n"
+          "Subprocesses run with bytecode caching on (PYTHONDONTWRITEBYTECODE unset), as on a user's machine.")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--skip-run", action="store_true", help="leave out `zjtext run` on the seed")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="zjtext-bench-") as tmp:
+        folder, desc = corpus_files(args.corpus, Path(tmp))
+        res = measure(folder, Path(tmp), args.reps, args.skip_run)
+    import jieba
+
+    import zjtext
+
+    meta = {"corpus": desc, "cpus": os.cpu_count(), "python": platform.python_version(), "reps": args.reps,
+            "zjtext": zjtext.__version__, "jieba": jieba.__version__, "machine": platform.machine()}
+    print_table(res, meta)
+    results = {"meta": meta, "results": res,
+               "table": [dict(zip(("measure", "value", "target", "result"), r)) for r in rows(res)]}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
+    print(f"\nwritten: {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
