@@ -165,11 +165,14 @@ def slogans(report_or_tokens: "pd.DataFrame | Report") -> "pd.DataFrame":
     >>> r = report_from_text("各位代表：\\n实施“星河织梦”工程和“八八战略”，星河织梦见效。")
     >>> slogans(r).values.tolist()
     [['星河织梦', 2, 2, False], ['八八战略', 1, 2, True]]
+    >>> slogans(report_from_text("各位代表：\\n空气质量指数降至“25.7”，推进“141”体系。")).term.tolist()
+    ['141']
     """
     import pandas as pd
 
     df = _as_tokens(report_or_tokens)
     quoted = df[df["is_quoted_term"]]
+    quoted = quoted[~quoted["token"].str.fullmatch(r"\d+\.\d+")]  # a quoted decimal is a figure, not a slogan
     first = quoted.groupby("token")["paragraph"].min()
     body = quoted[quoted["kind"] != "note"].groupby("token").size()
     lexicon = quoted.groupby("token")["is_policy_term"].any()
