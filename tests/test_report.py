@@ -197,3 +197,20 @@ def test_loading_never_writes_raw_data(tmp_path):
     before = {p: p.stat().st_mtime_ns for p in DEFAULT_REPORT.parent.iterdir()}
     load_report(DEFAULT_REPORT)
     assert {p: p.stat().st_mtime_ns for p in DEFAULT_REPORT.parent.iterdir()} == before
+
+
+def test_html_with_br_separated_paragraphs_and_gbk_without_meta(tmp_path):
+    body = "<br/>\n".join([
+        "2023年某某市政府工作报告", "——2023年1月9日在某某市第十届人民代表大会第二次会议上", "某某市市长 李 雷",
+        "各位代表：", "现在，我代表市人民政府向大会报告工作，请予审议。", "一、2022年工作回顾",
+        "过去一年，全市地区生产总值增长4.5%。", "二、2023年主要目标和重点工作",
+        "今年主要预期目标是：地区生产总值增长6%左右。", "各位代表！让我们携手奋进！",
+    ])
+    page = f"<html><body><div class='menu'>首页 | 新闻中心 | 政务公开</div><div id='text'>{body}</div><div>上一篇：某某市召开全市经济工作会议</div></body></html>"
+    path = tmp_path / "br.html"
+    path.write_bytes(page.encode("gbk"))
+    r = load_report(path)
+    assert r.meta.encoding == "gb18030" and r.meta.speaker == "李雷" and r.meta.date == "2023-01-09"
+    assert [p.text for p in r.paragraphs][0] == "各位代表："
+    assert r.paragraphs[-1].text == "各位代表！让我们携手奋进！"
+    assert r.sections() == ["一、2022年工作回顾", "二、2023年主要目标和重点工作"]

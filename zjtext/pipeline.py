@@ -191,10 +191,15 @@ def index_page(report, pages: Sequence[tuple[str, str]]) -> str:
     targets = processed_dir(report.report_id) / "targets.csv"
     table = "<p>（未生成主要指标表）</p>"
     if targets.exists():
+        from .compare import hedged
+
         df = read_csv(targets)
-        keep = [c for c in ("indicator", "period", "surface", "qualifier", "sentence") if c in df.columns]
-        df = df[keep].rename(columns={"indicator": "指标", "period": "时期", "surface": "原文数值", "qualifier": "限定", "sentence": "出处句子"})
-        df = df.replace({"时期": {"target": "目标", "actual": "实绩"}}) if "时期" in df.columns else df
+        df = pd.DataFrame({
+            "指标": df["indicator"],
+            "时期": df["period"].map({"target": "今年目标", "actual": "上年实绩"}).fillna(df["period"]),
+            "原文数值": [hedged(s, q) for s, q in zip(df["surface"], df.get("qualifier_text", [""] * len(df)))],
+            "出处句子": df["sentence"],
+        })
         table = df.to_html(index=False, escape=True, border=0, classes="headline", na_rep="") if len(df) else "<p>本报告未列出主要预期目标。</p>"
     facts = [("标题", m.title), ("地区", m.region), ("年份", m.year), ("报告日期", m.date), ("报告人", m.speaker),
              ("会议", m.meeting), ("来源文件", m.source)]
