@@ -93,15 +93,19 @@ def test_index_shows_headline_table(run_dir):
     assert {f"{n}.html" for n, _ in pipeline.report_notebooks()} <= links
 
 
-def test_failing_notebook_stops_that_report_with_one_line(tmp_path, monkeypatch, capsys):
-    books = tmp_path / "notebooks"
-    books.mkdir()
+def _one_notebook(folder: Path, name: str, code: str, monkeypatch) -> None:
+    """Make `folder` the notebooks folder, holding one notebook with a parameters cell and `code`."""
+    folder.mkdir()
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell("report_path = ''\nout_dir = None", metadata={"tags": ["parameters"]}),
-                nbformat.v4.new_code_cell("raise ValueError('boom')")]
+                nbformat.v4.new_code_cell(code)]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, books / "01-fail.ipynb")
-    monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", books)
+    nbformat.write(nb, folder / f"{name}.ipynb")
+    monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", folder)
+
+
+def test_failing_notebook_stops_that_report_with_one_line(tmp_path, monkeypatch, capsys):
+    _one_notebook(tmp_path / "notebooks", "01-fail", "raise ValueError('boom')", monkeypatch)
     status = pipeline.run_command([str(DEFAULT_REPORT)], out=tmp_path / "out")
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 1
@@ -110,14 +114,7 @@ def test_failing_notebook_stops_that_report_with_one_line(tmp_path, monkeypatch,
 
 
 def test_bad_report_is_reported_and_others_still_run(tmp_path, monkeypatch, capsys):
-    books = tmp_path / "notebooks"
-    books.mkdir()
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("report_path = ''\nout_dir = None", metadata={"tags": ["parameters"]}),
-                nbformat.v4.new_code_cell("print('ok')")]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, books / "01-ok.ipynb")
-    monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", books)
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     status = pipeline.run_command([str(empty), str(DEFAULT_REPORT)], out=tmp_path / "out")
