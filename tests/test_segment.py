@@ -137,3 +137,26 @@ def test_quoted_names_are_not_figures_but_bare_digits_are():
     assert row.at["百千万", "is_quoted_term"] and not row.at["百千万", "is_number"]
     assert row.at["141", "is_quoted_term"] and row.at["141", "is_number"]
     assert row.at["3个", "is_number"]
+
+
+def test_fast_cut_gives_jiebas_words(seed, fixtures_dir):
+    """segment's own DAG walk must return exactly what jieba's Tokenizer.lcut returns."""
+    tk = segment._tokenizer()
+    odd = ["", " ", "abc DEF 123", "PM2.5浓度下降　全角空格\t制表\r\n换行", "C++和C#、.NET", "１２３全角数字",
+           "㐀㐁罕见字𠀀", "——“”《》", "乒乓球拍卖完了", "南京市长江大桥", "王小明和李华去了鼓浪屿看海"]
+    texts = odd + [p.text for p in seed.paragraphs]
+    texts += (fixtures_dir / "synthetic-zhejiang-2025.txt").read_text(encoding="utf-8").splitlines()
+    for text in texts:
+        assert segment._jieba_cut(text) == tk.lcut(text), text
+
+
+def test_fast_cut_breaks_ties_as_jieba_does():
+    """Two routes of equal probability (AB once vs A then B, with f(AB) = f(A)·f(B)/total): jieba's
+    tuple max picks the longer word; so must the fast route."""
+    import jieba
+
+    tk = jieba.Tokenizer()
+    tk.FREQ, tk.total, tk.initialized = {"甲": 10, "乙": 10, "甲乙": 1, "丙": 50, "丁": 40}, 100, True
+    fast = segment._JiebaCut(tk)
+    for text in ("甲乙", "丙甲乙丁", "甲乙甲乙"):
+        assert fast.cut(text) == tk.lcut(text, HMM=True), text

@@ -17,9 +17,10 @@ Why this shape
   Measured on the seed (13k characters, jieba ``lcut`` ≈ 30 ms): copying the tokenizer's ``FREQ``
   per report costs ≈ 45 ms (more than segmenting); ``add_word``/``del_word`` leaves zero-frequency
   entries behind and ``del_word`` calls ``finalseg.add_force_split``, a module-level set that the
-  global tokenizer shares. Pre-splitting is cheap: :func:`tokens`, table included, takes 1.27× the
-  time of a bare ``jieba.lcut`` over the same text (601 ms vs 474 ms for the seed and ten 2026
-  reports, 250k characters).
+  global tokenizer shares. Pre-splitting is cheap, and jieba's own word search is redone faster
+  with the same result (:class:`_JiebaCut`): :func:`tokens`, table included, takes about the time
+  of a bare ``jieba.lcut`` over the same text (≈ 0.43 s each for the seed and ten 2026 reports,
+  223k characters; 1.27× before the faster search).
 * **No part-of-speech tagging.** ``jieba.posseg`` took 163 ms on the seed against 30 ms for ``cut``
   (5–6×) and splits ``23.4%`` into ``23.4`` and ``%``; the keyword views need only the flags below.
 
@@ -31,6 +32,7 @@ Why this shape
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 from contextlib import contextmanager
@@ -165,6 +167,112 @@ def _load_cache(tk: "jieba.Tokenizer", cache) -> bool:
     return True
 
 
+# ---------------------------------------------------------------- jieba's cut, faster
+
+class _JiebaCut:
+    """A jieba ``Tokenizer``'s ``lcut`` (accurate mode, HMM on): the same words, ≈ 1.5× faster.
+
+    jieba builds a dict DAG of every position's word ends, then takes a ``max`` over a generator
+    of ``(log-probability, end)`` tuples per position. :meth:`route` does the same walk in one
+    backward pass over plain lists, with each word's ``log(freq) - log(total)`` computed once: the
+    same floating-point operations in the same order, ties going to the longer word as with
+    jieba's tuple ``max``. Runs of unknown single characters go to jieba's own HMM
+    (``jieba.finalseg.cut``); text outside Chinese/alphanumeric blocks is split as jieba does.
+    The tokenizer's dictionary must not change afterwards (ours never does).
+    Measured on the ten 2026 reports (208k characters, cut sentence by sentence): 0.42 s with
+    ``Tokenizer.lcut``, 0.28 s here. tests/test_segment.py checks that the words are identical.
+
+    >>> text = "全省生产总值增长6.1%，达到1006.8亿元 "
+    >>> _jieba_cut(text) == _tokenizer().lcut(text)
+    True
+    """
+
+    def __init__(self, tk: "jieba.Tokenizer"):
+        import jieba
+
+        self.freq, self.logtotal, self.logp = tk.FREQ, math.log(tk.total), {}
+        self.han, self.skip = jieba.re_han_default, jieba.re_skip_default
+
+    def cut(self, text: str) -> list[str]:
+        out: list[str] = []
+        for blk in self.han.split(text):
+            if not blk:
+                continue
+            if self.han.match(blk):
+                self._cut_block(blk, out)
+            else:
+                for x in self.skip.split(blk):
+                    if self.skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def route(self, blk: str) -> list[int]:
+        """For each position of *blk*, where the best word starting there ends (jieba's DAG + calc)."""
+        n, logtotal = len(blk), self.logtotal
+        score = [0.0] * (n + 1)
+        end = list(range(n))
+        get, logp = self.freq.get, self.logp
+        for k in range(n - 1, -1, -1):
+            best = None
+            frag, i = blk[k], k + 1
+            f = get(frag)
+            while f is not None:  # every prefix in the dictionary; words have a non-zero count
+                if f:
+                    lp = logp.get(frag)
+                    if lp is None:
+                        lp = logp[frag] = math.log(f) - logtotal
+                    s = lp + score[i]
+                    if best is None or s >= best:
+                        best, end[k] = s, i - 1
+                if i >= n:
+                    break
+                i += 1
+                frag = blk[k:i]
+                f = get(frag)
+            score[k] = (0.0 - logtotal) + score[k + 1] if best is None else best  # unknown: log(1)
+        return end
+
+    def _cut_block(self, blk: str, out: list[str]) -> None:
+        """jieba's ``__cut_DAG``: the best route's words, single characters in a row via :meth:`_flush`."""
+        end = self.route(blk)
+        n, x, buf = len(blk), 0, ""
+        while x < n:
+            y = end[x] + 1
+            if y - x == 1:
+                buf += blk[x]
+            else:
+                self._flush(buf, out)
+                buf = ""
+                out.append(blk[x:y])
+            x = y
+        self._flush(buf, out)
+
+    def _flush(self, buf: str, out: list[str]) -> None:
+        """One character as it is; a known word split into characters; an unknown run to the HMM."""
+        if len(buf) == 1:
+            out.append(buf)
+        elif buf:
+            if self.freq.get(buf):
+                out.extend(buf)
+            else:
+                from jieba import finalseg
+
+                out.extend(finalseg.cut(buf))
+
+
+def _jieba_cut(text: str) -> list[str]:
+    """``_tokenizer().lcut(text)``, computed by :class:`_JiebaCut`."""
+    global _FAST_CUT
+    if _FAST_CUT is None:
+        _FAST_CUT = _JiebaCut(_tokenizer())
+    return _FAST_CUT.cut(text)
+
+
+_FAST_CUT: _JiebaCut | None = None
+
+
 # ---------------------------------------------------------------- numbers
 
 _UNITS = (
@@ -280,16 +388,15 @@ class _Matcher:
 
     def cut(self, text: str) -> list[str]:
         """Segment one piece of text: forced spans as they are, jieba in between (no whitespace)."""
-        tk = _tokenizer()
         out: list[str] = []
         last = 0
         for start, end, _ in self.spans(text):
             if start > last:
-                out.extend(tk.lcut(text[last:start]))
+                out.extend(_jieba_cut(text[last:start]))
             out.append(text[start:end])
             last = end
         if last < len(text):
-            out.extend(tk.lcut(text[last:]))
+            out.extend(_jieba_cut(text[last:]))
         return [w for w in out if not w.isspace()]
 
 
