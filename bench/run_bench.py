@@ -18,7 +18,8 @@ copied ten times under different names (so the run works on a fresh clone). What
 * ``zjtext run`` on the seed report (once: it executes the notebooks);
 * ``import zjtext`` in a fresh interpreter, minus a bare interpreter's start-up;
 * peak memory of every measured command, sampled from /proc: the larger of the largest process's
-  peak RSS (VmHWM) and the sum of RSS over the command and its worker processes at one time.
+  peak RSS (VmHWM) and the sum of PSS (proportional set size: shared pages split between the
+  processes sharing them) over the command and its worker processes at one time.
 
 Repetitions: best of ``--reps`` (default 3) for every timing except ``zjtext run`` (once) and the
 import / start-up timings (best of 7). Results also go to ``bench/results/latest.json``.
@@ -45,6 +46,8 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 PY = sys.executable
 _cli = Path(PY).parent / "zjtext"
 CLI = [str(_cli)] if _cli.exists() else [PY, "-m", "zjtext.cli"]
+#: Commands run as on a user's machine: with bytecode caching (this sandbox sets PYTHONDONTWRITEBYTECODE).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 # Targets: (key, comparison, limit)
 FLOOR_RATIO, PARALLEL_RATIO, IMPORT_S, MEMORY_MB, CACHED_S_PER_10, RUN_S = 1.5, 0.65, 0.3, 400, 1.0, 20.0
@@ -83,7 +86,9 @@ _WARM = ("import sys, json, time, tempfile\n"
 # ---------------------------------------------------------------- running and measuring commands
 
 def _tree_memory_kb(pid: int, hwm: dict[int, int]) -> int:
-    """Sum of VmRSS over a process and its descendants (Linux /proc); records each one's VmHWM."""
+    """Sum of PSS (shared pages split between sharers) over a process and its descendants (Linux
+    /proc); records each one's VmHWM (peak RSS). Forked workers share the parent's dictionary pages,
+    which a plain RSS sum would count once per process."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
@@ -92,8 +97,12 @@ def _tree_memory_kb(pid: int, hwm: dict[int, int]) -> int:
                 for line in fh:
                     if line.startswith("VmHWM:"):
                         hwm[p] = int(line.split()[1])
-                    elif line.startswith("VmRSS:"):
+                        break
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
+                        break
             with open(f"/proc/{p}/task/{p}/children") as fh:
                 stack.extend(int(c) for c in fh.read().split())
         except (OSError, ValueError):
@@ -105,13 +114,12 @@ def run(argv: list[str], *, cwd: Path = ROOT) -> dict:
     """Run a command: wall seconds, peak memory (MB), output.
 
     Memory is sampled every 5 ms from /proc: the largest VmHWM (peak RSS) of any process of the
-    command, and the largest sum of VmRSS over its processes at one time (workers run together).
+    command, and the largest sum of PSS over its processes at one time (workers run together).
     ``ru_maxrss`` from wait4 is not used: Linux carries the *parent's* peak RSS over exec into it.
     """
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=cwd, stdin=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=cwd, stdin=subprocess.DEVNULL, env=ENV)
         total, hwm = [0], {}
         done = threading.Event()
 
@@ -219,8 +227,7 @@ def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
 
 def import_cumulative() -> float | None:
     """`python -X importtime -c 'import zjtext'`: the cumulative microseconds of zjtext, in seconds."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    p = subprocess.run([PY, "-X", "importtime", "-c", "import zjtext"], capture_output=True, text=True, cwd=ROOT, env=env)
+    p = subprocess.run([PY, "-X", "importtime", "-c", "import zjtext"], capture_output=True, text=True, cwd=ROOT, env=ENV)
     for line in p.stderr.splitlines():
         parts = [s.strip() for s in line.split("|")]
         if len(parts) == 3 and parts[2] == "zjtext":
@@ -287,7 +294,7 @@ def print_table(res: dict, meta: dict) -> None:
     print("end-to-end = the console script in a subprocess; in-process = fresh interpreter, cli.main timed from "
           "before `import zjtext` (imports + dictionary load + work);\nwarm = process() in an interpreter with "
           "everything imported and the dictionary loaded (the floor's footing).\nPeak memory = the larger of the "
-          "largest process's VmHWM and the sum of VmRSS over the command's processes (sampled every 5 ms).\n"
+          "largest process's VmHWM and the sum of PSS over the command's processes (sampled every 5 ms).\n"
           "Subprocesses run with bytecode caching on (PYTHONDONTWRITEBYTECODE unset), as on a user's machine.")
 
 

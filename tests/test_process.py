@@ -62,3 +62,50 @@ def test_a_bad_report_fails_alone(inputs, tmp_path):
     failed = [r for r in results if r.status == "failed"]
     assert len(failed) == 1 and failed[0].error.endswith("broken.html: the file is empty (nothing but whitespace)")
     assert sum(r.status == "processed" for r in results) == 3
+
+
+def test_corpus_tables_are_the_same_built_from_cache_or_afresh(inputs, tmp_path):
+    """Corpus tables built partly from reports skipped as unchanged equal a fresh full run's bytes."""
+    out = tmp_path / "out"
+    process([inputs / "scraped-2026.txt"], out, jobs=1, progress=False)  # one report cached beforehand
+    results = process([inputs], out, jobs=2, progress=False)
+    assert sorted(r.status for r in results) == ["processed", "processed", "unchanged"]
+    process([inputs], tmp_path / "fresh", jobs=1, progress=False)
+    for name in ("corpus_metrics.csv", "corpus_keywords.csv"):
+        assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes()
+
+
+def test_unchanged_reports_are_not_loaded_and_corpus_tables_not_rewritten(inputs, tmp_path, monkeypatch):
+    import zjtext.process as proc
+
+    out = tmp_path / "out"
+    process([inputs], out, jobs=1, progress=False)
+    before = {n: (out / n).stat().st_mtime_ns for n in ("corpus_metrics.csv", "corpus_keywords.csv")}
+
+    def must_not_run(*args):
+        raise AssertionError(f"called with {args}")
+
+    monkeypatch.setattr(proc, "load_report", must_not_run)
+    monkeypatch.setattr(proc, "write_corpus_tables", must_not_run)
+    assert {r.status for r in process([inputs], out, jobs=2, progress=False)} == {"unchanged"}
+    assert before == {n: (out / n).stat().st_mtime_ns for n in before}
+
+
+def test_subset_run_rebuilds_corpus_tables_for_that_subset(inputs, tmp_path):
+    out = tmp_path / "out"
+    process([inputs], out, jobs=1, progress=False)
+    process([inputs / "scraped-2026.txt"], out, jobs=1, progress=False)
+    assert set(read_csv(out / "corpus_keywords.csv").report_id) == {"scraped-2026"}
+
+
+def test_two_inputs_with_one_report_id_the_first_wins(inputs, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(inputs / "scraped-2026.txt", other / "zhejiang-2024.txt")  # same id as the seed's .html
+    for jobs in (1, 2):
+        results = process([inputs, other], tmp_path / f"out{jobs}", jobs=jobs, progress=False)
+        failed = [r for r in results if r.status == "failed"]
+        assert [r.source for r in failed] == [str(other / "zhejiang-2024.txt")]
+        assert "same report id 'zhejiang-2024'" in failed[0].error
+        meta = (tmp_path / f"out{jobs}" / "zhejiang-2024" / "meta.json").read_text(encoding="utf-8")
+        assert '"source": "zhejiang-2024.html"' in meta

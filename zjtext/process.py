@@ -6,27 +6,43 @@ then the corpus tables ``DIR/corpus_metrics.csv`` and ``DIR/corpus_keywords.csv`
 with report_id, region and year). A report whose input bytes and zjtext version are unchanged since
 its last run is skipped unless ``force``; results do not depend on the number of jobs.
 
+Where the time goes, and why the code looks like this (see ``bench/run_bench.py``):
+
+* The unchanged check needs only the file's bytes and ``meta.json``: no report is loaded, and
+  when every report is unchanged and ``corpus.json`` says the corpus tables were built from the
+  same reports, nothing else happens (no pandas, no jieba).
+* Each report is segmented once; slogans come from its tokens table and the headline table from its
+  metrics table.
+* Workers are forked after the parent has imported the stages and loaded the jieba dictionary, so
+  no worker loads it again (other start methods load it once per worker, in the initializer).
+  Reports go to workers largest first, and results are put back in input order.
+* The corpus tables are built from the per-report CSV *text* (``csv`` module), the same way for
+  reports processed now and reports skipped as unchanged, so their bytes never depend on which
+  reports were cached or on the number of jobs.
+
 >>> stamp_of(b"abc")["sha256"][:12]
 'ba7816bf8f01'
 """
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import __version__
 from .paths import PROCESSED_DIR, report_files
-from .report import ReportError, load_report
-from .store import read_csv, write_csv, write_text
+from .report import ReportError, _report_id, load_report
+from .store import CSV_ENCODING, write_csv, write_text
 
 TABLES = ("paragraphs", "tokens", "keywords", "slogans", "metrics", "targets")
 STAMP = "meta.json"
+CORPUS_TABLES = {"metrics": "corpus_metrics.csv", "keywords": "corpus_keywords.csv"}
+CORPUS_STAMP = "corpus.json"
 
 
 @dataclass
@@ -44,15 +60,19 @@ def stamp_of(data: bytes) -> dict:
     return {"sha256": hashlib.sha256(data).hexdigest(), "zjtext": __version__}
 
 
-def _is_current(folder: Path, stamp: dict) -> bool:
-    meta = folder / STAMP
-    if not meta.exists() or not all((folder / f"{t}.csv").exists() for t in TABLES):
-        return False
+def _read_json(path: Path) -> dict | None:
     try:
-        saved = json.loads(meta.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _is_current(folder: Path, stamp: dict) -> bool:
+    if not all((folder / f"{t}.csv").exists() for t in TABLES):
         return False
-    return all(saved.get(k) == v for k, v in stamp.items())
+    saved = _read_json(folder / STAMP)
+    return saved is not None and all(saved.get(k) == v for k, v in stamp.items())
 
 
 def report_tables(report) -> dict:
@@ -63,14 +83,22 @@ def report_tables(report) -> dict:
     from .tables import paragraphs_table
 
     toks = tokens(report)
+    metrics = extract_metrics(report)
     return {
         "paragraphs": paragraphs_table(report),
         "tokens": toks,
         "keywords": keyword_table(toks),
-        "slogans": slogans(report),
-        "metrics": extract_metrics(report),
-        "targets": headline(report),
+        "slogans": slogans(toks),
+        "metrics": metrics,
+        "targets": headline(report, metrics),
     }
+
+
+def _error_line(path: Path, err: Exception) -> str:
+    if isinstance(err, ReportError):
+        return str(err)
+    reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+    return f"{path}: {reason}"
 
 
 def process_report(path: Path | str, out: Path | str | None = None, force: bool = False) -> ProcessResult:
@@ -80,28 +108,35 @@ def process_report(path: Path | str, out: Path | str | None = None, force: bool 
     try:
         data = path.read_bytes() if path.is_file() else b""
         stamp = stamp_of(data)
+        if not force and path.is_file() and _is_current(out / _report_id(path), stamp):
+            result.report_id, result.status = _report_id(path), "unchanged"
+            return result
         report = load_report(path)
         result.report_id = report.report_id
         folder = out / report.report_id
-        if not force and _is_current(folder, stamp):
-            result.status = "unchanged"
-            return result
         for name, df in report_tables(report).items():
             write_csv(df, folder / f"{name}.csv")
         meta = {**stamp, "report_id": report.report_id, "region": report.meta.region, "year": report.meta.year,
                 "title": report.meta.title, "date": report.meta.date, "source": report.meta.source}
         write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", folder / STAMP)
         result.status = "processed"
-    except ReportError as err:
-        result.status, result.error = "failed", str(err)
     except Exception as err:  # one bad report must not stop the corpus
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        result.status, result.error = "failed", f"{path}: {reason}"
+        result.status, result.error = "failed", _error_line(path, err)
     return result
 
 
-def _worker(args: tuple[str, str, bool]) -> ProcessResult:
-    return process_report(Path(args[0]), Path(args[1]), args[2])
+def _worker(args: tuple[str, str]) -> ProcessResult:
+    return process_report(Path(args[0]), Path(args[1]), force=True)  # the parent checked the stamps
+
+
+def _load_stages() -> None:
+    """Import every stage (and pandas) and load the tokenizer: once before workers fork, else in each."""
+    import pandas  # noqa: F401  (the stages import it on first call; the parent needs it for the corpus)
+
+    from . import keywords, metrics, tables  # noqa: F401
+    from .segment import _tokenizer
+
+    _tokenizer()
 
 
 def expand(paths: Iterable[Path | str]) -> list[Path]:
@@ -112,55 +147,146 @@ def expand(paths: Iterable[Path | str]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResult | None], list[int]]:
+    """Results known without loading (unchanged, duplicate ids) and the indices left to process."""
+    results: list[ProcessResult | None] = [None] * len(files)
+    todo: list[int] = []
+    seen: dict[str, Path] = {}
+    for i, f in enumerate(files):
+        rid = _report_id(f)
+        if f.is_file() and rid in seen:  # two inputs, one folder: the first one wins, whatever the order of work
+            results[i] = ProcessResult(str(f), rid, "failed", f"{f}: same report id '{rid}' as {seen[rid]}")
+            continue
+        seen.setdefault(rid, f)
+        try:
+            current = not force and f.is_file() and _is_current(out / rid, stamp_of(f.read_bytes()))
+        except OSError:
+            current = False  # the worker reports the reason
+        if current:
+            results[i] = ProcessResult(str(f), rid, "unchanged")
+        else:
+            todo.append(i)
+    return results, todo
+
+
+def _pool(jobs: int):
+    """A process pool: forked workers on Linux (they share the loaded dictionary), else spawned ones."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if sys.platform.startswith("linux"):
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_load_stages)
+
+
 def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: int | None = None,
             force: bool = False, progress: bool = True) -> list[ProcessResult]:
     """Process reports (in parallel processes when ``jobs`` > 1) and write the corpus tables."""
-    from tqdm.auto import tqdm
-
     files = expand(paths)
     out = Path(out or PROCESSED_DIR)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(files) or 1))
-    tasks = [(str(f), str(out), force) for f in files]
-    with tqdm(total=len(tasks), disable=not progress, unit="report", file=sys.stderr, dynamic_ncols=True) as bar:
-        if jobs == 1:
-            results = []
-            for t in tasks:
-                bar.set_description(Path(t[0]).name)
-                results.append(_worker(t))
-                bar.update(1)
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = []
-                for res in pool.map(_worker, tasks, chunksize=1):
-                    bar.set_description(res.report_id or Path(res.source).name)
-                    results.append(res)
-                    bar.update(1)
-    write_corpus_tables(out, [r.report_id for r in results if r.status != "failed"])
+    results, todo = _triage(files, out, force)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
+    bar = _progress(len(files), len(files) - len(todo), progress)
+    if jobs == 1:
+        for i in todo:
+            bar(files[i].name)
+            results[i] = process_report(files[i], out, force=True)
+    else:
+        _load_stages()
+        order = sorted(todo, key=lambda i: -_size(files[i]))  # largest first: the last report to finish is short
+        with _pool(jobs) as pool:
+            futures = {i: pool.submit(_worker, (str(files[i]), str(out))) for i in order}
+            for i in order:
+                results[i] = futures[i].result()
+                bar(results[i].report_id or files[i].name)
+    bar(None)
+    ids = [r.report_id for r in results if r.status != "failed"]
+    if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
+        write_corpus_tables(out, ids)
     return results
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _progress(total: int, done: int, enabled: bool):
+    """A progress callback: call with a name after each report, with None at the end."""
+    if not enabled or total - done == 0:
+        return lambda name: None
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=total, initial=done, unit="report", file=sys.stderr, dynamic_ncols=True)
+
+    def step(name: str | None) -> None:
+        if name is None:
+            bar.close()
+        else:
+            bar.set_description(name)
+            bar.update(1)
+    return step
+
+
+def _read_table(path: Path) -> tuple[list[str], list[list[str]]]:
+    with open(path, encoding=CSV_ENCODING, newline="") as fh:
+        rows = list(csv.reader(fh))
+    return (rows[0], rows[1:]) if rows else ([], [])
+
+
+def _columns(header: list[str], body: list[list[str]], wanted: list[str]) -> Iterable[list[str]]:
+    """Each row's cells in the *wanted* column order ('' for a column this table lacks)."""
+    pick = [header.index(c) if c in header else None for c in wanted]
+    if pick == list(range(len(header) - len(wanted), len(header))):  # the usual case: a plain slice
+        start = len(header) - len(wanted)
+        return (r[start:] for r in body)
+    return ([r[i] if i is not None else "" for i in pick] for r in body)
+
+
 def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
-    """``corpus_metrics.csv`` and ``corpus_keywords.csv``: every report's rows with region and year."""
+    """``corpus_metrics.csv`` and ``corpus_keywords.csv``: every report's rows with region and year.
+
+    Built from the per-report CSV files as text, so a cell is written exactly as the report's own
+    table has it, whether the report was processed now or earlier. ``corpus.json`` records which
+    reports (ids, input hashes, zjtext version) the tables were built from.
+    """
+    ids = sorted(set(report_ids))
+    if not ids:
+        return
     import pandas as pd
 
-    for table, name in (("metrics", "corpus_metrics.csv"), ("keywords", "corpus_keywords.csv")):
-        frames = []
-        for rid in sorted(set(report_ids)):
-            folder = out / rid
-            meta = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-            df = read_csv(folder / f"{table}.csv")
-            df = df.drop(columns=[c for c in ("report_id",) if c in df.columns])
-            df.insert(0, "year", meta.get("year"))
-            df.insert(0, "region", meta.get("region"))
-            df.insert(0, "report_id", rid)
-            frames.append(df)
-        if frames:
-            write_csv(pd.concat(frames, ignore_index=True), out / name)
+    out = Path(out)
+    metas = {rid: _read_json(out / rid / STAMP) or {} for rid in ids}
+    for table, name in CORPUS_TABLES.items():
+        parts = {rid: _read_table(out / rid / f"{table}.csv") for rid in ids}
+        tail = list(dict.fromkeys(c for header, _ in parts.values() for c in header
+                                  if c not in ("report_id", "region", "year")))
+        rows: list[list[str]] = []
+        for rid, (header, body) in parts.items():
+            year = metas[rid].get("year")
+            front = [rid, metas[rid].get("region") or "", "" if year is None else str(year)]
+            rows.extend(front + cells for cells in _columns(header, body, tail))
+        write_csv(pd.DataFrame(rows, columns=["report_id", "region", "year", *tail], dtype=object), out / name)
+    write_text(json.dumps(_corpus_stamp(metas), ensure_ascii=False, indent=1) + "\n", out / CORPUS_STAMP)
+
+
+def _corpus_stamp(metas: dict[str, dict]) -> dict:
+    return {"zjtext": __version__, "reports": {rid: m.get("sha256") for rid, m in sorted(metas.items())}}
+
+
+def _corpus_is_current(out: Path, report_ids: Sequence[str]) -> bool:
+    """True when the corpus tables exist and were built from these very reports (nothing to redo)."""
+    if not all((out / n).exists() for n in CORPUS_TABLES.values()):
+        return False
+    metas = {rid: _read_json(out / rid / STAMP) or {} for rid in set(report_ids)}
+    return bool(metas) and _read_json(out / CORPUS_STAMP) == _corpus_stamp(metas)
 
 
 def process_command(paths: Sequence[str], out: Path | None = None, jobs: int | None = None, force: bool = False) -> int:
     """``zjtext process``: a summary line, then one ``error:`` line per failed report; exit status."""
-    results = process(paths, out, jobs, force, progress=True)
+    results = process(paths, out, jobs, force, progress=sys.stderr.isatty())
     counts = {s: sum(r.status == s for r in results) for s in ("processed", "unchanged", "failed")}
     print(f"{counts['processed']} processed, {counts['unchanged']} unchanged, {counts['failed']} failed "
           f"-> {out or PROCESSED_DIR}")
