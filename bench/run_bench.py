@@ -21,7 +21,7 @@ copied ten times under different names (so the run works on a fresh clone). What
   peak RSS (VmHWM) and the sum of PSS (proportional set size: shared pages split between the
   processes sharing them) over the command and its worker processes at one time.
 
-Repetitions: best of ``--reps`` (default 3) for every timing except ``zjtext run`` (once) and the
+Repetitions: best of ``--reps`` (default 5: other work on a shared machine only ever adds time) for every timing except ``zjtext run`` (once) and the
 import / start-up timings (best of 7). Results also go to ``bench/results/latest.json``.
 """
 from __future__ import annotations
@@ -186,11 +186,68 @@ def floor(folder: Path, reps: int) -> dict:
     return {"seconds": best, "reports": len(texts), "characters": sum(map(len, texts))}
 
 
+def stages(folder: Path, tmp: Path, reps: int) -> dict:
+    """Where the warm time goes: each stage of ``process`` over the corpus, in this process (best of N).
+
+    Also checks that zjtext's faster word search returns jieba's words on every paragraph.
+    """
+    from zjtext import load_report
+    from zjtext.keywords import keyword_table, slogans
+    from zjtext.metrics import extract_metrics, headline
+    from zjtext.process import expand, report_tables, write_corpus_tables
+    from zjtext.segment import _jieba_cut, _tokenizer, tokens
+    from zjtext.store import write_csv
+    from zjtext.tables import paragraphs_table
+
+    files = expand([folder])
+    tk = _tokenizer()
+    reports = [load_report(f) for f in files]
+    identical = all(_jieba_cut(p.text) == tk.lcut(p.text) for r in reports for p in r.paragraphs)
+    toks = [tokens(r) for r in reports]
+    tables = [report_tables(r) for r in reports]
+    out = tmp / "stages"
+
+    def write_all() -> None:
+        for r, t in zip(reports, tables):
+            for name, df in t.items():
+                write_csv(df, out / r.report_id / f"{name}.csv")
+
+    steps = {
+        "load_report": lambda: [load_report(f) for f in files],
+        "tokens (segmentation + table)": lambda: [tokens(r) for r in reports],
+        "keyword_table + slogans": lambda: [(keyword_table(t), slogans(t)) for t in toks],
+        "extract_metrics + headline": lambda: [headline(r, extract_metrics(r)) for r in reports],
+        "paragraphs_table": lambda: [paragraphs_table(r) for r in reports],
+        "write_csv, six tables per report": write_all,
+    }
+    times = {}
+    for name, fn in steps.items():
+        best = 1e9
+        for _ in range(reps):
+            t = time.perf_counter()
+            fn()
+            best = min(best, time.perf_counter() - t)
+        times[name] = best
+    write_all()
+    from zjtext.process import STAMP, stamp_of
+
+    for r, f in zip(reports, files):  # the stamps the corpus tables read region and year from
+        (out / r.report_id / STAMP).write_text(json.dumps({**stamp_of(f.read_bytes()), "region": r.meta.region,
+                                                           "year": r.meta.year}), encoding="utf-8")
+    best = 1e9
+    for _ in range(reps):
+        t = time.perf_counter()
+        write_corpus_tables(out, [r.report_id for r in reports])
+        best = min(best, time.perf_counter() - t)
+    times["corpus tables"] = best
+    return {"seconds": times, "segmentation_identical_to_jieba": identical}
+
+
 def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
     from zjtext.process import expand
 
     n_reports = len(expand([folder]))
-    res: dict = {"floor": floor(folder, reps)}
+    res: dict = {"floor": floor(folder, reps), "stages": stages(folder, tmp, reps)}
     startup = min(run([PY, "-c", "pass"])["wall"] for _ in range(7))
     imp = [run([PY, "-c", "import zjtext"]) for _ in range(7)]
     res["import"] = {"interpreter_startup": startup, "python_c_import_zjtext": min(r["wall"] for r in imp),
@@ -288,6 +345,15 @@ def print_table(res: dict, meta: dict) -> None:
     print(line.format(*("-" * x for x in w)))
     for r in table:
         print(line.format(*r))
+    st, fl = res["stages"], res["floor"]["seconds"]
+    print("\nwhere the warm time goes (each stage over the corpus in one interpreter, best of "
+          f"{meta['reps']}; x floor):")
+    for name, sec in st["seconds"].items():
+        print(f"  {name:<36} {sec:6.3f} s  {sec / fl:5.2f}x")
+    total = sum(st["seconds"].values())
+    print(f"  {'sum':<36} {total:6.3f} s  {total / fl:5.2f}x")
+    print("  zjtext's word search gives jieba's words on every paragraph: "
+          + ("yes" if st["segmentation_identical_to_jieba"] else "NO"))
     fc = res["fixed_costs"]
     print("\nfixed costs of a fresh `zjtext process` (one interpreter, in order): "
           + ", ".join(f"{k} {v:.3f} s" for k, v in fc.items()))
@@ -301,7 +367,7 @@ def print_table(res: dict, meta: dict) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--skip-run", action="store_true", help="leave out `zjtext run` on the seed")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="zjtext-bench-") as tmp:

@@ -1,7 +1,9 @@
 """zjtext process: per-report tables, corpus tables, caching, job-count independence, failures."""
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 
 import pytest
 
@@ -109,3 +111,20 @@ def test_two_inputs_with_one_report_id_the_first_wins(inputs, tmp_path):
         assert "same report id 'zhejiang-2024'" in failed[0].error
         meta = (tmp_path / f"out{jobs}" / "zhejiang-2024" / "meta.json").read_text(encoding="utf-8")
         assert '"source": "zhejiang-2024.html"' in meta
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forked workers inherit the patch on Linux only")
+def test_a_dying_worker_fails_reports_not_the_run(inputs, tmp_path, monkeypatch):
+    import zjtext.process as proc
+
+    real = proc._worker
+
+    def dies_on_scraped(args):
+        if args[0].endswith("scraped-2026.txt"):
+            os._exit(3)  # like a worker killed for memory
+        return real(args)
+
+    monkeypatch.setattr(proc, "_worker", dies_on_scraped)
+    results = process([inputs], tmp_path / "out", jobs=2, progress=False)
+    failed = {r.report_id: r.error for r in results if r.status == "failed"}
+    assert "scraped-2026" in failed and "worker process failed" in failed["scraped-2026"]

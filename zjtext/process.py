@@ -154,10 +154,11 @@ def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResu
     seen: dict[str, Path] = {}
     for i, f in enumerate(files):
         rid = _report_id(f)
-        if f.is_file() and rid in seen:  # two inputs, one folder: the first one wins, whatever the order of work
-            results[i] = ProcessResult(str(f), rid, "failed", f"{f}: same report id '{rid}' as {seen[rid]}")
-            continue
-        seen.setdefault(rid, f)
+        if f.is_file():  # two inputs, one folder: the first one wins, whatever the order of work
+            if rid in seen:
+                results[i] = ProcessResult(str(f), rid, "failed", f"{f}: same report id '{rid}' as {seen[rid]}")
+                continue
+            seen[rid] = f
         try:
             current = not force and f.is_file() and _is_current(out / rid, stamp_of(f.read_bytes()))
         except OSError:
@@ -170,13 +171,31 @@ def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResu
 
 
 def _pool(jobs: int):
-    """A process pool: forked workers on Linux (they share the loaded dictionary), else spawned ones."""
+    """A process pool. On Linux the workers are forked after this process has loaded every stage
+    and the dictionary, so they start ready and share those pages; elsewhere each loads its own."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     if sys.platform.startswith("linux"):
+        _load_stages()
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(max_workers=jobs, initializer=_load_stages)
+
+
+def _in_parallel(files: list[Path], todo: list[int], out: Path, jobs: int, bar) -> dict[int, ProcessResult]:
+    """Process ``files[i]`` for i in *todo* in worker processes, largest file first."""
+    order = sorted(todo, key=lambda i: -_size(files[i]))  # so the last report to finish is a short one
+    done: dict[int, ProcessResult] = {}
+    with _pool(jobs) as pool:
+        futures = {i: pool.submit(_worker, (str(files[i]), str(out))) for i in order}
+        for i in order:
+            try:
+                done[i] = futures[i].result()
+            except Exception as err:  # a worker that died (killed, out of memory): that report fails
+                done[i] = ProcessResult(str(files[i]), _report_id(files[i]), "failed",
+                                        f"{files[i]}: worker process failed ({type(err).__name__}: {err})")
+            bar(done[i].report_id or files[i].name)
+    return done
 
 
 def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: int | None = None,
@@ -189,16 +208,11 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
     bar = _progress(len(files), len(files) - len(todo), progress)
     if jobs == 1:
         for i in todo:
-            bar(files[i].name)
             results[i] = process_report(files[i], out, force=True)
+            bar(results[i].report_id or files[i].name)
     else:
-        _load_stages()
-        order = sorted(todo, key=lambda i: -_size(files[i]))  # largest first: the last report to finish is short
-        with _pool(jobs) as pool:
-            futures = {i: pool.submit(_worker, (str(files[i]), str(out))) for i in order}
-            for i in order:
-                results[i] = futures[i].result()
-                bar(results[i].report_id or files[i].name)
+        for i, res in _in_parallel(files, todo, out, jobs, bar).items():
+            results[i] = res
     bar(None)
     ids = [r.report_id for r in results if r.status != "failed"]
     if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
