@@ -5,8 +5,8 @@ import pytest
 
 from zjtext import load_report
 from zjtext.compare import (
-    canonical_indicator, compare_command, indicator_similarity, judge, order_reports, slogan_changes,
-    track_targets,
+    NotComparableError, canonical_indicator, comparable_series, compare_command, indicator_similarity, judge,
+    label, order_reports, slogan_changes, track_targets,
 )
 
 
@@ -74,10 +74,38 @@ def test_track_2024_targets_against_synthetic_2025(seed, synthetic):
     assert len(words) >= 1 and set(words.verdict) == {"not reported"}
 
 
-def test_target_not_in_next_report_is_not_reported(seed, fixtures_dir):
-    other = load_report(fixtures_dir / "scraped-2026.txt")  # reports no 2024 results at all
-    t = track_targets(seed, other)
-    assert (t.loc[t.target_value.notna(), "verdict"] != "met").all()
+def test_target_not_in_next_report_is_not_reported(seed):
+    from zjtext.report import report_from_text
+
+    silent = report_from_text("""——2025年1月14日在浙江省第十四届人民代表大会第三次会议上
+各位代表：
+一、2024年工作回顾
+过去一年，我们攻坚克难，各项事业取得新进展。
+二、2025年目标任务
+各位代表！让我们团结奋斗！
+""", "silent-2025.txt")
+    t = track_targets(seed, silent)
+    assert set(t.loc[t.target_value.notna(), "verdict"]) == {"not reported"}
+
+
+def test_targets_are_only_tracked_within_one_region_and_forward_in_time(seed, fixtures_dir, synthetic):
+    other = load_report(fixtures_dir / "scraped-2026.txt")  # 示例省
+    with pytest.raises(NotComparableError, match="not of 浙江省"):
+        track_targets(seed, other)
+    with pytest.raises(NotComparableError, match="not after"):
+        track_targets(synthetic, seed)
+
+
+def test_comparable_series_groups_by_region_and_year(seed, synthetic, fixtures_dir):
+    other = load_report(fixtures_dir / "scraped-2026.txt")
+    series = comparable_series([other, synthetic, seed, seed])
+    assert [[r.report_id for r in s] for s in series] == [["zhejiang-2024", "synthetic-zhejiang-2025"]]
+    assert label(seed) == "2024年浙江省"
+
+
+def test_ratio_of_gdp_is_not_gdp():
+    assert indicator_similarity("全社会研发经费支出相当于全市生产总值的比例", "地区生产总值") < 0.75
+    assert indicator_similarity("经济增长", "地区生产总值") == 1.0
 
 
 def test_slogan_changes(seed, synthetic):

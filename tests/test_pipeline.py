@@ -19,9 +19,11 @@ HOSTILE_SNIPPETS = ('<script>alert("xss")</script>', '<img src=x onerror="alert(
 
 @pytest.fixture(scope="module")
 def run_dir(tmp_path_factory, fixtures_dir):
-    """One run over the seed and the hostile report (two reports, so the comparison runs too)."""
+    """One run over the seed, a synthetic next-year report of the same province (so the comparison
+    runs) and the hostile report (another province: never compared)."""
     out = tmp_path_factory.mktemp("reports")
-    results = pipeline.run([DEFAULT_REPORT, fixtures_dir / "hostile-2024.txt"], out=out, progress=False)
+    reports = [DEFAULT_REPORT, fixtures_dir / "synthetic-zhejiang-2025.txt", fixtures_dir / "hostile-2024.txt"]
+    results = pipeline.run(reports, out=out, progress=False)
     errors = [r.error for r in results if r.error]
     assert not errors, errors
     return out
@@ -40,6 +42,19 @@ def test_every_report_gets_index_and_one_page_per_notebook(run_dir):
         assert sorted(p.stem for p in (folder / "notebooks").glob("*.ipynb")) == sorted(names)
         assert any((folder / "figures").glob("*.png")) and any((folder / "figures").glob("*.svg"))
     assert (run_dir / "compare" / "05-compare-reports.html").exists()
+    assert sorted(p.name for p in run_dir.iterdir()) == sorted(
+        ["index.html", "compare", "zhejiang-2024", "synthetic-zhejiang-2025", "hostile-2024"])
+
+
+def test_overview_links_every_report(run_dir):
+    doc = lxml_html.fromstring((run_dir / "index.html").read_bytes())
+    links = {a.get("href") for a in doc.xpath("//a")}
+    assert {"zhejiang-2024/index.html", "hostile-2024/index.html", "compare/05-compare-reports.html"} <= links
+
+
+def test_only_same_region_reports_are_compared(run_dir, fixtures_dir):
+    plan = pipeline.compare_plan([DEFAULT_REPORT, fixtures_dir / "hostile-2024.txt"], run_dir)
+    assert plan == []
 
 
 def test_executed_notebooks_have_no_error_output(run_dir):
@@ -60,6 +75,7 @@ def test_pages_are_self_contained_and_chinese(run_dir):
             assert not ref.startswith(("http:", "https:", "//")), f"{page.name}: {ref[:80]}"
         for img in doc.xpath("//img"):
             assert (img.get("src") or "").startswith("data:image/"), page
+            assert img.get("alt", "").startswith("图表"), page
 
 
 def test_code_is_hidden_by_default(run_dir):

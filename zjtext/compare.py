@@ -33,7 +33,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from .report import Report
+from .report import Report, ReportError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,7 +46,7 @@ _SYNONYMS = (
     ("规模以上", "规上"), ("地区生产总值", "生产总值"), ("国内生产总值", "生产总值"), ("GDP", "生产总值"),
     ("研究与试验发展经费投入强度", "研发投入强度"), ("研发经费投入强度", "研发投入强度"), ("R&D经费投入强度", "研发投入强度"),
     ("居民消费价格涨幅", "居民消费价格"), ("CPI", "居民消费价格"), ("社零总额", "社会消费品零售总额"),
-    ("外贸进出口", "进出口"), ("货物进出口", "进出口"), ("城镇登记失业率", "城镇调查失业率"),
+    ("经济增长", "生产总值"), ("经济增速", "生产总值"), ("外贸进出口", "进出口"), ("货物进出口", "进出口"), ("城镇登记失业率", "城镇调查失业率"),
 )
 _TRAILING = re.compile(r"(增速|增幅|增长率|增长|涨幅|水平|总额度)$")
 
@@ -63,14 +63,24 @@ def canonical_indicator(name: str) -> str:
     return s
 
 
+_DERIVED = re.compile(r"相当于|比例|比重|占|强度|率|密度|人均|单位|每")
+
+
 def indicator_similarity(a: str, b: str) -> float:
-    """1.0 for the same indicator after canonicalisation, 0.9 when one contains the other, else a ratio."""
+    """1.0 for the same indicator after canonicalisation, 0.9 when one name contains the other
+    (unless the longer one is a ratio, share or per-unit measure *of* the shorter: 研发经费相当于
+    生产总值的比例 is not 生产总值), else a similarity ratio.
+
+    >>> indicator_similarity("研发经费支出相当于生产总值的比例", "生产总值") < 0.75
+    True
+    """
     ca, cb = canonical_indicator(a), canonical_indicator(b)
     if not ca or not cb:
         return 0.0
     if ca == cb:
         return 1.0
-    if len(min(ca, cb, key=len)) >= 3 and (ca in cb or cb in ca):
+    short, long_ = sorted((ca, cb), key=len)
+    if len(short) >= 3 and short in long_ and not _DERIVED.search(long_.replace(short, "", 1)):
         return 0.9
     return round(difflib.SequenceMatcher(None, ca, cb).ratio(), 3)
 
@@ -112,6 +122,39 @@ def _missing(x) -> bool:
 
 
 # ---------------------------------------------------------------- comparisons
+
+class NotComparableError(ReportError):
+    """Two reports whose targets and results cannot be lined up (other region, same year …)."""
+
+
+def check_pair(old: Report, new: Report) -> None:
+    """Raise :class:`NotComparableError` unless ``new`` is a later report of the same region."""
+    a, b = old.meta, new.meta
+    if a.region and b.region and a.region != b.region:
+        raise NotComparableError(b.source, f"a report of {b.region}, not of {a.region}; targets are tracked within one region")
+    if a.year and b.year and b.year <= a.year:
+        raise NotComparableError(b.source, f"report year {b.year} is not after {a.year}; year N's targets are judged by a later report")
+
+
+def comparable_series(reports: Sequence[Report]) -> list[list[Report]]:
+    """Reports grouped by region, each group sorted by year with one report per year; only groups
+    of two or more (the ones a year-over-year comparison makes sense for).
+
+    >>> comparable_series([])
+    []
+    """
+    groups: dict[str, dict[int, Report]] = {}
+    for r in order_reports(reports):
+        if r.meta.region and r.meta.year:
+            groups.setdefault(r.meta.region, {}).setdefault(r.meta.year, r)
+    return [list(by_year.values()) for _, by_year in sorted(groups.items()) if len(by_year) >= 2]
+
+
+def label(report: Report) -> str:
+    """A short human label: '2024年浙江省'."""
+    m = report.meta
+    return f"{m.year or ''}{'年' if m.year else ''}{m.region}" or report.report_id
+
 
 def order_reports(reports: Sequence[Report]) -> list[Report]:
     """Reports sorted by year (then id); reports with no year go last."""
@@ -209,6 +252,7 @@ def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.Data
 
     from .metrics import extract_metrics, headline
 
+    check_pair(old, new)
     old_metrics, new_metrics = extract_metrics(old), extract_metrics(new)
     if scope == "headline":
         targets = _with_change(headline(old, old_metrics), old_metrics)
@@ -277,6 +321,8 @@ def _best_actual_for(indicator: str, base_unit: str, change: str, actuals: "pd.D
 def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
     """The table ``zjtext compare`` prints for ``--what``."""
     old, new = order_reports(reports)[:2]
+    if what == "targets":
+        check_pair(old, new)
     if what == "keyness":
         return keyness_between(old, new)
     if what == "slogans":

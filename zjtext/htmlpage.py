@@ -61,7 +61,20 @@ def sanitize_page(text: str) -> tuple[str, int]:
             elif name == "style" and re.search(r"url\s*\(|expression\s*\(", el.get(attr, ""), re.I):
                 del el.attrib[attr]
                 removed += 1
+    _describe_images(doc)
     return lxml.html.tostring(doc, encoding="unicode", doctype="<!DOCTYPE html>"), removed
+
+
+_NO_ALT = "No description has been provided for this image"
+
+
+def _describe_images(doc) -> None:
+    """Give each figure without a description the heading it stands under as its alt text."""
+    for img in doc.iter("img"):
+        if img.get("alt") in (None, "", _NO_ALT):
+            heading = img.xpath("preceding::*[self::h1 or self::h2 or self::h3][1]")
+            text = heading[0].text_content().replace("¶", "").strip() if heading else ""
+            img.set("alt", f"图表：{text}" if text else "图表")
 
 
 def page_text(text: str) -> str:

@@ -94,11 +94,14 @@ def execute_notebook(source: Path, target: Path, parameters: dict) -> None:
         str(source), str(target), parameters=parameters, cwd=str(PROJECT_ROOT),
         progress_bar=False, log_output=False, kernel_name="python3",
         kernel_manager_class=_ipc_kernel_manager(),
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no shutdown chatter on the user's terminal
     )
 
 
 def make_exporter(with_code: bool = False):
     """One HTML exporter for a whole run: zjtext template, embedded images, sanitised outputs."""
+    import logging
+
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
@@ -106,6 +109,7 @@ def make_exporter(with_code: bool = False):
         exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
     )
     exporter.language_code = "zh-CN"
+    exporter.log.setLevel(logging.ERROR)  # images get their alt text from their headings (htmlpage)
     return exporter
 
 
@@ -162,7 +166,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     notebooks = report_notebooks()
     pages = [(f"{name}.html", f"{name[:2]} {PAGE_TITLES.get(name, name)}") for name, _ in notebooks]
     params = {"report_path": display_path(path), "out_dir": display_path(report_dir)}
-    title_base = report.meta.title or rid
+    title_base = report.meta.display_title
     html_pages: dict[Path, str] = {}
     for (name, source), (href, label) in zip(notebooks, pages):
         if bar is not None:
@@ -191,21 +195,19 @@ def index_page(report, pages: Sequence[tuple[str, str]]) -> str:
     targets = processed_dir(report.report_id) / "targets.csv"
     table = "<p>（未生成主要指标表）</p>"
     if targets.exists():
-        from .compare import hedged
-
         df = read_csv(targets)
         df = pd.DataFrame({
             "指标": df["indicator"],
             "时期": df["period"].map({"target": "今年目标", "actual": "上年实绩"}).fillna(df["period"]),
-            "原文数值": [hedged(s, q) for s, q in zip(df["surface"], df.get("qualifier_text", [""] * len(df)))],
-            "出处句子": df["sentence"],
+            "原文数值": [_quoted_figure(r) for r in df.to_dict("records")],
+            "原文": [_clause(sentence, surface) for sentence, surface in zip(df["sentence"], df["surface"])],
         })
         table = df.to_html(index=False, escape=True, border=0, classes="headline", na_rep="") if len(df) else "<p>本报告未列出主要预期目标。</p>"
     facts = [("标题", m.title), ("地区", m.region), ("年份", m.year), ("报告日期", m.date), ("报告人", m.speaker),
              ("会议", m.meeting), ("来源文件", m.source)]
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v or ''))}</td></tr>" for k, v in facts)
     links = "".join(f'<li><a href="{html.escape(h)}">{html.escape(t)}</a></li>' for h, t in pages)
-    title = html.escape(f"{m.title or report.report_id} · 目录")
+    title = html.escape(f"{report.meta.display_title} · 目录")
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -217,7 +219,8 @@ def index_page(report, pages: Sequence[tuple[str, str]]) -> str:
 <style>
 body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }}
 table {{ border-collapse: collapse; margin: 1em 0; }} th, td {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; font-size: 14px; }}
-table.headline td:last-child {{ color: #555; font-size: 12px; max-width: 420px; }}
+table.headline td:last-child {{ color: #555; font-size: 13px; max-width: 460px; }}
+table.headline td:nth-child(2) {{ white-space: nowrap; }}
 </style>
 </head>
 <body>
@@ -236,19 +239,36 @@ table.headline td:last-child {{ color: #555; font-size: 12px; max-width: 420px; 
 
 # ---------------------------------------------------------------- many reports
 
+def _quoted_figure(row: dict) -> str:
+    """A headline figure as a reader quotes it: hedge and direction included (下降3.3%, 5.5%左右)."""
+    from .compare import hedged
+
+    text = hedged(row.get("surface", ""), row.get("qualifier_text", ""))
+    return f"下降{text}" if row.get("change") == "decrease" and "下降" not in text else text
+
+
+def _clause(sentence: str, surface: str) -> str:
+    """The clause of ``sentence`` that holds ``surface`` (the whole sentence if it is not found)."""
+    import re
+
+    for clause in re.split(r"(?<=[，；：。])", str(sentence)):
+        if surface and surface in clause:
+            return clause.strip("，；：。 ")
+    return str(sentence)
+
+
 def _run_one(args: tuple[Path, Path, bool]) -> RunResult:
     path, out, with_code = args
     return run_report(path, out, with_code)
 
 
-def run_compare(paths: Sequence[Path], out: Path, with_code: bool = False, exporter=None) -> RunResult:
-    """Run notebook 05 over two or more reports into ``DIR/compare/``."""
+def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False, exporter=None) -> RunResult:
+    """Run notebook 05 over two or more reports of one region into ``target_dir``."""
     result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
     source = NOTEBOOKS_DIR / f"{COMPARE_NOTEBOOK}.ipynb"
     if not source.exists():
         result.error = f"compare: {COMPARE_NOTEBOOK}: notebook missing"
         return result
-    target_dir = out / "compare"
     executed = target_dir / "notebooks" / f"{COMPARE_NOTEBOOK}.ipynb"
     try:
         execute_notebook(source, executed, {"report_paths": [display_path(p) for p in paths], "out_dir": display_path(target_dir)})
@@ -290,11 +310,53 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
             exporter = make_exporter(with_code)
             for f in files:
                 results.append(run_report(f, out, with_code, exporter, bar))
-        good = [Path(r.source) for r in results if not r.error]
-        if len(good) >= 2:
-            bar.set_description("compare")
-            results.append(run_compare(good, out, with_code))
+        for paths, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out):
+            bar.set_description(f"compare: {target_dir.name}")
+            results.append(run_compare(paths, target_dir, with_code))
+    write_text(overview_page(results, out), out / "index.html")
     return results
+
+
+def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Path]]:
+    """Which comparisons to run: one per region with reports of two or more years, oldest first.
+
+    A single series goes to ``DIR/compare/``; several go to ``DIR/compare/<newest report id>/``.
+    Reports of different regions, or of the same year, are never compared with each other.
+    """
+    from .compare import comparable_series
+
+    by_report = {}
+    for p in paths:
+        by_report[load_report(p)] = p
+    series = comparable_series(list(by_report))
+    single = len(series) == 1
+    return [([by_report[r] for r in s], out / "compare" if single else out / "compare" / s[-1].report_id) for s in series]
+
+
+def overview_page(results: Sequence[RunResult], out: Path) -> str:
+    """``DIR/index.html``: every report of the run (or its error) and every comparison."""
+    items = []
+    for r in results:
+        if r.error:
+            items.append(f"<li>{html.escape(r.report_id or Path(r.source).name)}：<em>未完成</em>（{html.escape(r.error)}）</li>")
+        elif r.pages:
+            href = r.pages[0].relative_to(out).as_posix()
+            name = "年度对比：" + html.escape(r.source) if r.report_id == "compare" else html.escape(r.report_id)
+            items.append(f'<li><a href="{html.escape(href)}">{name}</a></li>')
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
+<title>zjtext 报告目录</title>
+<style>body {{ font-family: sans-serif; max-width: 900px; margin: 2em auto; padding: 0 1em; }} li {{ margin: .4em 0; }}</style>
+</head>
+<body>
+<h1>报告目录</h1>
+<ul>{"".join(items)}</ul>
+</body>
+</html>
+"""
 
 
 def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool = False, jobs: int = 1) -> int:

@@ -103,6 +103,21 @@ class ReportMeta:
     encoding: str = field(default="", compare=False)
     format: str = ""
 
+    @property
+    def display_title(self) -> str:
+        """The title for readers, with year and region added when the page's own title lacks them
+        (many pages title it just 政府工作报告).
+
+        >>> ReportMeta("x", title="2024年政府工作报告", year=2024, region="浙江省").display_title
+        '2024年浙江省政府工作报告'
+        """
+        title = self.title or "政府工作报告"
+        rest = re.sub(r"^\d{4}年", "", title)
+        if self.region and self.region not in rest:
+            rest = self.region + rest
+        year = self.year or (title[:4] if re.match(r"^\d{4}年", title) else "")
+        return f"{year}年{rest}" if year else rest
+
 
 @dataclass(frozen=True)
 class Report:
