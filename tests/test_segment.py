@@ -160,3 +160,14 @@ def test_fast_cut_breaks_ties_as_jieba_does():
     fast = segment._JiebaCut(tk)
     for text in ("甲乙", "丙甲乙丁", "甲乙甲乙"):
         assert fast.cut(text) == tk.lcut(text, HMM=True), text
+
+
+def test_jieba_loads_without_pkg_resources_which_stays_importable():
+    """The tokenizer skips jieba's slow `import pkg_resources`, and leaves the module importable."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom zjtext.segment import _tokenizer, segment_text\n_tokenizer()\n"
+            "assert 'pkg_resources' not in sys.modules  # neither imported nor left blocked (None)\n"
+            "assert segment_text('深入实施八八战略')[-1] == '八八战略'\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
