@@ -49,7 +49,88 @@ def table(df, rows: int | None = 20):
     """
     df = df.head(rows) if rows else df
     df = df.reset_index(drop=True)
+    df.index = range(1, len(df) + 1)  # row numbers as a reader counts them
     for col in df.columns:
         if df[col].dtype == object or str(df[col].dtype).startswith("str"):
             df[col] = df[col].map(lambda v: v[:79] + "…" if isinstance(v, str) and len(v) > 80 else v)
     return df
+
+
+# ---------------------------------------------------------------- display in Chinese
+
+PERIOD_ZH = {"target": "目标", "actual": "实绩"}
+QUALIFIER_ZH = {"approx": "左右/约", "at_least": "以上/不低于", "at_most": "以内/不高于", "more_than": "超过", "none": ""}
+CHANGE_ZH = {"increase": "增长", "decrease": "下降", "none": ""}
+CATEGORY_ZH = {"percent": "百分比", "points": "百分点", "money": "金额", "count": "个数", "physical": "实物量",
+               "multiple": "倍数", "rank": "名次"}
+DIRECTION_ZH = {"rose": "升温", "fell": "降温", "appeared": "新出现", "vanished": "不再出现", "unchanged": "持平"}
+STATUS_ZH = {"new": "新提出", "kept": "延续", "dropped": "不再提及"}
+VERDICT_ZH = {"met": "达成", "met (within 左右)": "基本达成（左右）", "missed": "未达成", "not reported": "未报告",
+              "not comparable": "无法比较"}
+
+
+def setup() -> None:
+    """Display options for the notebooks: whole tables (up to 500 rows), plain numbers."""
+    import pandas as pd
+
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.float_format", lambda x: f"{x:.6g}")
+
+
+def number(x) -> str:
+    """A value for reading: no scientific notation, no trailing zeros; empty for missing.
+
+    >>> number(6019945000000.0), number(5.5), number(float("nan"))
+    ('6019945000000', '5.5', '')
+    """
+    if x is None or x != x:
+        return ""
+    return f"{x:.15g}" if abs(x) < 1e15 else f"{x:.6g}"
+
+
+def quoted_figure(surface: str, qualifier_text: str = "", change: str = "none") -> str:
+    """A figure as a reader quotes it: '5.5%左右', '下降3.3%', '超过3300亿元'.
+
+    >>> quoted_figure("3.3%", "", "decrease"), quoted_figure("5.5%", "左右")
+    ('下降3.3%', '5.5%左右')
+    """
+    from .compare import hedged
+
+    text = hedged(surface, qualifier_text)
+    return f"下降{text}" if change == "decrease" and "下降" not in text else text
+
+
+def headline_view(head):
+    """The headline table for reading: indicator, 目标/实绩, the figure as quoted, value, unit."""
+    import pandas as pd
+
+    rows = head.to_dict("records")
+    return pd.DataFrame({
+        "指标": [r["indicator"] for r in rows],
+        "时期": [PERIOD_ZH.get(r["period"], r["period"]) for r in rows],
+        "原文数值": [quoted_figure(r["surface"], r.get("qualifier_text", ""), r.get("change", "none")) for r in rows],
+        "数值": [number(r["value"]) + ("—" + number(r["value_max"]) if number(r["value_max"]) else "") for r in rows],
+        "单位": [r["base_unit"] for r in rows],
+    }, index=range(1, len(rows) + 1))
+
+
+def metrics_view(metrics, columns=("paragraph", "indicator", "surface", "change", "period", "section")):
+    """Extracted figures for reading, with Chinese column names and codes."""
+    names = {"paragraph": "段落", "indicator": "指标", "surface": "原文数值", "change": "增减", "period": "时期",
+             "section": "章节", "qualifier": "限定", "category": "类别", "sentence": "原句", "value": "数值",
+             "base_unit": "单位"}
+    df = table(metrics[list(columns)], None)
+    for col, mapping in (("change", CHANGE_ZH), ("period", PERIOD_ZH), ("qualifier", QUALIFIER_ZH), ("category", CATEGORY_ZH)):
+        if col in df.columns:
+            df[col] = df[col].map(lambda v, m=mapping: m.get(v, v))
+    if "value" in df.columns:
+        df["value"] = df["value"].map(number)
+    df.index = range(1, len(df) + 1)
+    return df.rename(columns=names)
+
+
+def by_reading_order(labels, order) -> list:
+    """``labels`` sorted by where they first appear in ``order`` (e.g. sections in report order)."""
+    first = {label: i for i, label in reversed(list(enumerate(order)))}
+    return sorted(set(labels), key=lambda x: first.get(x, len(first)))
