@@ -323,3 +323,121 @@ def test_seed_accuracy_floor(seed, fixtures_dir):
     assert scores["qualifier"] >= 0.97
     assert scores["change"] >= 0.95
     assert scores["value"] >= 0.98
+
+
+# ---------------------------------------------------------------- multi-year figures
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省生产总值年均增长6.1%。", [True]),
+    ("累计建成充电桩12万个。", [True]),
+    ("高新技术企业5年增加2400多家。", [True]),
+    ("营业收入、利润总额五年分别增长61.2%、20.5%。", [True, True]),
+    ("事故死亡人数比2025年下降31%。", [True]),               # base year far back
+    ("事故死亡人数比2029年下降3%。", [False]),               # the year before: a one-year change
+    ("细颗粒物浓度较“十四五”末下降12%。", [True]),
+    ("到2035年，研发投入强度达到4%。", [True]),              # a horizon beyond the report year
+    ("细颗粒物年均浓度28微克/立方米。", [False]),            # an annual mean is one year's figure
+    ("粮食产量连续8年稳定在900亿斤以上。", [False]),          # repeated level: kept as one year's
+    ("新增上市公司42家，全年累计投资增长5%。", [False, False]),
+])
+def test_multi_year_cues_in_the_clause(text, expected):
+    assert rows(text).multi_year.tolist() == expected
+
+
+def test_duration_is_never_an_indicator():
+    df = rows("一般公共预算收入累计完成2.1万亿元，5年增长12.5%。城镇化率达到70.2%、5年提高3.1个百分点。")
+    assert df.indicator.tolist() == ["一般公共预算收入", "一般公共预算收入", "城镇化率", "城镇化率"]
+    assert df.multi_year.tolist() == [True, True, False, True]
+
+
+MINI_FIVE_YEARS = """2031年示范省政府工作报告
+各位代表：
+一、“十五五”时期和2030年工作回顾
+2030年是“十五五”的最后一年。五年来，我们接续奋斗。全省生产总值从8万亿元提高到10万亿元。
+——创新能力实现新跃升。高新技术企业达到4.1万家，每万人口发明专利拥有量从40件提高到62件。
+刚刚过去的2030年，全省生产总值增长5.3%，新增上市公司30家，技改投资从500亿元提高到560亿元。
+二、“十六五”时期主要目标
+“十六五”时期，居民人均可支配收入年均增长5.5%左右，全员劳动生产率达到40万元/人。
+三、2031年重点工作
+主要预期目标是：生产总值增长5%左右，城镇调查失业率5.5%左右。
+力争到2035年建成充电桩50万个，今年新建充电桩5万个。
+"""
+
+
+def test_multi_year_context_from_headings_and_opening_words():
+    df = extract_metrics(report_from_text(MINI_FIVE_YEARS, path="met_five.txt"))
+    assert list(zip(df.surface, df.multi_year)) == [
+        ("8万亿元", True), ("10万亿元", True),                      # 五年来 opens the paragraph
+        ("4.1万家", True), ("40件", True), ("62件", True),          # a list item keeps the frame
+        ("5.3%", False), ("30家", False), ("500亿元", False), ("560亿元", False),  # the past year
+        ("5.5%", True), ("40万元/人", True),                        # a plan-period section
+        ("5%", False), ("5.5%", False),
+        ("50万个", True), ("5万个", False),
+    ]
+    hl = headline(report_from_text(MINI_FIVE_YEARS, path="met_five.txt"))
+    assert not hl.multi_year.any()
+    assert hl[hl.period == "actual"].surface.tolist() == ["5.3%", "30家", "500亿元", "560亿元"]
+
+
+# ---------------------------------------------------------------- headline: change, indicators only
+
+HEADLINE_BLOCK = """2031年示范省政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，全省生产总值4.6万亿元、增长5.1%、高于全国0.3个百分点，总量和增速均居全国第6位，\
+成为中部第一个过4万亿元省份；固定资产投资下降2.7%，货物进出口总额增长3.6%、贡献了全国8.2%的增量，城镇调查失业率4.9%。
+二、2031年工作安排
+主要预期目标是：生产总值增长5%左右，固定资产投资增长1%，城镇调查失业率5.5%左右。
+重点抓好以下9个方面的工作：
+"""
+
+
+def test_headline_has_change_and_keeps_value_unsigned():
+    hl = headline(report_from_text(HEADLINE_BLOCK, path="met_hl.txt"))
+    assert list(hl.columns[:9]) == ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
+                                    "sentence", "change"]
+    a = hl[hl.period == "actual"]
+    assert list(zip(a.indicator, a.surface, a.value, a.change)) == [
+        ("全省生产总值", "4.6万亿元", 4.6e12, "none"), ("全省生产总值", "5.1%", 5.1, "increase"),
+        ("固定资产投资", "2.7%", 2.7, "decrease"), ("货物进出口总额", "3.6%", 3.6, "increase"),
+        ("城镇调查失业率", "4.9%", 4.9, "none")]  # no gap to the nation, rank, milestone or share of it
+    t = hl[hl.period == "target"]
+    assert t.surface.tolist() == ["5%", "1%", "5.5%"] and t.change.tolist() == ["increase", "increase", "none"]
+
+
+def test_list_introducing_count_is_named_and_never_a_headline_target():
+    r = report_from_text(HEADLINE_BLOCK, path="met_hl.txt")
+    df = extract_metrics(r)
+    row = df[df.surface == "9个"].iloc[0]
+    assert (row.indicator, row.period) == ("重点工作方面", "target")
+    assert "9个" not in headline(r, df).surface.tolist()
+    assert rows("我们要重点把握好4个方面：").indicator.tolist() == ["重点工作方面"]
+
+
+def test_count_before_a_measured_subject_names_the_counted_things():
+    assert rows("18个县（市）生产总值近5年年均增速高于全省平均。").indicator.tolist() == ["县（市）"]
+
+
+# ---------------------------------------------------------------- 分别 lists share a head or a scope
+
+@pytest.mark.parametrize("text, names", [
+    ("盗抢、涉诈、涉黄警情分别下降12.1%、9.4%、30%。", ["盗抢警情", "涉诈警情", "涉黄警情"]),
+    ("城镇新增就业和失业人员再就业分别为62万人、14万人。", ["城镇新增就业", "城镇失业人员再就业"]),
+    ("城镇新增就业和失业人员再就业人数分别为62万人、14万人。", ["城镇新增就业人数", "失业人员再就业人数"]),
+    ("学龄儿童入园率和普惠率分别达95%和91%。", ["学龄儿童入园率", "学龄儿童普惠率"]),
+    ("城镇新增就业和农村劳动力转移就业分别为62万人、30万人。", ["城镇新增就业", "农村劳动力转移就业"]),
+])
+def test_fenbie_lists_distribute_head_or_scope(text, names):
+    assert rows(text).indicator.tolist() == names
+
+
+# ---------------------------------------------------------------- ratios give no row
+
+@pytest.mark.parametrize("text, kept", [
+    ("三次产业结构调整为5.1∶40.2∶54.7，服务业增加值增长6%。", ["6%"]),
+    ("城乡居民收入比由2.41:1缩小到2.19:1，18个县脱贫。", ["18个"]),
+    ("城乡收入比下降到2.05、城镇化率达到66%。", ["66%"]),
+    ("城乡居民收入比2.3，农村居民收入增长7%。", ["7%"]),
+])
+def test_ratios_are_skipped_cleanly(text, kept):
+    assert [f.surface for f in parse_figures(text)] == kept

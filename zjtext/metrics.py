@@ -42,10 +42,10 @@ __all__ = ["COLUMNS", "HEADLINE_COLUMNS", "extract_metrics", "headline", "parse_
 
 COLUMNS = ["report_id", "paragraph", "section", "sentence", "indicator", "surface", "number", "unit",
            "multiplier", "base_unit", "value", "value_max", "category", "qualifier", "change", "period"]
-EXTRA_COLUMNS = ["qualifier_text", "start", "end"]
+EXTRA_COLUMNS = ["multi_year", "qualifier_text", "start", "end"]
 HEADLINE_COLUMNS = ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
                     "sentence"]
-HEADLINE_EXTRA = ["qualifier_text", "paragraph", "start"]
+HEADLINE_EXTRA = ["change", "multi_year", "qualifier_text", "paragraph", "start"]
 
 _RESOURCES = Path(__file__).parent / "resources"
 
@@ -57,6 +57,9 @@ _MAG_RE = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 _RANGE_SEPS = r"—–－~～至到\-"
 _NOT_METRIC_UNITS = re.compile(r"(周岁|岁|周年|年内|年间|年度|年|个月|月|天|日|小时|分钟|秒|周|季度|号|届|代)")
 
+# ratios are not figures (no category for them): 4.0∶37.7∶58.3, 2.50:1, 城乡收入比2.12
+_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*[∶:：]\s*\d+(?:\.\d+)?)+")
+_RATIO_VALUE = re.compile(r"比(?:值)?(?:为|是|达|达到|降至|降到|缩小至|缩小到|缩小为|下降至|下降到|调整为|优化为|保持在)?$")
 _PRE_HEDGES = {
     "不低于": "at_least", "不少于": "at_least", "不高于": "at_most", "不超过": "at_most", "超过": "more_than",
     "突破": "more_than", "逾": "more_than", "跨越": "more_than", "超": "more_than", "大约": "approx",
@@ -80,10 +83,11 @@ _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 _LEAD_STRIP = re.compile(
     r"^(?:[、，的]|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
     r"累计|合计|共计|总计|争取|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
-    r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?)")
+    r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"
+    r"(?:近|过去|这)?\d{1,2}年(?:来|间|里)?(?![\u4e00-\u9fff]*(?:计划|规划|行动|工程)))")
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
-    r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|比\d{4}年|较\d{4}年|年均|平均|累计|了|共|均|"
+    r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
     r"约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|接近|将近|高达|"
     r"保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
@@ -92,7 +96,7 @@ _TRAIL_STRIP = re.compile(
     r"(?:全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|北方|南方|内地|西北|华东|长三角|同类城市)?"
     r"(?:地区|省份|城市)?第|"
     rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
-    r"(?:19|20)\d\d年(?:末|底|初)?)$")
+    r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
 # verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
 _VERB_END = re.compile(
     r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
@@ -119,6 +123,8 @@ _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业
 比例 比率 水平 数 量 率 额 值""".split(),
                 key=len, reverse=True)
 
+# what is measured about counted things (57个县（市）生产总值…): not part of the counted noun
+_MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
 _REVIEW_WORDS = re.compile(r"回顾|成就|成绩|总结|进展|成效|过去|取得")
 _PLAN_WORDS = re.compile(r"目标|任务|重点工作|工作安排|安排|建议|考虑|展望|部署|规划|纲要|开局|起好步|谋划|思路")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
@@ -143,10 +149,36 @@ _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
 _MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
-_FIVE_YEAR = re.compile(r"年均|五年|“十[一二三四]五”|十[一二三四]五|从[^，。；]{0,20}(?:提高|增加|增长|提升|扩大)(?:到|至)")
 _PAST_YEAR_CTX = re.compile(r"过去一年|一年来|刚刚过去|去年|全年")
 _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
+# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第三个…)
+_NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d]|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
+_CLAUSE_GOES_ON = re.compile(
+    r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
+    r"以上|以下|左右|以内|之内|上下|等|分别|同比|比上年|较上年)")
 _ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——|\d+[、.．])")
+
+# multi-year figures: a plan period, a span of years, an average or running total over years
+_PLAN_NAME = r"(?:“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)"
+_YEAR_SPAN = r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*(?:(?:19|20)?\d\d)年"
+_NOT_SPAN_END = r"(?<![\d—–\-－~～])(?<!\d至)(?<!\d到)"  # a year that does not end a span (2021—2025年)
+# cues that set the time frame of what follows (last one wins): multi-year …
+_MULTI_CTX = re.compile(
+    rf"五年来|这五年|过去五年|过去的五年|经过五年|今后五年|未来五年|的五年|{_PLAN_NAME}(?:规划)?(?:时期|期间|以来)|"
+    rf"{_YEAR_SPAN}|{_NOT_SPAN_END}((?:19|20)\d\d)年以来")
+# … or one year (a year written out counts as one year, unless it lies beyond the report year: 到2030年)
+_ONE_YEAR_CTX = re.compile(
+    rf"过去一年|一年来|刚刚过去的|去年|上年|今年|新的一年|全年|当年|{_NOT_SPAN_END}((?:19|20)\d\d)年(?!以来|代)")
+# a top heading about a plan period (not “十五五”开好局: that is the first year)
+_PLAN_HEADING = re.compile(rf"{_PLAN_NAME}(?:规划|时期|期间|发展|以来)|五年规划|第十[一二三四五六七八九]个五年")
+# cues in the clause before a figure: 年均, 累计, 5年增长, 比2020年, 较“十三五”末
+_MULTI_FIGURE = re.compile(
+    r"(?<!全年)累计|年均(?!浓度)|年平均(?!浓度)|"
+    rf"(?<![连续第\d])(?:\d{{1,2}}|[两三四五六七八九十])年(?:来|间|内|里)?(?:分别|共|累计|合计)?"
+    rf"(?:{_INCREASE}|{_DECREASE}|投入|完成|实现|建成|新增|达到|达)|"
+    rf"(?:比|较|由|从|与){_PLAN_NAME}|{_PLAN_NAME}(?:时期|期间|以来|末|期末)")
+_BASE_YEAR = re.compile(r"(?:比|较|由|从|与|相比)((?:19|20)\d\d)年")
+_FUTURE_YEAR = re.compile(rf"{_NOT_SPAN_END}((?:19|20)\d\d)年")
 
 
 @lru_cache(maxsize=1)
@@ -240,6 +272,10 @@ def parse_figures(text: str) -> list[Figure]:
     pos = 0
     while m := rx.search(text, pos):
         pos = m.end()
+        ratio = _RATIO.match(text, m.start())
+        if ratio and not (m.start() and text[m.start() - 1].isdigit()):
+            pos = ratio.end()  # 4.0∶37.7∶58.3, 2.50:1: a ratio (no category of its own): no row
+            continue
         glued = _glued_end(text, m)
         if glued is not None:  # 5G, PM2.5, “8+4”, 415X: part of a name
             pos = glued
@@ -374,7 +410,9 @@ def _build(text: str, m: re.Match, units: dict) -> Figure | None:
             end = m.end()
             mid = mid or m.group("b_mid") or m.group("b_mid2") or ""
     if unit == "" and mag == "":
-        # a bare number: only a figure when a list neighbour lends it a unit (5、6个百分点)
+        # a bare number: only a figure when a list neighbour lends it a unit (5、6个百分点) …
+        if _RATIO_VALUE.search(text, max(0, s - 8), s):
+            return None  # … never a ratio's value (城乡收入比缩小至2.12)
         nxt = text[end:end + 1]
         if nxt in ("、", "和", "及", "至") or text.startswith("以及", end):
             fig = Figure(start=s, end=end, post_end=end, surface=text[s:end], number=n1, unit="", multiplier=1.0,
@@ -543,6 +581,10 @@ def _split_items(phrase: str) -> list[str]:
     return [x for x in (it.strip() for it in items) if x]
 
 
+# where a list's first subject is counted, shared by the items after it (城镇新增就业和失业人员再就业)
+_SCOPE = re.compile(r"城镇|农村|全省|全市|全区|城乡")
+
+
 def _ends_with_head(s: str) -> str:
     for h in _HEADS:
         if s.endswith(h) and len(s) > len(h):
@@ -563,6 +605,8 @@ def resolve_list(subject: str, n: int) -> list[str]:
     ['城镇居民人均可支配收入', '农村居民人均可支配收入']
     >>> resolve_list("规上工业增加值、规上服务业营收", 2)
     ['规上工业增加值', '规上服务业营收']
+    >>> resolve_list("盗窃、涉诈、涉毒警情", 3)
+    ['盗窃警情', '涉诈警情', '涉毒警情']
     """
     items = _split_items(subject)
     if len(items) == 1 and n == 2 and items[0].startswith("城乡"):
@@ -582,6 +626,11 @@ def resolve_list(subject: str, n: int) -> list[str]:
                 break
         if not head and all(len(it) <= 3 for it in earlier) and len(last) > len(first) + 1:
             head = last[len(first):]
+        if not head:  # 刑事治安、涉诈、涉毒警情: an item shaped like the last one's start lends its end
+            for it in earlier:
+                if len(it) >= 2 and last[0] == it[0] and len(last) > len(it) + 1:
+                    head = last[len(it):]
+                    break
         if not head:
             head = _ends_with_head(last)
             if len(head) == 1 and len(last) >= 5:
@@ -589,9 +638,14 @@ def resolve_list(subject: str, n: int) -> list[str]:
         if head:
             return [it + head for it in earlier] + [last]
     h = _ends_with_head(first)
+    if len(h) == 1 and len(first) > 4 and all(len(it) == 3 and it.endswith(h) for it in items[1:]):
+        return [first] + [first[:-3] + it for it in items[1:]]  # 入园率和普惠率: the rates trade places
     if h and all(len(it) <= 5 and not it.startswith(first[:2]) for it in items[1:]):
         stem = first[:-len(h)]
         return [first] + [stem + it for it in items[1:]]
+    scope = _SCOPE.match(first)
+    if scope and len(first) > len(scope.group()) + 1 and not any(_SCOPE.match(it) for it in items[1:]):
+        return [first] + [scope.group() + it for it in items[1:]]  # 城镇新增就业和失业人员再就业
     return items
 
 
@@ -614,13 +668,19 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     skip = 1 if tail.startswith("的") else 0
     tail = tail[skip:]
     m_digit = re.search(r"\d", tail)
-    if m_digit:
-        tail = tail[:m_digit.start()]
+    if m_digit:  # 57个县（市）生产总值近3年…: the words before the next number, less its hedge
+        tail = _PRE_HEDGE_RE.sub("", tail[:m_digit.start()])
     noun, noun_end = "", last.post_end
     if tail and re.match(rf"[{_CJK}“]", tail) and last.category != "rank":
         cut = _NOUN_CUT.search(tail, 1)
         noun = (tail[:cut.start()] if cut else tail)[:16]
+        measured = _MEASURED_IN_NOUN.search(noun, 2)
+        if measured and first.category == "count":
+            noun = noun[:measured.start()]  # the counted things (县（市）), not what is measured about them
         noun_end = tail_start + skip + len(noun)
+    if first.category == "count" and (first.unit.endswith("方面") or tail.startswith("方面")):
+        # 重点抓好10方面工作 / 以下14个方面的工作: the number of areas of work a list will cover
+        return [("重点" if "重点" in raw else "") + "工作方面"] * len(group), "", noun_end
     raw_clean = _LEAD_STRIP.sub("", raw.strip())
     mv = _LEAD_VERB.match(phrase)
     lead_verb = mv.group() if mv else ""
@@ -770,6 +830,67 @@ def _figure_period(before: str, clause: str, context: str, year: int | None) -> 
     return "actual"
 
 
+def _time_frame(text: str, year: int | None) -> str | None:
+    """'multi' or 'one': the time frame set by the last cue in ``text`` (None if there is none).
+
+    >>> _time_frame("2030年是“十五五”的最后一年。五年来，全省", 2031), _time_frame("过去五年…过去一年", 2031)
+    ('multi', 'one')
+    """
+    best: tuple[int, str] | None = None
+    for rx, kind in ((_MULTI_CTX, "multi"), (_ONE_YEAR_CTX, "one")):
+        for m in rx.finditer(text):
+            k = kind
+            y = int(m.group(1)) if m.group(1) else None
+            if y and year:
+                if kind == "multi" and y >= year - 1:
+                    k = "one"    # 2025年以来 in a 2026 report: the past year
+                elif kind == "one" and y > year:
+                    k = "multi"  # 到2030年: a horizon beyond this year
+                elif kind == "one" and y < year - 1:
+                    continue     # 较2020年, 由2020年的: a base year, not the frame
+            if best is None or m.end() > best[0]:
+                best = (m.end(), k)
+    return best[1] if best else None
+
+
+def _multi_year_context(report: Report, year: int | None) -> dict[int, bool]:
+    """Per body paragraph: does it speak of a span of years (五年来, “十四五”时期, a plan-period section)?
+
+    A top heading about a plan period (“十五五”时期主要目标) opens a multi-year section; a heading that
+    also names a recent year (2025年和“十四五”时期工作回顾) leaves the choice to its paragraphs, whose
+    opening words before any figure (五年来 / 过去一年 / 刚刚过去的2025年) set the frame until the next
+    such cue.
+    """
+    out: dict[int, bool] = {}
+    state, current_top = False, None
+    for p in report.body:
+        top = p.top_section
+        if top != current_top:
+            current_top = top
+            recent = year is not None and any(int(y) >= year - 1 for y in _YEAR_IN.findall(top or ""))
+            state = bool(top) and bool(_PLAN_HEADING.search(top)) and not recent
+        figs = parse_figures(p.text[:40]) if p.text != top else []
+        opening = p.text[:figs[0].start if figs else 40]  # the words before the first figure
+        kind = _time_frame(opening, year) if p.text != top else None
+        if kind:
+            state = kind == "multi"
+        out[p.index] = state
+    return out
+
+
+def _is_multi_year(context: bool, sentence_before: str, clause_before: str, year: int | None) -> bool:
+    """A figure that is not a one-year result or target: its clause says 年均/累计/5年/比2020年/到2030年,
+    or its sentence (else its paragraph) speaks of a span of years."""
+    if _MULTI_FIGURE.search(clause_before):
+        return True
+    if year and any(int(y) < year - 2 for y in _BASE_YEAR.findall(clause_before)):
+        return True
+    if year and any(int(y) > year for y in _FUTURE_YEAR.findall(clause_before)):
+        return True
+    kind = _time_frame(sentence_before, year)
+    return context if kind is None else kind == "multi"
+
+
 # ---------------------------------------------------------------- public API
 
 def _sentence_spans(p: Paragraph) -> list[tuple[int, int, str]]:
@@ -783,7 +904,8 @@ def _sentence_spans(p: Paragraph) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | None) -> list[dict]:
+def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | None,
+                        multi_context: bool = False) -> list[dict]:
     from .tables import join_section
 
     text = p.text
@@ -814,6 +936,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         pre = group[0].pre
         c_lo = _clause_start(text, group[0].start, a)
         period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)
+        multi = _is_multi_year(multi_context, text[a:group[0].start], text[c_lo:group[0].start], year)
         for f, name in zip(group, names):
             if not f.pre and pre and f is not group[0]:
                 f.pre = pre  # 超13.2亿吨、3530万标箱: a hedge written once governs the list
@@ -822,7 +945,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
                 "sentence": sent, "indicator": _tidy(name), "surface": f.surface, "number": f.number,
                 "unit": f.unit, "multiplier": f.multiplier, "base_unit": f.base_unit, "value": f.value,
                 "value_max": f.value_max, "category": f.category, "qualifier": f.qualifier, "change": change,
-                "period": period, "qualifier_text": f.qualifier_text, "start": f.start, "end": f.end,
+                "period": period, "multi_year": multi, "qualifier_text": f.qualifier_text, "start": f.start,
+                "end": f.end,
             })
         prev_names, prev_lead, prev_sent, prev_unit = names, lead, a, group[-1].base_unit
         floor_pos = max(group[-1].post_end, used_end)
@@ -845,11 +969,13 @@ def extract_metrics(report: Report) -> "pd.DataFrame":
 
     year = infer_year(report)
     periods = _paragraph_periods(report)
+    multi = _multi_year_context(report, year)
     rows: list[dict] = []
     for p in report.body:
-        rows.extend(_rows_for_paragraph(report, p, periods.get(p.index, "actual"), year))
+        rows.extend(_rows_for_paragraph(report, p, periods.get(p.index, "actual"), year, multi.get(p.index, False)))
     df = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
     df["value_max"] = df["value_max"].astype(float)
+    df["multi_year"] = df["multi_year"].astype(bool)
     return df
 
 
@@ -857,22 +983,45 @@ def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataF
     """Main expected targets (主要预期目标) and the past year's headline results, one row per figure.
 
     Targets stated only in words (居民收入与经济增长同步) appear with an empty value and the words in
-    ``surface``.  Columns :data:`HEADLINE_COLUMNS` then ``qualifier_text, paragraph, start``.
+    ``surface``.  Columns :data:`HEADLINE_COLUMNS` then ``change`` (increase/decrease/none: ``value``
+    stays unsigned, 下降3.3% is 3.3 with ``decrease``), ``multi_year``, ``qualifier_text, paragraph,
+    start``.  Only headline indicators are kept: no ranks, shares of or gaps to the national figure,
+    milestones (成为…过10万亿元省份) or multi-year figures.
     """
     import pandas as pd
 
-    df = extract_metrics(report) if metrics is None else metrics
+    # a table from before the multi_year column (an old CSV) is redone: the past-year block relies on it
+    df = extract_metrics(report) if metrics is None or "multi_year" not in metrics.columns else metrics
     rows = _headline_targets(report, df) + _headline_actuals(report, df)
     out = pd.DataFrame(rows, columns=HEADLINE_COLUMNS + HEADLINE_EXTRA)
     out["value"] = out["value"].astype(float)
     out["value_max"] = out["value_max"].astype(float)
+    out["multi_year"] = out["multi_year"].astype(bool)
     return out
 
 
 def _row_out(r, period: str | None = None) -> dict:
     return {"indicator": r.indicator, "period": period or r.period, "value": r.value, "value_max": r.value_max,
             "base_unit": r.base_unit, "qualifier": r.qualifier, "surface": r.surface, "sentence": r.sentence,
+            "change": getattr(r, "change", "none"), "multi_year": bool(getattr(r, "multi_year", False)),
             "qualifier_text": r.qualifier_text, "paragraph": r.paragraph, "start": r.start}
+
+
+def _headline_worthy(r, text: str) -> bool:
+    """Is the figure a level or change of a named indicator (not a rank, a share of or gap to the
+    national figure, a milestone, a threshold inside a noun, or a multi-year figure)?
+
+    ``text`` is the paragraph the figure stands in.
+    """
+    if r.category == "rank" or bool(getattr(r, "multi_year", False)) or _NOT_HEADLINE.search(str(r.indicator)):
+        return False
+    start, end = int(r.start), int(getattr(r, "end", int(r.start) + len(str(r.surface))))
+    hedge = _POST_HEDGE_RE.match(text, end)
+    after = text[hedge.end() if hedge else end:end + 8]
+    if re.match(rf"的[{_CJK}]", after):
+        return False  # 贡献了全国24.1%的增量
+    threshold = re.search(r"(?:过|超|超过|突破|逾)$", text[max(0, start - 2):start])
+    return not (threshold and re.match(rf"[{_CJK}]", after) and not _CLAUSE_GOES_ON.match(after))  # 过10万亿元省份
 
 
 def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
@@ -937,7 +1086,7 @@ def _headline_targets(report: Report, df: "pd.DataFrame") -> list[dict]:
             clause = m.group().strip()
             inside = [figs_at[s] for s in sorted(figs_at) if c_lo <= s < c_hi]
             if inside:
-                rows.extend(_row_out(r, "target") for r in inside)
+                rows.extend(_row_out(r, "target") for r in inside if _headline_worthy(r, p.text))
                 continue
             if not clause or _MODIFIER_CLAUSE.match(clause) or len(clause) < 4:
                 continue
@@ -945,6 +1094,7 @@ def _headline_targets(report: Report, df: "pd.DataFrame") -> list[dict]:
             for name in _word_target_subjects(clause):
                 rows.append({"indicator": name, "period": "target", "value": None, "value_max": None,
                              "base_unit": "", "qualifier": "none", "surface": clause, "sentence": sent,
+                             "change": "increase" if "同步" in clause else "none", "multi_year": False,
                              "qualifier_text": "", "paragraph": p.index, "start": c_lo})
     return rows
 
@@ -986,7 +1136,8 @@ def _headline_actuals(report: Report, df: "pd.DataFrame") -> list[dict]:
         if not recs:
             continue
         for a, b, s in _sentence_spans(p):
-            if _FIVE_YEAR.search(s) or not any(a <= r.start < b and macro_re.search(r.indicator) for r in recs):
+            if not any(a <= r.start < b and macro_re.search(r.indicator) and not getattr(r, "multi_year", False)
+                       for r in recs):
                 continue
             own = "year" if (_PAST_YEAR_CTX.search(s) or (year and f"{year - 1}年" in s)) else ctx
             cand = (own != "year", p.index, a)
@@ -1006,5 +1157,5 @@ def _headline_actuals(report: Report, df: "pd.DataFrame") -> list[dict]:
         in_s = [r for r in recs if a <= r.start < b]
         if not in_s or (a > a0 and _ENUM_START.match(s)):
             break
-        rows.extend(_row_out(r) for r in in_s)
+        rows.extend(_row_out(r) for r in in_s if _headline_worthy(r, paras[par].text))
     return rows
