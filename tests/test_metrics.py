@@ -409,9 +409,10 @@ def test_list_introducing_count_is_named_and_never_a_headline_target():
     r = report_from_text(HEADLINE_BLOCK, path="met_hl.txt")
     df = extract_metrics(r)
     row = df[df.surface == "9个"].iloc[0]
-    assert (row.indicator, row.period) == ("重点工作方面", "target")
+    assert (row.indicator, row.period) == ("重点工作方面", "target")  # as the gold names 重点抓好10方面工作
     assert "9个" not in headline(r, df).surface.tolist()
     assert rows("我们要重点把握好4个方面：").indicator.tolist() == ["重点工作方面"]
+    assert rows("示范区建设形成5个方面12条经验。").indicator.tolist()[0] != "重点工作方面"  # not a list opener
 
 
 def test_count_before_a_measured_subject_names_the_counted_things():
@@ -426,6 +427,8 @@ def test_count_before_a_measured_subject_names_the_counted_things():
     ("城镇新增就业和失业人员再就业人数分别为62万人、14万人。", ["城镇新增就业人数", "失业人员再就业人数"]),
     ("学龄儿童入园率和普惠率分别达95%和91%。", ["学龄儿童入园率", "学龄儿童普惠率"]),
     ("城镇新增就业和农村劳动力转移就业分别为62万人、30万人。", ["城镇新增就业", "农村劳动力转移就业"]),
+    ("营业总收入、利润总额分别增长8.2%、5.1%。", ["营业总收入", "利润总额"]),
+    ("智能音箱、智能门锁限上零售额分别增长12%、20%。", ["智能音箱限上零售额", "智能门锁限上零售额"]),
 ])
 def test_fenbie_lists_distribute_head_or_scope(text, names):
     assert rows(text).indicator.tolist() == names

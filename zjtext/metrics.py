@@ -124,6 +124,8 @@ _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业
                 key=len, reverse=True)
 
 # what is measured about counted things (57个县（市）生产总值…): not part of the counted noun
+# a count of areas that opens a list: 重点抓好10方面工作： / 以下14个方面的工作。
+_ASPECTS_TAIL = re.compile(r"(?:的)?(?:重点)?(?:工作|任务)?(?:[：:。；]|$)")
 _MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
 _REVIEW_WORDS = re.compile(r"回顾|成就|成绩|总结|进展|成效|过去|取得")
 _PLAN_WORDS = re.compile(r"目标|任务|重点工作|工作安排|安排|建议|考虑|展望|部署|规划|纲要|开局|起好步|谋划|思路")
@@ -628,7 +630,8 @@ def resolve_list(subject: str, n: int) -> list[str]:
             head = last[len(first):]
         if not head:  # 刑事治安、涉诈、涉毒警情: an item shaped like the last one's start lends its end
             for it in earlier:
-                if len(it) >= 2 and last[0] == it[0] and len(last) > len(it) + 1:
+                if len(it) >= 2 and last[0] == it[0] and re.match(rf"[{_CJK}]", it) \
+                        and len(it) + 1 < len(last) <= len(it) + 5 and "分别" not in last:
                     head = last[len(it):]
                     break
         if not head:
@@ -640,8 +643,10 @@ def resolve_list(subject: str, n: int) -> list[str]:
     h = _ends_with_head(first)
     if len(h) == 1 and len(first) > 4 and all(len(it) == 3 and it.endswith(h) for it in items[1:]):
         return [first] + [first[:-3] + it for it in items[1:]]  # 入园率和普惠率: the rates trade places
-    if h and all(len(it) <= 5 and not it.startswith(first[:2]) for it in items[1:]):
-        stem = first[:-len(h)]
+    stem = first[:-len(h)] if h else ""
+    # 生产安全事故起数和死亡人数: the subject is shared; not 营业总收入、利润总额 (总收入 is one head)
+    if stem and not re.search(r"[总均净]$", stem) and all(len(it) <= 5 and not it.startswith(first[:2])
+                                                          for it in items[1:]):
         return [first] + [stem + it for it in items[1:]]
     scope = _SCOPE.match(first)
     if scope and len(first) > len(scope.group()) + 1 and not any(_SCOPE.match(it) for it in items[1:]):
@@ -678,7 +683,9 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         if measured and first.category == "count":
             noun = noun[:measured.start()]  # the counted things (县（市）), not what is measured about them
         noun_end = tail_start + skip + len(noun)
-    if first.category == "count" and (first.unit.endswith("方面") or tail.startswith("方面")):
+    aspects = first.end if first.unit.endswith("方面") else (
+        first.post_end + 2 if text.startswith("方面", first.post_end) else -1)
+    if first.category == "count" and aspects >= 0 and _ASPECTS_TAIL.match(text, aspects):
         # 重点抓好10方面工作 / 以下14个方面的工作: the number of areas of work a list will cover
         return [("重点" if "重点" in raw else "") + "工作方面"] * len(group), "", noun_end
     raw_clean = _LEAD_STRIP.sub("", raw.strip())
