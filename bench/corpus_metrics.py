@@ -1,8 +1,8 @@
 """Local check (not a test): the metric extractor on every report in ../shared/corpus/2026.
 
-For each report: figures found, actual/target split per top-level section, the headline table
-(main targets and past-year results) and the time taken; fails (exit 1) if a report errors or
-yields no headline target.  Add ``--sample N`` to print N random figures per report for reading
+For each report: figures found (and how many are multi-year), actual/target split per top-level
+section, the headline table (main targets and past-year results, with their change) and the time
+taken; fails (exit 1) if a report errors or yields no headline target.  Add ``--sample N`` to print N random figures per report for reading
 by eye.
 
     .venv/bin/python bench/corpus_metrics.py [FOLDER] [--sample N]
@@ -44,15 +44,16 @@ def main() -> int:
             traceback.print_exc()
             continue
         targets, actuals = hl[hl.period == "target"], hl[hl.period == "actual"]
-        print(f"== {r.meta.report_id}: {len(r.text)} chars, {len(df)} figures, {ms:.0f} ms; "
-              f"headline targets {len(targets)}, past-year results {len(actuals)}")
+        print(f"== {r.meta.report_id}: {len(r.text)} chars, {len(df)} figures ({int(df.multi_year.sum())} multi-year), "
+              f"{ms:.0f} ms; headline targets {len(targets)}, past-year results {len(actuals)}")
         split = df.assign(top=df.section.str.split(" > ").str[0].str[:24]).groupby(["top", "period"], sort=False)
         print(split.size().unstack(fill_value=0).to_string())
-        print(hl[["indicator", "period", "surface", "qualifier"]].to_string())
+        print(hl[["indicator", "period", "surface", "qualifier", "change"]].to_string())
         if args.sample:
             for x in df.sample(min(args.sample, len(df)), random_state=0).itertuples():
                 i = x.sentence.find(x.surface)
-                print(f"   {x.period:<6} {x.indicator:<24} {x.surface:<12} {x.qualifier:<9} {x.change:<8} | "
+                span = "multi" if x.multi_year else ""
+                print(f"   {x.period:<6} {span:<5} {x.indicator:<24} {x.surface:<12} {x.qualifier:<9} {x.change:<8} | "
                       f"{x.sentence[max(0, i - 24):i + len(x.surface) + 6]}")
         if targets.empty:
             bad += 1

@@ -9,7 +9,12 @@ figures and give no row.  Each row ties the figure to
 * its **qualifier** (左右 / 以上 / 以内 / 超过 … kept as written and normalised),
 * its **change** (增长 → increase, 下降 → decrease, levels and counts → none),
 * its **period**: ``actual`` (the review of the past year or plan period) or ``target``
-  (goals, plans, tasks), decided from the report's own headings and cue words.
+  (goals, plans, tasks), decided from the report's own headings and cue words,
+* whether it is **multi_year**: not one year's result or target but a figure over several years
+  (年均, 累计, 5年增长, 比2020年, 较“十三五”末, 到2030年, or a sentence, paragraph or section about
+  the five-year plan period: 五年来, “十四五”时期 …).
+
+Ratios (4.0∶37.7∶58.3, 2.50:1, 城乡收入比2.12) have no category of their own and give no row.
 
 >>> from zjtext.report import report_from_text
 >>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长5.2%，城镇和农村居民人均可支配收入分别增长4.5%、6%。\\n"
