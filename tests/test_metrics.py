@@ -444,3 +444,10 @@ def test_fenbie_lists_distribute_head_or_scope(text, names):
 ])
 def test_ratios_are_skipped_cleanly(text, kept):
     assert [f.surface for f in parse_figures(text)] == kept
+
+
+def test_headline_block_goes_on_after_a_short_indicator_announcement():
+    text = ("各位代表：\n一、2030年工作回顾\n过去一年，全省生产总值增长5.2%。主要指标稳中有升。规上工业增加值增长6.3%，"
+            "高于全国0.8个百分点。项目建设有力。新开工项目900个。\n")
+    hl = headline(report_from_text(text, path="met_block.txt"))
+    assert hl.surface.tolist() == ["5.2%", "6.3%"]

@@ -1167,6 +1167,8 @@ def _headline_actuals(report: Report, df: "pd.DataFrame") -> list[dict]:
         if a < a0:
             continue
         in_s = [r for r in recs if a <= r.start < b]
+        if not in_s and len(s) <= 12 and "指标" in s:
+            continue  # 主要指标好于预期。 announces more of the block
         if not in_s or (a > a0 and _ENUM_START.match(s)):
             break
         rows.extend(_row_out(r) for r in in_s if _headline_worthy(r, paras[par].text))
