@@ -451,3 +451,10 @@ def test_headline_block_goes_on_after_a_short_indicator_announcement():
             "高于全国0.8个百分点。项目建设有力。新开工项目900个。\n")
     hl = headline(report_from_text(text, path="met_block.txt"))
     assert hl.surface.tolist() == ["5.2%", "6.3%"]
+
+
+def test_headline_from_metrics_read_back_as_text(seed):
+    df = extract_metrics(seed)
+    again = headline(seed, df.astype({"multi_year": str}))
+    assert again.surface.tolist() == headline(seed, df).surface.tolist()
+    assert headline(seed, df.drop(columns=["multi_year"])).surface.tolist() == again.surface.tolist()

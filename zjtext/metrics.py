@@ -1004,6 +1004,8 @@ def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataF
 
     # a table from before the multi_year column (an old CSV) is redone: the past-year block relies on it
     df = extract_metrics(report) if metrics is None or "multi_year" not in metrics.columns else metrics
+    if df["multi_year"].dtype != bool:  # read back as text
+        df = df.assign(multi_year=df["multi_year"].astype(str).str.lower().isin(["true", "1", "1.0"]))
     rows = _headline_targets(report, df) + _headline_actuals(report, df)
     out = pd.DataFrame(rows, columns=HEADLINE_COLUMNS + HEADLINE_EXTRA)
     out["value"] = out["value"].astype(float)
