@@ -881,11 +881,10 @@ def _multi_year_context(report: Report, year: int | None) -> dict[int, bool]:
             current_top = top
             recent = year is not None and any(int(y) >= year - 1 for y in _YEAR_IN.findall(top or ""))
             state = bool(top) and bool(_PLAN_HEADING.search(top)) and not recent
-        figs = parse_figures(p.text[:40]) if p.text != top else []
-        opening = p.text[:figs[0].start if figs else 40]  # the words before the first figure
-        kind = _time_frame(opening, year) if p.text != top else None
-        if kind:
-            state = kind == "multi"
+        if p.text != top:
+            figs = parse_figures(p.text[:40])
+            kind = _time_frame(p.text[:figs[0].start if figs else 40], year)  # the words before any figure
+            state = state if kind is None else kind == "multi"
         out[p.index] = state
     return out
 
