@@ -205,12 +205,12 @@ def test_headline_targets_without_a_target_list_says_so(df):
     assert charts.NO_TARGETS in all_text(fig)
 
 
-def test_growth_rates_negative_for_decreases_deduped_sorted(figures):
+def test_growth_rates_negative_for_decreases_deduped_in_report_order(figures):
     table = charts.growth_table(metrics_df())
     assert table[["indicator", "signed"]].values.tolist() == [
-        ["生产总值", 6.1], ["社会消费品零售总额", 5.4], ["出口", -2.4], ["单位生产总值能耗", -3.5]]
+        ["生产总值", 6.1], ["出口", -2.4], ["社会消费品零售总额", 5.4], ["单位生产总值能耗", -3.5]]
     ax = figures["growth_rates"].axes[0]
-    assert [p.get_width() for p in ax.patches] == [6.1, 5.4, -2.4, -3.5]
+    assert [p.get_width() for p in ax.patches] == [6.1, -2.4, 5.4, -3.5]
     assert "下降3.5%" in [t.get_text() for t in ax.texts]
     assert len(charts.growth_table(metrics_df(), top=2)) == 2
 
@@ -309,3 +309,234 @@ def test_headline_targets_with_only_word_or_count_targets_lists_them():
     text = all_text(fig)
     assert "城镇新增就业：80万人（以上）" in text and "居民收入增长与经济增长同步" in text
     assert charts.NO_TARGETS not in text and len(fig.axes) == 1
+
+
+# ---------------------------------------------------------------- layout and 2026 reports (made-up, in their style)
+
+def _renderer(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    return renderer
+
+
+def _undrawn_tick_labels(fig) -> set:
+    """Tick labels matplotlib keeps but does not draw (their tick is beyond the axis limits)."""
+    out = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            lo, hi = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks():
+                if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
+                    out |= {tick.label1, tick.label2}
+    return out
+
+
+def texts_outside(fig) -> list[str]:
+    """Texts drawn (partly) outside the figure: cut off in the saved PNG."""
+    renderer = _renderer(fig)
+    box = fig.bbox
+    out = []
+    for t in set(texts(fig)) - _undrawn_tick_labels(fig):
+        b = t.get_window_extent(renderer)
+        if b.x0 < box.x0 - 1 or b.x1 > box.x1 + 1 or b.y0 < box.y0 - 1 or b.y1 > box.y1 + 1:
+            out.append(t.get_text())
+    return out
+
+
+def bottom_texts_overlap(fig) -> bool:
+    """The source line and the note (figure texts at the bottom) run into each other."""
+    renderer = _renderer(fig)
+    boxes = [t.get_window_extent(renderer) for t in fig.texts if t.get_text().strip()]
+    return any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
+def targets_2026() -> pd.DataFrame:
+    """Targets beside last year's results as 2026 reports write them: money before %, other names."""
+    rows = [
+        ("全市地区生产总值", "actual", 5.2e12, None, "元", "none", "5.2万亿元", "全市地区生产总值5.2万亿元、增长5.4%"),
+        ("全市地区生产总值", "actual", 5.4, None, "%", "none", "5.4%", "全市地区生产总值5.2万亿元、增长5.4%"),
+        ("地方一般公共预算收入", "actual", 8.1e11, None, "元", "none", "8100亿元", "地方一般公共预算收入8100亿元、增长1.5%"),
+        ("地方一般公共预算收入", "actual", 1.5, None, "%", "none", "1.5%", "地方一般公共预算收入8100亿元、增长1.5%"),
+        ("规模以上工业增加值", "actual", 7.9, None, "%", "none", "7.9%", "规模以上工业增加值增长7.9%"),
+        ("研发投入强度", "actual", 2.9, None, "%", "none", "2.9%", "研发投入强度达到2.9%"),
+        ("地区生产总值", "target", 5.0, None, "%", "approx", "5%", "地区生产总值增长5%左右"),
+        ("地方一般公共预算收入", "target", 2.0, None, "%", "none", "2%", "地方一般公共预算收入增长2%"),
+        ("规上工业增加值", "target", 6.0, None, "%", "approx", "6%", "规上工业增加值增长6%左右"),
+        ("研发投入强度", "target", 0.1, None, "个百分点", "none", "0.1个百分点", "研发投入强度提高0.1个百分点"),
+    ]
+    return pd.DataFrame(rows, columns=TARGET_COLS)
+
+
+def bar_labels(fig) -> list[str]:
+    return [t.get_text() for t in fig.axes[0].texts]
+
+
+def test_headline_targets_keep_the_first_percent_result_per_indicator():
+    fig = charts.headline_targets(targets_2026(), source=SOURCE)
+    labels = bar_labels(fig)
+    # 5.4% and 1.5% follow a result in 元 for the same indicator; 全市地区生产总值 ~ 地区生产总值,
+    # 规模以上 ~ 规上
+    assert {"5.4%", "1.5%", "7.9%"} <= set(labels)
+    assert "2.9%" not in labels  # a level in % is not last year's value of a 个百分点 target
+    assert len([p for p in fig.axes[0].patches if p.get_facecolor()[:3] == matplotlib.colors.to_rgb(charts.MUTED)]) == 3
+
+
+def test_headline_targets_pair_economic_growth_with_gdp():
+    df = pd.DataFrame([("生产总值", "actual", 5.6, None, "%", "none", "5.6%", "生产总值增长5.6%"),
+                       ("经济增长", "target", 5.0, None, "%", "approx", "5%", "经济增长5%左右")], columns=TARGET_COLS)
+    fig = charts.headline_targets(df, source=SOURCE)
+    assert "5.6%" in bar_labels(fig) and "5%左右" in bar_labels(fig)
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["经济增长"]
+
+
+def test_headline_targets_draw_decreases_from_the_change_column():
+    df = targets_df().assign(change="none")
+    extra = pd.DataFrame([("单位生产总值能耗", "target", 3.3, None, "%", "none", "3.3%", "单位生产总值能耗下降3.3%")],
+                         columns=TARGET_COLS).assign(change="decrease")
+    fig = charts.headline_targets(pd.concat([df, extra], ignore_index=True), source=SOURCE)
+    ax = fig.axes[0]
+    assert "下降3.3%" in bar_labels(fig)
+    assert any(abs(p.get_width() + 3.3) < 1e-9 for p in ax.patches)  # drawn to the left of zero
+    assert ax.get_xlim()[0] < -3.3
+    assert "下降3.3%" not in bar_labels(charts.headline_targets(pd.concat([targets_df(), extra.drop(columns="change")])))
+
+
+def test_headline_target_list_says_each_target_once_and_fits_the_figure():
+    long_goal = ("全面完成国家下达的单位地区生产总值能源消耗和二氧化碳排放降低目标以及主要污染物重点工程减排目标任务，"
+                 "细颗粒物浓度和地表水优良比例保持稳定")
+    df = pd.concat([targets_df(), pd.DataFrame([
+        (long_goal, "target", None, None, "", "none", long_goal, long_goal + "。"),
+        ("粮食产量", "target", 5.13e9, None, "斤", "at_least", "513亿斤", "粮食产量513亿斤以上"),
+    ], columns=TARGET_COLS)], ignore_index=True)
+    fig = charts.headline_targets(df, source=SOURCE)
+    assert texts_outside(fig) == []
+    listed = [t.get_text() for t in texts(fig) if "不在同一坐标轴上" in t.get_text()][0]
+    lines = listed.split("\n")
+    assert all(line.strip() not in ("·", "") for line in lines)
+    assert "".join(line.strip() for line in lines).count("全面完成国家下达") == 1
+    assert "居民收入：居民收入" not in listed and "· 居民收入增长与经济增长同步" in lines
+    assert "· 粮食产量：513亿斤（以上）" in lines
+    assert len([line for line in lines if line.startswith("\u3000")]) >= 1  # the long goal wraps, indented
+
+
+def test_target_lists_of_the_old_width_would_have_been_cut_off():
+    """The fit check above is real: a 60-character line from the plot's left edge leaves the figure."""
+    fig = charts.headline_targets(targets_df(), source=SOURCE)
+    fig.axes[-1].text(0, 0.5, "长" * 60, fontsize=9.5)
+    assert texts_outside(fig)
+
+
+def test_long_titles_sources_and_notes_stay_inside_and_apart():
+    src = {"region": "某某某某自治区某某某某某某某某某某", "year": 2026}
+    fig = charts.growth_rates(metrics_df(), source=src, title="上年主要指标增速：" + "指标" * 25)
+    assert texts_outside(fig) == [] and not bottom_texts_overlap(fig)
+    assert "\n" in fig.get_suptitle()
+
+
+def growth_metrics_2026() -> pd.DataFrame:
+    """A 2026-style review: last year's figures, then the 十四五 review with figures over five years."""
+    def row(paragraph, indicator, value, change, sentence, section="一、2025年和“十四五”时期工作回顾"):
+        return {"report_id": "x-2026", "paragraph": paragraph, "section": section, "sentence": sentence,
+                "indicator": indicator, "surface": f"{value}%", "number": value, "unit": "%", "multiplier": 1,
+                "base_unit": "%", "value": value, "value_max": None, "category": "percent", "qualifier": "none",
+                "change": change, "period": "actual"}
+
+    rows = [row(3, "地区生产总值", 5.3, "increase", "地区生产总值增长5.3%，规上工业增加值增长6.5%"),
+            row(3, "规上工业增加值", 6.5, "increase", "地区生产总值增长5.3%，规上工业增加值增长6.5%")]
+    rows += [row(4, f"新兴产品{i}产量", 20.0 + i, "increase", f"新兴产品{i}产量增长{20.0 + i}%") for i in range(22)]
+    rows += [
+        row(8, "居民人均可支配收入", 30.8, "increase", "居民人均可支配收入五年增长30.8%"),
+        row(8, "国企资产总额", 116.2, "increase", "国企资产总额增长116.2%、营业总收入五年增长97.3%"),
+        row(8, "营业总收入", 97.3, "increase", "国企资产总额增长116.2%、营业总收入五年增长97.3%"),
+        row(9, "单位地区生产总值能耗", 14.0, "decrease", "单位地区生产总值能耗累计下降14%"),
+        row(9, "生产安全事故起数", 65.3, "decrease", "实施三年行动，生产安全事故起数比2020年下降65.3%"),
+        row(9, "高价值发明专利", 148.0, "increase", "高价值发明专利较“十三五”时期增长148%"),
+        row(9, "5年", 18.7, "increase", "一般公共预算收入累计完成3.7万亿元，5年增长18.7%"),
+        row(10, "人均地区生产总值", 5.4, "increase", "人均地区生产总值年均增长5.4%"),
+        row(12, "新设外资企业", 19.5, "increase", "新设外资企业增长19.5%", "二、“十四五”时期发展成就"),
+        row(13, "PM2.5年均浓度", 7.4, "decrease", "PM2.5年均浓度下降7.4%"),
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_growth_table_leaves_out_figures_over_several_years():
+    table = charts.growth_table(growth_metrics_2026(), top=100)
+    names = table["indicator"].tolist()
+    for multi in ["居民人均可支配收入", "国企资产总额", "营业总收入", "单位地区生产总值能耗", "生产安全事故起数",
+                  "高价值发明专利", "5年", "人均地区生产总值", "新设外资企业"]:
+        assert multi not in names
+    assert "PM2.5年均浓度" in names  # 年均浓度 is the name of a yearly figure, not a five-year rate
+
+
+def test_growth_table_uses_the_multi_year_column_when_present():
+    df = growth_metrics_2026()
+    flagged = df.assign(multi_year=df["indicator"].isin(["规上工业增加值"]))
+    names = charts.growth_table(flagged, top=100)["indicator"].tolist()
+    assert "规上工业增加值" not in names and "居民人均可支配收入" in names  # the column decides
+
+
+def test_growth_table_puts_headline_indicators_first_then_report_order():
+    targets = pd.DataFrame({"indicator": ["经济增长", "居民消费价格"], "period": ["target", "target"]})
+    table = charts.growth_table(growth_metrics_2026(), top=20, targets_df=targets)
+    assert len(table) == 20
+    assert table["indicator"].tolist()[:3] == ["地区生产总值", "规上工业增加值", "新兴产品0产量"]
+    assert table["headline"].tolist()[:2] == [True, False]
+    # without targets: first mentions first, not the largest values
+    assert charts.growth_table(growth_metrics_2026(), top=2)["indicator"].tolist() == ["地区生产总值", "规上工业增加值"]
+
+
+def test_growth_rates_cut_an_outlier_short_but_label_its_value():
+    df = growth_metrics_2026().iloc[:6].copy()
+    df.loc[5, ["value", "number", "surface", "sentence"]] = [136.0, 136.0, "136%", "退税商店增长136%"]
+    fig = charts.growth_rates(df, source=SOURCE)
+    ax = fig.axes[0]
+    assert "136%" in bar_labels(fig)
+    assert max(p.get_width() for p in ax.patches) < 136 and ax.get_xlim()[1] < 136
+    assert "截短" in all_text(fig)
+    assert "截短" not in all_text(charts.growth_rates(metrics_df(), source=SOURCE))
+
+
+def test_draw_all_passes_targets_to_growth_rates(tmp_path):
+    targets = pd.DataFrame({"indicator": ["社会消费品零售总额"], "period": ["target"]})
+    figs = charts.draw_all({"metrics": metrics_df(), "targets": targets}, tmp_path, SOURCE)
+    assert [t.get_text() for t in figs["growth_rates"].axes[0].get_yticklabels()][0] == "社会消费品零售总额"
+
+
+def shares_2026(with_density: bool = True) -> pd.DataFrame:
+    """Section shares as zjtext.keywords.section_shares gives them for a 2026 report."""
+    sections = {"": 40, "一、2025年和“十四五”时期工作回顾": 9000, "二、“十四五”时期发展成就和“十五五”时期主要目标任务": 3000,
+                "三、一鼓作气勇争先，全力推动“十五五”开好局、起好步": 12000, "附件2": 800}
+    counts = {"工作": (1, 20, 12, 40, 0), "创新": (0, 15, 9, 30, 0), "改革": (0, 10, 3, 25, 0)}
+    rows = []
+    for term, cs in counts.items():
+        for (s, chars), c in zip(sections.items(), cs):
+            rows.append((term, s, c, round(c / sum(cs), 4), round(c * 10000 / chars, 2)))
+    df = pd.DataFrame(rows, columns=["term", "top_section", "count", "share", "per_10k"])
+    return df if with_density else df.drop(columns="per_10k")
+
+
+def test_section_heatmap_headers_wrap_at_sensible_points():
+    ax = charts.section_heatmap(shares_2026(), source=SOURCE).axes[0]
+    headers = [t.get_text() for t in ax.get_xticklabels()]
+    lines = [line for h in headers for line in h.split("\n")]
+    assert not [line for line in lines if line[0] in "，。、；：”）》"]
+    assert all("“十四五”" in h.replace("\n", "") for h in headers[:2])
+    assert all(h.count("“") == h.count("”") for h in headers for h in h.split("\n"))  # no quote split
+    wrapped = charts._balanced_wrap("三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", 10).split("\n")
+    assert wrapped[0].endswith("，") and "“十五五”" in wrapped[1]  # prefers to break after a comma
+
+
+def test_section_heatmap_colours_by_density_and_drops_empty_and_tiny_sections():
+    fig = charts.section_heatmap(shares_2026(), source=SOURCE)
+    ax = fig.axes[0]
+    headers = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
+    assert [h[0] for h in headers] == ["一", "二", "三"]  # no 附件2 (all zero), no 40-character preamble
+    cells = [t.get_text() for t in ax.texts]
+    assert "22.2\n20次" in cells  # 20 times in 9000 characters
+    assert "每万字" in all_text(fig) and "篇幅" in all_text(fig)
+    image = ax.images[0].get_array()
+    assert image[0].argmax() == 1  # 工作 is densest in the short 二 section, though 三 has more
+    share_fig = charts.section_heatmap(shares_2026(with_density=False), source=SOURCE)
+    assert "占比" in all_text(share_fig) and "每万字" not in all_text(share_fig)

@@ -188,7 +188,7 @@ def test_target_tracking_keeps_percent_rows_on_the_axis_and_lists_the_rest(figur
     assert names == ["生产总值", "固定资产投资", "城镇调查失业率", "研发投入强度", "进出口"]
     text = all_text(fig)
     assert "城镇新增就业：100万人（以上）；实际112万人 → 达成" in text
-    assert "居民收入：居民收入增长与经济增长同步 → 无法比较" in text
+    assert "· 居民收入增长与经济增长同步 → 无法比较" in text and "居民收入：居民收入" not in text  # named once
     assert len(fig.axes) == 2
 
 
@@ -242,3 +242,38 @@ def test_slogan_columns_are_taken_by_position_and_top_applies():
 def test_slogan_panel_without_rows_says_none():
     fig = charts.slogan_changes_chart(slogans_df().query("status != 'dropped'"))
     assert "（无）" in [t.get_text() for t in fig.axes[2].texts]
+
+
+def _inside(fig) -> list[str]:
+    """Texts drawn (partly) outside the figure, tick labels beyond the axis limits aside."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    hidden = {lab for ax in fig.axes for axis in (ax.xaxis, ax.yaxis) for tick in axis.get_major_ticks()
+              if not min(axis.get_view_interval()) - 1e-9 <= tick.get_loc() <= max(axis.get_view_interval()) + 1e-9
+              for lab in (tick.label1, tick.label2)}
+    box, out = fig.bbox, []
+    for t in set(texts(fig)) - hidden:
+        b = t.get_window_extent(renderer)
+        if b.x0 < box.x0 - 1 or b.x1 > box.x1 + 1 or b.y0 < box.y0 - 1 or b.y1 > box.y1 + 1:
+            out.append(t.get_text())
+    bottom = [t.get_window_extent(renderer) for t in fig.texts if t.get_text().strip()]
+    if any(a.overlaps(b) for i, a in enumerate(bottom) for b in bottom[i + 1:]):
+        out.append("(source line and note overlap)")
+    return out
+
+
+LONG_A, LONG_B = "2025年新疆维吾尔自治区", "2026年新疆维吾尔自治区"
+LONG_SOURCE = f"数据来源：{LONG_A}与{LONG_B}人民政府工作报告对比"
+
+
+def test_long_region_labels_keep_every_text_inside_the_figure():
+    figs = [charts.keyness_bars(keyness_df(), label_a=LONG_A, label_b=LONG_B, source=LONG_SOURCE),
+            charts.slogan_changes_chart(slogans_df(), label_a=LONG_A, label_b=LONG_B, source=LONG_SOURCE),
+            charts.target_tracking(track_df(), source=f"{LONG_A}目标，{LONG_B}报告实绩")]
+    for fig in figs:
+        assert _inside(fig) == [], fig.get_suptitle()
+    assert LONG_B in figs[0].get_suptitle().replace("\n", "")
+    legend = [t.get_text() for t in figs[0].axes[0].get_legend().get_texts()]
+    assert f"{LONG_B}用得更多" in legend

@@ -23,7 +23,6 @@ import importlib.util
 import io
 import math
 import re
-import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -57,6 +56,7 @@ HEDGE_PREFIX = {"more_than": "超过"}
 HEDGE_WORDS = {**HEDGE_SUFFIX, **HEDGE_PREFIX}
 _HEDGE_SURFACES = ("左右", "约", "近", "以上", "不低于", "以内", "以下", "不高于", "不超过", "超", "突破")
 _REGION_PREFIX = re.compile(r"^全(?:省|市|区|国|县|州|盟)")
+_ECONOMY_KEYS = {"经济": "生产总值", "经济总量": "生产总值"}  # 经济增长5%左右 is the GDP growth target
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _CN_NUMERALS = "一二三四五六七八九十"
 
@@ -186,14 +186,29 @@ def _new_figure(height: float | None = None, **subplot_kw) -> "Figure":
     return fig
 
 
+SMALL = 8.5  # source line and note
+
+
 def _finish(fig: "Figure", title: str, source: Any, note: str = "") -> "Figure":
-    """Title top left, source line bottom left, an optional note bottom right; lay out now."""
-    fig.suptitle(title, x=0.015, ha="left", fontsize=14, color=INK)
-    strip = 0.32 / fig.get_figheight()  # keep the bottom strip for the source line
+    """Title top left, source line bottom left, an optional note bottom right; lay out now.
+
+    Everything is wrapped to the figure's width; a note that does not fit beside the source line
+    goes on its own line(s) above it.
+    """
+    width, height = fig.get_figwidth(), fig.get_figheight()
+    fig.suptitle(_cjk_wrap(title, _ems(0.95 * width, 14)), x=0.015, ha="left", fontsize=14, color=INK)
+    line = SMALL * 1.35 / 72 / height  # one line of small text, as a fraction of the figure height
+    full = _ems(0.95 * width, SMALL)
+    src = _cjk_wrap(source_line(source), full)
+    beside = note and "\n" not in src and _em(src) + _em(note) + 3 <= full
+    note = note if beside or not note else _cjk_wrap(note, full)
+    lines = src.count("\n") + 1 + (0 if beside or not note else note.count("\n") + 1)
+    strip = 0.32 / height + (lines - 1) * line  # keep the bottom strip for these lines
     fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
-    fig.text(0.015, 0.012, source_line(source), ha="left", va="bottom", fontsize=8.5, color=GREY)
+    fig.text(0.015, 0.012, src, ha="left", va="bottom", fontsize=SMALL, color=GREY, linespacing=1.2)
     if note:
-        fig.text(0.985, 0.012, note, ha="right", va="bottom", fontsize=8.5, color=GREY)
+        y = 0.012 if beside else 0.012 + (src.count("\n") + 1) * line
+        fig.text(0.985, y, note, ha="right", va="bottom", fontsize=SMALL, color=GREY, linespacing=1.2)
     fig.draw_without_rendering()  # create ticks and text while the house style is active
     _freeze_layout(fig)
     return fig
@@ -236,15 +251,139 @@ def _fmt(x: float) -> str:
     return f"{x:.3f}".rstrip("0").rstrip(".") if math.isfinite(x) else ""
 
 
-def _wrap(text: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+_CLOSERS = frozenset("，。、；：！？）》」』】〕”’,.;:!?)]%％")
+_OPENERS = frozenset("（《「『【〔“‘([")
+_BREAK_AFTER = frozenset("，、；：。,;")
+_AFTER_NUMBER = frozenset("年月日号万亿元个项家倍")
 
 
-def _balanced_wrap(text: str, width: int) -> str:
-    """Wrap into as few lines as ``width`` allows, of near-equal length (no lone last character)."""
+@functools.cache
+def _char_em(char: str) -> float:
+    """Advance width of one character in the chart font, in ems (CJK = 1)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(fname=_font_file_and_name()[0], size=10)
+    return text_to_path.get_text_width_height_descent(char, prop, ismath=False)[0] / 10
+
+
+def _em(text: Any) -> float:
+    """Width of one line of text in ems of the chart font.
+
+    >>> _em("主要目标"), round(_em("5%"), 2)
+    (4.0, 1.48)
+    """
+    return sum(_char_em(c) for c in str(text))
+
+
+def _ems(inches: float, fontsize: float) -> float:
+    """How many ems of a ``fontsize`` font fit in ``inches``."""
+    return inches * 72 / fontsize
+
+
+def _wrap_units(text: str, max_quote: float) -> list[str]:
+    """Pieces a line may not break inside: a short “…” quote, an ASCII number or word, a figure's 年/万/个;
+    closing punctuation sticks to what precedes it and opening punctuation to what follows."""
+    pieces, i = [], 0
+    words = _word_ends(text)
+    while i < len(text):
+        c, j = text[i], i + 1
+        if c == "“" and 0 < text.find("”", i) and _em(text[i:text.find("”", i) + 1]) <= max_quote:
+            j = text.find("”", i) + 1
+        elif c.isascii() and c.isalnum():
+            while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in ".%_+-/"):
+                j += 1
+        elif words:
+            end = min((e for e in words if e > i), default=j)
+            j = end if _em(text[i:end]) <= max_quote * 0.625 else j  # words up to half a line
+        pieces.append(text[i:j])
+        i = j
+    units: list[str] = []
+    opening = ""
+    for p in pieces:
+        if p in _OPENERS:
+            opening += p
+            continue
+        glued = units and not opening and (
+            p[0] in _CLOSERS or (p in _AFTER_NUMBER and units[-1][-1].isdigit()))
+        if glued:
+            units[-1] += p
+        else:
+            units.append(opening + p)
+        opening = ""
+    if opening:
+        units.append(opening)
+    return units
+
+
+def _word_ends(text: str) -> list[int]:
+    """Offsets where a word ends (jieba's plain dictionary), so lines break between words; [] without it."""
+    try:
+        from .segment import plain_cut
+    except ImportError:  # pragma: no cover - segment is part of the package
+        return []
+    ends, at = [], 0
+    for word in plain_cut(text):
+        at += len(word)
+        ends.append(at)
+    return ends
+
+
+def _cjk_wrap(text: Any, width: float, balanced: bool = False) -> str:
+    """Wrap Chinese text to lines at most ``width`` ems wide, in as few lines as possible.
+
+    Lines never start with closing punctuation (，。”）…) or end with opening punctuation; short
+    “…” quotes, numbers and words (jieba's dictionary) stay whole; breaks after ，、；： are preferred. ``balanced`` makes
+    the lines near-equal in length (for labels); otherwise lines are filled (for running text).
+
+    >>> print(_cjk_wrap("三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", 10, balanced=True))
+    三、一鼓作气勇争先，
+    全力推动“十五五”
+    开好局、起好步
+    >>> print(_cjk_wrap("一、一年接着一年干，新福建建设持续取得新进展新成效", 12, balanced=True))
+    一、一年接着一年干，
+    新福建建设持续
+    取得新进展新成效
+    """
     text = str(text)
-    lines = max(1, math.ceil(len(text) / width))
-    return _wrap(text, math.ceil(len(text) / lines))
+    if "\n" in text:
+        return "\n".join(_cjk_wrap(part, width, balanced) for part in text.split("\n"))
+    total = _em(text)
+    if total <= width or not text:
+        return text
+    units = _wrap_units(text, 0.8 * width)
+    sizes = [_em(u) for u in units]
+    target = total / math.ceil(total / width) if balanced else width
+    best, back = [0.0] + [math.inf] * len(units), [0] * (len(units) + 1)
+    for j in range(1, len(units) + 1):
+        line = 0.0
+        for i in range(j - 1, -1, -1):
+            line += sizes[i]
+            if line > width and i < j - 1:
+                break
+            last = j == len(units)
+            cost = 1000.0 + (0.0 if last and not balanced else (target - line) ** 2)
+            if not last:
+                cost += _break_penalty(units[j - 1], units[j]) * (1.0 if balanced else 0.5)
+            if best[i] + cost < best[j]:
+                best[j], back[j] = best[i] + cost, i
+    lines, j = [], len(units)
+    while j > 0:
+        lines.append("".join(units[back[j]:j]).strip())
+        j = back[j]
+    return "\n".join(reversed(lines))
+
+
+def _break_penalty(before: str, after: str) -> float:
+    """Cost of a line break between two units: none after ，、；：, little at a quote's edge."""
+    if before[-1] in _BREAK_AFTER:
+        return 0.0
+    return 2.0 if before[-1] in "”’）》" or after[0] in _OPENERS else 6.0
+
+
+def _balanced_wrap(text: Any, width: float) -> str:
+    """A label wrapped into near-equal lines at most ``width`` ems wide (see :func:`_cjk_wrap`)."""
+    return _cjk_wrap(text, width, balanced=True)
 
 
 def value_label(value: Any, value_max: Any = None, unit: str = "%", qualifier: str = "none",
@@ -323,13 +462,22 @@ def _section_order(name: str) -> int:
     return (digit.get(tens, 1) * 10 if ten else 0) + digit.get(ones, 0)
 
 
+MIN_SECTION_CHARS = 300  # shorter sections (a greeting before the first heading) give unstable rates
+
+
 @_chart
 def section_heatmap(shares_df: "pd.DataFrame", *, source: Any = None, terms: list[str] | None = None,
                     max_terms: int = 15, title: str | None = None) -> "Figure":
-    """Heatmap of each term's share by top-level section, cells labelled with share and count.
+    """Heatmap of the key terms by top-level section: how densely each section uses each term.
 
-    ``shares_df`` is long: ``term, top_section, count, share``. Terms keep the given order (or
-    ``terms``); without ``terms`` at most ``max_terms`` with the highest total counts are shown.
+    ``shares_df`` is long: ``term, top_section, count, share`` and, from
+    :func:`zjtext.keywords.section_shares`, ``per_10k`` (occurrences per 10,000 characters of the
+    section). With ``per_10k`` the colour is that density, so a long section does not win by length
+    alone, and sections shorter than :data:`MIN_SECTION_CHARS` (or a fifth of the longest) are left
+    out; without it the colour is
+    the share of the term's occurrences. Cells give the coloured number and the count. Sections no
+    shown term occurs in are left out. Terms keep the given order (or ``terms``); without ``terms``
+    at most ``max_terms`` with the highest total counts are shown.
     """
     import numpy as np
 
@@ -339,37 +487,54 @@ def section_heatmap(shares_df: "pd.DataFrame", *, source: Any = None, terms: lis
     if not table:
         _message(ax, NO_DATA)
         return _finish(fig, title or "重点词语在各部分的分布", source)
-    rows, cols, share, count = table
-    top = np.nanmax(share) if np.isfinite(share).any() else 0
-    as_pct = top <= 1
-    im = ax.imshow(np.nan_to_num(share), aspect="auto", cmap="Blues", vmin=0, vmax=top or 1)
-    for (i, j), s in np.ndenumerate(share):
-        text = (f"{s:.1%}" if top >= 0.1 else f"{s:.2%}") if as_pct else _fmt(s)
+    rows, cols, value, count, density = table
+    top = np.nanmax(value) if np.isfinite(value).any() else 0
+    as_pct = not density and top <= 1
+    im = ax.imshow(np.nan_to_num(value), aspect="auto", cmap="Blues", vmin=0, vmax=top or 1)
+    for (i, j), v in np.ndenumerate(value):
+        text = _heat_cell(v, top, as_pct)
         text += f"\n{int(count[i, j])}次" if np.isfinite(count[i, j]) else ""
         ax.text(j, i, text, ha="center", va="center", fontsize=8, linespacing=1.5,
-                color="white" if top and s > 0.6 * top else INK)
-    ax.set_xticks(range(len(cols)), labels=[_balanced_wrap(c, 12) for c in cols], fontsize=9)
+                color="white" if top and v > 0.6 * top else INK)
+    width = min(14.0, _ems(6.3 / len(cols), 9) - 1.0)  # the plot is about 6.3 of the 8 inches
+    ax.set_xticks(range(len(cols)), labels=[_balanced_wrap(c, width) for c in cols], fontsize=9)
     ax.set_yticks(range(len(rows)), labels=rows)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
     bar = fig.colorbar(im, ax=ax, shrink=0.8, pad=0.02)
-    bar.ax.set_title("占比", fontsize=9, color=INK, loc="left")
+    bar.ax.set_title("每万字\n次数" if density else "占比", fontsize=9, color=INK, loc="left")
     bar.ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}" if as_pct and top >= 0.1 else
                                      (f"{v:.1%}" if as_pct else _fmt(v)))
-    return _finish(fig, title or "重点词语在各部分的分布", source, note="颜色深浅 = 占比；格内为占比和次数")
+    note = HEATMAP_NOTE_DENSITY if density else "颜色深浅 = 占比；格内为占比和次数"
+    return _finish(fig, title or "重点词语在各部分的分布", source, note=note)
+
+
+HEATMAP_NOTE_DENSITY = "颜色深浅 = 每万字出现次数（按各部分篇幅折算）；格内为每万字次数和次数"
+
+
+def _heat_cell(v: float, top: float, as_pct: bool) -> str:
+    if not math.isfinite(v):
+        return ""
+    if as_pct:
+        return f"{v:.1%}" if top >= 0.1 else f"{v:.2%}"
+    return f"{v:.1f}"
 
 
 def _share_table(shares_df, terms, max_terms):
-    """(terms, sections, share matrix, count matrix), or None when there is nothing to draw."""
+    """(terms, section labels, colour matrix, count matrix, coloured by density?), or None if nothing to draw."""
     import numpy as np
     import pandas as pd
 
     if _empty(shares_df):
         return None
+    density = "per_10k" in shares_df.columns and pd.to_numeric(shares_df["per_10k"], errors="coerce").notna().any()
     df = shares_df.assign(share=pd.to_numeric(shares_df["share"], errors="coerce"),
-                          count=pd.to_numeric(shares_df.get("count"), errors="coerce"))
+                          count=pd.to_numeric(shares_df.get("count"), errors="coerce"),
+                          top_section=shares_df["top_section"].fillna("").astype(str))
+    if density:
+        df = df.assign(per_10k=pd.to_numeric(df["per_10k"], errors="coerce"))
     if terms is not None:
         rows = [t for t in terms if t in set(df["term"])]
     else:
@@ -378,37 +543,62 @@ def _share_table(shares_df, terms, max_terms):
         by_total = sorted(enumerate(first), key=lambda it: (-np.nan_to_num(totals.get(it[1], 0)), it[0]))
         keep = {t for _, t in by_total[:max_terms]}
         rows = [t for t in first if t in keep]
-    df = df.assign(top_section=df["top_section"].fillna("").astype(str))
-    used = df[df["term"].isin(rows)].groupby("top_section", sort=False)["count"].sum()
+    shown = df[df["term"].isin(rows)]
+    used = shown.groupby("top_section", sort=False)["count"].sum()
     seen = [s for s in dict.fromkeys(df["top_section"]) if used.get(s, 1) != 0]  # drop sections none use
+    if density:
+        chars = (shown["count"] * 10000 / shown["per_10k"].where(shown["per_10k"] > 0)).groupby(
+            shown["top_section"], sort=False).max()
+        short = min(MIN_SECTION_CHARS, 0.2 * chars.max())  # relative, for tiny made-up reports
+        seen = [s for s in seen if not chars.get(s, math.inf) < short]
     cols = [s for _, s in sorted(enumerate(seen), key=lambda it: (_section_order(it[1]), it[0]))]
     if not rows or not cols:
         return None
     first_rows = df.drop_duplicates(["term", "top_section"])
-    share = first_rows.pivot(index="term", columns="top_section", values="share").reindex(index=rows, columns=cols)
+    value = first_rows.pivot(index="term", columns="top_section", values="per_10k" if density else "share")
     count = first_rows.pivot(index="term", columns="top_section", values="count").reindex(index=rows, columns=cols)
     labels = [str(c) or "（首个标题前）" for c in cols]
-    return [str(r) for r in rows], labels, share.to_numpy(float), count.to_numpy(float)
+    return ([str(r) for r in rows], labels, value.reindex(index=rows, columns=cols).to_numpy(float),
+            count.to_numpy(float), bool(density))
 
 
 # ---------------------------------------------------------------- 3. headline targets
 
 def _indicator_key(name: Any) -> str:
-    """Match '全省生产总值' (results) with '生产总值' (targets): drop a region-wide prefix and spaces."""
-    return _REGION_PREFIX.sub("", re.sub(r"\s+", "", str(name or "")))
+    """One key for the names a report gives one indicator in its targets and its results.
+
+    :func:`zjtext.compare.canonical_indicator` (region prefixes, 规模以上→规上, 地区生产总值→生产总值,
+    growth words), and 经济增长 / 经济增速 count as 生产总值 (the headline growth target).
+
+    >>> [_indicator_key(n) for n in ("全市地区生产总值", "经济增长", "全省规模以上工业增加值")]
+    ['生产总值', '生产总值', '规上工业增加值']
+    """
+    from .compare import canonical_indicator
+
+    key = canonical_indicator(_REGION_PREFIX.sub("", re.sub(r"\s+", "", str(name or ""))))
+    return _ECONOMY_KEYS.get(key, key)
 
 
 def _is_percent(row: Mapping) -> bool:
     return str(row.get("base_unit") or "").strip() in PERCENT_UNITS and math.isfinite(_num(row.get("value")))
 
 
+def _unit_kind(row: Mapping) -> str:
+    """'pp' for 个百分点 (a change of a share), '%' for a percentage."""
+    return "pp" if "百分点" in str(row.get("base_unit") or "") else "%"
+
+
 def _pair_targets(targets_df: "pd.DataFrame") -> tuple[list[tuple[str, dict, dict | None]], list[str]]:
-    """([(indicator, target row, last year's row or None)] for % rows, [text lines for the rest])."""
+    """([(indicator, target row, last year's row or None)] for % rows, [text lines for the rest]).
+
+    Last year's row is the first result of the same indicator (:func:`_indicator_key`) in the same
+    kind of unit (% with %, 个百分点 with 个百分点); results in 亿元 and the like are passed over.
+    """
     records = targets_df.to_dict("records")
-    actual: dict[str, dict] = {}
+    actual: dict[tuple[str, str], dict] = {}
     for r in records:
-        if str(r.get("period")) == "actual":
-            actual.setdefault(_indicator_key(r.get("indicator")), r)
+        if str(r.get("period")) == "actual" and _is_percent(r):
+            actual.setdefault((_indicator_key(r.get("indicator")), _unit_kind(r)), r)
     bars, lines, seen = [], [], set()
     for r in records:
         key = _indicator_key(r.get("indicator"))
@@ -417,11 +607,23 @@ def _pair_targets(targets_df: "pd.DataFrame") -> tuple[list[tuple[str, dict, dic
         seen.add(key)
         name = str(r.get("indicator") or "（未命名指标）")
         if _is_percent(r):
-            last = actual.get(key)
-            bars.append((name, r, last if last is not None and _is_percent(last) else None))
+            bars.append((name, r, actual.get((key, _unit_kind(r)))))
         else:
-            lines.append(f"{name}：{_target_text(r)}")
+            lines.append(_target_line(name, r))
     return bars, lines
+
+
+def _target_line(name: str, row: Mapping) -> str:
+    """'城镇新增就业：80万人（以上）'; a target written out in words that names itself is given once.
+
+    >>> _target_line("居民收入", {"surface": "居民收入增长与经济增长同步"})
+    '居民收入增长与经济增长同步'
+    >>> _target_line("城镇新增就业", {"surface": "80万人", "qualifier": "at_least"})
+    '城镇新增就业：80万人（以上）'
+    """
+    text = _target_text(row)
+    squeeze = functools.partial(re.sub, r"[\s“”\"]", "")
+    return text if squeeze(name) and squeeze(name) in squeeze(text) else f"{name}：{text}"
 
 
 def _target_text(row: Mapping) -> str:
@@ -510,9 +712,28 @@ def _signed(row: Mapping) -> tuple[float, float]:
     return v, hi
 
 
-def _list_height(lines: list[str]) -> float:
-    """Inches a :func:`_text_list` of these lines needs (0 for none)."""
-    return 0.24 * sum(len(textwrap.wrap("· " + x, 60)) for x in lines) + 0.5 if lines else 0.0
+LIST_FONTSIZE = 9.5
+BULLET, HANG = "· ", "\u3000"  # continuation lines are indented by one ideographic space
+
+
+def _list_text(heading: str, lines: list[str], fig_width: float = FIGSIZE[0]) -> str:
+    """The text block under a plot: heading, then one bullet per line, wrapped to the figure width.
+
+    >>> text = _list_text("目标：", ["居民收入增长与经济增长同步", "长" * 70])
+    >>> [line[:3] for line in text.split("\\n")], [len(line) for line in text.split("\\n")]
+    (['目标：', '· 居', '· 长', '\\u3000长长'], [3, 15, 58, 15])
+    """
+    width = _ems(0.95 * fig_width, LIST_FONTSIZE) - max(_em(BULLET), _em(HANG))
+    out = [heading]
+    for line in lines:
+        wrapped = _cjk_wrap(line, width).split("\n")
+        out += [BULLET + wrapped[0], *(HANG + w for w in wrapped[1:])]
+    return "\n".join(out)
+
+
+def _list_height(text: str) -> float:
+    """Inches a :func:`_text_list` block needs (0 for none)."""
+    return (text.count("\n") + 1) * LIST_FONTSIZE * 1.6 / 72 + 0.15 if text else 0.0
 
 
 def _plot_over_list(title: str, source: Any, plot_h: float, draw: Callable[["Axes"], None], heading: str,
@@ -521,7 +742,8 @@ def _plot_over_list(title: str, source: Any, plot_h: float, draw: Callable[["Axe
 
     With ``empty`` the plot area says that instead. Shared by the target charts.
     """
-    heights = [h for h in (plot_h, _list_height(lines)) if h]
+    listed = _list_text(heading, lines) if lines else ""
+    heights = [h for h in (plot_h, _list_height(listed)) if h]
     fig = _new_figure(None if empty else max(2.4, sum(heights) + 0.9))
     if empty:
         _message(fig.add_subplot(), empty)
@@ -529,57 +751,143 @@ def _plot_over_list(title: str, source: Any, plot_h: float, draw: Callable[["Axe
     axes = fig.subplots(len(heights), 1, squeeze=False, height_ratios=heights)[:, 0]
     if plot_h:
         draw(axes[0])
-    if lines:
-        _text_list(axes[-1], heading, lines)
+    if listed:
+        _text_list(axes[-1], listed)
     return _finish(fig, title, source, note="单位：%（个百分点已注明）" if plot_h else "")
 
 
-def _text_list(ax: "Axes", heading: str, lines: list[str]) -> None:
+def _text_list(ax: "Axes", text: str) -> None:
+    """The list block, from the figure's left margin (not the plot's), so the whole width is used."""
+    from matplotlib.transforms import blended_transform_factory
+
     ax.set_axis_off()
-    body = "\n".join(_wrap("· " + x, 60) for x in lines)
-    ax.text(0, 1, heading + "\n" + body, ha="left", va="top", fontsize=9.5, color=INK,
-            transform=ax.transAxes, linespacing=1.6)
+    ax.text(0.015, 1, text, ha="left", va="top", fontsize=LIST_FONTSIZE, color=INK, linespacing=1.6,
+            transform=blended_transform_factory(ax.figure.transFigure, ax.transAxes))
 
 
 # ---------------------------------------------------------------- 4. growth rates
 
-def growth_table(metrics_df: "pd.DataFrame | None", top: int = 20) -> "pd.DataFrame":
-    """The past-year growth rates a chart shows: one row per indicator, decreases negative, sorted.
+_GROWTH_WORD = r"(?:分别)?(?:增长|增速|下降|提高|增幅|降幅|增加|减少|提升|降低)"
+_MULTI_YEAR_CLAUSE = re.compile(  # in the clause before the figure: the figure spans several years
+    rf"年均{_GROWTH_WORD}|五年|(?<![\d十])\d{{1,2}}年(?=来|间|累计|{_GROWTH_WORD})|[比较]20\d\d年"
+    r"|[比较]“?十[一二三四五]五")
+_MULTI_YEAR_SENTENCE = re.compile(r"五年来|过去五年|十[一二三四五]五”?(?:时期|期间|以来)")
+_CUMULATIVE = re.compile(rf"累计{_GROWTH_WORD}")  # may also be within one year: not spread to the paragraph
+_PLAN_SECTION = re.compile(r"十[一二三四五]五|五年规划")
+_TIME_SPAN = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]+)个?年[来间内]?")
+_CLAUSE_END = "，；：。！？,;"
 
-    Rows with ``period == 'actual'``, ``category == 'percent'`` and ``change`` increase/decrease;
-    the first row of each indicator is kept; the ``top`` largest by size, sorted high to low.
 
-    >>> import pandas as pd
-    >>> m = pd.DataFrame({"indicator": ["出口", "出口", "能耗"], "value": [3.9, 9.9, 2.0],
-    ...     "value_max": [None] * 3, "qualifier": ["none"] * 3, "period": ["actual"] * 3,
-    ...     "category": ["percent"] * 3, "change": ["increase", "increase", "decrease"]})
-    >>> growth_table(m)[["indicator", "signed"]].values.tolist()
-    [['出口', 3.9], ['能耗', -2.0]]
+def _multi_year_cue(sentence: Any, surface: Any, nth: int = 0) -> str:
+    """'strong' / 'cumulative' when the clause before the ``nth`` ``surface`` in ``sentence`` makes it a
+    figure over several years (年均增长, 五年, 比2020年, 较“十三五”, “十四五”时期 …), else ''.
+
+    >>> _multi_year_cue("地区生产总值增长5.4%，年均增长5.5%", "5.5%"), _multi_year_cue("PM2.5年均浓度下降7.4%", "7.4%")
+    ('strong', '')
+    >>> _multi_year_cue("能耗累计下降14%", "14%"), _multi_year_cue("起数比2020年下降65.3%、58.3%", "58.3%")
+    ('cumulative', 'strong')
+    """
+    sentence, surface = str(sentence or ""), str(surface or "")
+    at = -1
+    for _ in range(nth + 1):
+        at = sentence.find(surface, at + 1) if surface else -1
+        if at < 0:
+            return ""
+    clause = sentence[max(sentence.rfind(c, 0, at) for c in _CLAUSE_END) + 1:at]
+    if _MULTI_YEAR_CLAUSE.search(clause) or _MULTI_YEAR_SENTENCE.search(sentence[:at]):
+        return "strong"
+    return "cumulative" if _CUMULATIVE.search(clause) else ""
+
+
+def _multi_year(df: "pd.DataFrame", headline: set[str]) -> "pd.Series":
+    """Which rows are figures over several years (the 十四五 review beside last year's).
+
+    The ``multi_year`` column when the metrics table has one; otherwise the rows whose own clause says
+    so (:func:`_multi_year_cue`), the other rows of a paragraph with a clear cue (not 累计, and never
+    a headline indicator), and every row of a top-level section about the plan period alone
+    (“十四五”时期发展成就, 五年规划纲要…, with no single year in its heading).
     """
     import pandas as pd
 
-    cols = ["indicator", "signed", "signed_max", "qualifier"]
+    if "multi_year" in df.columns:
+        return df["multi_year"].map(lambda v: str(v).strip().lower() in ("true", "1", "1.0", "yes"))
+    nth = df.groupby([df.get("paragraph", pd.Series(0, index=df.index)), df["sentence"].astype(str),
+                      df["surface"].astype(str)], sort=False).cumcount()
+    cue = pd.Series([_multi_year_cue(s, x, k) for s, x, k in zip(df["sentence"], df["surface"], nth)],
+                    index=df.index)
+    out = cue != ""
+    if "paragraph" in df.columns:
+        spread = df["paragraph"].isin(set(df.loc[cue == "strong", "paragraph"]))
+        out |= spread & ~df["indicator"].map(_indicator_key).isin(headline)
+    if "section" in df.columns:
+        top = df["section"].fillna("").astype(str).str.split(" > ").str[0]
+        out |= top.str.contains(_PLAN_SECTION) & ~top.str.contains(r"20\d\d年|上年|去年|一年")
+    return out
+
+
+def _headline_keys(targets_df: "pd.DataFrame | None") -> list[str]:
+    """Indicator keys of the headline table (targets and last year's results), in its order."""
+    if _empty(targets_df) or "indicator" not in targets_df.columns:
+        return []
+    return list(dict.fromkeys(_indicator_key(n) for n in targets_df["indicator"] if str(n or "").strip()))
+
+
+def growth_table(metrics_df: "pd.DataFrame | None", top: int = 20,
+                 targets_df: "pd.DataFrame | None" = None) -> "pd.DataFrame":
+    """The past-year growth rates a chart shows: one row per indicator, decreases negative.
+
+    Rows with ``period == 'actual'``, ``category == 'percent'`` and ``change`` increase/decrease,
+    without figures over several years (:func:`_multi_year`: 年均, 五年, 比2020年 …) and without
+    names that are only a time span ('5年'); the first row of each indicator is kept. Order: the
+    indicators of the headline table ``targets_df`` (if given) first, in its order, then the rest in
+    the order the report mentions them; at most ``top`` rows. ``headline`` marks the first group.
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"indicator": ["出口", "出口", "能耗", "全省生产总值"], "value": [3.9, 9.9, 2.0, 5.5],
+    ...     "value_max": [None] * 4, "qualifier": ["none"] * 4, "period": ["actual"] * 4,
+    ...     "category": ["percent"] * 4, "change": ["increase", "increase", "decrease", "increase"],
+    ...     "sentence": ["出口增长3.9%", "年均增长9.9%", "能耗下降2%", "全省生产总值增长5.5%"],
+    ...     "surface": ["3.9%", "9.9%", "2%", "5.5%"]})
+    >>> growth_table(m, targets_df=pd.DataFrame({"indicator": ["生产总值"]}))[["indicator", "signed"]].values.tolist()
+    [['全省生产总值', 5.5], ['出口', 3.9], ['能耗', -2.0]]
+    """
+    import pandas as pd
+
+    cols = ["indicator", "signed", "signed_max", "qualifier", "headline"]
     if _empty(metrics_df):
         return pd.DataFrame(columns=cols)
     df = metrics_df[(metrics_df["period"].astype(str) == "actual")
                     & (metrics_df["category"].astype(str) == "percent")
                     & metrics_df["change"].isin(["increase", "decrease"])]
-    df = df[df["indicator"].fillna("").astype(str).str.strip() != ""]
+    df = df.assign(indicator=df["indicator"].fillna("").astype(str).str.strip())
+    df = df[(df["indicator"] != "") & ~df["indicator"].str.fullmatch(_TIME_SPAN)]
     df = df.assign(value=pd.to_numeric(df["value"], errors="coerce")).dropna(subset=["value"])
-    df = df.drop_duplicates("indicator", keep="first")
+    order = [c for c in ("paragraph", "start") if c in df.columns]
+    df = df.sort_values(order, kind="stable") if order else df
+    keys = _headline_keys(targets_df)
+    for col in ("sentence", "surface"):
+        df = df if col in df.columns else df.assign(**{col: ""})
+    df = df[~_multi_year(df, set(keys))] if len(df) else df
+    df = df.assign(key=df["indicator"].map(_indicator_key)).drop_duplicates("key", keep="first")
+    rank = {k: i for i, k in enumerate(keys)}
+    df = df.assign(headline=df["key"].isin(rank), rank=df["key"].map(rank).fillna(len(rank)))
+    df = df.sort_values("rank", kind="stable").head(top)
     sign = df["change"].map({"increase": 1, "decrease": -1})
     df = df.assign(signed=df["value"].abs() * sign,
                    signed_max=pd.to_numeric(df.get("value_max"), errors="coerce").abs() * sign)
-    df = df.assign(size=df["signed"].abs()).sort_values(["size", "indicator"], ascending=[False, True], kind="stable")
-    df = df.head(top).sort_values(["signed", "indicator"], ascending=[False, True], kind="stable")
     return df[cols].reset_index(drop=True)
 
 
 @_chart
 def growth_rates(metrics_df: "pd.DataFrame", *, top: int = 20, source: Any = None,
-                 title: str | None = None) -> "Figure":
-    """Growth rates reported for the past year, by indicator, sorted; decreases drawn negative."""
-    df = growth_table(metrics_df, top)
+                 title: str | None = None, targets: "pd.DataFrame | None" = None) -> "Figure":
+    """Growth rates reported for the past year, one bar per indicator; decreases drawn negative.
+
+    With ``targets`` (the headline table) its indicators come first, above a dashed line; the rest
+    follow in the order the report mentions them. Figures over several years are left out
+    (see :func:`growth_table`).
+    """
+    df = growth_table(metrics_df, top, targets)
     fig = _new_figure(max(3.2, 0.3 * len(df) + 1.5))
     ax = fig.add_subplot()
     title = title or "上年主要指标增速"
@@ -588,14 +896,23 @@ def growth_rates(metrics_df: "pd.DataFrame", *, top: int = 20, source: Any = Non
         return _finish(fig, title, source)
     colors = [PRIMARY if v >= 0 else ACCENT for v in df["signed"]]
     y = range(len(df))
-    ax.barh(y, df["signed"], color=colors, height=0.68)
-    lo, hi = min(0.0, df["signed"].min()), max(0.0, df["signed"].max())
+    cap = _bar_cap(df["signed"])
+    drawn = df["signed"].clip(-cap, cap)
+    ax.barh(y, drawn, color=colors, height=0.68)
+    lo, hi = min(0.0, drawn.min()), max(0.0, drawn.max())
     span = (hi - lo) or 1.0
     for i, r in df.iterrows():
-        v = r["signed"]
-        ax.text(v + (0.01 if v >= 0 else -0.01) * span, i,
+        v, end = r["signed"], drawn[i]
+        if end != v:  # cut short: a white double slash near the end says so
+            for back in (0.05, 0.035):
+                x = end - math.copysign(back * span, v)
+                ax.plot([x - 0.007 * span, x + 0.007 * span], [i + 0.42, i - 0.42], color="white", lw=2.4)
+        ax.text(end + (0.01 if v >= 0 else -0.01) * span, i,
                 value_label(v, r["signed_max"], "%", r["qualifier"], decrease=v < 0),
                 va="center", ha="left" if v >= 0 else "right", fontsize=8.5, color=INK)
+    n_head = int(df["headline"].sum())
+    if 0 < n_head < len(df):
+        ax.axhline(n_head - 0.5, color=MUTED, lw=0.8, ls=(0, (3, 3)))
     ax.set_yticks(list(y), labels=[_balanced_wrap(n, 14) for n in df["indicator"]])
     ax.set_ylim(len(df) - 0.5, -0.5)
     ax.set_xlim(lo - (0.22 * span if lo < 0 else 0), hi + 0.18 * span)
@@ -604,7 +921,22 @@ def growth_rates(metrics_df: "pd.DataFrame", *, top: int = 20, source: Any = Non
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.set_xlabel("比上年增长（%），负值为下降")
-    return _finish(fig, title, source, note="百分比增速；同一指标取报告中第一次出现的数")
+    order = "虚线上方为主要目标的指标，其余" if 0 < n_head < len(df) else ""
+    cut = "；带斜线的条形已截短，数字为实际值" if (drawn != df["signed"]).any() else ""
+    return _finish(fig, title, source, note=f"{order}按报告中出现的先后；不含年均、累计等多年数{cut}")
+
+
+def _bar_cap(values: "pd.Series") -> float:
+    """Where to cut bars short so one outlier (增长136%) does not flatten the rest: four times the
+    median size, unless nothing is beyond 1.25 times that (then nothing is cut).
+
+    >>> import pandas as pd
+    >>> _bar_cap(pd.Series([5.4, 1.5, 4.1, 136.0, -7.4])), _bar_cap(pd.Series([5.4, 20.0, -3.0]))
+    (21.6, inf)
+    """
+    size = values.abs()
+    cap = 4 * float(size.median()) if len(size) else 0.0
+    return cap if cap > 0 and (size > 1.25 * cap).any() else math.inf
 
 
 # ---------------------------------------------------------------- 5. word cloud
@@ -715,7 +1047,8 @@ def draw_all(processed_dir_or_frames: Path | str | Mapping, out_dir: Path | str,
     for name in FIGURE_NAMES:
         key, draw = plan[name]
         if key in frames:
-            figures[name] = draw(frames[key], source=source)
+            extra = {"targets": frames.get("targets")} if name == "growth_rates" else {}
+            figures[name] = draw(frames[key], source=source, **extra)
             save_figure(figures[name], out_dir, name)
     return figures
 
@@ -771,7 +1104,8 @@ def keyness_bars(keyness_df: "pd.DataFrame", *, top: int = 15, source: Any = Non
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.xaxis.set_major_formatter(lambda v, _: _fmt(v))
-    ax.set_xlabel(f"相对词频之比（log2）：1 = {label_b}是{label_a}的两倍，-1 = 一半")
+    ax.set_xlabel(_cjk_wrap(f"相对词频之比（log2）：1 = {label_b}是{label_a}的两倍，-1 = 一半",
+                            _ems(0.9 * fig.get_figwidth(), 10)))
     _keyness_legend(ax, label_a, label_b)
     pale = any(_num(r.get("p_value")) >= 0.05 for r in rows)
     note = f"各侧按G²取前{top}个；标注为次数 {label_a}→{label_b}" + ("；浅色：p≥0.05" if pale else "")
@@ -825,9 +1159,16 @@ def _keyness_legend(ax: "Axes", label_a: str, label_b: str) -> None:
     def hatched(color: str, label: str) -> Patch:
         return Patch(facecolor="white", edgecolor=color, hatch="////", label=label)
 
-    ax.legend(handles=[Patch(color=PRIMARY, label=f"{label_b}用得更多"), hatched(PRIMARY, f"新出现（{label_a}没有）"),
-                       Patch(color=ACCENT, label=f"{label_b}用得更少"), hatched(ACCENT, f"消失（{label_b}没有）")],
-              loc="lower left", bbox_to_anchor=(0, 1.0), ncols=4, borderaxespad=0.2)
+    handles = [Patch(color=PRIMARY, label=f"{label_b}用得更多"), hatched(PRIMARY, f"新出现（{label_a}没有）"),
+               Patch(color=ACCENT, label=f"{label_b}用得更少"), hatched(ACCENT, f"消失（{label_b}没有）")]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), borderaxespad=0.2,
+              ncols=_legend_columns([h.get_label() for h in handles], ax.figure.get_figwidth()))
+
+
+def _legend_columns(labels: list[str], fig_width: float, fontsize: float = 9) -> int:
+    """4 (or all) legend entries in one row when they fit the figure's width, else 2 per row."""
+    need = sum(_em(t) + 3.5 for t in labels)  # handle and gaps take about 3.5 ems per entry
+    return len(labels) if need <= _ems(0.85 * fig_width, fontsize) else 2
 
 
 @_chart
@@ -868,13 +1209,13 @@ def _verdict(row: Mapping) -> str:
 
 def _tracking_line(row: Mapping) -> str:
     """'城镇新增就业：100万人（以上）；实际112万人 → 达成'."""
-    target = _target_text({"surface": row.get("target"), "qualifier": row.get("qualifier"),
-                           "value": row.get("target_value"), "value_max": row.get("target_value_max"),
-                           "base_unit": row.get("base_unit"), "sentence": row.get("target_sentence")})
+    target = _target_line(str(row.get("indicator") or "（未命名指标）"), {
+        "surface": row.get("target"), "qualifier": row.get("qualifier"), "value": row.get("target_value"),
+        "value_max": row.get("target_value_max"), "base_unit": row.get("base_unit"),
+        "sentence": row.get("target_sentence")})
     actual = str(row.get("actual") or "").strip()
-    name = str(row.get("indicator") or "（未命名指标）")
     verdict = VERDICT_LABELS.get(_verdict(row), _verdict(row))
-    return f"{name}：{target}" + (f"；实际{actual}" if actual else "") + f" → {verdict}"
+    return target + (f"；实际{actual}" if actual else "") + f" → {verdict}"
 
 
 def _draw_tracking(ax: "Axes", rows: list[dict]) -> None:
