@@ -540,3 +540,12 @@ def test_section_heatmap_colours_by_density_and_drops_empty_and_tiny_sections():
     assert image[0].argmax() == 1  # 工作 is densest in the short 二 section, though 三 has more
     share_fig = charts.section_heatmap(shares_2026(with_density=False), source=SOURCE)
     assert "占比" in all_text(share_fig) and "每万字" not in all_text(share_fig)
+
+
+def test_headline_targets_pass_over_multi_year_results():
+    df = pd.DataFrame([("生产总值", "actual", 5.7, None, "%", "none", "5.7%", "生产总值年均增长5.7%"),
+                       ("生产总值", "actual", 5.3, None, "%", "none", "5.3%", "生产总值增长5.3%"),
+                       ("生产总值", "target", 5.0, None, "%", "approx", "5%", "生产总值增长5%左右")],
+                      columns=TARGET_COLS).assign(multi_year=[True, False, False])
+    labels = bar_labels(charts.headline_targets(df, source=SOURCE))
+    assert "5.3%" in labels and "5.7%" not in labels

@@ -592,12 +592,13 @@ def _pair_targets(targets_df: "pd.DataFrame") -> tuple[list[tuple[str, dict, dic
     """([(indicator, target row, last year's row or None)] for % rows, [text lines for the rest]).
 
     Last year's row is the first result of the same indicator (:func:`_indicator_key`) in the same
-    kind of unit (% with %, 个百分点 with 个百分点); results in 亿元 and the like are passed over.
+    kind of unit (% with %, 个百分点 with 个百分点); results in 亿元 and the like, and figures over
+    several years (a true ``multi_year`` column), are passed over.
     """
     records = targets_df.to_dict("records")
     actual: dict[tuple[str, str], dict] = {}
     for r in records:
-        if str(r.get("period")) == "actual" and _is_percent(r):
+        if str(r.get("period")) == "actual" and _is_percent(r) and not _truthy(r.get("multi_year")):
             actual.setdefault((_indicator_key(r.get("indicator")), _unit_kind(r)), r)
     bars, lines, seen = [], [], set()
     for r in records:
@@ -810,7 +811,7 @@ def _multi_year(df: "pd.DataFrame", headline: set[str]) -> "pd.Series":
     import pandas as pd
 
     if "multi_year" in df.columns:
-        return df["multi_year"].map(lambda v: str(v).strip().lower() in ("true", "1", "1.0", "yes"))
+        return df["multi_year"].map(_truthy)
     nth = df.groupby([df.get("paragraph", pd.Series(0, index=df.index)), df["sentence"].astype(str),
                       df["surface"].astype(str)], sort=False).cumcount()
     cue = pd.Series([_multi_year_cue(s, x, k) for s, x, k in zip(df["sentence"], df["surface"], nth)],
@@ -823,6 +824,11 @@ def _multi_year(df: "pd.DataFrame", headline: set[str]) -> "pd.Series":
         top = df["section"].fillna("").astype(str).str.split(" > ").str[0]
         out |= top.str.contains(_PLAN_SECTION) & ~top.str.contains(r"20\d\d年|上年|去年|一年")
     return out
+
+
+def _truthy(value: Any) -> bool:
+    """A boolean cell as pandas or a CSV gives it back: True, 'True', 1 … (empty and NaN are False)."""
+    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
 
 
 def _headline_keys(targets_df: "pd.DataFrame | None") -> list[str]:
