@@ -22,8 +22,9 @@ copied ten times under different names (so the run works on a fresh clone). What
   processes sharing them) over the command and its worker processes at one time.
 
 Repetitions: best of ``--reps`` (default 5: other work on a shared machine only ever adds time)
-for every timing except ``zjtext run`` (once) and the
-import / start-up timings (best of 7). Results also go to ``bench/results/latest.json``.
+for every timing except ``zjtext run`` (once) and the import / start-up timings (best of 7). The
+floor and the ``--jobs 1`` / ``--jobs 2`` runs are taken in alternating rounds, so that load from
+elsewhere falls on all of them alike. Results also go to ``bench/results/latest.json``.
 """
 from __future__ import annotations
 
@@ -72,17 +73,17 @@ _FIXED = ("import time; t = time.perf_counter(); out = {}\n"
 
 # Warm: everything imported and the dictionary loaded, then process() timed (best of N).
 _WARM = ("import sys, json, time, tempfile\n"
-         "from zjtext.process import process\nfrom zjtext.segment import _tokenizer\n"
-         "import zjtext.keywords, zjtext.metrics, zjtext.tables, pandas\n_tokenizer()\n"
-         "src, jobs, reps, force = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == '1'\n"
-         "out = tempfile.mkdtemp(prefix='zjtext-bench-warm-')\n"
-         "process([src], out, jobs=jobs, force=True, progress=False)\n"
-         "best = 1e9\n"
-         "for _ in range(reps):\n"
-         "    t = time.perf_counter(); res = process([src], out, jobs=jobs, force=force, progress=False)\n"
-         "    best = min(best, time.perf_counter() - t)\n"
-         "    assert all(r.status == ('processed' if force else 'unchanged') for r in res), res\n"
-         "print('@@BENCH ' + json.dumps({'seconds': best}))\n")
+         "from zjtext.process import process, _load_stages\n_load_stages()\n"
+         "src, reps, force, jobs = sys.argv[1], int(sys.argv[2]), sys.argv[3] == '1', sys.argv[4:]\n"
+         "best = {j: 1e9 for j in jobs}\n"
+         "with tempfile.TemporaryDirectory(prefix='zjtext-bench-warm-') as out:\n"
+         "    process([src], out, jobs=1, force=True, progress=False)\n"
+         "    for _ in range(reps):\n"
+         "        for j in jobs:  # alternating, so that other load on the machine hits both alike\n"
+         "            t = time.perf_counter(); res = process([src], out, jobs=int(j), force=force, progress=False)\n"
+         "            best[j] = min(best[j], time.perf_counter() - t)\n"
+         "            assert all(r.status == ('processed' if force else 'unchanged') for r in res), res\n"
+         "print('@@BENCH ' + json.dumps(best))\n")
 
 
 # ---------------------------------------------------------------- running and measuring commands
@@ -112,6 +113,43 @@ def _tree_memory_kb(pid: int, hwm: dict[int, int]) -> int:
     return total
 
 
+def _cpu_ticks() -> tuple[int, int]:
+    with open("/proc/stat") as fh:
+        v = [int(x) for x in fh.readline().split()[1:]]
+    return sum(v) - v[3] - v[4], sum(v)  # busy, total (idle and iowait are columns 4 and 5)
+
+
+QUIET = {"waited_s": 0.0, "busy_runs": 0, "max_wait_s": 300.0}
+
+
+def wait_for_quiet(per_call: float = 20.0, busy_cores: float = 0.25) -> None:
+    """Wait until other processes use under *busy_cores* of CPU: at most *per_call* seconds here
+    and ``QUIET["max_wait_s"]`` in all (``--max-wait``).
+
+    Other sessions may share the machine; a timing taken while they compute measures them too.
+    The time waited and every run started on a busy machine anyway go into the results.
+    """
+    if not Path("/proc/stat").exists():
+        return
+    waited = 0.0
+    while True:
+        b0, t0 = _cpu_ticks()
+        time.sleep(0.3)
+        b1, t1 = _cpu_ticks()
+        if (b1 - b0) / max(t1 - t0, 1) * (os.cpu_count() or 1) < busy_cores:
+            return
+        if waited >= per_call or QUIET["waited_s"] >= QUIET["max_wait_s"]:
+            QUIET["busy_runs"] += 1
+            return
+        time.sleep(0.7)
+        waited += 1.0
+        QUIET["waited_s"] += 1.0
+
+
+class CommandFailed(Exception):
+    """A measured command exited non-zero (its last stderr line is the message)."""
+
+
 def run(argv: list[str], *, cwd: Path = ROOT) -> dict:
     """Run a command: wall seconds, peak memory (MB), output.
 
@@ -119,6 +157,7 @@ def run(argv: list[str], *, cwd: Path = ROOT) -> dict:
     command, and the largest sum of PSS over its processes at one time (workers run together).
     ``ru_maxrss`` from wait4 is not used: Linux carries the *parent's* peak RSS over exec into it.
     """
+    wait_for_quiet()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=out, stderr=err, cwd=cwd, stdin=subprocess.DEVNULL, env=ENV)
@@ -140,7 +179,8 @@ def run(argv: list[str], *, cwd: Path = ROOT) -> dict:
         err.seek(0)
         stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
     if proc.returncode != 0:
-        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(argv)}\n{stderr[-2000:]}")
+        raise CommandFailed(f"exit {proc.returncode}: {' '.join(argv)}: "
+                            + (stderr.strip().splitlines() or ["(no message)"])[-1])
     bench = [json.loads(line[8:]) for line in stdout.splitlines() if line.startswith("@@BENCH ")]
     largest = max(hwm.values(), default=0)
     return {"wall": wall, "largest_mb": largest / 1024, "sum_mb": total[0] / 1024,
@@ -169,23 +209,24 @@ def corpus_files(folder: Path, tmp: Path) -> tuple[Path, str]:
     return src, f"the seed report copied 10 times ({folder} not found)"
 
 
-def floor(folder: Path, reps: int) -> dict:
-    """jieba.lcut over every report's text (body + notes); dictionary loaded beforehand, not timed."""
-    import jieba
-
+def floor_texts(folder: Path) -> list[str]:
+    """Each report's text as zjtext loads it: body and notes, one paragraph per line."""
     from zjtext import load_report
     from zjtext.process import expand
 
+    return ["\n".join(p.text for p in load_report(f).paragraphs) for f in expand([folder])]
+
+
+def floor_once(texts: list[str]) -> float:
+    """Seconds for ``jieba.lcut`` over every text; jieba's dictionary is loaded first, not timed."""
+    import jieba
+
     jieba.setLogLevel(logging.CRITICAL)
     jieba.initialize()  # not timed: the floor is segmentation alone
-    texts = ["\n".join(p.text for p in load_report(f).paragraphs) for f in expand([folder])]
-    best = 1e9
-    for _ in range(reps):
-        t = time.perf_counter()
-        for text in texts:
-            jieba.lcut(text)
-        best = min(best, time.perf_counter() - t)
-    return {"seconds": best, "reports": len(texts), "characters": sum(map(len, texts))}
+    t = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - t
 
 
 def stages(folder: Path, tmp: Path, reps: int) -> dict:
@@ -226,6 +267,7 @@ def stages(folder: Path, tmp: Path, reps: int) -> dict:
     for name, fn in steps.items():
         best = 1e9
         for _ in range(reps):
+            wait_for_quiet()
             t = time.perf_counter()
             fn()
             best = min(best, time.perf_counter() - t)
@@ -249,7 +291,8 @@ def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
     from zjtext.process import expand
 
     n_reports = len(expand([folder]))
-    res: dict = {"floor": floor(folder, reps), "stages": stages(folder, tmp, reps)}
+    texts = floor_texts(folder)
+    res: dict = {"stages": stages(folder, tmp, reps)}
     startup = min(run([PY, "-c", "pass"])["wall"] for _ in range(7))
     imp = [run([PY, "-c", "import zjtext"]) for _ in range(7)]
     res["import"] = {"interpreter_startup": startup, "python_c_import_zjtext": min(r["wall"] for r in imp),
@@ -259,28 +302,38 @@ def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
     res["fixed_costs"] = min((run([PY, "-c", _FIXED])["inner"] for _ in range(reps)),
                              key=lambda d: sum(d.values()))
     res["fixed_costs"]["interpreter start-up"] = startup
+    # Rounds: floor, then jobs 1 and 2 alternately, so that other load on the machine hits all alike.
+    floors, runs = [], {(how, j): [] for how in ("e2e", "cold") for j in (1, 2)}
+    for _ in range(reps):
+        wait_for_quiet()
+        floors.append(floor_once(texts))
+        for jobs in (1, 2):
+            args = ["process", str(folder), "--out", str(tmp / f"out-j{jobs}"), "--jobs", str(jobs), "--force"]
+            runs["e2e", jobs].append(run(CLI + args))
+            runs["cold", jobs].append(run([PY, "-c", _COLD] + args))
+    res["floor"] = {"seconds": min(floors), "reports": len(texts), "characters": sum(map(len, texts))}
+    warm = run([PY, "-c", _WARM, str(folder), str(reps), "1", "1", "2"])
     for jobs in (1, 2):
-        out = tmp / f"out-j{jobs}"
-        args = ["process", str(folder), "--out", str(out), "--jobs", str(jobs), "--force"]
-        e2e = best_of(reps, CLI + args)
-        cold = best_of(reps, [PY, "-c", _COLD] + args)
-        warm = run([PY, "-c", _WARM, str(folder), str(jobs), str(reps), "1"])
-        res[f"process_j{jobs}"] = {"end_to_end": e2e["wall"], "in_process": cold["inner_best"],
-                                   "warm": warm["inner"]["seconds"],
-                                   "peak_mb": max(e2e["peak_mb"], cold["peak_mb"]),
-                                   "largest_process_mb": max(e2e["largest_mb"], cold["largest_mb"]),
-                                   "warm_peak_mb": warm["peak_mb"]}
+        e2e, cold = runs["e2e", jobs], runs["cold", jobs]
+        res[f"process_j{jobs}"] = {
+            "end_to_end": min(r["wall"] for r in e2e), "in_process": min(r["inner"]["seconds"] for r in cold),
+            "warm": warm["inner"][str(jobs)], "peak_mb": max(r["peak_mb"] for r in e2e + cold),
+            "largest_process_mb": max(r["largest_mb"] for r in e2e + cold), "warm_peak_mb": warm["peak_mb"]}
     out = tmp / "out-j1"  # filled by the runs above: every report is unchanged now
-    again = best_of(reps, [PY, "-c", _COLD, "process", str(folder), "--out", str(out), "--jobs", "1"])
-    e2e = best_of(reps, CLI + ["process", str(folder), "--out", str(out), "--jobs", "1"])
-    warm = run([PY, "-c", _WARM, str(folder), "1", str(reps), "0"])
+    args = ["process", str(folder), "--out", str(out), "--jobs", "1"]
+    e2e = best_of(reps, CLI + args)
+    again = best_of(reps, [PY, "-c", _COLD] + args)
+    warm = run([PY, "-c", _WARM, str(folder), str(reps), "0", "1"])
     assert "0 processed" in e2e["stdout"], e2e["stdout"]
     res["process_unchanged"] = {"end_to_end": e2e["wall"], "in_process": again["inner_best"],
-                                "warm": warm["inner"]["seconds"], "reports": n_reports,
+                                "warm": warm["inner"]["1"], "reports": n_reports,
                                 "peak_mb": max(e2e["peak_mb"], again["peak_mb"])}
     if not skip_run:
-        r = run(CLI + ["run", str(SEED), "--out", str(tmp / "run-out")])
-        res["run_seed"] = {"seconds": r["wall"], "peak_mb": r["peak_mb"], "largest_process_mb": r["largest_mb"]}
+        try:
+            r = run(CLI + ["run", str(SEED), "--out", str(tmp / "run-out")])
+            res["run_seed"] = {"seconds": r["wall"], "peak_mb": r["peak_mb"], "largest_process_mb": r["largest_mb"]}
+        except CommandFailed as err:
+            res["run_seed"] = {"error": str(err)}
     return res
 
 
@@ -329,7 +382,9 @@ def rows(res: dict) -> list[tuple[str, str, str, str]]:
         v = un[how] * per10
         out.append((f"process, unchanged inputs, {label}", f"{v:.3f} s / 10 reports", f"< {CACHED_S_PER_10} s",
                     verdict(v, CACHED_S_PER_10)))
-    if "run_seed" in res:
+    if "run_seed" in res and "error" in res["run_seed"]:
+        out.append(("zjtext run, seed report (once)", "command failed (see below)", f"< {RUN_S:.0f} s", "FAIL"))
+    elif "run_seed" in res:
         r = res["run_seed"]
         out.append(("zjtext run, seed report (once)", f"{r['seconds']:.1f} s", f"< {RUN_S:.0f} s", verdict(r["seconds"], RUN_S)))
         out.append(("peak memory, zjtext run", f"{r['peak_mb']:.0f} MB", "-", ""))
@@ -342,7 +397,9 @@ def print_table(res: dict, meta: dict) -> None:
     line = "  ".join("{:<%d}" % x for x in w)
     print(f"\nzjtext benchmark — {meta['corpus']}; {meta['cpus']} cores; Python {meta['python']}; "
           f"best of {meta['reps']} (zjtext run once, start-up/import best of 7)")
-    print(f"floor text: {res['floor']['reports']} reports, {res['floor']['characters']:,} characters\n")
+    print(f"floor text: {res['floor']['reports']} reports, {res['floor']['characters']:,} characters; "
+          f"waited {meta['waited_for_quiet_s']:.0f} s for other processes to go quiet, "
+          f"{meta['runs_on_busy_machine']} runs started on a busy machine anyway\n")
     print(line.format("measure", "value", "target", "result"))
     print(line.format(*("-" * x for x in w)))
     for r in table:
@@ -356,6 +413,8 @@ def print_table(res: dict, meta: dict) -> None:
     print(f"  {'sum':<36} {total:6.3f} s  {total / fl:5.2f}x")
     print("  zjtext's word search gives jieba's words on every paragraph: "
           + ("yes" if st["segmentation_identical_to_jieba"] else "NO"))
+    if "error" in res.get("run_seed", {}):
+        print(f"\nzjtext run failed: {res['run_seed']['error']}")
     fc = res["fixed_costs"]
     print("\nfixed costs of a fresh `zjtext process` (one interpreter, in order): "
           + ", ".join(f"{k} {v:.3f} s" for k, v in fc.items()))
@@ -371,7 +430,10 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--skip-run", action="store_true", help="leave out `zjtext run` on the seed")
+    ap.add_argument("--max-wait", type=float, default=300.0, metavar="S",
+                    help="seconds in all to wait for other processes to go quiet before timings (default 300)")
     args = ap.parse_args()
+    QUIET["max_wait_s"] = args.max_wait
     with tempfile.TemporaryDirectory(prefix="zjtext-bench-") as tmp:
         folder, desc = corpus_files(args.corpus, Path(tmp))
         res = measure(folder, Path(tmp), args.reps, args.skip_run)
@@ -380,7 +442,8 @@ def main() -> int:
     import zjtext
 
     meta = {"corpus": desc, "cpus": os.cpu_count(), "python": platform.python_version(), "reps": args.reps,
-            "zjtext": zjtext.__version__, "jieba": jieba.__version__, "machine": platform.machine()}
+            "zjtext": zjtext.__version__, "jieba": jieba.__version__, "machine": platform.machine(),
+            "waited_for_quiet_s": QUIET["waited_s"], "runs_on_busy_machine": QUIET["busy_runs"]}
     print_table(res, meta)
     results = {"meta": meta, "results": res,
                "table": [dict(zip(("measure", "value", "target", "result"), r)) for r in rows(res)]}
