@@ -309,7 +309,8 @@ show(charts.top_keywords(keywords, top=20, source=report.meta), "top_keywords")"
     md("""
 ## 关键词在各章节的分布
 
-每一列是一个一级章节，颜色越深表示该词出现在这一章节的比例越高，格中数字是比例和次数。"""),
+每一列是一个一级章节。颜色表示该词在这一章节中每万字出现的次数（已按各章节篇幅折算，长章节不会因篇幅长而显得更深），
+格中数字是每万字次数和出现次数。没有出现这些词的章节和很短的章节（如开头的称呼）不列出。"""),
     code("""
 show(charts.section_heatmap(shares, source=report.meta), "section_heatmap")"""),
     md("""
@@ -322,9 +323,10 @@ show(charts.headline_targets(targets, source=report.meta), "headline_targets")""
     md("""
 ## 上年各项指标的增长率
 
-回顾部分报告的增长率（每个指标取第一次出现的数值），从高到低排列；下降画在左侧。"""),
+回顾部分报告的上一年增长率，每个指标取第一次出现的数值。虚线以上是主要预期目标涉及的指标，其余按在报告中出现的先后排列；
+年均、累计、五年等跨多年的数字不计入。下降画在左侧；个别特别长的条形截短并画斜线，标注的数字仍是实际值。"""),
     code("""
-show(charts.growth_rates(metrics, source=report.meta), "growth_rates")"""),
+show(charts.growth_rates(metrics, targets=targets, source=report.meta), "growth_rates")"""),
     md("""
 ## 词云
 
