@@ -262,17 +262,19 @@ class _JiebaCut:
             if y - x == 1:
                 buf += blk[x]
             else:
-                self._flush(buf, out)
-                buf = ""
+                if buf:
+                    self._flush(buf, out)
+                    buf = ""
                 out.append(blk[x:y])
             x = y
-        self._flush(buf, out)
+        if buf:
+            self._flush(buf, out)
 
     def _flush(self, buf: str, out: list[str]) -> None:
         """One character as it is; a known word split into characters; an unknown run to the HMM."""
         if len(buf) == 1:
             out.append(buf)
-        elif buf:
+        else:
             if self.freq.get(buf):
                 out.extend(buf)
             else:
