@@ -20,6 +20,13 @@ Where the time goes, and why the code looks like this (see ``bench/run_bench.py`
   reports processed now and reports skipped as unchanged, so their bytes never depend on which
   reports were cached or on the number of jobs.
 
+Measured on the ten 2026 reports (209k characters, 2 cores), against a bare ``jieba.lcut`` over
+the same text (≈ 0.37 s): the work itself takes ≈ 3.2× that (segmentation and tokens table 1.1×,
+writing the CSVs 0.9× — tokens.csv alone is 23 MB —, metrics 0.35×, keywords 0.3×, loading 0.3×,
+corpus tables 0.2×); a fresh ``zjtext process`` adds ≈ 0.45 s that no number of jobs shares out
+(pandas import 0.18 s, dictionary 0.14 s, interpreter teardown 0.06 s), so ``--jobs 2`` takes
+≈ 0.7× the time of ``--jobs 1``. A run over unchanged reports takes ≈ 0.05 s.
+
 >>> stamp_of(b"abc")["sha256"][:12]
 'ba7816bf8f01'
 """
