@@ -222,16 +222,17 @@ def _with_change(table: "pd.DataFrame", metrics: "pd.DataFrame") -> "pd.DataFram
 
 
 _SUFFIX_HEDGES = ("左右", "以上", "以内", "以下", "之内", "上下")
+_PREFIX_HEDGES = ("约", "近", "超", "超过", "突破", "跨越", "逾", "不低于", "不高于", "不超过", "不少于", "控制在", "高于", "低于")
 
 
 def hedged(surface: str, qualifier_text: str) -> str:
-    """A figure as a reader would quote it, its hedge included.
+    """A figure as a reader would quote it, its hedge included (a plain verb such as 达到 is no hedge).
 
-    >>> hedged("5.5%", "左右"), hedged("3300亿元", "超过"), hedged("5%", "")
-    ('5.5%左右', '超过3300亿元', '5%')
+    >>> hedged("5.5%", "左右"), hedged("3300亿元", "超过"), hedged("5%", ""), hedged("3.2%", "达到")
+    ('5.5%左右', '超过3300亿元', '5%', '3.2%')
     """
     surface, hedge = str(surface or ""), str(qualifier_text or "")
-    if not hedge or hedge in surface:
+    if not hedge or hedge in surface or hedge not in _SUFFIX_HEDGES + _PREFIX_HEDGES:
         return surface
     return surface + hedge if hedge in _SUFFIX_HEDGES else hedge + surface
 

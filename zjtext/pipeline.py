@@ -200,7 +200,7 @@ def index_page(report, pages: Sequence[tuple[str, str]]) -> str:
             "指标": df["indicator"],
             "时期": df["period"].map({"target": "今年目标", "actual": "上年实绩"}).fillna(df["period"]),
             "原文数值": [_quoted_figure(r) for r in df.to_dict("records")],
-            "原文": [_clause(sentence, surface) for sentence, surface in zip(df["sentence"], df["surface"])],
+            "原文": [_clause(report, r) for r in df.to_dict("records")],
         })
         table = df.to_html(index=False, escape=True, border=0, classes="headline", na_rep="") if len(df) else "<p>本报告未列出主要预期目标。</p>"
     facts = [("标题", m.title), ("地区", m.region), ("年份", m.year), ("报告日期", m.date), ("报告人", m.speaker),
@@ -247,14 +247,20 @@ def _quoted_figure(row: dict) -> str:
     return f"下降{text}" if row.get("change") == "decrease" and "下降" not in text else text
 
 
-def _clause(sentence: str, surface: str) -> str:
-    """The clause of ``sentence`` that holds ``surface`` (the whole sentence if it is not found)."""
+def _clause(report, row: dict) -> str:
+    """The clause (between ，；：。) of the report that holds a headline figure, found by its
+    paragraph and character offset; the whole sentence when the offset is unknown."""
     import re
 
-    for clause in re.split(r"(?<=[，；：。])", str(sentence)):
-        if surface and surface in clause:
-            return clause.strip("，；：。 ")
-    return str(sentence)
+    sentence = str(row.get("sentence", ""))
+    try:
+        text = report.paragraphs[int(row["paragraph"]) - 1].text
+        start = int(row["start"])
+    except (KeyError, ValueError, TypeError, IndexError):
+        return sentence
+    left = max((m.end() for m in re.finditer(r"[，；：。！？]", text[:start])), default=0)
+    right = re.search(r"[，；：。！？]", text[start:])
+    return text[left: start + right.start() if right else len(text)].strip()
 
 
 def _run_one(args: tuple[Path, Path, bool]) -> RunResult:
