@@ -446,7 +446,8 @@ def execute(path: Path) -> None:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS.parent)}}).execute()
+    NotebookClient(nb, timeout=900, kernel_name="python3", record_timing=False,  # no timestamps in the files
+                   resources={"metadata": {"path": str(NOTEBOOKS.parent)}}).execute()
     nbformat.write(nb, path)
 
 
