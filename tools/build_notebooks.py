@@ -430,6 +430,9 @@ def build() -> list[Path]:
         ("01-load-and-segment", NB01), ("02-keyword-frequency", NB02), ("03-metric-extraction", NB03),
         ("04-charts", NB04), ("05-compare-reports", NB05),
     ):
+        # the parameters cell comes first (papermill's convention), the title right after it
+        params_cell = next(c for c in cells if "parameters" in c.metadata.get("tags", []))
+        cells = [params_cell] + [c for c in cells if c is not params_cell]
         nb = new_notebook(cells=cells)
         for i, cell in enumerate(nb.cells):  # stable ids keep rebuilds diff-free
             cell.id = f"c{i:02d}"
