@@ -43,7 +43,7 @@ from typing import Iterable, Sequence
 
 from . import __version__
 from .paths import PROCESSED_DIR, report_files
-from .report import ReportError, _report_id, load_report
+from .report import ReportError, load_report, report_id_for
 from .store import CSV_ENCODING, write_csv, write_text
 
 TABLES = ("paragraphs", "tokens", "keywords", "slogans", "metrics", "targets")
@@ -115,8 +115,8 @@ def process_report(path: Path | str, out: Path | str | None = None, force: bool 
     try:
         data = path.read_bytes() if path.is_file() else b""
         stamp = stamp_of(data)
-        if not force and path.is_file() and _is_current(out / _report_id(path), stamp):
-            result.report_id, result.status = _report_id(path), "unchanged"
+        if not force and path.is_file() and _is_current(out / report_id_for(path), stamp):
+            result.report_id, result.status = report_id_for(path), "unchanged"
             return result
         report = load_report(path)
         result.report_id = report.report_id
@@ -160,7 +160,7 @@ def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResu
     todo: list[int] = []
     seen: dict[str, Path] = {}
     for i, f in enumerate(files):
-        rid = _report_id(f)
+        rid = report_id_for(f)
         if f.is_file():  # two inputs, one folder: the first one wins, whatever the order of work
             if rid in seen:
                 results[i] = ProcessResult(str(f), rid, "failed", f"{f}: same report id '{rid}' as {seen[rid]}")
@@ -199,7 +199,7 @@ def _in_parallel(files: list[Path], todo: list[int], out: Path, jobs: int, bar) 
             try:
                 done[i] = futures[i].result()
             except Exception as err:  # a worker that died (killed, out of memory): that report fails
-                done[i] = ProcessResult(str(files[i]), _report_id(files[i]), "failed",
+                done[i] = ProcessResult(str(files[i]), report_id_for(files[i]), "failed",
                                         f"{files[i]}: worker process failed ({type(err).__name__}: {err})")
             bar(done[i].report_id or files[i].name)
     return done

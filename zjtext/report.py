@@ -23,7 +23,7 @@ from pathlib import Path
 from . import clean
 
 __all__ = [
-    "Paragraph", "ReportMeta", "Report", "load_report", "report_from_text",
+    "Paragraph", "ReportMeta", "Report", "load_report", "report_from_text", "report_id_for",
     "ReportError", "ReportNotFoundError", "EmptyReportError", "BinaryFileError", "PdfFileError",
     "UnknownEncodingError", "NoReportBodyError",
 ]
@@ -400,12 +400,18 @@ def _metadata(header: list[str], title_tag: str, path: Path, encoding: str, fmt:
         if s:
             speaker = re.sub(r"\s+", "", s.group(1))
     return ReportMeta(
-        report_id=_report_id(path), title=title, year=year, region=region, date=date, speaker=speaker,
+        report_id=report_id_for(path), title=title, year=year, region=region, date=date, speaker=speaker,
         meeting=meeting, source=path.name, encoding=encoding, format=fmt,
     )
 
 
-def _report_id(path: Path) -> str:
+def report_id_for(path: Path | str) -> str:
+    """A report's id: its file name without extension, lower-cased, safe as a folder name.
+
+    >>> report_id_for("data/raw/Zhejiang 2024.html")
+    'zhejiang-2024'
+    """
+    path = Path(path)
     rid = re.sub(r"[^\w\-]+", "-", path.stem.lower()).strip("-")
     return rid or "report"
 
