@@ -455,7 +455,7 @@ def growth_metrics_2026() -> pd.DataFrame:
         row(9, "高价值发明专利", 148.0, "increase", "高价值发明专利较“十三五”时期增长148%"),
         row(9, "5年", 18.7, "increase", "一般公共预算收入累计完成3.7万亿元，5年增长18.7%"),
         row(10, "人均地区生产总值", 5.4, "increase", "人均地区生产总值年均增长5.4%"),
-        row(12, "新设外资企业", 19.5, "increase", "新设外资企业增长19.5%", "二、“十四五”时期发展成就"),
+        row(12, "新设外资企业", 19.5, "increase", "新设外资企业增长19.5%", "二、“十四五”时期主要成绩"),
         row(13, "PM2.5年均浓度", 7.4, "decrease", "PM2.5年均浓度下降7.4%"),
     ]
     return pd.DataFrame(rows)
@@ -506,8 +506,8 @@ def test_draw_all_passes_targets_to_growth_rates(tmp_path):
 
 def shares_2026(with_density: bool = True) -> pd.DataFrame:
     """Section shares as zjtext.keywords.section_shares gives them for a 2026 report."""
-    sections = {"": 40, "一、2025年和“十四五”时期工作回顾": 9000, "二、“十四五”时期发展成就和“十五五”时期主要目标任务": 3000,
-                "三、一鼓作气勇争先，全力推动“十五五”开好局、起好步": 12000, "附件2": 800}
+    sections = {"": 40, "一、2025年和“十四五”时期工作回顾": 9000, "二、“十四五”回顾与“十五五”时期的主要目标和任务安排": 3000,
+                "三、乘势而上再出发，奋力实现“十五五”良好开局、稳步起势": 12000, "附件2": 800}
     counts = {"工作": (1, 20, 12, 40, 0), "创新": (0, 15, 9, 30, 0), "改革": (0, 10, 3, 25, 0)}
     rows = []
     for term, cs in counts.items():
@@ -524,7 +524,7 @@ def test_section_heatmap_headers_wrap_at_sensible_points():
     assert not [line for line in lines if line[0] in "，。、；：”）》"]
     assert all("“十四五”" in h.replace("\n", "") for h in headers[:2])
     assert all(h.count("“") == h.count("”") for h in headers for h in h.split("\n"))  # no quote split
-    wrapped = charts._balanced_wrap("三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", 10).split("\n")
+    wrapped = charts._balanced_wrap("三、乘势而上再出发，奋力实现“十五五”良好开局、稳步起势", 10).split("\n")
     assert wrapped[0].endswith("，") and "“十五五”" in wrapped[1]  # prefers to break after a comma
 
 

@@ -78,7 +78,8 @@ paras = paragraphs_table(report)
 kinds = paras["kind"].value_counts().rename_axis("类型").reset_index(name="段落数")
 table(kinds, None)"""),
     code("""
-table(paras[["paragraph", "kind", "section", "text"]], 8)"""),
+preview = paras[["paragraph", "kind", "section", "text"]].assign(text=paras["text"].str.slice(0, 20) + "…")
+table(preview, 8)"""),
     md("""
 ## 分词：让政策口号保持完整
 
