@@ -75,6 +75,7 @@ def setup() -> None:
 
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.max_columns", 30)
+    pd.set_option("display.max_colwidth", 100)  # table() already shortens text to 80 characters
     pd.set_option("display.float_format", lambda x: f"{x:.6g}")
 
 
