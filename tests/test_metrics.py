@@ -198,7 +198,8 @@ def test_list_items_inherit_the_opening_verb():
 
 def test_count_before_its_noun():
     df = rows("推动351个项目纳入保障范围，宁波、温州等5个城市承担协办任务，夺得了51枚金牌和53枚银牌。")
-    assert df.indicator.tolist() == ["推动项目", "城市", "夺得金牌", "银牌"]
+    # the gold names what the projects were counted for (纳入国家用地保障范围项目), not the verb before
+    assert df.indicator.tolist() == ["纳入保障范围项目", "城市", "夺得金牌", "银牌"]
 
 
 def test_qizhong_parts_take_the_whole_as_context():
@@ -458,3 +459,41 @@ def test_headline_from_metrics_read_back_as_text(seed):
     again = headline(seed, df.astype({"multi_year": str}))
     assert again.surface.tolist() == headline(seed, df).surface.tolist()
     assert headline(seed, df.drop(columns=["multi_year"])).surface.tolist() == again.surface.tolist()
+
+
+# ---------------------------------------------------------------- 2026 sample: counts of kinds, back-references, 减X
+
+def test_counts_of_kinds_are_figures_but_class_labels_are_not():
+    assert [f.surface for f in parse_figures("今年办好8类30件惠民实事。")] == ["8类", "30件"]
+    assert [f.surface for f in parse_figures("实施9大类40项惠民工程。")] == ["9大类", "40项"]
+    assert [f.surface for f in parse_figures("获批2类创新药5个。")] == ["5个"]  # 2类创新药 is a drug class
+
+
+def test_noun_after_count_keeps_its_size_floor():
+    df = rows("加快推进滨江大桥、北港新区等8600个千万元以上在建项目建设。")
+    assert df.indicator.tolist() == ["千万元以上在建项目"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("高校毕业生留本地就业超21万人、稳定在全国1/15以上。", ["高校毕业生留本地就业", "高校毕业生留本地就业占全国比重"]),
+    ("新增专利示范企业420家、总数突破3000家。", ["新增专利示范企业", "专利示范企业总数"]),
+])
+def test_bare_share_or_total_refers_to_the_previous_subject(text, names):
+    assert rows(text).indicator.tolist() == names
+
+
+def test_predicate_after_a_count_names_what_was_counted():
+    df = rows("推动26家企业入选国家制造业单项冠军企业，引导83个项目纳入省级重点工程库。")
+    assert df.indicator.tolist() == ["入选国家制造业单项冠军企业", "纳入省级重点工程库项目"]
+
+
+def test_cutting_an_object_by_a_percent_is_a_decrease():
+    df = rows("涉企事项办理平均减时间61%、减材料47%，审减率达12.5%。")
+    assert df.change.tolist() == ["decrease", "decrease", "none"]
+
+
+def test_count_of_kinds_names_the_things_counted_next():
+    df = rows("全年办好8类30件惠民实事。")
+    assert df.indicator.tolist()[0] == "惠民实事（类）"
+    df = rows("全年9大类52项惠民实事项目如期完成。")
+    assert df.indicator.tolist() == ["惠民实事（类）", "惠民实事项目"]

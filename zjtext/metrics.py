@@ -53,6 +53,8 @@ HEADLINE_COLUMNS = ["indicator", "period", "value", "value_max", "base_unit", "q
 HEADLINE_EXTRA = ["change", "multi_year", "qualifier_text", "paragraph", "start"]
 
 _RESOURCES = Path(__file__).parent / "resources"
+# N类 before these is a class's name (1类创新药), not a count of kinds (12类45件民生实事)
+_CLASS_LABEL = re.compile(r"(?:创新|新|仿制|中)?(?:药|疫苗|医疗器械|器械|耗材)")
 
 # ---------------------------------------------------------------- lexicon
 
@@ -82,6 +84,9 @@ _INCREASE = r"增长|增加|提高|提升|上涨|上升|涨幅|增幅|增速|扩
 _DECREASE = r"下降|降低|减少|压减|减负|回落|缩减|缩小|降幅|下调|削减|收窄"
 _CHANGE_RE = re.compile(rf"(?:(?P<inc>{_INCREASE})|(?P<dec>{_DECREASE}))(?:了)?(?:分别(?:为)?)?$")
 
+# cutting an object by a share (平均减时间61%、减材料47%, 压减时间58%): a decrease
+_CUT_OBJECT = re.compile(r"(?:^|[、，,；;]|平均|均|再)(?:减少|压减|压缩|缩短|降低|减)(?:办理|审批|办事)?"
+                         r"(?:时间|时限|材料|环节|跑动次数|跑动|成本|费用|流程)$")
 _CLAUSE_BOUNDARY = "，,；;。：:！!？?"
 _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
@@ -119,7 +124,7 @@ _NOUN_CUT = re.compile(
     r"(?:完成|实现|获得|获|成为|达到|达|超过|超|突破|增长|增加|下降|提高|提升|开工|投产|建成|落地|入选|"
     r"签约|纳入|带动|惠及|覆盖|累计|全部|均|共|已|正在|将|通过|被|实施|参与|参加|无私|加快|持续|稳定|"
     r"稳步|顺利|全面|基本|相继|先后|陆续|获批|获评|通车|运营|开通|投用|建设|开展|落户|集聚|承担|扛起|享受|受益|"
-    r"竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以|和|及|与|、|"
+    r"如期|按期|提前|竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以(?![上下])|和|及|与|、|跻身|"
     r"位居|稳居|跃居|居(?=全国|全省|全球|世界|中部|西部|东部|前|第))")
 # nouns that end an indicator: the measured quantity (增加值, 收入, 起数 …); longest first
 _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业收入 营收 利润 总额 总量 产量 产值 规模 投资 比重 占比
@@ -131,6 +136,12 @@ _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业
 # what is measured about counted things (57个县（市）生产总值…): not part of the counted noun
 # a count of areas that opens a list: 重点抓好10方面工作： / 以下14个方面的工作。
 _ASPECTS_TAIL = re.compile(r"(?:的)?(?:重点)?(?:工作|任务)?(?:[：:。；]|$)")
+# a membership predicate after counted things names them (26家企业入选国家制造业单项冠军企业)
+_MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
+# words that, alone before a figure, speak of the previous subject: its share of the nation, its total
+_SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(?:比重|份额)?")
+_KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
+_BARE_TOTALS = {"总数", "总量", "总规模", "规模", "总额", "余额"}
 _MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
 _REVIEW_WORDS = re.compile(r"回顾|成就|成绩|总结|进展|成效|过去|取得")
 _PLAN_WORDS = re.compile(r"目标|任务|重点工作|工作安排|安排|建议|考虑|展望|部署|规划|纲要|开局|起好步|谋划|思路")
@@ -430,6 +441,8 @@ def _build(text: str, m: re.Match, units: dict) -> Figure | None:
         nxt = text[end:end + 1]
         if nxt and re.match(rf"[{_CJK}]", nxt) and _NOT_METRIC_UNITS.match(text[end:]):
             return None
+    if unit in ("类", "大类") and _CLASS_LABEL.match(text, end):
+        return None  # 2类创新药, 3类医疗器械: a class named by its number
     if unit == "方" and re.match(rf"[{_CJK}]", text[end:end + 1] or "。") and not text.startswith("米", end):
         return None  # 方案, 方式, 方向 …: not 立方米
     base = _base(unit) if unit else ""
@@ -565,7 +578,7 @@ def _change(raw_before: str, fig: Figure) -> str:
     s = re.sub(r"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为)+$", "", s)
     m = _CHANGE_RE.search(s)
     if not m:
-        return "none"
+        return "decrease" if _CUT_OBJECT.search(s) else "none"
     return "increase" if m.group("inc") else "decrease"
 
 
@@ -677,10 +690,17 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     tail = text[tail_start:tail_end]
     skip = 1 if tail.startswith("的") else 0
     tail = tail[skip:]
+    kinds = _KINDS_OF.match(tail) if first.unit in ("类", "大类") and len(group) == 1 else None
+    if kinds:  # 12类45件民生实事: the kinds of the things counted next
+        rest = tail[kinds.end():]
+        cut = _NOUN_CUT.search(rest, 1)
+        things = re.sub(r"(?:项目|工程)$", "", (rest[:cut.start()] if cut else rest)[:12])
+        if len(things) >= 2:
+            return [things + "（类）"], "", last.post_end
     m_digit = re.search(r"\d", tail)
     if m_digit:  # 57个县（市）生产总值近3年…: the words before the next number, less its hedge
         tail = _PRE_HEDGE_RE.sub("", tail[:m_digit.start()])
-    noun, noun_end = "", last.post_end
+    noun, noun_end, member = "", last.post_end, ""
     if tail and re.match(rf"[{_CJK}“]", tail) and last.category != "rank":
         cut = _NOUN_CUT.search(tail, 1)
         noun = (tail[:cut.start()] if cut else tail)[:16]
@@ -688,6 +708,11 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         if measured and first.category == "count":
             noun = noun[:measured.start()]  # the counted things (县（市）), not what is measured about them
         noun_end = tail_start + skip + len(noun)
+        obj = tail[cut.start():] if cut and len(noun) == cut.start() and "在" not in noun else ""
+        if obj and not m_digit and _MEMBERSHIP.match(obj) and len(obj) <= 18:
+            noun_end = tail_start + skip + len(noun) + len(obj)
+            obj, noun = obj.split("、")[0], re.sub(r"(?<=..)新$", "", noun)  # 5个县新获评…
+            member = obj if obj.endswith(noun) else obj + noun  # 入选…企业 / 纳入…范围项目
     aspects = first.end if first.unit.endswith("方面") else (
         first.post_end + 2 if text.startswith("方面", first.post_end) else -1)
     if first.category == "count" and aspects >= 0 and _ASPECTS_TAIL.match(text, aspects):
@@ -702,7 +727,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         and not re.match(r"[提增降下上减达超扩缩升]", noun or "提"))  # 省委确定的14项改革
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
         base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
-        return [base + noun] * len(group), lead_verb, noun_end
+        return [member or base + noun] * len(group), lead_verb, noun_end
     if not phrase:
         if prev:
             if len(prev) == len(group):
@@ -725,6 +750,13 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     # a comparison (…增长5.4%、高于全国0.4个百分点) is about the previous subject
     if prev and re.match(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)", phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
+    # …超690万人、稳定在全国1/10以上 / 新增A 1357家、总数突破1万家: the previous subject's share or total
+    if prev and len(group) == 1:
+        share = _SHARE_OF.fullmatch(phrase)
+        if share:
+            return [f"{prev[-1]}占{share.group(1)}比重"], lead_verb, last.post_end
+        if phrase in _BARE_TOTALS:
+            return [_LEAD_VERB.sub("", prev[-1]) + phrase], lead_verb, last.post_end
     # 、-list items inherit the opening verb of the previous item (新增A 30家、B 50家)
     if after_figure and b == floor and raw.startswith("、") and prev_lead and not mv:
         phrase = prev_lead + phrase
