@@ -477,6 +477,7 @@ def test_noun_after_count_keeps_its_size_floor():
 @pytest.mark.parametrize("text, names", [
     ("高校毕业生留本地就业超21万人、稳定在全国1/15以上。", ["高校毕业生留本地就业", "高校毕业生留本地就业占全国比重"]),
     ("新增专利示范企业420家、总数突破3000家。", ["新增专利示范企业", "专利示范企业总数"]),
+    ("智能农机年产量增至6万台、占比达到31%。", ["智能农机年产量", "智能农机年产量占比"]),
 ])
 def test_bare_share_or_total_refers_to_the_previous_subject(text, names):
     assert rows(text).indicator.tolist() == names
@@ -497,3 +498,8 @@ def test_count_of_kinds_names_the_things_counted_next():
     assert df.indicator.tolist()[0] == "惠民实事（类）"
     df = rows("全年9大类52项惠民实事项目如期完成。")
     assert df.indicator.tolist() == ["惠民实事（类）", "惠民实事项目"]
+
+
+def test_set_phrases_stay_inside_the_counted_noun():
+    df = rows("建成1200多个宜居宜业和美乡村，新增3个国家生态文明建设示范区。")
+    assert df.indicator.tolist() == ["建成宜居宜业和美乡村", "新增国家生态文明建设示范区"]
