@@ -1,0 +1,82 @@
+"""Every `zjtext` subcommand end to end: output columns, formats, exit codes, one-line errors."""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from zjtext import cli
+from zjtext.paths import DEFAULT_REPORT
+
+SEED = str(DEFAULT_REPORT)
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = cli.main(list(args))
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def as_csv(text: str) -> pd.DataFrame:
+    assert text.startswith("\ufeff"), "CSV output carries a BOM so Excel shows the Chinese"
+    return pd.read_csv(io.StringIO(text.lstrip("\ufeff")), keep_default_na=False, na_values=[""])
+
+
+def test_segment_csv_has_the_tokens_columns(capsys):
+    status, out, _ = run(capsys, "segment", SEED, "--format", "csv")
+    df = as_csv(out)
+    assert status == 0
+    assert {"report_id", "paragraph", "sentence", "section", "token", "is_stopword", "is_policy_term"} <= set(df.columns)
+    assert "八八战略" in set(df.token) and "八八" not in set(df.token)
+
+
+def test_keywords_top_n_and_policy_verbs(capsys):
+    status, out, _ = run(capsys, "keywords", SEED, "--top", "30", "--format", "csv")
+    df = as_csv(out)
+    assert status == 0 and list(df.columns[:4]) == ["rank", "keyword", "count", "per_10k"] and len(df) == 30
+    assert "推进" not in set(df.keyword)
+    _, out, _ = run(capsys, "keywords", SEED, "--include-policy-verbs", "--format", "json")
+    assert "推进" in {r["keyword"] for r in json.loads(out)}
+
+
+def test_metrics_and_targets(capsys):
+    status, out, _ = run(capsys, "metrics", SEED, "--format", "csv")
+    df = as_csv(out)
+    assert status == 0 and list(df.columns[:16]) == [
+        "report_id", "paragraph", "section", "sentence", "indicator", "surface", "number", "unit", "multiplier",
+        "base_unit", "value", "value_max", "category", "qualifier", "change", "period"]
+    _, out, _ = run(capsys, "targets", SEED, "--format", "csv")
+    targets = as_csv(out)
+    assert list(targets.columns[:8]) == ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface", "sentence"]
+    main = targets[targets.period == "target"]
+    assert ("生产总值", 5.5, "approx") in set(zip(main.indicator, main.value, main.qualifier))
+    assert ("城镇调查失业率", 5.0, "at_most") in set(zip(main.indicator, main.value, main.qualifier))
+
+
+def test_compare_targets_table(capsys, fixtures_dir):
+    status, out, _ = run(capsys, "compare", SEED, str(fixtures_dir / "synthetic-zhejiang-2025.txt"), "--what", "targets", "--format", "csv")
+    df = as_csv(out)
+    assert status == 0 and {"indicator", "target", "actual", "verdict"} <= set(df.columns)
+    assert set(df.verdict) <= {"met", "met (within 左右)", "missed", "not reported", "not comparable"}
+
+
+def test_compare_other_region_is_a_one_line_error(capsys, fixtures_dir):
+    status, out, err = run(capsys, "compare", SEED, str(fixtures_dir / "scraped-2026.txt"), "--what", "targets")
+    assert status == 1 and out == "" and err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_process_writes_tables_and_reports_failures(capsys, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("   ", encoding="utf-8")
+    status, out, err = run(capsys, "process", SEED, str(bad), "--out", str(tmp_path / "out"), "--jobs", "1")
+    assert status == 1 and out.startswith("1 processed, 0 unchanged, 1 failed")
+    assert f"error: {bad}: the file is empty" in err
+    assert (tmp_path / "out" / "zhejiang-2024" / "metrics.csv").exists()
+
+
+@pytest.mark.parametrize("command", ["segment", "keywords", "metrics", "targets"])
+def test_missing_file_is_one_line_error(capsys, tmp_path, command):
+    status, out, err = run(capsys, command, str(tmp_path / "nope.html"))
+    assert status == 1 and out == "" and err == f"error: {tmp_path / 'nope.html'}: no such file\n"
