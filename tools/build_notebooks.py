@@ -50,9 +50,8 @@ out_dir = None  # where pages and figures go (None: reports/report_id)"""),
 import pandas as pd
 
 from zjtext import load_report
-from zjtext.notebook import data_dir, project_path, setup, shown, table
+from zjtext.notebook import project_path, save_tables, setup, table
 from zjtext.segment import plain_cut, quoted_terms, segment_text, tokens
-from zjtext.store import write_csv
 from zjtext.tables import outline, paragraphs_table
 
 setup()
@@ -111,9 +110,7 @@ summary"""),
 
 段落表和词表写入 `data/processed/<报告编号>/`（UTF-8 带 BOM，Excel 可直接打开）。"""),
     code("""
-folder = data_dir(report.report_id)
-for name, df in (("paragraphs", paras), ("tokens", toks)):
-    print(shown(write_csv(df, folder / f"{name}.csv")), f"{len(df)} 行")"""),
+save_tables(report.report_id, {"paragraphs": paras, "tokens": toks})"""),
 ]
 
 NB02 = [
@@ -134,8 +131,8 @@ import pandas as pd
 
 from zjtext import load_report
 from zjtext.keywords import collocations, keyword_table, kwic, section_shares, slogans
-from zjtext.notebook import data_dir, project_path, setup, shown, table
-from zjtext.store import read_csv, write_csv
+from zjtext.notebook import data_dir, project_path, save_tables, setup, table
+from zjtext.store import read_csv
 
 setup()
 report = load_report(project_path(report_path))
@@ -196,8 +193,7 @@ table(collocations(toks, top=20)[["collocation", "count", "g2", "pmi"]], 20).ren
 
 关键词表、口号表和章节分布表写入 `data/processed/<报告编号>/`，供 04 画图和 05 对比使用。"""),
     code("""
-for name, df in (("keywords", keywords), ("slogans", slogan_table), ("section_shares", shares)):
-    print(shown(write_csv(df, folder / f"{name}.csv")), f"{len(df)} 行")"""),
+save_tables(report.report_id, {"keywords": keywords, "slogans": slogan_table, "section_shares": shares})"""),
 ]
 
 NB03 = [
@@ -217,9 +213,8 @@ import pandas as pd
 
 from zjtext import load_report
 from zjtext.metrics import extract_metrics, headline
-from zjtext.notebook import (CATEGORY_ZH, PERIOD_ZH, by_reading_order, data_dir, headline_view, metrics_view,
-                             project_path, setup, shown)
-from zjtext.store import write_csv
+from zjtext.notebook import (CATEGORY_ZH, PERIOD_ZH, by_reading_order, headline_view, metrics_view, project_path,
+                             save_tables, setup)
 
 setup()
 report = load_report(project_path(report_path))
@@ -269,9 +264,7 @@ metrics_view(mentions, ("paragraph", "indicator", "surface", "change", "period",
 
 完整指标表 `metrics.csv` 和主要指标表 `targets.csv` 写入 `data/processed/<报告编号>/`。"""),
     code("""
-folder = data_dir(report.report_id)
-for name, df in (("metrics", metrics), ("targets", head)):
-    print(shown(write_csv(df, folder / f"{name}.csv")), f"{len(df)} 行")"""),
+save_tables(report.report_id, {"metrics": metrics, "targets": head})"""),
 ]
 
 NB04 = [

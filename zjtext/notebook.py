@@ -135,3 +135,13 @@ def by_reading_order(labels, order) -> list:
     """``labels`` sorted by where they first appear in ``order`` (e.g. sections in report order)."""
     first = {label: i for i, label in reversed(list(enumerate(order)))}
     return sorted(set(labels), key=lambda x: first.get(x, len(first)))
+
+
+def save_tables(report_id: str, tables: dict) -> None:
+    """Write each DataFrame to ``data/processed/<report_id>/<name>.csv`` (atomic, UTF-8 with BOM)
+    and print the path and row count of each."""
+    from .store import write_csv
+
+    folder = data_dir(report_id)
+    for name, df in tables.items():
+        print(shown(write_csv(df, folder / f"{name}.csv")), f"{len(df)} 行")
