@@ -29,11 +29,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
 
 __all__ = [
-    "content_tokens", "cjk_chars", "keyword_table", "section_shares", "slogans", "kwic",
+    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "section_shares", "slogans", "slogan_rows", "kwic",
     "collocations", "keyness", "log_likelihood",
 ]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DECIMAL = re.compile(r"\d+\.\d+")
 
 
 def _as_tokens(obj: "pd.DataFrame | Report") -> "pd.DataFrame":
@@ -81,6 +82,59 @@ def content_tokens(
     return df[mask]
 
 
+KEYWORD_COLUMNS = ("rank", "keyword", "count", "per_10k", "is_policy_term", "is_quoted_term")
+SLOGAN_COLUMNS = ("term", "count", "first_paragraph", "in_lexicon")
+_TOKEN_FIELDS = ("paragraph", "kind", "token", "is_stopword", "is_policy_term", "is_quoted_term", "is_policy_verb",
+                 "is_number", "is_punct")
+
+
+def _column_lists(tokens_df: "pd.DataFrame") -> dict[str, list]:
+    """The columns the counting functions read, as plain lists."""
+    return {c: tokens_df[c].tolist() for c in _TOKEN_FIELDS}
+
+
+def _round2(x: float) -> float:
+    """``round(x, 2)`` the way pandas/numpy round (scale, round half to even, unscale), so that the
+    corpus path (plain Python) and the DataFrame path write the same digits."""
+    return round(x * 100) / 100
+
+
+def keyword_rows(
+    columns: dict[str, list], *, top: int | None = None, include_policy_verbs: bool = False,
+    min_len: int = 2, body_only: bool = True,
+) -> list[tuple]:
+    """:func:`keyword_table` on the plain column lists of :func:`zjtext.segment.token_columns`.
+
+    >>> from zjtext.report import report_from_text
+    >>> from zjtext.segment import token_columns
+    >>> keyword_rows(token_columns(report_from_text("各位代表：\\n推进八八战略，坚持八八战略。")), top=1)
+    [(1, '八八战略', 2, 1250.0, True, False)]
+    """
+    counts: dict[str, list] = {}
+    body_text = []
+    for kind, word, stop, lex, quoted, verb, number, punct in zip(
+            columns["kind"], columns["token"], columns["is_stopword"], columns["is_policy_term"],
+            columns["is_quoted_term"], columns["is_policy_verb"], columns["is_number"], columns["is_punct"]):
+        if body_only and kind == "note":
+            continue
+        body_text.append(word)
+        if stop or number or punct or len(word) < min_len or (verb and not include_policy_verbs):
+            continue
+        entry = counts.get(word)
+        if entry is None:
+            counts[word] = [1, lex, quoted]
+        else:
+            entry[0] += 1
+            entry[1] = entry[1] or lex
+            entry[2] = entry[2] or quoted
+    chars = len(_CJK.findall("".join(body_text)))
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    if top is not None:
+        ranked = ranked[:top]
+    return [(rank, word, n, _round2(n * 10000 / chars) if chars else 0.0, bool(lex), bool(quoted))
+            for rank, (word, (n, lex, quoted)) in enumerate(ranked, 1)]
+
+
 def keyword_table(
     tokens_df: "pd.DataFrame", *, top: int | None = None, include_policy_verbs: bool = False,
     min_len: int = 2, body_only: bool = True,
@@ -91,7 +145,7 @@ def keyword_table(
     ordinal (1, 2, 3 … in that order, tied counts get consecutive ranks), so ``top=N`` gives exactly
     N rows. ``per_10k`` = count per 10,000 Chinese characters of the body (see :func:`cjk_chars`),
     rounded to 2 decimals. ``is_policy_term``: in the curated lexicon; ``is_quoted_term``: quoted in
-    the report.
+    the report. The counting is :func:`keyword_rows`.
 
     >>> from zjtext.report import report_from_text
     >>> from zjtext.segment import tokens
@@ -101,22 +155,11 @@ def keyword_table(
     """
     import pandas as pd
 
-    content = content_tokens(tokens_df, include_policy_verbs=include_policy_verbs, min_len=min_len,
-                             body_only=body_only)
-    chars = cjk_chars(tokens_df, body_only=body_only)
-    grouped = content.groupby("token", sort=True).agg(
-        count=("token", "size"), is_policy_term=("is_policy_term", "any"),
-        is_quoted_term=("is_quoted_term", "any"),
-    )
-    table = grouped.reset_index().rename(columns={"token": "keyword"})
-    table = table.sort_values(["count", "keyword"], ascending=[False, True], kind="mergesort")
-    if top is not None:
-        table = table.head(top)
-    table = table.reset_index(drop=True)
-    table.insert(0, "rank", range(1, len(table) + 1))
-    table.insert(3, "per_10k", (table["count"] * 10000 / chars).round(2) if chars else 0.0)
-    return pd.DataFrame(table, columns=["rank", "keyword", "count", "per_10k", "is_policy_term",
-                                        "is_quoted_term"])
+    rows = keyword_rows(_column_lists(tokens_df), top=top, include_policy_verbs=include_policy_verbs,
+                        min_len=min_len, body_only=body_only)
+    table = pd.DataFrame(rows, columns=list(KEYWORD_COLUMNS))
+    return table.astype({"rank": "int64", "count": "int64", "per_10k": "float64", "is_policy_term": bool,
+                         "is_quoted_term": bool})
 
 
 def section_shares(
@@ -154,6 +197,23 @@ def section_shares(
     return pd.DataFrame(rows, columns=["term", "top_section", "count", "share", "per_10k"])
 
 
+def slogan_rows(columns: dict[str, list]) -> list[tuple]:
+    """:func:`slogans` on the plain column lists of :func:`zjtext.segment.token_columns`."""
+    first: dict[str, int] = {}
+    body: dict[str, int] = {}
+    lexicon: dict[str, bool] = {}
+    for para, kind, word, quoted, lex in zip(columns["paragraph"], columns["kind"], columns["token"],
+                                             columns["is_quoted_term"], columns["is_policy_term"]):
+        if not quoted or _DECIMAL.fullmatch(word):  # a quoted decimal is a figure, not a slogan
+            continue
+        first[word] = min(first.get(word, para), para)
+        lexicon[word] = lexicon.get(word, False) or bool(lex)
+        if kind != "note":
+            body[word] = body.get(word, 0) + 1
+    rows = [(t, body.get(t, 0), first[t], lexicon[t]) for t in first]
+    return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
 def slogans(report_or_tokens: "pd.DataFrame | Report") -> "pd.DataFrame":
     """The report's quoted terms (slogans) with their body counts.
 
@@ -170,18 +230,8 @@ def slogans(report_or_tokens: "pd.DataFrame | Report") -> "pd.DataFrame":
     """
     import pandas as pd
 
-    df = _as_tokens(report_or_tokens)
-    quoted = df[df["is_quoted_term"]]
-    quoted = quoted[~quoted["token"].str.fullmatch(r"\d+\.\d+")]  # a quoted decimal is a figure, not a slogan
-    first = quoted.groupby("token")["paragraph"].min()
-    body = quoted[quoted["kind"] != "note"].groupby("token").size()
-    lexicon = quoted.groupby("token")["is_policy_term"].any()
-    table = pd.DataFrame({
-        "term": first.index, "count": [int(body.get(t, 0)) for t in first.index],
-        "first_paragraph": first.values, "in_lexicon": lexicon.reindex(first.index).values,
-    })
-    table = table.sort_values(["count", "term"], ascending=[False, True], kind="mergesort")
-    return table.reset_index(drop=True)
+    table = pd.DataFrame(slogan_rows(_column_lists(_as_tokens(report_or_tokens))), columns=list(SLOGAN_COLUMNS))
+    return table.astype({"count": "int64", "first_paragraph": "int64", "in_lexicon": bool})
 
 
 def kwic(

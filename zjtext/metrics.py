@@ -43,7 +43,7 @@ from .report import Paragraph, Report
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "HEADLINE_COLUMNS", "extract_metrics", "headline", "parse_figures"]
+__all__ = ["COLUMNS", "HEADLINE_COLUMNS", "extract_metrics", "metric_rows", "headline", "headline_rows", "parse_figures"]
 
 COLUMNS = ["report_id", "paragraph", "section", "sentence", "indicator", "surface", "number", "unit",
            "multiplier", "base_unit", "value", "value_max", "category", "qualifier", "change", "period"]
@@ -1003,6 +1003,32 @@ def _tidy(name: str) -> str:
     return name
 
 
+def metric_rows(report: Report) -> list[dict]:
+    """:func:`extract_metrics` as a list of row dicts of plain Python values (no pandas).
+
+    >>> from zjtext.report import report_from_text
+    >>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长6.1%。")
+    >>> [(m["indicator"], m["value"], m["period"]) for m in metric_rows(r)]
+    [('全省生产总值', 6.1, 'actual')]
+    """
+    year = infer_year(report)
+    periods = _paragraph_periods(report)
+    multi = _multi_year_context(report, year)
+    rows: list[dict] = []
+    for p in report.body:
+        rows.extend(_rows_for_paragraph(report, p, periods.get(p.index, "actual"), year, multi.get(p.index, False)))
+    for r in rows:  # the types the DataFrame gives these columns, so both paths write the same CSV
+        for key in ("number", "multiplier", "value", "value_max"):
+            r[key] = _as_float(r[key])
+        r["multi_year"] = bool(r["multi_year"])
+    return rows
+
+
+def _as_float(x) -> float | None:
+    """A number as a plain float; None (and NaN) as None."""
+    return None if x is None or x != x else float(x)
+
+
 def extract_metrics(report: Report) -> "pd.DataFrame":
     """One row per figure in the report body, columns :data:`COLUMNS` then ``qualifier_text, start, end``.
 
@@ -1010,13 +1036,7 @@ def extract_metrics(report: Report) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    year = infer_year(report)
-    periods = _paragraph_periods(report)
-    multi = _multi_year_context(report, year)
-    rows: list[dict] = []
-    for p in report.body:
-        rows.extend(_rows_for_paragraph(report, p, periods.get(p.index, "actual"), year, multi.get(p.index, False)))
-    df = pd.DataFrame(rows, columns=COLUMNS + EXTRA_COLUMNS)
+    df = pd.DataFrame(metric_rows(report), columns=COLUMNS + EXTRA_COLUMNS)
     df["value_max"] = df["value_max"].astype(float)
     df["multi_year"] = df["multi_year"].astype(bool)
     return df
@@ -1029,20 +1049,33 @@ def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataF
     ``surface``.  Columns :data:`HEADLINE_COLUMNS` then ``change`` (increase/decrease/none: ``value``
     stays unsigned, 下降3.3% is 3.3 with ``decrease``), ``multi_year``, ``qualifier_text, paragraph,
     start``.  Only headline indicators are kept: no ranks, shares of or gaps to the national figure,
-    milestones (成为…过10万亿元省份) or multi-year figures.
+    milestones (成为…过10万亿元省份) or multi-year figures. The selection is :func:`headline_rows`.
     """
     import pandas as pd
 
     # a table from before the multi_year column (an old CSV) is redone: the past-year block relies on it
-    df = extract_metrics(report) if metrics is None or "multi_year" not in metrics.columns else metrics
-    if df["multi_year"].dtype != bool:  # read back as text
-        df = df.assign(multi_year=df["multi_year"].astype(str).str.lower().isin(["true", "1", "1.0"]))
-    rows = _headline_targets(report, df) + _headline_actuals(report, df)
-    out = pd.DataFrame(rows, columns=HEADLINE_COLUMNS + HEADLINE_EXTRA)
+    if metrics is None or "multi_year" not in metrics.columns:
+        records = metric_rows(report)
+    else:
+        df = metrics
+        if df["multi_year"].dtype != bool:  # read back as text
+            df = df.assign(multi_year=df["multi_year"].astype(str).str.lower().isin(["true", "1", "1.0"]))
+        records = df.to_dict("records")
+    out = pd.DataFrame(headline_rows(report, records), columns=HEADLINE_COLUMNS + HEADLINE_EXTRA)
     out["value"] = out["value"].astype(float)
     out["value_max"] = out["value_max"].astype(float)
     out["multi_year"] = out["multi_year"].astype(bool)
     return out
+
+
+def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dict]:
+    """:func:`headline` on the row dicts of :func:`metric_rows` (computed when not given)."""
+    records = metric_rows(report) if metrics is None else metrics
+    rows = _headline_targets(report, records) + _headline_actuals(report, records)
+    for r in rows:
+        r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
+        r["multi_year"] = bool(r["multi_year"])
+    return rows
 
 
 def _row_out(r, period: str | None = None) -> dict:
@@ -1119,11 +1152,13 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
     return spans
 
 
-def _headline_targets(report: Report, df: "pd.DataFrame") -> list[dict]:
+def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
+    from types import SimpleNamespace
+
     rows = []
     for p, lo, hi in _find_target_list(report):
-        sub = df[(df.paragraph == p.index) & (df.start >= lo) & (df.start < hi)]
-        figs_at = {int(r.start): r for r in sub.itertuples()}
+        figs_at = {int(r["start"]): SimpleNamespace(**r) for r in records
+                   if r["paragraph"] == p.index and lo <= r["start"] < hi}
         spans = _sentence_spans(p)
         # walk the clauses in order, emitting figures and targets stated in words
         for m in re.finditer(r"[^，,；;。]+", p.text[lo:hi]):
@@ -1156,14 +1191,14 @@ def _word_target_subjects(clause: str) -> list[str]:
     return [clause]
 
 
-def _headline_actuals(report: Report, df: "pd.DataFrame") -> list[dict]:
+def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     """The first block of macro results of the past year in the review (GDP growth and what follows it)."""
-    if df.empty:
+    if not records:
         return []
     from types import SimpleNamespace
 
     by_par: dict[int, list] = {}
-    for rec in df[df.period == "actual"].to_dict("records"):
+    for rec in (r for r in records if r["period"] == "actual"):
         by_par.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     year = infer_year(report)
     macro_re = _HEADLINE_MACRO

@@ -44,7 +44,7 @@ from typing import Iterable, Sequence
 from . import __version__
 from .paths import PROCESSED_DIR, report_files
 from .report import ReportError, load_report, report_id_for
-from .store import CSV_ENCODING, write_csv, write_text
+from .store import CSV_ENCODING, write_rows, write_text
 
 TABLES = ("paragraphs", "tokens", "keywords", "slogans", "metrics", "targets")
 STAMP = "meta.json"
@@ -83,7 +83,7 @@ def _is_current(folder: Path, stamp: dict) -> bool:
 
 
 def report_tables(report) -> dict:
-    """Every processed table of one report, as DataFrames keyed by table name."""
+    """Every processed table of one report, as DataFrames keyed by table name (the notebooks' view)."""
     from .keywords import keyword_table, slogans
     from .metrics import extract_metrics, headline
     from .segment import tokens
@@ -98,6 +98,31 @@ def report_tables(report) -> dict:
         "slogans": slogans(toks),
         "metrics": metrics,
         "targets": headline(report, metrics),
+    }
+
+
+def report_rows(report) -> dict[str, tuple[Sequence[str], Iterable[Sequence]]]:
+    """The tables of :func:`report_tables` as ``(columns, rows)`` of plain values, without pandas.
+
+    What ``process`` writes (with :func:`zjtext.store.write_rows`): the same bytes as writing the
+    DataFrames, at a fraction of the cost, and pandas is never imported. Each report is segmented
+    once; slogans come from its tokens and the headline table from its metrics.
+    """
+    from .keywords import KEYWORD_COLUMNS, SLOGAN_COLUMNS, keyword_rows, slogan_rows
+    from .metrics import COLUMNS, EXTRA_COLUMNS, HEADLINE_COLUMNS, HEADLINE_EXTRA, headline_rows, metric_rows
+    from .segment import TOKEN_COLUMNS, token_columns
+    from .tables import PARAGRAPH_COLUMNS, paragraph_rows
+
+    toks = token_columns(report)
+    metrics = metric_rows(report)
+    m_cols, h_cols = COLUMNS + EXTRA_COLUMNS, HEADLINE_COLUMNS + HEADLINE_EXTRA
+    return {
+        "paragraphs": (PARAGRAPH_COLUMNS, paragraph_rows(report)),
+        "tokens": (TOKEN_COLUMNS, zip(*(toks[c] for c in TOKEN_COLUMNS))),
+        "keywords": (KEYWORD_COLUMNS, keyword_rows(toks)),
+        "slogans": (SLOGAN_COLUMNS, slogan_rows(toks)),
+        "metrics": (m_cols, [[r[c] for c in m_cols] for r in metrics]),
+        "targets": (h_cols, [[r[c] for c in h_cols] for r in headline_rows(report, metrics)]),
     }
 
 
@@ -121,8 +146,8 @@ def process_report(path: Path | str, out: Path | str | None = None, force: bool 
         report = load_report(path)
         result.report_id = report.report_id
         folder = out / report.report_id
-        for name, df in report_tables(report).items():
-            write_csv(df, folder / f"{name}.csv")
+        for name, (columns, rows) in report_rows(report).items():
+            write_rows(columns, rows, folder / f"{name}.csv")
         meta = {**stamp, "report_id": report.report_id, "region": report.meta.region, "year": report.meta.year,
                 "title": report.meta.title, "date": report.meta.date, "source": report.meta.source}
         write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", folder / STAMP)
@@ -137,9 +162,7 @@ def _worker(args: tuple[str, str]) -> ProcessResult:
 
 
 def _load_stages() -> None:
-    """Import every stage (and pandas) and load the tokenizer: once before workers fork, else in each."""
-    import pandas  # noqa: F401  (the stages import it on first call; the parent needs it for the corpus)
-
+    """Import every stage and load the tokenizer: once before workers fork, else in each (no pandas)."""
     from . import keywords, metrics, tables  # noqa: F401
     from .segment import _tokenizer
 
@@ -276,8 +299,6 @@ def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
     ids = sorted(set(report_ids))
     if not ids:
         return
-    import pandas as pd
-
     out = Path(out)
     metas = {rid: _read_json(out / rid / STAMP) or {} for rid in ids}
     for table, name in CORPUS_TABLES.items():
@@ -289,7 +310,7 @@ def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
             year = metas[rid].get("year")
             front = [rid, metas[rid].get("region") or "", "" if year is None else str(year)]
             rows.extend(front + cells for cells in _columns(header, body, tail))
-        write_csv(pd.DataFrame(rows, columns=["report_id", "region", "year", *tail], dtype=object), out / name)
+        write_rows(["report_id", "region", "year", *tail], rows, out / name)
     write_text(json.dumps(_corpus_stamp(metas), ensure_ascii=False, indent=1) + "\n", out / CORPUS_STAMP)
 
 

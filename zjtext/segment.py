@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "tokens", "quoted_terms", "segment_text", "policy_terms", "stopwords", "policy_verbs",
-    "is_number_token", "TOKEN_COLUMNS",
+    "is_number_token", "TOKEN_COLUMNS", "token_columns",
 ]
 
 #: Columns of the table :func:`tokens` returns, in order.
@@ -499,28 +499,36 @@ def tokens(report: "Report") -> "pd.DataFrame":
     """
     import pandas as pd
 
+    return pd.DataFrame(token_columns(report), columns=list(TOKEN_COLUMNS))
+
+
+def token_columns(report: "Report") -> dict[str, list]:
+    """The table :func:`tokens` returns, as plain lists keyed by column (no pandas): the corpus path.
+
+    >>> from zjtext.report import report_from_text
+    >>> cols = token_columns(report_from_text("各位代表：\\n推进“星河织梦”工程。"))
+    >>> cols["token"][3:8], cols["is_quoted_term"][5]
+    (['推进', '“', '星河织梦', '”', '工程'], True)
+    """
     quoted = frozenset(quoted_terms(report))
     matcher = _matcher_with(frozenset(_to_force(quoted)))
-    cols: dict[str, list] = {c: [] for c in ("paragraph", "sentence", "position", "section",
-                                             "top_section", "kind", "token")}
+    para, sent, pos, sect, top, kind, words = [], [], [], [], [], [], []
     for p in report.paragraphs:
         section = " > ".join(p.section)
         for s_idx, sentence in enumerate(p.sentences or (p.text,), 1):
-            words = matcher.cut(sentence)
-            n = len(words)
-            cols["token"].extend(words)
-            cols["position"].extend(range(1, n + 1))
-            cols["paragraph"].extend([p.index] * n)
-            cols["sentence"].extend([s_idx] * n)
-            cols["section"].extend([section] * n)
-            cols["top_section"].extend([p.top_section] * n)
-            cols["kind"].extend([p.kind] * n)
-    flags = _flags(set(cols["token"]), quoted)
-    words = cols["token"]
-    data = {"report_id": [report.report_id] * len(words), **cols}
-    for k, name in enumerate(TOKEN_COLUMNS[-6:]):
-        data[name] = [flags[w][k] for w in words]
-    return pd.DataFrame(data, columns=list(TOKEN_COLUMNS))
+            cut = matcher.cut(sentence)
+            n = len(cut)
+            words.extend(cut)
+            pos.extend(range(1, n + 1))
+            para.extend([p.index] * n)
+            sent.extend([s_idx] * n)
+            sect.extend([section] * n)
+            top.extend([p.top_section] * n)
+            kind.extend([p.kind] * n)
+    flags = _flags(set(words), quoted)
+    columns = [[report.report_id] * len(words), para, sent, pos, sect, top, kind, words]
+    columns += [list(col) for col in zip(*map(flags.__getitem__, words))] if words else [[] for _ in range(6)]
+    return dict(zip(TOKEN_COLUMNS, columns))
 
 
 def _flags(unique: set[str], quoted: frozenset[str]) -> dict[str, tuple[bool, ...]]:

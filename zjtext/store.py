@@ -11,10 +11,12 @@ True
 """
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .paths import RAW_DIR
 
@@ -63,6 +65,26 @@ def write_text(text: str, path: Path | str, encoding: str = "utf-8") -> Path:
 def write_csv(df: "pd.DataFrame", path: Path | str) -> Path:
     """Write a DataFrame as UTF-8-with-BOM CSV (no index), atomically."""
     return write_text(df.to_csv(index=False, lineterminator="\n"), path, encoding=CSV_ENCODING)
+
+
+def write_rows(columns: Sequence[str], rows: Iterable[Sequence], path: Path | str) -> Path:
+    """Write rows of plain Python values as the same CSV :func:`write_csv` makes of a DataFrame.
+
+    For the corpus path, which never imports pandas. Cells are written by the ``csv`` module as
+    pandas writes them: ``None`` empty, floats with ``repr`` (6.1, 6019945000000.0), booleans as
+    True/False. Cells must be plain ``str``/``int``/``float``/``bool``/``None`` (no NaN, no numpy
+    scalars); ``tests/test_process.py`` checks that both writers give the same bytes for every table.
+
+    >>> import tempfile
+    >>> p = write_rows(["词", "值"], [("八八战略", 6.1), ("共同富裕", None)], Path(tempfile.mkdtemp()) / "x.csv")
+    >>> p.read_text(encoding=CSV_ENCODING)
+    '词,值\\n八八战略,6.1\\n共同富裕,\\n'
+    """
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return write_text(buf.getvalue(), path, encoding=CSV_ENCODING)
 
 
 def read_csv(path: Path | str, **kwargs) -> "pd.DataFrame":

@@ -25,12 +25,19 @@ def join_section(section: tuple[str, ...]) -> str:
     return SECTION_SEP.join(section)
 
 
+PARAGRAPH_COLUMNS = ("report_id", "paragraph", "kind", "section", "text")
+
+
+def paragraph_rows(report: Report) -> list[tuple]:
+    """:func:`paragraphs_table` as plain tuples (no pandas)."""
+    return [(report.report_id, p.index, p.kind, join_section(p.section), p.text) for p in report.paragraphs]
+
+
 def paragraphs_table(report: Report) -> "pd.DataFrame":
     """One row per paragraph: ``report_id, paragraph, kind, section, text`` (notes included)."""
     import pandas as pd
 
-    rows = [(report.report_id, p.index, p.kind, join_section(p.section), p.text) for p in report.paragraphs]
-    return pd.DataFrame(rows, columns=["report_id", "paragraph", "kind", "section", "text"])
+    return pd.DataFrame(paragraph_rows(report), columns=list(PARAGRAPH_COLUMNS))
 
 
 def sentences_table(report: Report) -> "pd.DataFrame":
