@@ -128,3 +128,73 @@ def test_a_dying_worker_fails_reports_not_the_run(inputs, tmp_path, monkeypatch)
     results = process([inputs], tmp_path / "out", jobs=2, progress=False)
     failed = {r.report_id: r.error for r in results if r.status == "failed"}
     assert "scraped-2026" in failed and "worker process failed" in failed["scraped-2026"]
+
+
+# ---------------------------------------------------------------- the pandas-free corpus path
+
+_REPORTS = ["scraped-2026.txt", "other-site-2025.html", "hostile-2024.txt", "synthetic-zhejiang-2025.txt"]
+
+
+@pytest.fixture(scope="module", params=[None, *_REPORTS], ids=["seed", *_REPORTS])
+def loaded(request):
+    from pathlib import Path
+
+    from zjtext.report import load_report
+
+    fixtures = Path(__file__).parent / "fixtures"
+    return load_report(DEFAULT_REPORT if request.param is None else fixtures / request.param)
+
+
+def test_rows_path_writes_the_same_bytes_as_the_dataframes(loaded, tmp_path):
+    """process writes plain rows with the csv module; the notebooks write DataFrames with pandas.
+    Both must give the same file, byte for byte, for every table."""
+    from zjtext.process import file_table, report_rows, report_tables
+    from zjtext.store import write_csv, write_rows
+
+    frames = report_tables(loaded)
+    rows = report_rows(loaded)
+    assert list(frames) == list(rows) == list(TABLES)
+    for name in TABLES:
+        a = write_rows(*rows[name], tmp_path / "rows" / f"{name}.csv").read_bytes()
+        b = write_csv(file_table(name, frames[name]), tmp_path / "frames" / f"{name}.csv").read_bytes()
+        assert a == b, name
+        assert a.count(b"\n") > 1 or name in ("targets", "slogans"), name  # the table has rows
+
+
+def test_read_tokens_joins_the_paragraph_columns_back(loaded, tmp_path):
+    import pandas as pd
+
+    from zjtext.process import read_tokens, report_rows
+    from zjtext.segment import TOKEN_FILE_COLUMNS, tokens
+    from zjtext.store import write_rows
+
+    for name, (columns, rows) in report_rows(loaded).items():
+        write_rows(columns, rows, tmp_path / f"{name}.csv")
+    header = (tmp_path / "tokens.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.split(",") == list(TOKEN_FILE_COLUMNS)
+    pd.testing.assert_frame_equal(read_tokens(tmp_path), tokens(loaded))
+
+
+def test_read_tokens_accepts_a_full_tokens_file(tmp_path):
+    import pandas as pd
+
+    from zjtext.process import read_tokens
+    from zjtext.report import report_from_text
+    from zjtext.segment import tokens
+    from zjtext.store import write_csv
+
+    toks = tokens(report_from_text("各位代表：\n一、回顾\n实施“星河织梦”工程，增长6%。"))
+    write_csv(toks, tmp_path / "tokens.csv")  # no paragraphs.csv needed
+    pd.testing.assert_frame_equal(read_tokens(tmp_path), toks)
+
+
+def test_process_never_imports_pandas(tmp_path, fixtures_dir):
+    import subprocess
+
+    code = ("import sys\nfrom zjtext.process import process\n"
+            f"res = process([{str(fixtures_dir / 'scraped-2026.txt')!r}], {str(tmp_path)!r}, jobs=1, progress=False)\n"
+            "assert res[0].status == 'processed', res\n"
+            "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert (tmp_path / "corpus_metrics.csv").exists()

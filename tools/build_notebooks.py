@@ -132,12 +132,12 @@ import pandas as pd
 from zjtext import load_report
 from zjtext.keywords import collocations, keyword_table, kwic, section_shares, slogans
 from zjtext.notebook import data_dir, project_path, save_tables, setup, table
-from zjtext.store import read_csv
+from zjtext.process import read_tokens
 
 setup()
 report = load_report(project_path(report_path))
 folder = data_dir(report.report_id)
-toks = read_csv(folder / "tokens.csv")
+toks = read_tokens(folder)  # tokens.csv, with each paragraph's section from paragraphs.csv
 keywords = keyword_table(toks, include_policy_verbs=include_policy_verbs)
 yes = {True: "是", False: ""}
 print(f"{report.meta.display_title}：{len(keywords)} 个不同的关键词")"""),

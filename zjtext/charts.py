@@ -1011,7 +1011,12 @@ def _load_frames(processed_dir_or_frames: Path | str | Mapping) -> dict[str, Any
     frames: dict[str, Any] = {}
     for key, names in aliases.items():
         path = next((folder / f"{n}.csv" for n in names if (folder / f"{n}.csv").is_file()), None)
-        if path is not None and not (key == "tokens" and "shares" in frames):
+        if path is not None and key == "tokens":
+            if "shares" not in frames:
+                from .process import read_tokens
+
+                frames[key] = read_tokens(folder)
+        elif path is not None:
             frames[key] = read_csv(path)
     if (folder / "meta.json").is_file():
         frames["meta"] = json.loads((folder / "meta.json").read_text(encoding="utf-8"))

@@ -101,6 +101,50 @@ def report_tables(report) -> dict:
     }
 
 
+def file_table(name: str, df):
+    """The part of table *name* that its CSV file holds: ``tokens`` keeps :data:`TOKEN_FILE_COLUMNS`
+    (see :func:`read_tokens`), every other table is written whole."""
+    from .segment import TOKEN_FILE_COLUMNS
+
+    if name == "tokens" and set(TOKEN_FILE_COLUMNS) <= set(df.columns):
+        return df[list(TOKEN_FILE_COLUMNS)]
+    return df
+
+
+def read_tokens(folder: Path | str):
+    """A report's tokens table (all of :data:`zjtext.segment.TOKEN_COLUMNS`) from its processed folder.
+
+    ``tokens.csv`` names each token's paragraph; section, top_section and kind come from
+    ``paragraphs.csv``. A tokens.csv that has them already (an older layout) is returned as it is.
+
+    >>> import tempfile
+    >>> from zjtext.report import report_from_text
+    >>> from zjtext.segment import tokens
+    >>> r = report_from_text("各位代表：\\n一、回顾\\n实施“星河织梦”工程。")
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name, (columns, rows) in report_rows(r).items():
+    ...     _ = write_rows(columns, rows, folder / f"{name}.csv")
+    >>> read_tokens(folder).equals(tokens(r))
+    True
+    """
+    from .segment import TOKEN_COLUMNS
+    from .store import read_csv
+    from .tables import SECTION_SEP
+
+    folder = Path(folder)
+    toks = read_csv(folder / "tokens.csv", dtype={"token": str})
+    if set(TOKEN_COLUMNS) <= set(toks.columns):
+        return toks[list(TOKEN_COLUMNS)]
+    paras = read_csv(folder / "paragraphs.csv", usecols=["report_id", "paragraph", "kind", "section"],
+                     dtype={"report_id": str, "kind": str, "section": str})
+    paras["top_section"] = [s.split(SECTION_SEP, 1)[0] for s in paras["section"].tolist()]
+    paras["top_section"] = paras["top_section"].astype(paras["section"].dtype)
+    merged = toks.merge(paras, on=["report_id", "paragraph"], how="left", validate="many_to_one")
+    for col in ("section", "top_section", "kind"):
+        merged[col] = merged[col].fillna("")
+    return merged[list(TOKEN_COLUMNS)]
+
+
 def report_rows(report) -> dict[str, tuple[Sequence[str], Iterable[Sequence]]]:
     """The tables of :func:`report_tables` as ``(columns, rows)`` of plain values, without pandas.
 
@@ -110,7 +154,7 @@ def report_rows(report) -> dict[str, tuple[Sequence[str], Iterable[Sequence]]]:
     """
     from .keywords import KEYWORD_COLUMNS, SLOGAN_COLUMNS, keyword_rows, slogan_rows
     from .metrics import COLUMNS, EXTRA_COLUMNS, HEADLINE_COLUMNS, HEADLINE_EXTRA, headline_rows, metric_rows
-    from .segment import TOKEN_COLUMNS, token_columns
+    from .segment import TOKEN_FILE_COLUMNS, token_columns
     from .tables import PARAGRAPH_COLUMNS, paragraph_rows
 
     toks = token_columns(report)
@@ -118,7 +162,7 @@ def report_rows(report) -> dict[str, tuple[Sequence[str], Iterable[Sequence]]]:
     m_cols, h_cols = COLUMNS + EXTRA_COLUMNS, HEADLINE_COLUMNS + HEADLINE_EXTRA
     return {
         "paragraphs": (PARAGRAPH_COLUMNS, paragraph_rows(report)),
-        "tokens": (TOKEN_COLUMNS, zip(*(toks[c] for c in TOKEN_COLUMNS))),
+        "tokens": (TOKEN_FILE_COLUMNS, zip(*(toks[c] for c in TOKEN_FILE_COLUMNS))),
         "keywords": (KEYWORD_COLUMNS, keyword_rows(toks)),
         "slogans": (SLOGAN_COLUMNS, slogan_rows(toks)),
         "metrics": (m_cols, [[r[c] for c in m_cols] for r in metrics]),

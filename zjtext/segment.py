@@ -51,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "tokens", "quoted_terms", "segment_text", "policy_terms", "stopwords", "policy_verbs",
-    "is_number_token", "TOKEN_COLUMNS", "token_columns",
+    "is_number_token", "TOKEN_COLUMNS", "TOKEN_FILE_COLUMNS", "token_columns",
 ]
 
 #: Columns of the table :func:`tokens` returns, in order.
@@ -59,6 +59,11 @@ TOKEN_COLUMNS = (
     "report_id", "paragraph", "sentence", "position", "section", "top_section", "kind", "token",
     "is_stopword", "is_policy_term", "is_quoted_term", "is_policy_verb", "is_number", "is_punct",
 )
+
+#: Columns of ``tokens.csv`` in a processed folder: what paragraphs.csv holds per paragraph (section,
+#: top_section, kind) is left out, since it would repeat on every token (three quarters of the file);
+#: :func:`zjtext.process.read_tokens` joins it back.
+TOKEN_FILE_COLUMNS = tuple(c for c in TOKEN_COLUMNS if c not in ("section", "top_section", "kind"))
 
 # ---------------------------------------------------------------- word lists (package data)
 
