@@ -198,3 +198,36 @@ def test_process_never_imports_pandas(tmp_path, fixtures_dir):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert (tmp_path / "corpus_metrics.csv").exists()
+
+
+def test_corpus_tables_copy_lines_or_parse_with_the_same_result(tmp_path):
+    """The corpus tables copy each report's CSV lines when the layout allows, and parse them
+    otherwise (another column order, a cell with a line break, CRLF line ends): the same cells."""
+    import csv
+    import json
+
+    from zjtext.process import write_corpus_tables
+    from zjtext.store import write_rows
+
+    tables = {
+        "a-2025": (["report_id", "indicator", "value"], [["a-2025", "生产总值", "5.5"], ["a-2025", "说明,含逗号", ""]]),
+        "b-2025": (["report_id", "indicator", "value"], [["b-2025", "多行\n单元格", "1.0"], ["b-2025", '引"号', "2.0"]]),
+        "c-2025": (["report_id", "value", "indicator"], [["c-2025", "3.0", "顺序不同"]]),
+        "d-2025": (["report_id", "indicator", "value"], [["d-2025", "回车换行", "4.0"]]),
+    }
+    for rid, (cols, rows) in tables.items():
+        write_rows(cols, rows, tmp_path / rid / "metrics.csv")
+        write_rows(["keyword", "count"], [[f"词{rid[0]}", 1]], tmp_path / rid / "keywords.csv")
+        (tmp_path / rid / "meta.json").write_text(json.dumps({"region": "某省", "year": 2025}), encoding="utf-8")
+    crlf = tmp_path / "d-2025" / "metrics.csv"
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
+    write_corpus_tables(tmp_path, list(tables))
+    with open(tmp_path / "corpus_metrics.csv", encoding="utf-8-sig", newline="") as fh:
+        got = list(csv.reader(fh))
+    assert got == [
+        ["report_id", "region", "year", "indicator", "value"],
+        ["a-2025", "某省", "2025", "生产总值", "5.5"], ["a-2025", "某省", "2025", "说明,含逗号", ""],
+        ["b-2025", "某省", "2025", "多行\n单元格", "1.0"], ["b-2025", "某省", "2025", '引"号', "2.0"],
+        ["c-2025", "某省", "2025", "顺序不同", "3.0"], ["d-2025", "某省", "2025", "回车换行", "4.0"],
+    ]
+    assert (tmp_path / "corpus_keywords.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "a-2025,某省,2025,词a,1"

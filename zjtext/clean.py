@@ -37,35 +37,34 @@ _OPENERS = "“‘「『《（("
 _CLOSERS = "”’」』》）)"
 
 
+_MARKS = re.compile("[" + re.escape(_TERMINALS + _OPENERS + _CLOSERS) + "]")
+
+
 def _split(text: str, balanced: bool) -> list[str]:
-    out, start, depth, i = [], 0, 0, 0
-    while i < len(text):
+    """Cut after each run of terminals, outside brackets when *balanced*; only the marks are visited."""
+    out, start, depth, resume, n = [], 0, 0, 0, len(text)
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if i < resume:  # inside a run of terminals already cut
+            continue
         ch = text[i]
         if ch in _OPENERS:
             depth += 1
         elif ch in _CLOSERS:
             depth = max(0, depth - 1)
-        elif ch in _TERMINALS and (depth == 0 or not balanced):
+        elif depth == 0 or not balanced:
             j = i + 1
-            while j < len(text) and (text[j] in _TERMINALS or (text[j] in _CLOSERS and not balanced)):
+            while j < n and (text[j] in _TERMINALS or (text[j] in _CLOSERS and not balanced)):
                 j += 1
             out.append(text[start:j])
-            start, i = j, j
-            continue
-        i += 1
+            start = resume = j
     if text[start:].strip():
         out.append(text[start:])
     return [s.strip() for s in out if s.strip()]
 
 
 def _is_balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        if ch in _OPENERS:
-            depth += 1
-        elif ch in _CLOSERS:
-            depth -= 1
-    return depth == 0
+    return sum(map(text.count, _OPENERS)) == sum(map(text.count, _CLOSERS))
 
 
 def split_sentences(text: str) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")  # removing the rest counts the characters faster than findall
 _DECIMAL = re.compile(r"\d+\.\d+")
 
 
@@ -55,7 +56,7 @@ def cjk_chars(tokens_df: "pd.DataFrame", *, body_only: bool = True) -> int:
     18
     """
     df = tokens_df[tokens_df["kind"] != "note"] if body_only else tokens_df
-    return len(_CJK.findall("".join(df["token"].tolist())))  # one scan: 2x faster than per token
+    return len(_NOT_CJK.sub("", "".join(df["token"].tolist())))  # one scan of the joined text
 
 
 def content_tokens(
@@ -127,7 +128,7 @@ def keyword_rows(
             entry[0] += 1
             entry[1] = entry[1] or lex
             entry[2] = entry[2] or quoted
-    chars = len(_CJK.findall("".join(body_text)))
+    chars = len(_NOT_CJK.sub("", "".join(body_text)))
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
     if top is not None:
         ranked = ranked[:top]

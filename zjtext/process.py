@@ -33,13 +33,16 @@ corpus tables 0.2×); a fresh ``zjtext process`` adds ≈ 0.45 s that no number 
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
+import io
 import json
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from . import __version__
 from .paths import PROCESSED_DIR, report_files
@@ -244,6 +247,18 @@ def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResu
     return results, todo
 
 
+@contextmanager
+def _frozen_gc() -> Iterator[None]:
+    """Keep what is alive now (stage modules, the dictionary) out of the cyclic garbage collector's
+    passes while reports are processed, and out of forked workers' collections, which would copy
+    the pages they touch (the ``gc.freeze`` advice of the Python docs for forking servers)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _pool(jobs: int):
     """A process pool. On Linux the workers are forked after this process has loaded every stage
     and the dictionary, so they start ready and share those pages; elsewhere each loads its own."""
@@ -251,7 +266,6 @@ def _pool(jobs: int):
     from concurrent.futures import ProcessPoolExecutor
 
     if sys.platform.startswith("linux"):
-        _load_stages()
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
     return ProcessPoolExecutor(max_workers=jobs, initializer=_load_stages)
 
@@ -280,13 +294,16 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
     results, todo = _triage(files, out, force)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     bar = _progress(len(files), len(files) - len(todo), progress)
-    if jobs == 1:
-        for i in todo:
-            results[i] = process_report(files[i], out, force=True)
-            bar(results[i].report_id or files[i].name)
-    else:
-        for i, res in _in_parallel(files, todo, out, jobs, bar).items():
-            results[i] = res
+    if todo and (jobs == 1 or sys.platform.startswith("linux")):  # forked workers inherit it
+        _load_stages()
+    with _frozen_gc():
+        if jobs == 1:
+            for i in todo:
+                results[i] = process_report(files[i], out, force=True)
+                bar(results[i].report_id or files[i].name)
+        else:
+            for i, res in _in_parallel(files, todo, out, jobs, bar).items():
+                results[i] = res
     bar(None)
     ids = [r.report_id for r in results if r.status != "failed"]
     if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
@@ -333,12 +350,45 @@ def _columns(header: list[str], body: list[list[str]], wanted: list[str]) -> Ite
     return ([r[i] if i is not None else "" for i in pick] for r in body)
 
 
+def _csv_line(cells: Sequence[str]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(cells)
+    return buf.getvalue()
+
+
+def _tail_lines(path: Path, tail: list[str], rid: str) -> list[str] | None:
+    """The table's records as their own CSV lines, each without a leading ``report_id`` cell, when
+    that needs no parsing: the header is ``[report_id,] *tail``, no record spans lines (every line
+    has an even number of quote marks) and each line starts with ``rid,`` where one is dropped.
+    None otherwise (the caller parses the file)."""
+    text = path.read_text(encoding=CSV_ENCODING)
+    if "\r" in text:
+        return None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines:
+        return None
+    header = next(csv.reader([lines[0]]))
+    if header not in (tail, ["report_id", *tail]) or any(line.count('"') % 2 for line in lines):
+        return None
+    body = lines[1:]
+    if header == tail:
+        return [line + "\n" for line in body]
+    lead = rid + ","
+    if not all(line.startswith(lead) for line in body):
+        return None
+    return [line[len(lead):] + "\n" for line in body]
+
+
 def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
     """``corpus_metrics.csv`` and ``corpus_keywords.csv``: every report's rows with region and year.
 
     Built from the per-report CSV files as text, so a cell is written exactly as the report's own
     table has it, whether the report was processed now or earlier. ``corpus.json`` records which
-    reports (ids, input hashes, zjtext version) the tables were built from.
+    reports (ids, input hashes, zjtext version) the tables were built from. A table in the current
+    layout is copied line by line behind its report's ``report_id,region,year`` cells; one in
+    another layout (older columns) is parsed and its cells put under the right headers.
     """
     ids = sorted(set(report_ids))
     if not ids:
@@ -346,16 +396,28 @@ def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
     out = Path(out)
     metas = {rid: _read_json(out / rid / STAMP) or {} for rid in ids}
     for table, name in CORPUS_TABLES.items():
-        parts = {rid: _read_table(out / rid / f"{table}.csv") for rid in ids}
-        tail = list(dict.fromkeys(c for header, _ in parts.values() for c in header
+        headers = {rid: _header(out / rid / f"{table}.csv") for rid in ids}
+        tail = list(dict.fromkeys(c for header in headers.values() for c in header
                                   if c not in ("report_id", "region", "year")))
-        rows: list[list[str]] = []
-        for rid, (header, body) in parts.items():
+        parts = [_csv_line(["report_id", "region", "year", *tail])]
+        for rid in ids:
             year = metas[rid].get("year")
             front = [rid, metas[rid].get("region") or "", "" if year is None else str(year)]
-            rows.extend(front + cells for cells in _columns(header, body, tail))
-        write_rows(["report_id", "region", "year", *tail], rows, out / name)
+            path = out / rid / f"{table}.csv"
+            lines = _tail_lines(path, tail, rid)
+            if lines is not None:
+                lead = _csv_line(front)[:-1] + ","
+                parts.extend(lead + line for line in lines)
+            else:
+                header, body = _read_table(path)
+                parts.extend(_csv_line(front + cells) for cells in _columns(header, body, tail))
+        write_text("".join(parts), out / name, encoding=CSV_ENCODING)
     write_text(json.dumps(_corpus_stamp(metas), ensure_ascii=False, indent=1) + "\n", out / CORPUS_STAMP)
+
+
+def _header(path: Path) -> list[str]:
+    with open(path, encoding=CSV_ENCODING, newline="") as fh:
+        return next(csv.reader(fh), [])
 
 
 def _corpus_stamp(metas: dict[str, dict]) -> dict:

@@ -223,10 +223,11 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _has_chinese(text: str, minimum: int = 20) -> bool:
-    return len(_CJK.findall(text[:200000])) >= minimum
+    return _cjk_len(text[:200000]) >= minimum
 
 
 # ---------------------------------------------------------------- HTML -> lines
@@ -254,7 +255,8 @@ def _looks_like_html(text: str, path: Path) -> bool:
 
 
 def _cjk_len(text: str) -> int:
-    return len(_CJK.findall(text))
+    """How many Chinese characters *text* holds (what is left once everything else is removed)."""
+    return len(_NOT_CJK.sub("", text))
 
 
 def _main_block(root):

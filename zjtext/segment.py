@@ -214,7 +214,8 @@ class _JiebaCut:
     def __init__(self, tk: "jieba.Tokenizer"):
         import jieba
 
-        self.freq, self.logtotal, self.logp = tk.FREQ, math.log(tk.total), {}
+        self.freq, self.logtotal = tk.FREQ, math.log(tk.total)
+        self.seen: dict[str, float | None] = {}
         self.han, self.skip = jieba.re_han_default, jieba.re_skip_default
 
     def cut(self, text: str) -> list[str]:
@@ -233,20 +234,26 @@ class _JiebaCut:
         return out
 
     def route(self, blk: str) -> list[int]:
-        """For each position of *blk*, where the best word starting there ends (jieba's DAG + calc)."""
+        """For each position of *blk*, where the best word starting there ends (jieba's DAG + calc).
+
+        Each fragment is looked up once in :attr:`seen`, which learns from the dictionary what a
+        fragment is: a word (its log-probability, < 0), only a prefix of words (``1.0``) or nothing
+        (``None``).
+        """
         n, logtotal = len(blk), self.logtotal
         score = [0.0] * (n + 1)
         end = list(range(n))
-        get, logp = self.freq.get, self.logp
+        get, learn = self.seen.get, self._learn
         for k in range(n - 1, -1, -1):
             best = None
             frag, i = blk[k], k + 1
-            f = get(frag)
-            while f is not None:  # every prefix in the dictionary; words have a non-zero count
-                if f:
-                    lp = logp.get(frag)
-                    if lp is None:
-                        lp = logp[frag] = math.log(f) - logtotal
+            while True:  # every prefix in the dictionary
+                lp = get(frag, _UNSEEN)
+                if lp is _UNSEEN:
+                    lp = learn(frag)
+                if lp is None:
+                    break
+                if lp < 0.0:  # a word
                     s = lp + score[i]
                     if best is None or s >= best:
                         best, end[k] = s, i - 1
@@ -254,9 +261,14 @@ class _JiebaCut:
                     break
                 i += 1
                 frag = blk[k:i]
-                f = get(frag)
             score[k] = (0.0 - logtotal) + score[k + 1] if best is None else best  # unknown: log(1)
         return end
+
+    def _learn(self, frag: str) -> float | None:
+        """What the dictionary says of *frag*: ``log(freq) - log(total)``, 1.0 (a prefix), None (absent)."""
+        f = self.freq.get(frag)
+        lp = self.seen[frag] = None if f is None else (math.log(f) - self.logtotal if f else 1.0)
+        return lp
 
     def _cut_block(self, blk: str, out: list[str]) -> None:
         """jieba's ``__cut_DAG``: the best route's words, single characters in a row via :meth:`_flush`."""
@@ -286,6 +298,9 @@ class _JiebaCut:
                 from jieba import finalseg
 
                 out.extend(finalseg.cut(buf))
+
+
+_UNSEEN = 2.0  # not a log-probability (< 0) nor the prefix mark (1.0)
 
 
 def _jieba_cut(text: str) -> list[str]:
