@@ -112,12 +112,15 @@ def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
     import jieba
 
     monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path / "cache")
-    monkeypatch.setattr(segment, "_TOKENIZER", None)
+    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT"):
+        monkeypatch.setattr(segment, name, None)
     assert segment_text("实施“星河织梦”工程")[2] == NEW_SLOGAN  # cold: builds the cache
     cache = tmp_path / "cache" / segment._cache_name()
     assert cache.is_file()
-    monkeypatch.setattr(segment, "_TOKENIZER", None)
+    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT"):
+        monkeypatch.setattr(segment, name, None)
     segment_text("实施“星河织梦”工程")  # warm: loads it
+    assert segment._DICTIONARY is not None and len(segment._DICTIONARY.decoded) < len(segment._DICTIONARY.parts) / 100
     out, err = capfd.readouterr()
     assert out == "" and err == ""
     assert segment._tokenizer() is not jieba.dt
@@ -157,7 +160,7 @@ def test_fast_cut_breaks_ties_as_jieba_does():
 
     tk = jieba.Tokenizer()
     tk.FREQ, tk.total, tk.initialized = {"甲": 10, "乙": 10, "甲乙": 1, "丙": 50, "丁": 40}, 100, True
-    fast = segment._JiebaCut(tk)
+    fast = segment._JiebaCut(segment._Dictionary.from_freq(tk.FREQ, tk.total))
     for text in ("甲乙", "丙甲乙丁", "甲乙甲乙"):
         assert fast.cut(text) == tk.lcut(text, HMM=True), text
 
