@@ -160,12 +160,15 @@ class CommandFailed(Exception):
     """A measured command exited non-zero (its last stderr line is the message)."""
 
 
-def run(argv: list[str], *, cwd: Path = ROOT) -> dict:
-    """Run a command: wall seconds, peak memory (MB), output.
+def run(argv: list[str], *, cwd: Path = ROOT, memory: bool = True) -> dict:
+    """Run a command: wall seconds, peak memory (MB, when *memory*), output.
 
     Memory is sampled every 5 ms from /proc: the largest VmHWM (peak RSS) of any process of the
     command, and the largest sum of PSS over its processes at one time (workers run together).
     ``ru_maxrss`` from wait4 is not used: Linux carries the *parent's* peak RSS over exec into it.
+    Sampling costs CPU (the kernel walks page tables for PSS), which a command that keeps every
+    core busy would feel: runs whose time counts are taken with ``memory=False``, and memory is
+    measured in runs of its own.
     """
     wait_for_quiet()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
@@ -179,7 +182,7 @@ def run(argv: list[str], *, cwd: Path = ROOT) -> dict:
                 total[0] = max(total[0], _tree_memory_kb(proc.pid, hwm))
                 done.wait(0.005)
 
-        sampler = threading.Thread(target=sample, daemon=True)
+        sampler = threading.Thread(target=sample if memory else lambda: None, daemon=True)
         sampler.start()
         proc.wait()
         wall = time.perf_counter() - t0
@@ -255,8 +258,8 @@ def cold_floor(texts: list[str], tmp: Path, reps: int) -> float:
     Reading the texts from a JSON file is included (a few ms)."""
     src = tmp / "floor-texts.json"
     src.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    run([PY, "-c", _COLD_FLOOR, str(src)])  # once to let jieba write its cache
-    return min(run([PY, "-c", _COLD_FLOOR, str(src)])["wall"] for _ in range(reps))
+    run([PY, "-c", _COLD_FLOOR, str(src)], memory=False)  # once to let jieba write its cache
+    return min(run([PY, "-c", _COLD_FLOOR, str(src)], memory=False)["wall"] for _ in range(reps))
 
 
 def stages(folder: Path, tmp: Path, reps: int) -> dict:
@@ -346,17 +349,19 @@ def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
         floors.append(floor_once(texts))
         for jobs in (1, 2):
             args = ["process", str(folder), "--out", str(tmp / f"out-j{jobs}"), "--jobs", str(jobs), "--force"]
-            runs["e2e", jobs].append(run(CLI + args))
-            runs["cold", jobs].append(run([PY, "-c", _COLD] + args))
+            runs["e2e", jobs].append(run(CLI + args, memory=False))
+            runs["cold", jobs].append(run([PY, "-c", _COLD] + args, memory=False))
     res["floor"] = {"seconds": min(floors), "reports": len(texts), "characters": sum(map(len, texts)),
                     "cold_seconds": cold_floor(texts, tmp, reps)}
-    warm = run([PY, "-c", _WARM, str(folder), str(reps), "1", "1", "2"])
+    warm = run([PY, "-c", _WARM, str(folder), str(reps), "1", "1", "2"], memory=False)
     for jobs in (1, 2):
         e2e, cold = runs["e2e", jobs], runs["cold", jobs]
+        args = ["process", str(folder), "--out", str(tmp / f"out-j{jobs}"), "--jobs", str(jobs), "--force"]
+        mem = [run(CLI + args) for _ in range(2)]  # memory, in runs of its own
         res[f"process_j{jobs}"] = {
             "end_to_end": min(r["wall"] for r in e2e), "in_process": min(r["inner"]["seconds"] for r in cold),
-            "warm": warm["inner"][str(jobs)], "peak_mb": max(r["peak_mb"] for r in e2e + cold),
-            "largest_process_mb": max(r["largest_mb"] for r in e2e + cold), "warm_peak_mb": warm["peak_mb"]}
+            "warm": warm["inner"][str(jobs)], "peak_mb": max(r["peak_mb"] for r in mem),
+            "largest_process_mb": max(r["largest_mb"] for r in mem)}
     out = tmp / "out-j1"  # filled by the runs above: every report is unchanged now
     args = ["process", str(folder), "--out", str(out), "--jobs", "1"]
     e2e = best_of(reps, CLI + args)

@@ -135,13 +135,19 @@ def test_a_dying_worker_fails_reports_not_the_run(inputs, tmp_path, monkeypatch)
 _REPORTS = ["scraped-2026.txt", "other-site-2025.html", "hostile-2024.txt", "synthetic-zhejiang-2025.txt"]
 
 
-@pytest.fixture(scope="module", params=[None, *_REPORTS], ids=["seed", *_REPORTS])
+_CSV_HOSTILE = ('各位代表：\n一、2025年工作回顾\n全省生产总值增长5.5%, 投资"增长"3%,居民收入增长5%。\n'
+                '二、2026年工作安排\n主要预期目标是：生产总值增长5%左右，"新"产业,"旧"产业。\n名词解释：\n1."两新"：a,b。')
+
+
+@pytest.fixture(scope="module", params=[None, "csv-hostile", *_REPORTS], ids=["seed", "csv-hostile", *_REPORTS])
 def loaded(request):
     from pathlib import Path
 
-    from zjtext.report import load_report
+    from zjtext.report import load_report, report_from_text
 
     fixtures = Path(__file__).parent / "fixtures"
+    if request.param == "csv-hostile":  # ASCII commas and quotes in tokens, sections and metrics
+        return report_from_text(_CSV_HOSTILE)
     return load_report(DEFAULT_REPORT if request.param is None else fixtures / request.param)
 
 
@@ -159,6 +165,8 @@ def test_rows_path_writes_the_same_bytes_as_the_dataframes(loaded, tmp_path):
         b = write_csv(file_table(name, frames[name]), tmp_path / "frames" / f"{name}.csv").read_bytes()
         assert a == b, name
         assert a.count(b"\n") > 1 or name in ("targets", "slogans"), name  # the table has rows
+    fast = rows["tokens"][1].csv_text().encode("utf-8-sig")  # what process writes for tokens.csv
+    assert fast == (tmp_path / "frames" / "tokens.csv").read_bytes()
 
 
 def test_read_tokens_joins_the_paragraph_columns_back(loaded, tmp_path):
