@@ -24,6 +24,8 @@ copied ten times under different names (so the run works on a fresh clone). What
   an interpreter that has already imported everything and loaded the dictionary — the same footing as
   the floor). The fixed costs that separate these are measured on their own.
 * a second ``zjtext process`` over unchanged inputs (no ``--force``), per 10 reports;
+* the corpus copied ten times (100 reports for the 2026 corpus): ``--jobs 1`` and ``--jobs 2`` once
+  each, end to end;
 * ``zjtext run`` on the seed report (once: it executes the notebooks);
 * ``import zjtext`` in a fresh interpreter, minus a bare interpreter's start-up;
 * peak memory of every measured command, sampled from /proc: the larger of the largest process's
@@ -369,6 +371,7 @@ def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
     res["process_unchanged"] = {"end_to_end": e2e["wall"], "in_process": again["inner_best"],
                                 "warm": warm["inner"]["1"], "reports": n_reports,
                                 "peak_mb": max(e2e["peak_mb"], again["peak_mb"])}
+    res["scale"] = scale(folder, tmp)
     if not skip_run:
         try:
             r = run(CLI + ["run", str(SEED), "--out", str(tmp / "run-out")])
@@ -376,6 +379,25 @@ def measure(folder: Path, tmp: Path, reps: int, skip_run: bool) -> dict:
         except CommandFailed as err:
             res["run_seed"] = {"error": str(err)}
     return res
+
+
+def scale(folder: Path, tmp: Path, copies: int = 10) -> dict:
+    """The corpus copied *copies* times under other names (what a study of many reports looks like):
+    ``process --jobs 1`` and ``--jobs 2`` end to end, once each (they take seconds, and the fixed
+    costs that dominate the ten-report ratio are spread thin here)."""
+    from zjtext.process import expand
+
+    big = tmp / "scale-corpus"
+    big.mkdir()
+    files = expand([folder])
+    for i in range(copies):
+        for f in files:
+            shutil.copy(f, big / f"{f.stem.split('-')[0]}{i:02d}-{f.stem}{f.suffix}")
+    out = {"reports": len(files) * copies}
+    for jobs in (1, 2):
+        args = ["process", str(big), "--out", str(tmp / f"scale-j{jobs}"), "--jobs", str(jobs), "--force"]
+        out[f"j{jobs}"] = run(CLI + args, memory=False)["wall"]
+    return out
 
 
 def import_cumulative() -> float | None:
@@ -414,6 +436,11 @@ def rows(res: dict) -> list[tuple[str, str, str, str]]:
         label = {"end_to_end": "end-to-end", "in_process": "in-process", "warm": "warm"}[how]
         out.append((f"process --jobs 2, {label}", f"{j2[how]:.3f} s = {j2[how] / j1[how]:.2f}x jobs 1",
                     f"<= {PARALLEL_RATIO}x", verdict(j2[how] / j1[how], PARALLEL_RATIO, below=False)))
+    if "scale" in res:
+        sc = res["scale"]
+        out.append((f"process {sc['reports']} reports (corpus x10), --jobs 1, end-to-end", f"{sc['j1']:.2f} s", "-", ""))
+        out.append((f"process {sc['reports']} reports, --jobs 2, end-to-end", f"{sc['j2']:.2f} s = {sc['j2'] / sc['j1']:.2f}x jobs 1",
+                    f"<= {PARALLEL_RATIO}x", verdict(sc["j2"] / sc["j1"], PARALLEL_RATIO, below=False)))
     imp = res["import"]
     cum = res["import"].get("importtime_cumulative")
     out.append(("import zjtext (python -c, minus bare start-up)",

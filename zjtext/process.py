@@ -10,22 +10,28 @@ Where the time goes, and why the code looks like this (see ``bench/run_bench.py`
 
 * The unchanged check needs only the file's bytes and ``meta.json``: no report is loaded, and
   when every report is unchanged and ``corpus.json`` says the corpus tables were built from the
-  same reports, nothing else happens (no pandas, no jieba).
-* Each report is segmented once; slogans come from its tokens table and the headline table from its
-  metrics table.
-* Workers are forked after the parent has imported the stages and loaded the jieba dictionary, so
-  no worker loads it again (other start methods load it once per worker, in the initializer).
+  same reports, nothing else happens (no jieba).
+* pandas is never imported: every table is built as plain rows by the same functions the
+  DataFrame API wraps (:func:`report_rows`), and written with the ``csv`` module, byte for byte
+  what pandas writes (tests/test_process.py checks every table). ``tokens.csv``, most of the
+  output, leaves out the per-paragraph columns (:func:`read_tokens` joins them back) and is
+  formatted per distinct token and per sentence (:class:`TokenRows`).
+* Each report is segmented once; slogans come from its tokens and the headline table from its
+  metrics.
+* jieba's dictionary is cached split by first character and each part decoded when first needed
+  (:mod:`zjtext.segment`); workers are forked after the parent has imported every stage and read
+  the cache's index, with the garbage collector off (and what is alive frozen) while they run.
   Reports go to workers largest first, and results are put back in input order.
-* The corpus tables are built from the per-report CSV *text* (``csv`` module), the same way for
-  reports processed now and reports skipped as unchanged, so their bytes never depend on which
-  reports were cached or on the number of jobs.
+* The corpus tables are built from the per-report CSV *text*, the same way for reports processed
+  now and reports skipped as unchanged, so their bytes never depend on which reports were cached
+  or on the number of jobs; lines are copied as they are unless a table has another layout.
 
-Measured on the ten 2026 reports (209k characters, 2 cores), against a bare ``jieba.lcut`` over
-the same text (≈ 0.37 s): the work itself takes ≈ 3.2× that (segmentation and tokens table 1.1×,
-writing the CSVs 0.9× — tokens.csv alone is 23 MB —, metrics 0.35×, keywords 0.3×, loading 0.3×,
-corpus tables 0.2×); a fresh ``zjtext process`` adds ≈ 0.45 s that no number of jobs shares out
-(pandas import 0.18 s, dictionary 0.14 s, interpreter teardown 0.06 s), so ``--jobs 2`` takes
-≈ 0.7× the time of ``--jobs 1``. A run over unchanged reports takes ≈ 0.05 s.
+Measured on the ten 2026 reports (209k characters, 2 cores; ``make bench``): ``--jobs 1`` end to
+end ≈ 1.0 s, against ≈ 1.1 s for a plain jieba script that cuts the same texts (0.9×); with
+everything loaded beforehand on both sides, ≈ 0.80 s against 0.46 s for ``jieba.lcut`` alone
+(1.75×: segmentation 0.9×, writing the CSVs 0.33×, metrics 0.23×, loading 0.12×, keywords 0.11×).
+``--jobs 2`` takes ≈ 0.65× the time of ``--jobs 1`` for ten reports (start-up, imports and the
+dictionary are paid by both) and ≈ 0.53× for a hundred. A run over unchanged reports takes ≈ 0.06 s.
 
 >>> stamp_of(b"abc")["sha256"][:12]
 'ba7816bf8f01'

@@ -2,10 +2,13 @@
 
 Why this shape
 --------------
-* **A private tokenizer.** ``jieba.Tokenizer()`` built lazily on first use, never jieba's global
-  ``jieba.dt`` and never ``jieba.add_word``: other code in the same process sees plain jieba. Its
-  dictionary cache lives in :data:`zjtext.paths.CACHE_DIR` (first load ≈ 0.5 s builds it, later
-  loads ≈ 0.2 s); jieba's "Loading model cost …" lines never reach stderr.
+* **A private tokenizer.** jieba's default dictionary, read lazily on first use into zjtext's own
+  structures, never jieba's global ``jieba.dt`` and never ``jieba.add_word``: other code in the
+  same process sees plain jieba. The dictionary is cached in :data:`zjtext.paths.CACHE_DIR`, split
+  by first character (:class:`_Dictionary`): the first run builds the cache (≈ 1 s), later runs
+  read its index in ≈ 0.03 s and decode a character's part when a text first needs it (≈ 0.1 s for
+  all of them; ten reports need 80% of the entries). jieba's "Loading model cost …" lines never
+  reach stderr.
 * **Forced terms by pre-splitting, not by mutating jieba.** Every sentence is first scanned for the
   curated policy lexicon (``resources/policy_terms.txt``), the report's own quoted terms (“六小龙”,
   “3个70%”) and figures with their units (``6.1%``, ``1006.8亿元``, ``2024年``); those spans become
@@ -18,9 +21,9 @@ Why this shape
   per report costs ≈ 45 ms (more than segmenting); ``add_word``/``del_word`` leaves zero-frequency
   entries behind and ``del_word`` calls ``finalseg.add_force_split``, a module-level set that the
   global tokenizer shares. Pre-splitting is cheap, and jieba's own word search is redone faster
-  with the same result (:class:`_JiebaCut`): :func:`tokens`, table included, takes about the time
-  of a bare ``jieba.lcut`` over the same text (≈ 0.43 s each for the seed and ten 2026 reports,
-  223k characters; 1.27× before the faster search).
+  with the same result (:class:`_JiebaCut`): :func:`token_columns` (the tokens table as plain
+  lists) over the ten 2026 reports (209k characters) takes ≈ 0.85× the time of a bare
+  ``jieba.lcut`` over the same text with jieba's dictionary preloaded.
 * **No part-of-speech tagging.** ``jieba.posseg`` took 163 ms on the seed against 30 ms for ``cut``
   (5–6×) and splits ``23.4%`` into ``23.4`` and ``%``; the keyword views need only the flags below.
 
@@ -157,10 +160,10 @@ class _Dictionary:
 
     For the word search each part maps a word to ``log(count) - log(total)`` (computed once, when
     the cache is built, with jieba's own expression) and a prefix that is no word to ``1.0``; the
-    counts themselves (jieba's ``FREQ``) are kept apart for :meth:`count`. A report needs about a
-    third of the 11,772 parts, ten reports about a fifth, and decoding many small dictionaries is
-    much faster than one big one (≈ 0.05 s instead of 0.17 s for what ten reports need). Forked
-    workers share the undecoded parts.
+    counts themselves (jieba's ``FREQ``) are kept apart for :meth:`count`. One report touches about
+    1,100 of the 11,772 parts (60% of the entries), ten reports about 2,100 (80%); decoding all the
+    small parts takes ≈ 0.1 s, where one marshalled dictionary of everything took 0.17 s, and a
+    text pays only for what it uses. Forked workers share the undecoded parts.
 
     >>> d = _Dictionary.from_freq({"浙": 5, "浙江": 3, "浙江省": 0}, 8)
     >>> d.count("浙江"), d.count("浙江省"), d.count("杭州")
@@ -295,9 +298,11 @@ class _JiebaCut:
     same floating-point operations in the same order, ties going to the longer word as with
     jieba's tuple ``max``. Runs of unknown single characters go to jieba's own HMM
     (``jieba.finalseg.cut``); text outside Chinese/alphanumeric blocks is split as jieba does.
-    The tokenizer's dictionary must not change afterwards (ours never does).
-    Measured on the ten 2026 reports (208k characters, cut sentence by sentence): 0.42 s with
-    ``Tokenizer.lcut``, 0.28 s here. tests/test_segment.py checks that the words are identical.
+    Each fragment costs one lookup, in the dictionary part of its first character, whose values
+    are the precomputed log-probabilities (1.0 marks a prefix that is no word). The dictionary
+    must not change afterwards (ours never does). On the ten 2026 reports (208k characters, cut
+    sentence by sentence): ≈ 0.42 s with ``Tokenizer.lcut``, ≈ 0.25 s here.
+    tests/test_segment.py and the benchmark check that the words are identical.
 
     >>> text = "全省生产总值增长6.1%，达到1006.8亿元 "
     >>> _jieba_cut(text) == _tokenizer().lcut(text)
