@@ -114,7 +114,7 @@ def policy_verbs() -> frozenset[str]:
 _DICTIONARY: "_Dictionary | None" = None
 _TOKENIZER: "jieba.Tokenizer | None" = None
 _LOCK = threading.Lock()
-_CACHE_FORMAT = "zjtext-jieba-parts-2"
+_CACHE_FORMAT = "zjtext-jieba-parts-3"
 
 
 def _cache_name() -> str:
@@ -158,37 +158,32 @@ def _import_jieba():
 class _Dictionary:
     """jieba's prefix dictionary, split by first character, each part decoded when first needed.
 
-    For the word search each part maps a word to ``log(count) - log(total)`` (computed once, when
-    the cache is built, with jieba's own expression) and a prefix that is no word to ``1.0``; the
-    counts themselves (jieba's ``FREQ``) are kept apart for :meth:`count`. One report touches about
+    Each part maps a word to ``log(count) - log(total)`` (computed once, when the cache is built,
+    with jieba's own expression) and a prefix that is no word to ``1.0``. One report touches about
     1,100 of the 11,772 parts (60% of the entries), ten reports about 2,100 (80%); decoding all the
     small parts takes ≈ 0.1 s, where one marshalled dictionary of everything took 0.17 s, and a
     text pays only for what it uses. Forked workers share the undecoded parts.
 
     >>> d = _Dictionary.from_freq({"浙": 5, "浙江": 3, "浙江省": 0}, 8)
-    >>> d.count("浙江"), d.count("浙江省"), d.count("杭州")
-    (3, 0, None)
-    >>> d.part("浙")["浙江省"], round(d.part("浙")["浙江"], 3)
-    (1.0, -0.981)
+    >>> d.part("浙")["浙江省"], round(d.part("浙")["浙江"], 3), d.part("杭")
+    (1.0, -0.981, {})
     """
 
-    def __init__(self, parts: dict[str, bytes], counts: dict[str, bytes], total: int):
-        self.parts, self.counts, self.total = parts, counts, total
+    def __init__(self, parts: dict[str, bytes], total: int):
+        self.parts, self.total = parts, total
         self.decoded: dict[str, dict[str, float]] = {}
-        self.decoded_counts: dict[str, dict[str, int]] = {}
 
     @classmethod
     def from_freq(cls, freq: dict[str, int], total: int) -> "_Dictionary":
+        """From jieba's ``FREQ`` (word → count, prefix → 0) and total count."""
         import marshal
 
         logtotal = math.log(total)
-        by_first: dict[str, dict[str, int]] = {}
+        by_first: dict[str, dict[str, float]] = {}
         for word, count in freq.items():
             if word:
-                by_first.setdefault(word[0], {})[word] = count
-        parts = {ch: marshal.dumps({w: math.log(c) - logtotal if c else 1.0 for w, c in part.items()})
-                 for ch, part in by_first.items()}
-        return cls(parts, {ch: marshal.dumps(part) for ch, part in by_first.items()}, total)
+                by_first.setdefault(word[0], {})[word] = math.log(count) - logtotal if count else 1.0
+        return cls({ch: marshal.dumps(part) for ch, part in by_first.items()}, total)
 
     def part(self, ch: str) -> dict[str, float]:
         """Every entry that starts with *ch*: a word's log-probability (< 0), or 1.0 for a prefix."""
@@ -200,44 +195,30 @@ class _Dictionary:
             found = self.decoded[ch] = marshal.loads(blob) if blob is not None else {}
         return found
 
-    def count(self, word: str) -> int | None:
-        """jieba's ``FREQ.get(word)``: the word's count, 0 for a prefix that is no word, None if absent."""
-        if not word:
-            return None
-        found = self.decoded_counts.get(word[0])
-        if found is None:
-            import marshal
-
-            blob = self.counts.get(word[0])
-            found = self.decoded_counts[word[0]] = marshal.loads(blob) if blob is not None else {}
-        return found.get(word)
-
-    def freq(self) -> dict[str, int]:
-        """The whole dictionary as one dict (jieba's ``FREQ``): for a reference jieba tokenizer."""
-        import marshal
-
-        out: dict[str, int] = {}
-        for blob in self.counts.values():
-            out.update(marshal.loads(blob))
-        return out
-
     def dumps(self) -> bytes:
         import marshal
 
-        return marshal.dumps((_CACHE_FORMAT, self.total, self.parts, self.counts))
+        return marshal.dumps((_CACHE_FORMAT, self.total, self.parts))
 
     @classmethod
     def loads(cls, data: bytes) -> "_Dictionary | None":
         import marshal
 
         try:
-            tag, total, parts, counts = marshal.loads(data)
+            tag, total, parts = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
             return None
-        if tag != _CACHE_FORMAT or not isinstance(total, int) or not isinstance(parts, dict) or not parts \
-                or not isinstance(counts, dict):
+        if tag != _CACHE_FORMAT or not isinstance(total, int) or not isinstance(parts, dict) or not parts:
             return None
-        return cls(parts, counts, total)
+        return cls(parts, total)
+
+
+def _jieba_freq() -> tuple[dict[str, int], int]:
+    """jieba's default ``FREQ`` and total, read from its ``dict.txt`` the way jieba reads it (≈ 0.6 s)."""
+    jieba = _import_jieba()
+    tk = jieba.Tokenizer()
+    with _quiet_jieba():
+        return tk.gen_pfdict(tk.get_dict_file())
 
 
 def _dictionary() -> _Dictionary:
@@ -258,9 +239,7 @@ def _dictionary() -> _Dictionary:
                 except OSError:
                     found = None
                 if found is None:
-                    tk = jieba.Tokenizer()
-                    with _quiet_jieba():
-                        found = _Dictionary.from_freq(*tk.gen_pfdict(tk.get_dict_file()))
+                    found = _Dictionary.from_freq(*_jieba_freq())
                     try:
                         from .store import write_bytes
 
@@ -274,15 +253,16 @@ def _dictionary() -> _Dictionary:
 
 
 def _tokenizer() -> "jieba.Tokenizer":
-    """A private jieba ``Tokenizer`` on the same dictionary: the reference :class:`_JiebaCut` is
-    checked against (tests, benchmark). zjtext's own segmentation never needs it.
+    """A private jieba ``Tokenizer`` with jieba's default dictionary, read by jieba's own code: the
+    reference :class:`_JiebaCut` is checked against (tests, benchmark). zjtext's own segmentation
+    never needs it.
     """
     global _TOKENIZER
     if _TOKENIZER is None:
         jieba = _import_jieba()
-        d = _dictionary()
         tk = jieba.Tokenizer()
-        tk.FREQ, tk.total, tk.initialized = d.freq(), d.total, True
+        tk.FREQ, tk.total = _jieba_freq()
+        tk.initialized = True
         _TOKENIZER = tk
     return _TOKENIZER
 
@@ -360,7 +340,7 @@ class _JiebaCut:
         return end
 
     def is_word(self, text: str) -> bool:
-        """In the dictionary as a word (not only as the prefix of one)."""
+        """In the dictionary as a word (not only as the prefix of one): jieba's ``bool(FREQ.get(text))``."""
         lp = self.dictionary.part(text[0]).get(text) if text else None
         return lp is not None and lp < 0.0
 
