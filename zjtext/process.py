@@ -31,7 +31,7 @@ end ≈ 1.0 s, against ≈ 1.1 s for a plain jieba script that cuts the same tex
 everything loaded beforehand on both sides, ≈ 0.80 s against 0.46 s for ``jieba.lcut`` alone
 (1.75×: segmentation 0.9×, writing the CSVs 0.33×, metrics 0.23×, loading 0.12×, keywords 0.11×).
 ``--jobs 2`` takes ≈ 0.65× the time of ``--jobs 1`` for ten reports (start-up, imports and the
-dictionary are paid by both) and ≈ 0.53× for a hundred. A run over unchanged reports takes ≈ 0.06 s.
+dictionary are paid by both) and ≈ 0.55× for a hundred. A run over unchanged reports takes ≈ 0.06 s.
 
 >>> stamp_of(b"abc")["sha256"][:12]
 'ba7816bf8f01'

@@ -6,7 +6,7 @@ Why this shape
   structures, never jieba's global ``jieba.dt`` and never ``jieba.add_word``: other code in the
   same process sees plain jieba. The dictionary is cached in :data:`zjtext.paths.CACHE_DIR`, split
   by first character (:class:`_Dictionary`): the first run builds the cache (≈ 1 s), later runs
-  read its index in ≈ 0.03 s and decode a character's part when a text first needs it (≈ 0.1 s for
+  read its index in ≈ 0.015 s and decode a character's part when a text first needs it (≈ 0.1 s for
   all of them; ten reports need 80% of the entries). jieba's "Loading model cost …" lines never
   reach stderr.
 * **Forced terms by pre-splitting, not by mutating jieba.** Every sentence is first scanned for the
