@@ -355,8 +355,8 @@ def bottom_texts_overlap(fig) -> bool:
 def targets_2026() -> pd.DataFrame:
     """Targets beside last year's results as 2026 reports write them: money before %, other names."""
     rows = [
-        ("全市地区生产总值", "actual", 5.2e12, None, "元", "none", "5.2万亿元", "全市地区生产总值5.2万亿元、增长5.4%"),
-        ("全市地区生产总值", "actual", 5.4, None, "%", "none", "5.4%", "全市地区生产总值5.2万亿元、增长5.4%"),
+        ("全市地区生产总值", "actual", 3.9e12, None, "元", "none", "3.9万亿元", "全市地区生产总值3.9万亿元，比上年增长5.7%"),
+        ("全市地区生产总值", "actual", 5.7, None, "%", "none", "5.7%", "全市地区生产总值3.9万亿元，比上年增长5.7%"),
         ("地方一般公共预算收入", "actual", 8.1e11, None, "元", "none", "8100亿元", "地方一般公共预算收入8100亿元、增长1.5%"),
         ("地方一般公共预算收入", "actual", 1.5, None, "%", "none", "1.5%", "地方一般公共预算收入8100亿元、增长1.5%"),
         ("规模以上工业增加值", "actual", 7.9, None, "%", "none", "7.9%", "规模以上工业增加值增长7.9%"),
@@ -376,9 +376,9 @@ def bar_labels(fig) -> list[str]:
 def test_headline_targets_keep_the_first_percent_result_per_indicator():
     fig = charts.headline_targets(targets_2026(), source=SOURCE)
     labels = bar_labels(fig)
-    # 5.4% and 1.5% follow a result in 元 for the same indicator; 全市地区生产总值 ~ 地区生产总值,
+    # 5.7% and 1.5% follow a result in 元 for the same indicator; 全市地区生产总值 ~ 地区生产总值,
     # 规模以上 ~ 规上
-    assert {"5.4%", "1.5%", "7.9%"} <= set(labels)
+    assert {"5.7%", "1.5%", "7.9%"} <= set(labels)
     assert "2.9%" not in labels  # a level in % is not last year's value of a 个百分点 target
     assert len([p for p in fig.axes[0].patches if p.get_facecolor()[:3] == matplotlib.colors.to_rgb(charts.MUTED)]) == 3
 
@@ -404,8 +404,8 @@ def test_headline_targets_draw_decreases_from_the_change_column():
 
 
 def test_headline_target_list_says_each_target_once_and_fits_the_figure():
-    long_goal = ("全面完成国家下达的单位地区生产总值能源消耗和二氧化碳排放降低目标以及主要污染物重点工程减排目标任务，"
-                 "细颗粒物浓度和地表水优良比例保持稳定")
+    long_goal = ("全面完成国家下达的能耗强度和碳排放强度控制任务以及主要污染物重点工程减排目标，"
+                 "空气质量优良天数比例和地表水达标比例保持稳定")
     df = pd.concat([targets_df(), pd.DataFrame([
         (long_goal, "target", None, None, "", "none", long_goal, long_goal + "。"),
         ("粮食产量", "target", 5.13e9, None, "斤", "at_least", "513亿斤", "粮食产量513亿斤以上"),
@@ -443,18 +443,18 @@ def growth_metrics_2026() -> pd.DataFrame:
                 "base_unit": "%", "value": value, "value_max": None, "category": "percent", "qualifier": "none",
                 "change": change, "period": "actual"}
 
-    rows = [row(3, "地区生产总值", 5.3, "increase", "地区生产总值增长5.3%，规上工业增加值增长6.5%"),
-            row(3, "规上工业增加值", 6.5, "increase", "地区生产总值增长5.3%，规上工业增加值增长6.5%")]
+    rows = [row(3, "地区生产总值", 5.6, "increase", "地区生产总值增长5.6%，规上工业增加值增长6.8%"),
+            row(3, "规上工业增加值", 6.8, "increase", "地区生产总值增长5.6%，规上工业增加值增长6.8%")]
     rows += [row(4, f"新兴产品{i}产量", 20.0 + i, "increase", f"新兴产品{i}产量增长{20.0 + i}%") for i in range(22)]
     rows += [
-        row(8, "居民人均可支配收入", 30.8, "increase", "居民人均可支配收入五年增长30.8%"),
-        row(8, "国企资产总额", 116.2, "increase", "国企资产总额增长116.2%、营业总收入五年增长97.3%"),
-        row(8, "营业总收入", 97.3, "increase", "国企资产总额增长116.2%、营业总收入五年增长97.3%"),
-        row(9, "单位地区生产总值能耗", 14.0, "decrease", "单位地区生产总值能耗累计下降14%"),
-        row(9, "生产安全事故起数", 65.3, "decrease", "实施三年行动，生产安全事故起数比2020年下降65.3%"),
-        row(9, "高价值发明专利", 148.0, "increase", "高价值发明专利较“十三五”时期增长148%"),
-        row(9, "5年", 18.7, "increase", "一般公共预算收入累计完成3.7万亿元，5年增长18.7%"),
-        row(10, "人均地区生产总值", 5.4, "increase", "人均地区生产总值年均增长5.4%"),
+        row(8, "居民人均可支配收入", 27.4, "increase", "五年间居民人均可支配收入增长27.4%"),
+        row(8, "国企资产总额", 88.6, "increase", "省属国企资产总额增长88.6%、营业总收入五年增长71.2%"),
+        row(8, "营业总收入", 71.2, "increase", "省属国企资产总额增长88.6%、营业总收入五年增长71.2%"),
+        row(9, "单位地区生产总值能耗", 13.0, "decrease", "万元生产总值能耗累计下降13%"),
+        row(9, "生产安全事故起数", 52.7, "decrease", "事故起数比2020年下降52.7%"),
+        row(9, "高价值发明专利", 121.0, "increase", "有效发明专利较“十三五”时期增长121%"),
+        row(9, "5年", 16.4, "increase", "财政收入累计完成2.8万亿元，5年增长16.4%"),
+        row(10, "人均地区生产总值", 5.9, "increase", "人均地区生产总值年均增长5.9%"),
         row(12, "新设外资企业", 19.5, "increase", "新设外资企业增长19.5%", "二、“十四五”时期主要成绩"),
         row(13, "PM2.5年均浓度", 7.4, "decrease", "PM2.5年均浓度下降7.4%"),
     ]

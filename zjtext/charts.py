@@ -336,14 +336,14 @@ def _cjk_wrap(text: Any, width: float, balanced: bool = False) -> str:
     “…” quotes, numbers and words (jieba's dictionary) stay whole; breaks after ，、；： are preferred. ``balanced`` makes
     the lines near-equal in length (for labels); otherwise lines are filled (for running text).
 
-    >>> print(_cjk_wrap("三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", 10, balanced=True))
-    三、一鼓作气勇争先，
-    全力推动“十五五”
-    开好局、起好步
-    >>> print(_cjk_wrap("一、一年接着一年干，新福建建设持续取得新进展新成效", 12, balanced=True))
-    一、一年接着一年干，
-    新福建建设持续
-    取得新进展新成效
+    >>> print(_cjk_wrap("三、乘势而上谋新篇，推动“十五五”规划落地见效", 10, balanced=True))
+    三、乘势而上谋新篇，
+    推动“十五五”
+    规划落地见效
+    >>> print(_cjk_wrap("一、实干担当谋发展，新湖州建设持续展现新气象新作为", 12, balanced=True))
+    一、实干担当谋发展，
+    新湖州建设持续
+    展现新气象新作为
     """
     text = str(text)
     if "\n" in text:
@@ -785,7 +785,7 @@ def _multi_year_cue(sentence: Any, surface: Any, nth: int = 0) -> str:
 
     >>> _multi_year_cue("地区生产总值增长5.4%，年均增长5.5%", "5.5%"), _multi_year_cue("PM2.5年均浓度下降7.4%", "7.4%")
     ('strong', '')
-    >>> _multi_year_cue("能耗累计下降14%", "14%"), _multi_year_cue("起数比2020年下降65.3%、58.3%", "58.3%")
+    >>> _multi_year_cue("能耗累计下降14%", "14%"), _multi_year_cue("起数比2020年下降47.2%、39.6%", "39.6%")
     ('cumulative', 'strong')
     """
     sentence, surface = str(sentence or ""), str(surface or "")

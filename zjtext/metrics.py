@@ -14,21 +14,21 @@ figures and give no row.  Each row ties the figure to
   (年均, 累计, 5年增长, 比2020年, 较“十三五”末, 到2030年, or a sentence, paragraph or section about
   the five-year plan period: 五年来, “十四五”时期 …).
 
-Ratios (4.0∶37.7∶58.3, 2.50:1, 城乡收入比2.12) have no category of their own and give no row.
+Ratios (3.6∶40.2∶56.2, 2.50:1, 城乡收入比1.83) have no category of their own and give no row.
 
 >>> from zjtext.report import report_from_text
->>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长5.2%，城镇和农村居民人均可支配收入分别增长4.5%、6%。\\n"
-...                      "二、2026年工作安排\\n主要预期目标是：生产总值增长5%左右，城镇调查失业率控制在5.5%以内。", path="x.txt")
+>>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长5.8%，城镇和农村居民人均可支配收入分别增长4.7%、6.3%。\\n"
+...                      "二、2026年工作安排\\n主要预期目标是：生产总值增长6%左右，城镇调查失业率控制在5.2%以内。", path="x.txt")
 >>> df = extract_metrics(r)
 >>> df[["indicator", "surface", "qualifier", "change", "period"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-[['全省生产总值', '5.2%', 'none', 'increase', 'actual'],
- ['城镇居民人均可支配收入', '4.5%', 'none', 'increase', 'actual'],
- ['农村居民人均可支配收入', '6%', 'none', 'increase', 'actual'],
- ['生产总值', '5%', 'approx', 'increase', 'target'],
- ['城镇调查失业率', '5.5%', 'at_most', 'none', 'target']]
+[['全省生产总值', '5.8%', 'none', 'increase', 'actual'],
+ ['城镇居民人均可支配收入', '4.7%', 'none', 'increase', 'actual'],
+ ['农村居民人均可支配收入', '6.3%', 'none', 'increase', 'actual'],
+ ['生产总值', '6%', 'approx', 'increase', 'target'],
+ ['城镇调查失业率', '5.2%', 'at_most', 'none', 'target']]
 >>> headline(r)[["indicator", "period", "value"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-[['生产总值', 'target', 5.0], ['城镇调查失业率', 'target', 5.5],
- ['全省生产总值', 'actual', 5.2], ['城镇居民人均可支配收入', 'actual', 4.5], ['农村居民人均可支配收入', 'actual', 6.0]]
+[['生产总值', 'target', 6.0], ['城镇调查失业率', 'target', 5.2],
+ ['全省生产总值', 'actual', 5.8], ['城镇居民人均可支配收入', 'actual', 4.7], ['农村居民人均可支配收入', 'actual', 6.3]]
 """
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ _MAG_RE = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 _RANGE_SEPS = r"—–－~～至到\-"
 _NOT_METRIC_UNITS = re.compile(r"(周岁|岁|周年|年内|年间|年度|年|个月|月|天|日|小时|分钟|秒|周|季度|号|届|代)")
 
-# ratios are not figures (no category for them): 4.0∶37.7∶58.3, 2.50:1, 城乡收入比2.12
+# ratios are not figures (no category for them): 3.6∶40.2∶56.2, 2.50:1, 城乡收入比1.83
 _RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*[∶:：]\s*\d+(?:\.\d+)?)+")
 _RATIO_VALUE = re.compile(r"比(?:值)?(?:为|是|达|达到|降至|降到|缩小至|缩小到|缩小为|下降至|下降到|调整为|优化为|保持在)?$")
 _PRE_HEDGES = {
@@ -133,7 +133,7 @@ _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业
 比例 比率 水平 数 量 率 额 值""".split(),
                 key=len, reverse=True)
 
-# what is measured about counted things (57个县（市）生产总值…): not part of the counted noun
+# what is measured about counted things (31个县（市）生产总值…): not part of the counted noun
 # a count of areas that opens a list: 重点抓好10方面工作： / 以下14个方面的工作。
 _ASPECTS_TAIL = re.compile(r"(?:的)?(?:重点)?(?:工作|任务)?(?:[：:。；]|$)")
 # a membership predicate after counted things names them (26家企业入选国家制造业单项冠军企业)
@@ -292,7 +292,7 @@ def parse_figures(text: str) -> list[Figure]:
         pos = m.end()
         ratio = _RATIO.match(text, m.start())
         if ratio and not (m.start() and text[m.start() - 1].isdigit()):
-            pos = ratio.end()  # 4.0∶37.7∶58.3, 2.50:1: a ratio (no category of its own): no row
+            pos = ratio.end()  # 3.6∶40.2∶56.2, 2.50:1: a ratio (no category of its own): no row
             continue
         glued = _glued_end(text, m)
         if glued is not None:  # 5G, PM2.5, “8+4”, 415X: part of a name
@@ -309,7 +309,7 @@ def parse_figures(text: str) -> list[Figure]:
         else:
             fig = _build(text, m, units)
             if fig and fig.category == "physical" and re.match(rf"内[{_CJK}]", text[fig.end:fig.end + 2]):
-                fig = None  # 公交与轨道50米内换乘比例: a threshold inside the indicator's name
+                fig = None  # 公交站点300米内覆盖率: a threshold inside the indicator's name
         if fig:
             figs.append(fig)
             pos = fig.post_end
@@ -430,7 +430,7 @@ def _build(text: str, m: re.Match, units: dict) -> Figure | None:
     if unit == "" and mag == "":
         # a bare number: only a figure when a list neighbour lends it a unit (5、6个百分点) …
         if _RATIO_VALUE.search(text, max(0, s - 8), s):
-            return None  # … never a ratio's value (城乡收入比缩小至2.12)
+            return None  # … never a ratio's value (城乡收入比缩小至1.83)
         nxt = text[end:end + 1]
         if nxt in ("、", "和", "及", "至") or text.startswith("以及", end):
             fig = Figure(start=s, end=end, post_end=end, surface=text[s:end], number=n1, unit="", multiplier=1.0,
@@ -455,7 +455,7 @@ def _build(text: str, m: re.Match, units: dict) -> Figure | None:
     fig = Figure(start=s, end=end, post_end=end, surface=text[s:end], number=n1, unit=written_unit,
                  multiplier=mult, base_unit=base_unit, category=cat, value_max=value_max)
     if not unit:
-        fig.extra["bare"] = True  # 1409万、1305万人次: may borrow 人次
+        fig.extra["bare"] = True  # 1120万、980万人次: may borrow 人次
     if mid:
         fig.post = mid
     _attach_hedges(text, fig)
@@ -488,7 +488,7 @@ def _attach_hedges(text: str, fig: Figure) -> None:
 
 
 def _borrow_units(text: str, figs: list[Figure]) -> None:
-    """1409万、1305万人次 / 5、6个百分点: a figure without a unit takes its list neighbour's unit."""
+    """1120万、980万人次 / 5、6个百分点: a figure without a unit takes its list neighbour's unit."""
     for i in range(len(figs) - 1, -1, -1):
         f = figs[i]
         if not f.extra.get("bare"):
@@ -623,8 +623,8 @@ def resolve_list(subject: str, n: int) -> list[str]:
     ['生产安全事故起数', '生产安全事故死亡人数']
     >>> resolve_list("城乡居民人均可支配收入", 2)
     ['城镇居民人均可支配收入', '农村居民人均可支配收入']
-    >>> resolve_list("规上工业增加值、规上服务业营收", 2)
-    ['规上工业增加值', '规上服务业营收']
+    >>> resolve_list("限上零售额、规上服务业营收", 2)
+    ['限上零售额', '规上服务业营收']
     >>> resolve_list("盗窃、涉诈、涉毒警情", 3)
     ['盗窃警情', '涉诈警情', '涉毒警情']
     """
@@ -646,7 +646,7 @@ def resolve_list(subject: str, n: int) -> list[str]:
                 break
         if not head and all(len(it) <= 3 for it in earlier) and len(last) > len(first) + 1:
             head = last[len(first):]
-        if not head:  # 刑事治安、涉诈、涉毒警情: an item shaped like the last one's start lends its end
+        if not head:  # 盗窃、涉诈、涉毒警情: an item shaped like the last one's start lends its end
             for it in earlier:
                 if len(it) >= 2 and last[0] == it[0] and re.match(rf"[{_CJK}]", it) \
                         and len(it) + 1 < len(last) <= len(it) + 5 and "分别" not in last:
@@ -698,7 +698,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         if len(things) >= 2:
             return [things + "（类）"], "", last.post_end
     m_digit = re.search(r"\d", tail)
-    if m_digit:  # 57个县（市）生产总值近3年…: the words before the next number, less its hedge
+    if m_digit:  # 31个县（市）生产总值近4年…: the words before the next number, less its hedge
         tail = _PRE_HEDGE_RE.sub("", tail[:m_digit.start()])
     noun, noun_end, member = "", last.post_end, ""
     if tail and re.match(rf"[{_CJK}“]", tail) and last.category != "rank":
@@ -747,10 +747,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         pv = _LEAD_VERB.match(prev[-1])
         if pv and not mv:
             return [pv.group() + phrase], pv.group(), last.post_end
-    # a comparison (…增长5.4%、高于全国0.4个百分点) is about the previous subject
+    # a comparison (…增长6.1%、高于全国0.9个百分点) is about the previous subject
     if prev and re.match(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)", phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
-    # …超690万人、稳定在全国1/10以上 / 新增A 1357家、总数突破1万家: the previous subject's share or total
+    # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
     if prev and len(group) == 1:
         share = _SHARE_OF.fullmatch(phrase)
         if share:
@@ -1097,7 +1097,7 @@ def _headline_worthy(r, text: str) -> bool:
     hedge = _POST_HEDGE_RE.match(text, end)
     after = text[hedge.end() if hedge else end:end + 8]
     if re.match(rf"的[{_CJK}]", after):
-        return False  # 贡献了全国24.1%的增量
+        return False  # 贡献了全国16.8%的增量
     threshold = re.search(r"(?:过|超|超过|突破|逾)$", text[max(0, start - 2):start])
     return not (threshold and re.match(rf"[{_CJK}]", after) and not _CLAUSE_GOES_ON.match(after))  # 过10万亿元省份
 
