@@ -246,12 +246,12 @@ def process_report(path: Path | str, out: Path | str | None = None, force: bool 
     path, out = Path(path), Path(out or PROCESSED_DIR)
     result = ProcessResult(source=str(path))
     try:
-        data = path.read_bytes() if path.is_file() else b""
-        stamp = stamp_of(data)
-        if not force and path.is_file() and _is_current(out / report_id_for(path), stamp):
+        data = path.read_bytes() if path.is_file() else None
+        stamp = stamp_of(data or b"")
+        if not force and data is not None and _is_current(out / report_id_for(path), stamp):
             result.report_id, result.status = report_id_for(path), "unchanged"
             return result
-        report = load_report(path)
+        report = load_report(path, data)  # None: load_report says why the file cannot be read
         result.report_id = report.report_id
         folder = out / report.report_id
         write_report_tables(report_rows(report), folder)

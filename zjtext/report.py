@@ -536,21 +536,23 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     return Report(meta, _structure(body))
 
 
-def load_report(path: Path | str) -> Report:
+def load_report(path: Path | str, data: bytes | None = None) -> Report:
     """Load a report file (HTML or plain text, UTF-8 or GB2312/GBK/GB18030).
 
+    *data*: the file's bytes, when the caller has read them already (``process`` hashes them first).
     Raises a :class:`ReportError` subclass, whose message names the file and the reason, for a
     missing, empty, binary, PDF, undecodable or body-less file.
     """
     path = Path(path)
-    if not path.exists():
-        raise ReportNotFoundError(path, "no such file")
-    if not path.is_file():
-        raise ReportNotFoundError(path, "not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise ReportError(path, f"cannot read the file ({err.strerror or err})") from None
+    if data is None:
+        if not path.exists():
+            raise ReportNotFoundError(path, "no such file")
+        if not path.is_file():
+            raise ReportNotFoundError(path, "not a file")
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise ReportError(path, f"cannot read the file ({err.strerror or err})") from None
     if not data.strip():
         raise EmptyReportError(path, "the file is empty (nothing but whitespace)")
     _sniff_binary(data, path)
