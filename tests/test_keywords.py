@@ -83,6 +83,32 @@ def test_notes_excluded_by_default(fx_tokens):
 
 # ---------------------------------------------------------------- keyness
 
+def test_a_word_quoted_in_one_of_two_concatenated_reports():
+    """Several reports' tables together: a token's flags may differ between them (quoted in one
+    report only), and the count is over all of them."""
+    a, b = toy(["星河织梦", "工程"], "a"), toy(["星河织梦", "星河织梦"], "b")
+    a.loc[a.token == "星河织梦", "is_quoted_term"] = True
+    table = keyword_table(pd.concat([a, b], ignore_index=True))
+    assert table.loc[table.keyword == "星河织梦", ["count", "is_quoted_term"]].values.tolist() == [[3, True]]
+    b.loc[:, "is_stopword"] = True  # a stopword in b only: counted where it is not one
+    table = keyword_table(pd.concat([a, b], ignore_index=True))
+    assert table.loc[table.keyword == "星河织梦", "count"].tolist() == [1]
+
+
+def test_counting_from_token_columns_matches_the_table(fx_tokens, fixtures_dir):
+    """process counts from token_columns (flags known per word); the notebooks from a DataFrame."""
+    from zjtext.keywords import keyword_rows
+    from zjtext.segment import token_columns
+
+    cols = token_columns(load_report(fixtures_dir / "seg_report.txt"))
+    assert cols.flags
+    for body_only in (True, False):
+        rows = keyword_rows(cols, body_only=body_only, include_policy_verbs=True)
+        table = keyword_table(fx_tokens, body_only=body_only, include_policy_verbs=True)
+        assert rows == [tuple(r) for r in table.itertuples(index=False)]
+        assert rows and len(rows) == len({r[1] for r in rows})
+
+
 def test_keyness_matches_hand_computed_g2_and_directions():
     a = toy(["数字"] * 10 + ["文化"] * 20 + ["旧词"] * 10, "a")  # c = 40 words
     b = toy(["数字"] * 30 + ["文化"] * 10 + ["新词"] * 20, "b")  # d = 60 words

@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from itertools import compress
 from typing import TYPE_CHECKING, Iterable
+
+from .segment import FLAG_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -85,8 +89,7 @@ def content_tokens(
 
 KEYWORD_COLUMNS = ("rank", "keyword", "count", "per_10k", "is_policy_term", "is_quoted_term")
 SLOGAN_COLUMNS = ("term", "count", "first_paragraph", "in_lexicon")
-_TOKEN_FIELDS = ("paragraph", "kind", "token", "is_stopword", "is_policy_term", "is_quoted_term", "is_policy_verb",
-                 "is_number", "is_punct")
+_TOKEN_FIELDS = ("paragraph", "kind", "token", *FLAG_COLUMNS)
 
 
 def _column_lists(tokens_df: "pd.DataFrame") -> dict[str, list]:
@@ -111,24 +114,29 @@ def keyword_rows(
     >>> keyword_rows(token_columns(report_from_text("各位代表：\\n推进八八战略，坚持八八战略。")), top=1)
     [(1, '八八战略', 2, 1250.0, True, False)]
     """
+    words = columns["token"]
+    body = list(compress(words, map("note".__ne__, columns["kind"]))) if body_only else words
+    per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
+    if per_word is not None:  # count the words, judge each distinct word once
+        seen = Counter(body).items()
+        occurrences = ((word, n, *per_word[word]) for word, n in seen)
+    else:  # any table: a token's flags may differ between reports, so judge each flagged form
+        flagged = zip(words, *(columns[c] for c in FLAG_COLUMNS))
+        if body_only:
+            flagged = compress(flagged, map("note".__ne__, columns["kind"]))
+        occurrences = ((word, n, *flags) for (word, *flags), n in Counter(flagged).items())
     counts: dict[str, list] = {}
-    body_text = []
-    for kind, word, stop, lex, quoted, verb, number, punct in zip(
-            columns["kind"], columns["token"], columns["is_stopword"], columns["is_policy_term"],
-            columns["is_quoted_term"], columns["is_policy_verb"], columns["is_number"], columns["is_punct"]):
-        if body_only and kind == "note":
-            continue
-        body_text.append(word)
+    for word, n, stop, lex, quoted, verb, number, punct in occurrences:
         if stop or number or punct or len(word) < min_len or (verb and not include_policy_verbs):
             continue
         entry = counts.get(word)
         if entry is None:
-            counts[word] = [1, lex, quoted]
+            counts[word] = [n, lex, quoted]
         else:
-            entry[0] += 1
+            entry[0] += n
             entry[1] = entry[1] or lex
             entry[2] = entry[2] or quoted
-    chars = len(_NOT_CJK.sub("", "".join(body_text)))
+    chars = len(_NOT_CJK.sub("", "".join(body)))
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
     if top is not None:
         ranked = ranked[:top]

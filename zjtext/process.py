@@ -45,6 +45,7 @@ import io
 import json
 import operator
 import os
+import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -172,27 +173,33 @@ class TokenRows:
         """Header and rows, byte for byte what the ``csv`` module writes for them.
 
         A token's cell and its flags are the same wherever the token occurs in a report, so each
-        distinct token's tail of the line (``token,flag,…``) is formatted once, by the ``csv``
-        module; a line is then ``report_id,paragraph,sentence,`` (formatted once per sentence), the
-        position and that tail, joined without a Python loop per line.
+        distinct token's tail of the line (``token,flag,…``) is formatted once; a line is then
+        ``report_id,paragraph,sentence,`` (formatted once per sentence), the position and that
+        tail, joined without a Python loop per line. A cell the ``csv`` module would quote (a
+        comma, a quote mark, a line break) is formatted by it.
         """
-        from .segment import TOKEN_FILE_COLUMNS
+        from .segment import FLAG_COLUMNS, TOKEN_FILE_COLUMNS
 
         cols = self.columns
         lead = TOKEN_FILE_COLUMNS.index("token")
         assert TOKEN_FILE_COLUMNS[:lead] == ("report_id", "paragraph", "sentence", "position")
+        assert TOKEN_FILE_COLUMNS[lead + 1:] == FLAG_COLUMNS
         words = cols["token"]
-        rest = [cols[c] for c in TOKEN_FILE_COLUMNS[lead + 1:]]
-        first = dict(zip(words, range(len(words))))  # each distinct token at one of its occurrences
-        at = list(first.values())
-        distinct = list(zip(first, *(map(col.__getitem__, at) for col in rest)))
-        lines = _csv_text(distinct).split("\n")[:-1]
-        if len(lines) != len(distinct):  # a cell with a line break (never from token_columns)
-            lines = [_csv_line(row)[:-1] for row in distinct]
-        tails = {row[0]: "," + line + "\n" for row, line in zip(distinct, lines)}
-        rid = cols["report_id"][0] if cols["report_id"] else ""
+        per_word = getattr(cols, "flags", None)  # token_columns knows each distinct token's flags
+        if per_word is None:
+            first = dict(zip(words, range(len(words))))  # each distinct token at one of its occurrences
+            flags = zip(*(map(cols[c].__getitem__, first.values()) for c in FLAG_COLUMNS))
+            per_word = dict(zip(first, flags))
+        suffix: dict[tuple, str] = {}
+        tails = {}
+        for word, row in per_word.items():
+            end = suffix.get(row)
+            if end is None:
+                end = suffix[row] = _csv_line(("", *row))[:-1] + "\n"
+            tails[word] = "," + _cell(word) + end
+        rid = _cell(cols["report_id"][0]) if cols["report_id"] else ""
         keys = list(zip(cols["paragraph"], cols["sentence"]))
-        prefixes = {k: _csv_line([rid, *k])[:-1] + "," for k in dict.fromkeys(keys)}
+        prefixes = {k: f"{rid},{_cell(k[0])},{_cell(k[1])}," for k in dict.fromkeys(keys)}
         positions = [str(i) for i in range(max(cols["position"], default=0) + 1)]
         lines = map(operator.add, map(operator.add, map(prefixes.__getitem__, keys),
                                       map(positions.__getitem__, cols["position"])),
@@ -421,6 +428,16 @@ def _columns(header: list[str], body: list[list[str]], wanted: list[str]) -> Ite
 
 def _csv_line(cells: Sequence) -> str:
     return _csv_text([cells])
+
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def _cell(value) -> str:
+    """One cell as the ``csv`` module writes it in a row of several cells (a plain ``str``,
+    ``int`` or ``bool``)."""
+    text = str(value)
+    return _csv_line((text, ""))[:-2] if _NEEDS_QUOTES.search(text) else text
 
 
 def _csv_text(rows: Iterable[Sequence]) -> str:

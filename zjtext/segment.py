@@ -41,6 +41,7 @@ import sys
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
+from operator import itemgetter
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -54,7 +55,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "tokens", "quoted_terms", "segment_text", "policy_terms", "stopwords", "policy_verbs",
-    "is_number_token", "TOKEN_COLUMNS", "TOKEN_FILE_COLUMNS", "token_columns",
+    "is_number_token", "TOKEN_COLUMNS", "TOKEN_FILE_COLUMNS", "FLAG_COLUMNS", "token_columns",
+    "TokenColumns",
 ]
 
 #: Columns of the table :func:`tokens` returns, in order.
@@ -62,6 +64,9 @@ TOKEN_COLUMNS = (
     "report_id", "paragraph", "sentence", "position", "section", "top_section", "kind", "token",
     "is_stopword", "is_policy_term", "is_quoted_term", "is_policy_verb", "is_number", "is_punct",
 )
+
+#: The six flag columns, in the order of :attr:`TokenColumns.flags` tuples.
+FLAG_COLUMNS = TOKEN_COLUMNS[-6:]
 
 #: Columns of ``tokens.csv`` in a processed folder: what paragraphs.csv holds per paragraph (section,
 #: top_section, kind) is left out, since it would repeat on every token (three quarters of the file);
@@ -597,8 +602,10 @@ def tokens(report: "Report") -> "pd.DataFrame":
     return pd.DataFrame(token_columns(report), columns=list(TOKEN_COLUMNS))
 
 
-def token_columns(report: "Report") -> dict[str, list]:
+def token_columns(report: "Report") -> "TokenColumns":
     """The table :func:`tokens` returns, as plain lists keyed by column (no pandas): the corpus path.
+
+    A :class:`TokenColumns`: a dict of the columns that also holds each distinct token's flags.
 
     >>> from zjtext.report import report_from_text
     >>> cols = token_columns(report_from_text("各位代表：\\n推进“星河织梦”工程。"))
@@ -621,9 +628,25 @@ def token_columns(report: "Report") -> dict[str, list]:
             top.extend([p.top_section] * n)
             kind.extend([p.kind] * n)
     flags = _flags(set(words), quoted)
+    per_token = list(map(flags.__getitem__, words))
     columns = [[report.report_id] * len(words), para, sent, pos, sect, top, kind, words]
-    columns += [list(col) for col in zip(*map(flags.__getitem__, words))] if words else [[] for _ in range(6)]
-    return dict(zip(TOKEN_COLUMNS, columns))
+    columns += [list(map(itemgetter(i), per_token)) for i in range(6)]
+    return TokenColumns(zip(TOKEN_COLUMNS, columns), flags=flags)
+
+
+class TokenColumns(dict):
+    """The columns of a tokens table (name → list), plus :attr:`flags`: each distinct token's six
+    flags (:data:`FLAG_COLUMNS`, in that order), which are the same at every occurrence of the
+    token in one report, so that counting can judge each word once.
+
+    >>> cols = TokenColumns({"token": ["八八战略"]}, flags={"八八战略": (False, True, False, False, False, False)})
+    >>> cols["token"], cols.flags["八八战略"][1]
+    (['八八战略'], True)
+    """
+
+    def __init__(self, columns=(), *, flags: dict[str, tuple[bool, ...]]):
+        super().__init__(columns)
+        self.flags = flags
 
 
 def _flags(unique: set[str], quoted: frozenset[str]) -> dict[str, tuple[bool, ...]]:
