@@ -503,3 +503,58 @@ def test_count_of_kinds_names_the_things_counted_next():
 def test_set_phrases_stay_inside_the_counted_noun():
     df = rows("建成860多个宜居宜业和美乡村，新增3个国家生态文明建设示范区。")
     assert df.indicator.tolist() == ["建成宜居宜业和美乡村", "新增国家生态文明建设示范区"]
+
+
+# ---------------------------------------------------------------- fast paths agree with the plain rules
+
+def _plain_clause_start(text: str, i: int, floor: int) -> int:
+    """Walk back from i to the last clause boundary outside brackets and quotes (the rule, char by char)."""
+    depth = 0
+    for j in range(i - 1, floor - 1, -1):
+        closing, opening = text[j] in "”）)》", text[j] in "“（(《"
+        if depth == 0 and not (closing or opening) and text[j] in "，,；;。：:！!？?":
+            return j + 1
+        depth = depth + 1 if closing else max(0, depth - 1) if opening else depth
+    return min(i, floor)
+
+
+@pytest.mark.parametrize("text", [
+    "示范区居民收入（含“工资，奖金”），比上年增长6.2%；",
+    "全年新增就业12万人，其中（农村，山区）3万人。",
+    "）前文，（未闭合的括号，比上年下降2%",
+    "《条例，细则》实施后，投诉下降“三成，以上”：",
+])
+def test_clause_start_agrees_with_the_plain_walk(text):
+    from zjtext.metrics import _clause_end, _clause_start
+
+    for i in range(len(text) + 1):
+        for floor in range(0, len(text) + 1, 3):
+            assert _clause_start(text, i, floor) == _plain_clause_start(text, i, floor), (i, floor)
+            plain_end = next((j for j in range(i, floor) if text[j] in "，,；;。：:！!？?"), max(i, floor))
+            assert _clause_end(text, i, floor) == plain_end, (i, floor)
+
+
+def test_trail_strip_width_bounds_its_matches():
+    """_strip_phrase looks for _TRAIL_STRIP only in the last _TRAIL_STRIP_WIDTH characters."""
+    import re
+
+    from zjtext import metrics
+
+    assert re._parser.parse(metrics._TRAIL_STRIP.pattern).getwidth()[1] <= metrics._TRAIL_STRIP_WIDTH
+
+
+@pytest.mark.parametrize("raw", [
+    "全省规模以上工业增加值比上年增长", "其中，农村居民人均可支配收入实际增长", "连续5年稳居全国同类城市第",
+    "示范区研发投入强度继续保持在", "2030年末全市常住人口城镇化率提高到", "近3年来累计完成", "年均",
+    "营商环境满意度提升至长三角城市第",
+])
+def test_strip_phrase_agrees_with_plain_substitution(raw):
+    from zjtext.metrics import _LEAD_STRIP, _TRAIL_STRIP, _strip_phrase
+
+    s = raw.strip()
+    for rx, rounds in ((_LEAD_STRIP, 6), (_TRAIL_STRIP, 8)):
+        for _ in range(rounds):
+            s, before = rx.sub("", s), s
+            if s == before:
+                break
+    assert _strip_phrase(raw) == s.strip(" 、，,：:")

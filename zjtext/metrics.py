@@ -107,6 +107,7 @@ _TRAIL_STRIP = re.compile(
     r"(?:地区|省份|城市)?第|"
     rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
     r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
+_TRAIL_STRIP_WIDTH = 10  # the longest match of _TRAIL_STRIP (tests check it)
 # verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
 _VERB_END = re.compile(
     r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
@@ -198,6 +199,26 @@ _MULTI_FIGURE = re.compile(
 _BASE_YEAR = re.compile(r"(?:比|较|由|从|与|相比)((?:19|20)\d\d)年")
 _FUTURE_YEAR = re.compile(rf"{_NOT_SPAN_END}((?:19|20)\d\d)年")
 
+# small patterns used per figure, compiled once
+_QUOTED = re.compile(r"“[^“”]{1,20}”|‘[^‘’]{1,20}’|「[^「」]{1,20}」|《[^《》]{1,80}》")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_DIGIT = re.compile(r"\d")
+_YEAR_AFTER = re.compile(r"[—–－\-~～至到]?\s*(?:年|）|\)|”)")
+_RANK_CUE = re.compile(r"(?:居|位居|跃居|稳居|位列|列|排名|排|进至|升至|提升到|提升至|保持)[^，。；、]{0,8}$")
+_ORDINAL_UNIT = re.compile(r"[个届次批代季期轮号条项家名大类]")
+_PAREN_END = re.compile(r"（[^）]*）$")
+_UNIT_LENDER_GAP = re.compile(r"(?:、|和|及|与|以及|至)")
+_GROUP_GAP = re.compile(r"(?:、|和|及|与|以及|或|，|,)")
+_TO_END = re.compile(r"(?:到|至)$")
+_CHANGE_TRAIL = re.compile(r"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为)+$")
+_LIST_END = re.compile(r"(?:等|和|及|与|、)$")
+_TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
+_RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
+_COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
+_ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——)")
+_YEAR_LEAD = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:刚刚过去的)?((?:19|20)\d\d)年")
+_BY_YEAR = re.compile(r"到((?:19|20)\d\d)年")
+
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, tuple[str, str, float]]:
@@ -262,7 +283,7 @@ class Figure:
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Short quoted spans (“8+4”, “3个70%”) and book titles 《…》: numbers inside are names."""
-    spans = [m.span() for m in re.finditer(r"“[^“”]{1,20}”|‘[^‘’]{1,20}’|「[^「」]{1,20}」|《[^《》]{1,80}》", text)]
+    spans = [m.span() for m in _QUOTED.finditer(text)]
     return spans
 
 
@@ -308,7 +329,7 @@ def parse_figures(text: str) -> list[Figure]:
             fig = _rank_or_ordinal(text, m)
         else:
             fig = _build(text, m, units)
-            if fig and fig.category == "physical" and re.match(rf"内[{_CJK}]", text[fig.end:fig.end + 2]):
+            if fig and fig.category == "physical" and text.startswith("内", fig.end) and _CJK_CHAR.match(text, fig.end + 1):
                 fig = None  # 公交站点300米内覆盖率: a threshold inside the indicator's name
         if fig:
             figs.append(fig)
@@ -380,7 +401,7 @@ def _is_year(text: str, m: re.Match) -> bool:
     n2 = m.group("n2")
     if m.group("sep") and n2 and len(n2) == 4 and not m.group("b_unit"):
         return True
-    return bool(re.match(r"[—–－\-~～至到]?\s*(?:年|）|\)|”)", after)) and not after.startswith("到")
+    return bool(_YEAR_AFTER.match(after)) and not after.startswith("到")
 
 
 def _rank_or_ordinal(text: str, m: re.Match) -> Figure | None:
@@ -389,8 +410,7 @@ def _rank_or_ordinal(text: str, m: re.Match) -> Figure | None:
     after = text[e1:e1 + 1]
     window = text[max(0, s - 12):s - 1]
     ranked = after in ("位", "名") or (
-        re.search(r"(?:居|位居|跃居|稳居|位列|列|排名|排|进至|升至|提升到|提升至|保持)[^，。；、]{0,8}$", window)
-        and not re.match(r"[个届次批代季期轮号条项家名大类]", after))
+        _RANK_CUE.search(window) and not _ORDINAL_UNIT.match(after))
     if not ranked:
         return None
     unit = after if after in ("位", "名") else ""
@@ -439,11 +459,11 @@ def _build(text: str, m: re.Match, units: dict) -> Figure | None:
         return None
     if not unit and mag:
         nxt = text[end:end + 1]
-        if nxt and re.match(rf"[{_CJK}]", nxt) and _NOT_METRIC_UNITS.match(text[end:]):
+        if nxt and _CJK_CHAR.match(nxt) and _NOT_METRIC_UNITS.match(text, end):
             return None
     if unit in ("类", "大类") and _CLASS_LABEL.match(text, end):
         return None  # 2类创新药, 3类医疗器械: a class named by its number
-    if unit == "方" and re.match(rf"[{_CJK}]", text[end:end + 1] or "。") and not text.startswith("米", end):
+    if unit == "方" and _CJK_CHAR.match(text[end:end + 1] or "。") and not text.startswith("米", end):
         return None  # 方案, 方式, 方向 …: not 立方米
     base = _base(unit) if unit else ""
     cat, base_unit, umult = units[base] if unit else ("count", "", 1.0)
@@ -466,7 +486,8 @@ def _base(unit: str) -> str:
     units = _units()
     if unit in units:
         return unit
-    return re.sub(r"（[^）]*）$", "", unit) if re.sub(r"（[^）]*）$", "", unit) in units else unit
+    bare = _PAREN_END.sub("", unit)
+    return bare if bare in units else unit
 
 
 def _attach_hedges(text: str, fig: Figure) -> None:
@@ -475,7 +496,7 @@ def _attach_hedges(text: str, fig: Figure) -> None:
         word, nxt = post.group(), text[post.end():post.end() + 1]
         if word not in ("多", "余"):
             fig.post, fig.post_end = word, post.end()
-        elif not fig.post and not re.match(rf"[{_CJK}]", nxt or "。"):  # 2倍多, not 5个多式联运 / 余额
+        elif not fig.post and not _CJK_CHAR.match(nxt or "。"):  # 2倍多, not 5个多式联运 / 余额
             fig.post, fig.post_end = word, post.end()
     head = text[max(0, fig.start - 4):fig.start]
     pre = _PRE_HEDGE_RE.search(head)
@@ -494,7 +515,7 @@ def _borrow_units(text: str, figs: list[Figure]) -> None:
         if not f.extra.get("bare"):
             continue
         nxt = figs[i + 1] if i + 1 < len(figs) else None
-        if nxt and nxt.base_unit and re.fullmatch(r"(?:、|和|及|与|以及|至)", text[f.post_end:nxt.start]):
+        if nxt and nxt.base_unit and _UNIT_LENDER_GAP.fullmatch(text, f.post_end, nxt.start):
             f.base_unit = nxt.base_unit
             f.category = nxt.category
             if not f.unit:
@@ -516,7 +537,7 @@ def _groups(text: str, figs: list[Figure]) -> list[list[Figure]]:
         if groups:
             prev = groups[-1][-1]
             gap = text[prev.post_end:f.start]
-            if re.fullmatch(r"(?:、|和|及|与|以及|或|，|,)", gap) and (gap not in "，," or _same_kind(prev, f)) \
+            if _GROUP_GAP.fullmatch(gap) and (gap not in "，," or _same_kind(prev, f)) \
                     and not f.pre and (gap not in "，," or _in_fenbie_list(text, groups[-1])):
                 groups[-1].append(f)
                 continue
@@ -533,7 +554,20 @@ def _in_fenbie_list(text: str, group: list[Figure]) -> bool:
     return "分别" in head
 
 
+_BOUNDARY_CHAR = re.compile(f"[{_CLAUSE_BOUNDARY}]")
+_LAST_BOUNDARY = re.compile(f"[{_CLAUSE_BOUNDARY}](?=[^{_CLAUSE_BOUNDARY}]*$)")
+_BRACKET = re.compile(r"[“”（）()《》]")
+
+
 def _clause_start(text: str, i: int, floor: int) -> int:
+    """Start of the clause that holds position i (not before floor); a boundary inside brackets or
+    quotes does not count."""
+    if i <= floor:
+        return i
+    last = _LAST_BOUNDARY.search(text, floor, i)
+    j = last.end() if last else floor
+    if not _BRACKET.search(text, j, i):
+        return j  # no bracket after the last boundary: that boundary ends the previous clause
     j = i
     depth = 0
     while j > floor:
@@ -549,10 +583,8 @@ def _clause_start(text: str, i: int, floor: int) -> int:
 
 
 def _clause_end(text: str, i: int, ceil: int) -> int:
-    j = i
-    while j < ceil and text[j] not in _CLAUSE_BOUNDARY:
-        j += 1
-    return j
+    boundary = _BOUNDARY_CHAR.search(text, i, ceil)
+    return boundary.start() if boundary else max(i, ceil)
 
 
 def _strip_phrase(raw: str) -> str:
@@ -563,19 +595,20 @@ def _strip_phrase(raw: str) -> str:
             break
         s = t
     for _ in range(8):
-        t = _TRAIL_STRIP.sub("", s)
-        if t == s:
+        # _TRAIL_STRIP ends with $ and a match is at most _TRAIL_STRIP_WIDTH long: start near the end
+        m = _TRAIL_STRIP.search(s, max(0, len(s) - _TRAIL_STRIP_WIDTH))
+        if not m:
             break
-        s = t
+        s = s[:m.start()] + s[m.end():]
     return s.strip(" 、，,：:")
 
 
 def _change(raw_before: str, fig: Figure) -> str:
     s = raw_before[:len(raw_before) - len(fig.pre)] if fig.pre and raw_before.endswith(fig.pre) else raw_before
     s = s.rstrip()
-    if re.search(r"(?:到|至)$", s):
+    if _TO_END.search(s):
         return "none"
-    s = re.sub(r"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为)+$", "", s)
+    s = _CHANGE_TRAIL.sub("", s)
     m = _CHANGE_RE.search(s)
     if not m:
         return "decrease" if _CUT_OBJECT.search(s) else "none"
@@ -697,11 +730,11 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         things = re.sub(r"(?:项目|工程)$", "", (rest[:cut.start()] if cut else rest)[:12])
         if len(things) >= 2:
             return [things + "（类）"], "", last.post_end
-    m_digit = re.search(r"\d", tail)
+    m_digit = _DIGIT.search(tail)
     if m_digit:  # 31个县（市）生产总值近4年…: the words before the next number, less its hedge
         tail = _PRE_HEDGE_RE.sub("", tail[:m_digit.start()])
     noun, noun_end, member = "", last.post_end, ""
-    if tail and re.match(rf"[{_CJK}“]", tail) and last.category != "rank":
+    if tail and (tail[0] == "“" or _CJK_CHAR.match(tail)) and last.category != "rank":
         cut = _NOUN_CUT.search(tail, 1)
         noun = (tail[:cut.start()] if cut else tail)[:16]
         measured = _MEASURED_IN_NOUN.search(noun, 2)
@@ -718,13 +751,14 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     if first.category == "count" and aspects >= 0 and _ASPECTS_TAIL.match(text, aspects):
         # 重点抓好10方面工作 / 以下14个方面的工作: the number of areas of work a list will cover
         return [("重点" if "重点" in raw else "") + "工作方面"] * len(group), "", noun_end
-    raw_clean = _LEAD_STRIP.sub("", raw.strip())
+    raw_strip = raw.strip()
+    raw_clean = _LEAD_STRIP.sub("", raw_strip)
     mv = _LEAD_VERB.match(phrase)
     lead_verb = mv.group() if mv else ""
-    verb_end = bool(_VERB_END.search(raw.strip()))
-    ends_deng = phrase.endswith("等") or bool(re.search(r"(?:等|和|及|与|、)$", raw.strip())) or (
-        raw.strip().endswith("的") and not re.search(r"(?:年|月|前|后)的$", raw.strip())
-        and not re.match(r"[提增降下上减达超扩缩升]", noun or "提"))  # 省委确定的14项改革
+    verb_end = bool(_VERB_END.search(raw_strip))
+    ends_deng = phrase.endswith("等") or bool(_LIST_END.search(raw_strip)) or (
+        raw_strip.endswith("的") and not _TIME_DE_END.search(raw_strip)
+        and not _RISE_FALL_START.match(noun or "提"))  # 省委确定的14项改革
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
         base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
         return [member or base + noun] * len(group), lead_verb, noun_end
@@ -738,7 +772,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     if len(phrase) <= 3 and _VERB_END.search(phrase) and not noun:
         lo = _clause_start(text, b - 1, floor) if b > floor else b
         before = _strip_phrase(text[lo:b])
-        if before and not re.search(r"\d", before):
+        if before and not _DIGIT.search(before):
             return [phrase + before] * len(group), lead_verb, last.post_end
     # 其中 (of which): a part of the previous figure, in the same unit (其中农村1万个, 其中燃气管网1100公里)
     if prev and raw.lstrip("，,").startswith("其中") and prev_unit and prev_unit == first.base_unit and len(group) == 1:
@@ -748,7 +782,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         if pv and not mv:
             return [pv.group() + phrase], pv.group(), last.post_end
     # a comparison (…增长6.1%、高于全国0.9个百分点) is about the previous subject
-    if prev and re.match(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)", phrase):
+    if prev and _COMPARISON.match(phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
     # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
     if prev and len(group) == 1:
@@ -839,8 +873,8 @@ def _paragraph_periods(report: Report) -> dict[int, str]:
             if sub and sec_kind is None:
                 state = sub
         first = p.sentences[0] if p.sentences else p.text
-        first_strip = re.sub(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——)", "", first)
-        year_lead = re.match(r"^(?:各位代表[，！!,]\s*)?(?:刚刚过去的)?((?:19|20)\d\d)年", first_strip)
+        first_strip = _ENUM_MARK.sub("", first)
+        year_lead = _YEAR_LEAD.match(first_strip)
         if _ACTUAL_LEAD.search(first_strip) or (year and year_lead and int(year_lead.group(1)) < year):
             state = "actual"
         elif _TARGET_LEAD.search(first_strip) or (year and year_lead and int(year_lead.group(1)) >= year):
@@ -868,10 +902,16 @@ def _figure_period(before: str, clause: str, context: str, year: int | None) -> 
             return "actual"
         return "target"
     text = before + clause
-    future_year = any(int(y) >= year for y in re.findall(r"到((?:19|20)\d\d)年", text)) if year else False
+    future_year = any(int(y) >= year for y in _BY_YEAR.findall(text)) if year else False
     if _SENT_FUTURE_STRONG.search(text) or future_year:
         return "target"
     return "actual"
+
+
+def _may_name_years(text: str) -> bool:
+    """False when no time cue can match in ``text``: every match of _MULTI_CTX, _ONE_YEAR_CTX,
+    _MULTI_FIGURE, _BASE_YEAR and _FUTURE_YEAR holds 年, 五 (五年来, 十四五), 累计 or 刚刚过去的."""
+    return "年" in text or "五" in text or "累计" in text or "刚刚过去的" in text
 
 
 def _time_frame(text: str, year: int | None) -> str | None:
@@ -880,6 +920,8 @@ def _time_frame(text: str, year: int | None) -> str | None:
     >>> _time_frame("2030年是“十五五”的最后一年。五年来，全省", 2031), _time_frame("过去五年…过去一年", 2031)
     ('multi', 'one')
     """
+    if not _may_name_years(text):
+        return None
     best: tuple[int, str] | None = None
     for rx, kind in ((_MULTI_CTX, "multi"), (_ONE_YEAR_CTX, "one")):
         for m in rx.finditer(text):
@@ -924,12 +966,13 @@ def _multi_year_context(report: Report, year: int | None) -> dict[int, bool]:
 def _is_multi_year(context: bool, sentence_before: str, clause_before: str, year: int | None) -> bool:
     """A figure that is not a one-year result or target: its clause says 年均/累计/5年/比2020年/到2030年,
     or its sentence (else its paragraph) speaks of a span of years."""
-    if _MULTI_FIGURE.search(clause_before):
-        return True
-    if year and any(int(y) < year - 2 for y in _BASE_YEAR.findall(clause_before)):
-        return True
-    if year and any(int(y) > year for y in _FUTURE_YEAR.findall(clause_before)):
-        return True
+    if _may_name_years(clause_before):
+        if _MULTI_FIGURE.search(clause_before):
+            return True
+        if year and any(int(y) < year - 2 for y in _BASE_YEAR.findall(clause_before)):
+            return True
+        if year and any(int(y) > year for y in _FUTURE_YEAR.findall(clause_before)):
+            return True
     kind = _time_frame(sentence_before, year)
     return context if kind is None else kind == "multi"
 
@@ -949,12 +992,13 @@ def _sentence_spans(p: Paragraph) -> list[tuple[int, int, str]]:
 
 def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | None,
                         multi_context: bool = False) -> list[dict]:
-    from .tables import join_section
-
     text = p.text
     figs = parse_figures(text)
     if not figs:
         return []
+    from .tables import join_section
+
+    report_id, section = report.meta.report_id, join_section(p.section)
     spans = _sentence_spans(p)
 
     def sent_of(i: int) -> tuple[int, int, str]:
@@ -974,17 +1018,17 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
             prev_names, prev_lead, floor_pos = None, "", a
         floor = max(floor_pos, a)
         names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
-        raw_before = text[_clause_start(text, group[0].start, floor):group[0].start]
-        change = _change(raw_before, group[0])
+        lo = _clause_start(text, group[0].start, floor)
+        change = _change(text[lo:group[0].start], group[0])
         pre = group[0].pre
-        c_lo = _clause_start(text, group[0].start, a)
+        c_lo = lo if floor == a else _clause_start(text, group[0].start, a)
         period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)
         multi = _is_multi_year(multi_context, text[a:group[0].start], text[c_lo:group[0].start], year)
         for f, name in zip(group, names):
             if not f.pre and pre and f is not group[0]:
                 f.pre = pre  # 超13.2亿吨、3530万标箱: a hedge written once governs the list
             rows.append({
-                "report_id": report.meta.report_id, "paragraph": p.index, "section": join_section(p.section),
+                "report_id": report_id, "paragraph": p.index, "section": section,
                 "sentence": sent, "indicator": _tidy(name), "surface": f.surface, "number": f.number,
                 "unit": f.unit, "multiplier": f.multiplier, "base_unit": f.base_unit, "value": f.value,
                 "value_max": f.value_max, "category": f.category, "qualifier": f.qualifier, "change": change,
