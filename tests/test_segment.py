@@ -108,6 +108,22 @@ def test_flags_come_from_the_word_lists(seed_tokens):
     assert row.at["，", "is_punct"] and not row.at["建设", "is_punct"]
 
 
+def test_token_columns_are_the_tokens_table(fixture_report):
+    """The plain columns process works from are the DataFrame's, flag columns built on demand."""
+    from zjtext.segment import FLAG_COLUMNS, token_columns
+
+    cols = token_columns(fixture_report)
+    df = tokens(fixture_report)
+    assert list(cols) == list(TOKEN_COLUMNS) and len(cols) == len(TOKEN_COLUMNS)
+    assert set(cols.flags) == set(df["token"])
+    for c in TOKEN_COLUMNS:
+        assert cols[c] == df[c].tolist(), c
+    for word, flags in cols.flags.items():
+        assert [df.loc[df.token == word, c].unique().tolist() for c in FLAG_COLUMNS] == [[f] for f in flags]
+    with pytest.raises(KeyError):
+        cols["no such column"]
+
+
 def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
     import jieba
 
@@ -163,6 +179,38 @@ def test_fast_cut_breaks_ties_as_jieba_does():
     fast = segment._JiebaCut(segment._Dictionary.from_freq(tk.FREQ, tk.total))
     for text in ("甲乙", "丙甲乙丁", "甲乙甲乙"):
         assert fast.cut(text) == tk.lcut(text, HMM=True), text
+
+
+def test_hmm_gives_jiebas_words(seed, fixtures_dir):
+    """Runs of characters jieba does not know go to zjtext's copy of jieba's HMM; it must cut them
+    exactly as ``jieba.finalseg.cut`` does: every substring of up to 12 characters of the seed and a
+    fixture, rare characters (unseen by the HMM: ties at its floor), Latin letters and digits."""
+    import random
+
+    from jieba import finalseg
+
+    rng = random.Random(7)
+    text = "\n".join(p.text for p in seed.paragraphs)
+    text += (fixtures_dir / "synthetic-zhejiang-2025.txt").read_text(encoding="utf-8")
+    starts = [rng.randrange(len(text)) for _ in range(3000)]
+    samples = [text[i:i + rng.randint(1, 12)] for i in starts]
+    samples += ["龘靐齉爩", "齉齉齉齉齉齉", "龘", "a龘b", "浙里办AI5G", "x", "数智赋能和美乡村"]
+    for sample in samples:
+        out: list[str] = []
+        segment._hmm_cut(sample, out)
+        assert out == list(finalseg.cut(sample)), sample
+
+
+def test_hmm_honours_jiebas_force_split_words(monkeypatch):
+    from jieba import finalseg
+
+    out: list[str] = []
+    segment._hmm_cut("浙里办好", out)
+    word = next(w for w in out if len(w) > 1)
+    monkeypatch.setattr(finalseg, "Force_Split_Words", {word})
+    split: list[str] = []
+    segment._hmm_cut("浙里办好", split)
+    assert split == list(finalseg.cut("浙里办好")) and word not in split
 
 
 def test_jieba_loads_without_pkg_resources_which_stays_importable():

@@ -118,8 +118,7 @@ def keyword_rows(
     body = list(compress(words, map("note".__ne__, columns["kind"]))) if body_only else words
     per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
     if per_word is not None:  # count the words, judge each distinct word once
-        seen = Counter(body).items()
-        occurrences = ((word, n, *per_word[word]) for word, n in seen)
+        occurrences = ((word, n, *per_word[word]) for word, n in Counter(body).items())
     else:  # any table: a token's flags may differ between reports, so judge each flagged form
         flagged = zip(words, *(columns[c] for c in FLAG_COLUMNS))
         if body_only:
@@ -131,17 +130,21 @@ def keyword_rows(
             continue
         entry = counts.get(word)
         if entry is None:
-            counts[word] = [n, lex, quoted]
+            counts[word] = [-n, word, lex, quoted]
         else:
-            entry[0] += n
-            entry[1] = entry[1] or lex
-            entry[2] = entry[2] or quoted
+            entry[0] -= n
+            entry[2] = entry[2] or lex
+            entry[3] = entry[3] or quoted
     chars = len(_NOT_CJK.sub("", "".join(body)))
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    ranked = sorted(counts.values())  # by count, then keyword (each keyword once: no further ties)
     if top is not None:
         ranked = ranked[:top]
-    return [(rank, word, n, _round2(n * 10000 / chars) if chars else 0.0, bool(lex), bool(quoted))
-            for rank, (word, (n, lex, quoted)) in enumerate(ranked, 1)]
+    rates: dict[int, float] = {}  # per count: many words share one
+    for negative, *_ in ranked:
+        if negative not in rates:
+            rates[negative] = _round2(-negative * 10000 / chars) if chars else 0.0
+    return [(rank, word, -negative, rates[negative], bool(lex), bool(quoted))
+            for rank, (negative, word, lex, quoted) in enumerate(ranked, 1)]
 
 
 def keyword_table(
@@ -211,8 +214,15 @@ def slogan_rows(columns: dict[str, list]) -> list[tuple]:
     first: dict[str, int] = {}
     body: dict[str, int] = {}
     lexicon: dict[str, bool] = {}
-    for para, kind, word, quoted, lex in zip(columns["paragraph"], columns["kind"], columns["token"],
-                                             columns["is_quoted_term"], columns["is_policy_term"]):
+    rows = zip(columns["paragraph"], columns["kind"], columns["token"])
+    per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
+    if per_word is not None:  # only the quoted terms' occurrences, picked out without a loop
+        rows = ((*row, True, per_word[row[2]][1]) for row in compress(rows, map(
+            {w for w, f in per_word.items() if f[2]}.__contains__, columns["token"])))
+    else:
+        rows = ((*row, quoted, lex) for row, quoted, lex in zip(rows, columns["is_quoted_term"],
+                                                                 columns["is_policy_term"]))
+    for para, kind, word, quoted, lex in rows:
         if not quoted or _DECIMAL.fullmatch(word):  # a quoted decimal is a figure, not a slogan
             continue
         first[word] = min(first.get(word, para), para)
