@@ -534,19 +534,53 @@ def test_clause_start_agrees_with_the_plain_walk(text):
             assert _clause_end(text, i, floor) == plain_end, (i, floor)
 
 
-def test_trail_strip_width_bounds_its_matches():
-    """_strip_phrase looks for _TRAIL_STRIP only in the last _TRAIL_STRIP_WIDTH characters."""
+def _last_chars(items) -> tuple[set[str], bool]:
+    """The characters a match of a parsed regex can end with, and whether the match can be empty."""
+    from re import _constants as C
+
+    acc: set[str] = set()
+    for op, av in reversed(list(items)):
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width
+        if op is C.LITERAL:
+            return acc | {chr(av)}, False
+        if op is C.IN:
+            for kind, arg in av:
+                assert kind in (C.LITERAL, C.RANGE), kind  # a class or negation: not handled here
+                acc.update(chr(arg) if kind is C.LITERAL else map(chr, range(arg[0], arg[1] + 1)))
+            return acc, False
+        if op is C.SUBPATTERN:
+            chars, empty = _last_chars(av[3])
+        elif op is C.BRANCH:
+            parts = [_last_chars(alt) for alt in av[1]]
+            chars, empty = set().union(*(c for c, _ in parts)), any(e for _, e in parts)
+        else:
+            assert op in (C.MAX_REPEAT, C.MIN_REPEAT), op
+            chars, empty = _last_chars(av[2])
+            empty = empty or av[0] == 0
+        acc |= chars
+        if not empty:
+            return acc, False
+    return acc, True
+
+
+def test_trail_strip_bounds_hold_for_its_pattern():
+    """_strip_phrase searches _TRAIL_STRIP only when the phrase ends in one of _TRAIL_LAST_CHARS, and only
+    in its last _TRAIL_STRIP_WIDTH characters."""
     import re
 
     from zjtext import metrics
 
-    assert re._parser.parse(metrics._TRAIL_STRIP.pattern).getwidth()[1] <= metrics._TRAIL_STRIP_WIDTH
+    parsed = re._parser.parse(metrics._TRAIL_STRIP.pattern)
+    assert parsed.getwidth()[1] <= metrics._TRAIL_STRIP_WIDTH
+    chars, empty = _last_chars(parsed)
+    assert not empty and chars <= metrics._TRAIL_LAST_CHARS, chars - metrics._TRAIL_LAST_CHARS
 
 
 @pytest.mark.parametrize("raw", [
     "全省规模以上工业增加值比上年增长", "其中，农村居民人均可支配收入实际增长", "连续5年稳居全国同类城市第",
     "示范区研发投入强度继续保持在", "2030年末全市常住人口城镇化率提高到", "近3年来累计完成", "年均",
-    "营商环境满意度提升至长三角城市第",
+    "营商环境满意度提升至长三角城市第", "示范区研发投入\n提升至长三角城市第\n", "示范区\n增长\n第",
 ])
 def test_strip_phrase_agrees_with_plain_substitution(raw):
     from zjtext.metrics import _LEAD_STRIP, _TRAIL_STRIP, _strip_phrase

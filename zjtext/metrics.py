@@ -107,7 +107,10 @@ _TRAIL_STRIP = re.compile(
     r"(?:地区|省份|城市)?第|"
     rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
     r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
-_TRAIL_STRIP_WIDTH = 10  # the longest match of _TRAIL_STRIP (tests check it)
+# the longest match of _TRAIL_STRIP and the characters a match can end with (tests check both)
+_TRAIL_STRIP_WIDTH = 10
+_TRAIL_LAST_CHARS = frozenset("上为了于从低共内减初别到加升在均增大小少已幅年底成持按是末"
+                              "来次比涨现由的破窄第约经续至落计调负超越达过近速逾里长间际降高")
 # verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
 _VERB_END = re.compile(
     r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
@@ -595,8 +598,12 @@ def _strip_phrase(raw: str) -> str:
             break
         s = t
     for _ in range(8):
-        # _TRAIL_STRIP ends with $ and a match is at most _TRAIL_STRIP_WIDTH long: start near the end
-        m = _TRAIL_STRIP.search(s, max(0, len(s) - _TRAIL_STRIP_WIDTH))
+        # _TRAIL_STRIP ends with $: no search when the last character cannot end a match, else
+        # one that starts where the longest match would (an end-anchored search tries every start)
+        end = s[:-1] if s.endswith("\n") else s  # $ also matches before a final newline
+        if not end or end[-1] not in _TRAIL_LAST_CHARS:
+            break
+        m = _TRAIL_STRIP.search(s, max(0, len(end) - _TRAIL_STRIP_WIDTH))
         if not m:
             break
         s = s[:m.start()] + s[m.end():]
