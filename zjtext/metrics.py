@@ -307,6 +307,8 @@ def parse_figures(text: str) -> list[Figure]:
     [('1198万千瓦', 11980000.0, '千瓦', 'physical', 'none'), ('3%', 3.0, '%', 'percent', 'at_least'),
      ('3000多家', 3000.0, '家', 'count', 'more_than'), ('4位', 4.0, '位', 'rank', 'none')]
     """
+    if not _DIGIT.search(text):
+        return []  # figures are written in digits
     units = _units()
     rx = _figure_re()
     quotes = _quote_spans(text)
@@ -322,7 +324,7 @@ def parse_figures(text: str) -> list[Figure]:
         if glued is not None:  # 5G, PM2.5, “8+4”, 415X: part of a name
             pos = glued
             continue
-        if _inside(quotes, m.start()) or _is_list_marker(text, m) or _is_year(text, m):
+        if (quotes and _inside(quotes, m.start())) or _is_list_marker(text, m) or _is_year(text, m):
             continue
         bare = m.group("den") is None and not m.group("a_unit") and not m.group("a_mag")
         time_unit = _time_unit(text, m) if bare or not (m.group("b_unit") or m.group("b_mag")) else None
@@ -368,9 +370,8 @@ def _time_unit(text: str, m: re.Match) -> str | None:
         nm = _NOT_METRIC_UNITS.match(text, m.end())
         if nm:
             return nm.group()
-    after = text[m.end("n1"):]
-    mid = m.group("a_mid") or ""
-    nm = _NOT_METRIC_UNITS.match(after[len(mid):]) or _NOT_METRIC_UNITS.match(after)
+    e1, mid = m.end("n1"), m.group("a_mid") or ""
+    nm = _NOT_METRIC_UNITS.match(text, e1 + len(mid)) or _NOT_METRIC_UNITS.match(text, e1)
     return nm.group() if nm and not (m.group("a_unit") or m.group("a_mag")) else None
 
 
@@ -398,13 +399,13 @@ def _is_year(text: str, m: re.Match) -> bool:
     n1 = m.group("n1")
     if len(n1) != 4 or "." in n1 or not (1900 <= int(n1) <= 2100) or m.group("a_unit") or m.group("a_mag"):
         return False
-    after = text[m.end("n1"):]
-    if after.startswith("年"):
+    e1 = m.end("n1")
+    if text.startswith("年", e1):
         return True
     n2 = m.group("n2")
     if m.group("sep") and n2 and len(n2) == 4 and not m.group("b_unit"):
         return True
-    return bool(_YEAR_AFTER.match(after)) and not after.startswith("到")
+    return bool(_YEAR_AFTER.match(text, e1)) and not text.startswith("到", e1)
 
 
 def _rank_or_ordinal(text: str, m: re.Match) -> Figure | None:
