@@ -302,16 +302,19 @@ class _JiebaCut:
         self.dictionary, self.logtotal = dictionary, math.log(dictionary.total)
         self.han, self.skip = jieba.re_han_default, jieba.re_skip_default
 
-    def cut(self, text: str) -> list[str]:
-        out: list[str] = []
-        for blk in self.han.split(text):
+    def cut(self, text: str, out: list[str] | None = None) -> list[str]:
+        """jieba's words for *text*, appended to *out* (a new list if None), which is returned."""
+        if out is None:
+            out = []
+        han, skip = self.han, self.skip
+        for blk in han.split(text):
             if not blk:
                 continue
-            if self.han.match(blk):
+            if han.match(blk):
                 self._cut_block(blk, out)
             else:
-                for x in self.skip.split(blk):
-                    if self.skip.match(x):
+                for x in skip.split(blk):
+                    if skip.match(x):
                         out.append(x)
                     else:
                         out.extend(x)
@@ -515,6 +518,7 @@ def is_number_token(token: str) -> bool:
 _QUOTED = re.compile(r"“([^“”]{2,12})”")
 _NO_INSIDE = set("。！？；，、：!?;,:")
 _WORDCHAR = re.compile(r"\w")
+_SPACE = re.compile(r"\s")  # the characters str.isspace() is true for
 _ALNUM = re.compile(r"[0-9A-Za-z]")
 
 
@@ -535,8 +539,8 @@ def find_quoted(text: str) -> set[str]:
 class _Matcher:
     """Leftmost-longest matching of a fixed set of terms, plus figures with units.
 
-    Terms are indexed by first character; a regex over those first characters finds candidate
-    positions at C speed. A term that starts (ends) with an ASCII letter or digit matches only when
+    Terms are indexed by first character; a regex over those first characters, each followed by
+    one of the terms' second characters, finds candidate positions at C speed. A term that starts (ends) with an ASCII letter or digit matches only when
     the text before (after) it is not one, so ``415X`` never matches inside ``2415X1``.
     """
 
@@ -549,7 +553,11 @@ class _Matcher:
             lst.sort(key=lambda w: (-len(w), w))
         self.by_first = by_first
         firsts = "".join(sorted(by_first))
-        self.candidates = re.compile(f"[{re.escape(firsts)}]|\\d") if firsts else re.compile(r"\d")
+        seconds = "".join(sorted({t[1] for lst in by_first.values() for t in lst if len(t) > 1}))
+        if any(len(t) == 1 for lst in by_first.values() for t in lst) or not seconds:
+            self.candidates = re.compile(f"[{re.escape(firsts)}]|\\d") if firsts else re.compile(r"\d")
+        else:  # a term can start only where its first and second characters are
+            self.candidates = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])|\\d")
 
     def _term_at(self, text: str, i: int) -> str | None:
         for term in self.by_first.get(text[i], ()):
@@ -594,14 +602,15 @@ class _Matcher:
         """Segment one piece of text: forced spans as they are, jieba in between (no whitespace)."""
         out: list[str] = []
         last = 0
+        cut = _fast_cut().cut
         for start, end, _ in self.spans(text):
             if start > last:
-                out.extend(_jieba_cut(text[last:start]))
+                cut(text[last:start], out)
             out.append(text[start:end])
             last = end
         if last < len(text):
-            out.extend(_jieba_cut(text[last:]))
-        return [w for w in out if not w.isspace()]
+            cut(text[last:], out)
+        return [w for w in out if not w.isspace()] if _SPACE.search(text) else out
 
 
 @lru_cache(maxsize=1)
