@@ -19,14 +19,18 @@ _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0B: ord("+")})  # ％ ＋
+_HAS_FULLWIDTH = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
 _DIGIT_DOT = re.compile(r"(?<=\d)[．·](?=\d)")
 
 
 def normalise_line(line: str) -> str:
     """Unescape entities, map full-width digits/Latin/％/＋ to ASCII, fold spaces; keep Chinese punctuation."""
-    line = html.unescape(line).translate(_FULLWIDTH)
-    line = _DIGIT_DOT.sub(".", line)
+    line = html.unescape(line)
+    if _HAS_FULLWIDTH.search(line):  # translate with a dict visits every character: only when needed
+        line = line.translate(_FULLWIDTH)
+    if "．" in line or "·" in line:
+        line = _DIGIT_DOT.sub(".", line)
     return _SPACES.sub(" ", line).strip()
 
 

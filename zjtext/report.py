@@ -161,6 +161,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)  # not tab/newline/CR/ESC
+
+
 def _sniff_binary(data: bytes, path: Path) -> None:
     head = data[:16]
     if head.lstrip().startswith(b"%PDF"):
@@ -171,7 +174,7 @@ def _sniff_binary(data: bytes, path: Path) -> None:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return
     sample = data[:8192]
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if b"\x00" in sample or controls > len(sample) * 0.02:
         raise BinaryFileError(path, "this is binary data, not a report page")
 
@@ -227,7 +230,8 @@ _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _has_chinese(text: str, minimum: int = 20) -> bool:
-    return _cjk_len(text[:200000]) >= minimum
+    """At least *minimum* Chinese characters in the first 200,000 (most texts show them at once)."""
+    return _cjk_len(text[:2000]) >= minimum or _cjk_len(text[:200000]) >= minimum
 
 
 # ---------------------------------------------------------------- HTML -> lines
@@ -351,7 +355,7 @@ def _find_start(lines: list[_Line]) -> int | None:
         if clean.TOP_HEADING.match(ln.text) and _cjk_len(ln.text) >= 4:
             return i
     for i, ln in enumerate(lines):
-        if _cjk_len(ln.text) >= 60 and clean.ends_paragraph(ln.text):
+        if len(ln.text) >= 60 and _cjk_len(ln.text) >= 60 and clean.ends_paragraph(ln.text):
             return i
     return None
 
@@ -527,7 +531,7 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
         lines = lines[:start] + [_Line(x) for x in clean.join_broken_lines([ln.text for ln in lines[start:]])]
     body = _body_lines(lines, start)
     minimum = 10 if body and clean.SALUTATION.match(body[0].text) else 200
-    if sum(_cjk_len(ln.text) for ln in body) < minimum:
+    if _cjk_len("".join(ln.text for ln in body)) < minimum:
         raise NoReportBodyError(path, "no report body found (too little report text on the page)")
     first = body[0].text
     cut = next((i for i, t in enumerate(page) if t == first), len(page))

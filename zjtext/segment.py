@@ -43,6 +43,7 @@ from collections.abc import Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -709,17 +710,17 @@ def token_columns(report: "Report") -> "TokenColumns":
     matcher = _matcher_with(frozenset(_to_force(quoted)))
     para, sent, pos, sect, top, kind, words = [], [], [], [], [], [], []
     for p in report.paragraphs:
-        section = " > ".join(p.section)
+        first = len(words)
         for s_idx, sentence in enumerate(p.sentences or (p.text,), 1):
             cut = matcher.cut(sentence)
-            n = len(cut)
-            words.extend(cut)
-            pos.extend(range(1, n + 1))
-            para.extend([p.index] * n)
-            sent.extend([s_idx] * n)
-            sect.extend([section] * n)
-            top.extend([p.top_section] * n)
-            kind.extend([p.kind] * n)
+            words += cut
+            pos.extend(range(1, len(cut) + 1))
+            sent.extend(repeat(s_idx, len(cut)))
+        n = len(words) - first
+        para.extend(repeat(p.index, n))
+        sect.extend(repeat(" > ".join(p.section), n))
+        top.extend(repeat(p.top_section, n))
+        kind.extend(repeat(p.kind, n))
     columns = [[report.report_id] * len(words), para, sent, pos, sect, top, kind, words]
     return TokenColumns(dict(zip(TOKEN_COLUMNS, columns)), _flags(set(words), quoted))
 
@@ -768,8 +769,10 @@ def _flags(unique: set[str], quoted: frozenset[str]) -> dict[str, tuple[bool, ..
     those stay out of keyword views but are still listed as quoted terms.
     """
     stop, lex, verbs = stopwords(), policy_terms(), policy_verbs()
-    out = {}
-    for w in unique:
+    out = dict.fromkeys(unique, (False,) * 6)  # most words: a plain word, no flag
+    special = (unique & stop) | (unique & lex) | (unique & quoted) | (unique & verbs)
+    special.update(w for w in unique if not w[0].isalpha() or w[0] in _NUMBER_STARTS)  # figures, punctuation
+    for w in special:
         first = w[0]
         if w in lex:
             number = False
