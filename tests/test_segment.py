@@ -136,7 +136,7 @@ def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
     for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT"):
         monkeypatch.setattr(segment, name, None)
     segment_text("实施“星河织梦”工程")  # warm: loads it
-    assert segment._DICTIONARY is not None and len(segment._DICTIONARY.decoded) < len(segment._DICTIONARY.parts) / 100
+    assert segment._DICTIONARY is not None and len(segment._DICTIONARY.decoded) < len(segment._DICTIONARY.codes) / 1000
     out, err = capfd.readouterr()
     assert out == "" and err == ""
     assert segment._tokenizer() is not jieba.dt

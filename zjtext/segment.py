@@ -5,10 +5,9 @@ Why this shape
 * **A private tokenizer.** jieba's default dictionary, read lazily on first use into zjtext's own
   structures, never jieba's global ``jieba.dt`` and never ``jieba.add_word``: other code in the
   same process sees plain jieba. The dictionary is cached in :data:`zjtext.paths.CACHE_DIR`, split
-  by first character (:class:`_Dictionary`): the first run builds the cache (≈ 1 s), later runs
-  read its index in ≈ 0.015 s and decode a character's part when a text first needs it (≈ 0.1 s for
-  all of them; ten reports need 80% of the entries). jieba's "Loading model cost …" lines never
-  reach stderr.
+  by first two characters (:class:`_Dictionary`): the first run builds the cache (≈ 1 s), later
+  runs read its index in ≈ 0.015 s and decode a part when a text first needs it (ten reports need
+  18% of the entries, ≈ 0.02 s). jieba's "Loading model cost …" lines never reach stderr.
 * **Forced terms by pre-splitting, not by mutating jieba.** Every sentence is first scanned for the
   curated policy lexicon (``resources/policy_terms.txt``), the report's own quoted terms (“六小龙”,
   “3个70%”) and figures with their units (``6.1%``, ``1006.8亿元``, ``2024年``); those spans become
@@ -39,11 +38,12 @@ import math
 import re
 import sys
 import threading
+from bisect import bisect_left
 from collections.abc import Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -116,19 +116,19 @@ def policy_verbs() -> frozenset[str]:
     return _word_list("policy_verbs.txt")
 
 
-# ---------------------------------------------------------------- jieba's dictionary, by first character
+# ---------------------------------------------------------------- jieba's dictionary, by first two characters
 
 _DICTIONARY: "_Dictionary | None" = None
 _TOKENIZER: "jieba.Tokenizer | None" = None
 _LOCK = threading.Lock()
-_CACHE_FORMAT = "zjtext-jieba-parts-3"
+_CACHE_FORMAT = "zjtext-jieba-pairs-6"
 
 
 def _cache_name() -> str:
     """The cache file's name: per jieba version, since the cache holds jieba's dictionary."""
     import jieba
 
-    return f"jieba-{jieba.__version__}-by-first-char.cache"
+    return f"jieba-{jieba.__version__}-by-pair.cache"
 
 
 @contextmanager
@@ -163,61 +163,109 @@ def _import_jieba():
 
 
 class _Dictionary:
-    """jieba's prefix dictionary, split by first character, each part decoded when first needed.
+    """jieba's prefix dictionary, split by first two characters, each part decoded when first needed.
 
-    Each part maps a word to ``log(count) - log(total)`` (computed once, when the cache is built,
-    with jieba's own expression) and a prefix that is no word to ``1.0``. One report touches about
-    1,100 of the 11,772 parts (60% of the entries), ten reports about 2,100 (80%); decoding all the
-    small parts takes ≈ 0.1 s, where one marshalled dictionary of everything took 0.17 s, and a
-    text pays only for what it uses. Forked workers share the undecoded parts.
+    Every entry maps a word to ``log(count) - log(total)`` (computed once, when the cache is built,
+    with jieba's own expression) or a prefix that is no word to ``1.0``. One-character entries are
+    in :attr:`singles`; longer ones in the part of their first two characters (:meth:`entries`).
+    The parts are marshalled one after another in one blob, found by a binary search over the
+    sorted codes of their character pairs (arrays, so loading the index makes no Python object per
+    part); :attr:`follows` lists, per first character, the second characters that start a part,
+    so a pair that starts no word is known without a search. Ten reports use about 18% of the entries (80% when parts went by first character): a
+    fresh run decodes ≈ 0.04 s of dictionary where it decoded ≈ 0.09 s, and so does each worker of
+    ``process --jobs N``; forked workers share the undecoded blob.
 
-    >>> d = _Dictionary.from_freq({"浙": 5, "浙江": 3, "浙江省": 0}, 8)
-    >>> d.part("浙")["浙江省"], round(d.part("浙")["浙江"], 3), d.part("杭")
-    (1.0, -0.981, {})
+    >>> d = _Dictionary.from_freq({"浙": 5, "浙江": 3, "浙江省": 0, "杭": 2}, 8)
+    >>> round(d.singles["浙"], 3), round(d.entries("浙江")["浙江"], 3), d.entries("浙江")["浙江省"], d.entries("杭州")
+    (-0.47, -0.981, 1.0, {})
+    >>> sorted(d.part("浙")), d.get("浙江省"), d.get("杭州")
+    (['浙', '浙江', '浙江省'], 1.0, None)
     """
 
-    def __init__(self, parts: dict[str, bytes], total: int):
-        self.parts, self.total = parts, total
-        self.decoded: dict[str, dict[str, float]] = {}
+    def __init__(self, singles: dict[str, float], follows: dict[str, str], codes: bytes, ends: bytes, blob: bytes,
+                 total: int):
+        from array import array
+
+        self.singles, self.follows, self.blob, self.total = singles, follows, blob, total
+        self.codes, self.ends = array("Q"), array("Q")
+        self.codes.frombytes(codes)
+        self.ends.frombytes(ends)
+        self.decoded: dict[str, dict[str, float]] = {}  # first two characters → entries (or {})
+
+    @staticmethod
+    def _code(pair: str) -> int:
+        return ord(pair[0]) << 21 | ord(pair[1])  # code points are below 2**21
 
     @classmethod
     def from_freq(cls, freq: dict[str, int], total: int) -> "_Dictionary":
         """From jieba's ``FREQ`` (word → count, prefix → 0) and total count."""
         import marshal
+        from array import array
 
         logtotal = math.log(total)
-        by_first: dict[str, dict[str, float]] = {}
+        singles: dict[str, float] = {}
+        by_pair: dict[str, dict[str, float]] = {}
         for word, count in freq.items():
-            if word:
-                by_first.setdefault(word[0], {})[word] = math.log(count) - logtotal if count else 1.0
-        return cls({ch: marshal.dumps(part) for ch, part in by_first.items()}, total)
+            value = math.log(count) - logtotal if count else 1.0
+            if len(word) == 1:
+                singles[word] = value
+            elif word:
+                by_pair.setdefault(word[:2], {})[word] = value
+        pairs = sorted(by_pair, key=cls._code)
+        follows: dict[str, str] = {}
+        for p in pairs:
+            follows[p[0]] = follows.get(p[0], "") + p[1]
+        blobs = [marshal.dumps(by_pair[p]) for p in pairs]
+        ends = array("Q", accumulate(map(len, blobs)))
+        return cls(singles, follows, array("Q", map(cls._code, pairs)).tobytes(), ends.tobytes(), b"".join(blobs),
+                   total)
+
+    def entries(self, pair: str) -> dict[str, float]:
+        """Every entry of two or more characters that starts with *pair* (its first two characters)."""
+        found = self.decoded.get(pair)
+        if found is None:  # most pairs of a text start no word: the second characters tell, no search
+            known = pair[1] in self.follows.get(pair[0], "")
+            found = self.decoded[pair] = self._decode(self._code(pair)) if known else {}
+        return found
+
+    def _decode(self, code: int) -> dict[str, float]:
+        import marshal
+
+        i = bisect_left(self.codes, code)
+        if i == len(self.codes) or self.codes[i] != code:
+            return {}
+        return marshal.loads(memoryview(self.blob)[self.ends[i - 1] if i else 0:self.ends[i]])
+
+    def get(self, word: str) -> float | None:
+        """*word*'s entry: its log-probability (< 0), 1.0 for a prefix that is no word, else None."""
+        return self.singles.get(word) if len(word) == 1 else self.entries(word[:2]).get(word) if word else None
 
     def part(self, ch: str) -> dict[str, float]:
-        """Every entry that starts with *ch*: a word's log-probability (< 0), or 1.0 for a prefix."""
-        found = self.decoded.get(ch)
-        if found is None:
-            import marshal
-
-            blob = self.parts.get(ch)
-            found = self.decoded[ch] = marshal.loads(blob) if blob is not None else {}
-        return found
+        """Every entry that starts with *ch* (decoding all of them: for checks and the benchmark)."""
+        out = {ch: self.singles[ch]} if ch in self.singles else {}
+        lo, hi = bisect_left(self.codes, ord(ch) << 21), bisect_left(self.codes, (ord(ch) + 1) << 21)
+        for code in self.codes[lo:hi]:
+            pair = chr(code >> 21) + chr(code & (2 ** 21 - 1))
+            out.update(self.entries(pair))
+        return out
 
     def dumps(self) -> bytes:
         import marshal
 
-        return marshal.dumps((_CACHE_FORMAT, self.total, self.parts))
+        return marshal.dumps((_CACHE_FORMAT, self.total, self.singles, self.follows, self.codes.tobytes(),
+                              self.ends.tobytes(), self.blob))
 
     @classmethod
     def loads(cls, data: bytes) -> "_Dictionary | None":
         import marshal
 
         try:
-            tag, total, parts = marshal.loads(data)
+            tag, total, singles, follows, codes, ends, blob = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
             return None
-        if tag != _CACHE_FORMAT or not isinstance(total, int) or not isinstance(parts, dict) or not parts:
+        if tag != _CACHE_FORMAT or not isinstance(total, int) or not singles or len(codes) != len(ends):
             return None
-        return cls(parts, total)
+        return cls(singles, follows, codes, ends, blob, total)
 
 
 def _jieba_freq() -> tuple[dict[str, int], int]:
@@ -251,7 +299,8 @@ def _dictionary() -> _Dictionary:
                         from .store import write_bytes
 
                         write_bytes(found.dumps(), cache)
-                        for old in cache.parent.glob("jieba-*default-dict.cache"):  # zjtext 0.1's format
+                        for old in [*cache.parent.glob("jieba-*default-dict.cache"),  # earlier formats
+                                    *cache.parent.glob("jieba-*-by-first-char.cache")]:
                             old.unlink(missing_ok=True)
                     except OSError:  # a read-only checkout: build again next time
                         pass
@@ -286,10 +335,11 @@ class _JiebaCut:
     jieba's tuple ``max``. Runs of unknown single characters go to jieba's HMM, with jieba's
     model (:func:`_hmm_cut`, ≈ 3× faster than ``jieba.finalseg.cut``, same words); text outside
     Chinese/alphanumeric blocks is split as jieba does.
-    Each fragment costs one lookup, in the dictionary part of its first character, whose values
-    are the precomputed log-probabilities (1.0 marks a prefix that is no word). The dictionary
-    must not change afterwards (ours never does). On the ten 2026 reports (208k characters, cut
-    sentence by sentence): ≈ 0.40 s with ``Tokenizer.lcut``, ≈ 0.23 s here.
+    Each fragment costs one lookup (a single character in :attr:`_Dictionary.singles`, a longer
+    one in the part of its first two characters), whose values are the precomputed
+    log-probabilities (1.0 marks a prefix that is no word). The dictionary must not change
+    afterwards (ours never does). On the ten 2026 reports (208k characters, cut sentence by
+    sentence): ≈ 0.40 s with ``Tokenizer.lcut``, ≈ 0.19 s here.
     tests/test_segment.py and the benchmark check that the words are identical.
 
     >>> text = "全省生产总值增长6.1%，达到1006.8亿元 "
@@ -324,35 +374,43 @@ class _JiebaCut:
     def route(self, blk: str) -> list[int]:
         """For each position of *blk*, where the best word starting there ends (jieba's DAG + calc).
 
-        Each fragment is looked up once, in the dictionary part of its first character.
+        A position's one-character entry decides whether any word starts there; the longer
+        fragments are looked up in the part of their first two characters, each once.
         """
-        n, logtotal = len(blk), self.logtotal
+        n, unknown = len(blk), 0.0 - self.logtotal  # an unknown character: log(1) - log(total)
         score = [0.0] * (n + 1)
         end = list(range(n))
-        decoded, part = self.dictionary.decoded, self.dictionary.part
+        single = self.dictionary.singles.get
+        decoded, entries = self.dictionary.decoded, self.dictionary.entries
         for k in range(n - 1, -1, -1):
-            frag, i = blk[k], k + 1
-            entries = decoded.get(frag)
-            get = (part(frag) if entries is None else entries).get
-            best = None
-            while True:  # every prefix in the dictionary
-                lp = get(frag)
-                if lp is None:
-                    break
-                if lp < 0.0:  # a word, not only a prefix
-                    s = lp + score[i]
-                    if best is None or s >= best:
-                        best, end[k] = s, i - 1
-                if i >= n:
-                    break
-                i += 1
+            lp = single(blk[k])
+            if lp is None:  # no word starts here
+                score[k] = unknown + score[k + 1]
+                continue
+            best = lp + score[k + 1] if lp < 0.0 else None  # a word, not only a prefix
+            if k + 1 < n:
+                i = k + 2
                 frag = blk[k:i]
-            score[k] = (0.0 - logtotal) + score[k + 1] if best is None else best  # unknown: log(1)
+                part = decoded.get(frag)
+                get = (entries(frag) if part is None else part).get
+                while True:  # every longer prefix in the dictionary
+                    lp = get(frag)
+                    if lp is None:
+                        break
+                    if lp < 0.0:
+                        s = lp + score[i]
+                        if best is None or s >= best:
+                            best, end[k] = s, i - 1
+                    if i >= n:
+                        break
+                    i += 1
+                    frag = blk[k:i]
+            score[k] = unknown + score[k + 1] if best is None else best
         return end
 
     def is_word(self, text: str) -> bool:
         """In the dictionary as a word (not only as the prefix of one): jieba's ``bool(FREQ.get(text))``."""
-        lp = self.dictionary.part(text[0]).get(text) if text else None
+        lp = self.dictionary.get(text)
         return lp is not None and lp < 0.0
 
     def _cut_block(self, blk: str, out: list[str]) -> None:
