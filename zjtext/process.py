@@ -447,29 +447,34 @@ def _csv_text(rows: Iterable[Sequence]) -> str:
     return buf.getvalue()
 
 
-def _tail_lines(path: Path, tail: list[str], rid: str) -> list[str] | None:
-    """The table's records as their own CSV lines, each without a leading ``report_id`` cell, when
-    that needs no parsing: the header is ``[report_id,] *tail``, no record spans lines (every line
-    has an even number of quote marks) and each line starts with ``rid,`` where one is dropped.
-    None otherwise (the caller parses the file)."""
+def _tail_block(path: Path, tail: list[str], rid: str, lead: str) -> str | None:
+    """The table's records as their own CSV lines, each behind *lead* instead of its ``rid,`` cell,
+    when that needs no parsing: the header is ``[report_id,] *tail``, no record spans lines (no
+    line has an odd number of quote marks) and every record starts with ``rid,`` where it has a
+    ``report_id`` column. None otherwise (the caller parses the file). Whole-text operations, no
+    loop per line.
+    """
     text = path.read_text(encoding=CSV_ENCODING)
-    if "\r" in text:
+    if "\r" in text or not text:
         return None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    if not lines:
+    if not text.endswith("\n"):
+        text += "\n"
+    first, _, body = text.partition("\n")
+    header = next(csv.reader([first]))
+    if header not in (tail, ["report_id", *tail]):
         return None
-    header = next(csv.reader([lines[0]]))
-    if header not in (tail, ["report_id", *tail]) or any(line.count('"') % 2 for line in lines):
+    if '"' in body and any(line.count('"') % 2 for line in body.split("\n")):
         return None
-    body = lines[1:]
+    records = body.count("\n")
+    if not records:
+        return ""
+    body = "\n" + body[:-1]  # each record now starts after a line break
     if header == tail:
-        return [line + "\n" for line in body]
-    lead = rid + ","
-    if not all(line.startswith(lead) for line in body):
+        return body.replace("\n", "\n" + lead)[1:] + "\n"
+    own = "\n" + rid + ","
+    if body.count(own) != records:
         return None
-    return [line[len(lead):] + "\n" for line in body]
+    return body.replace(own, "\n" + lead)[1:] + "\n"
 
 
 def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
@@ -495,10 +500,9 @@ def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
             year = metas[rid].get("year")
             front = [rid, metas[rid].get("region") or "", "" if year is None else str(year)]
             path = out / rid / f"{table}.csv"
-            lines = _tail_lines(path, tail, rid)
-            if lines is not None:
-                lead = _csv_line(front)[:-1] + ","
-                parts.extend(lead + line for line in lines)
+            block = _tail_block(path, tail, rid, _csv_line(front)[:-1] + ",")
+            if block is not None:
+                parts.append(block)
             else:
                 header, body = _read_table(path)
                 parts.extend(_csv_line(front + cells) for cells in _columns(header, body, tail))
