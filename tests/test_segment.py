@@ -128,12 +128,12 @@ def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
     import jieba
 
     monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path / "cache")
-    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT"):
+    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
         monkeypatch.setattr(segment, name, None)
     assert segment_text("实施“星河织梦”工程")[2] == NEW_SLOGAN  # cold: builds the cache
-    cache = tmp_path / "cache" / segment._cache_name()
+    cache = tmp_path / "cache" / segment._CACHE_NAME
     assert cache.is_file()
-    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT"):
+    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
         monkeypatch.setattr(segment, name, None)
     segment_text("实施“星河织梦”工程")  # warm: loads it
     assert segment._DICTIONARY is not None and len(segment._DICTIONARY.decoded) < len(segment._DICTIONARY.codes) / 1000
@@ -142,6 +142,36 @@ def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
     assert segment._tokenizer() is not jieba.dt
     assert jieba.dt.FREQ.get(NEW_SLOGAN) is None  # jieba's global tokenizer untouched
     assert logging_level_restored()
+
+
+def test_cache_is_rebuilt_when_jieba_changes(tmp_path, monkeypatch):
+    import marshal
+
+    monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path)
+    (tmp_path / "jieba-0.1-by-first-char.cache").write_bytes(b"an older format")
+    for name in ("_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
+        monkeypatch.setattr(segment, name, None)
+    words = segment_text("深入实施八八战略，全省生产总值增长6.1%")
+    cache = tmp_path / segment._CACHE_NAME
+    assert marshal.loads(cache.read_bytes())[1] == segment._jieba_key()
+    assert [p.name for p in tmp_path.iterdir()] == [segment._CACHE_NAME]  # the older file is gone
+    monkeypatch.setattr(segment, "_jieba_key", lambda: [["__init__.py", 1, 2]])  # jieba upgraded
+    for name in ("_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
+        monkeypatch.setattr(segment, name, None)
+    assert segment_text("深入实施八八战略，全省生产总值增长6.1%") == words
+    assert marshal.loads(cache.read_bytes())[1] == [["__init__.py", 1, 2]]
+
+
+def test_segmenting_with_a_warm_cache_does_not_import_jieba():
+    import subprocess
+    import sys
+
+    segment_text("各位代表")  # the cache exists from here on
+    code = ("import sys\nfrom zjtext.report import report_from_text\nfrom zjtext.segment import token_columns\n"
+            "cols = token_columns(report_from_text('各位代表：\\n实施“星河织梦”工程，王小明和李华去了鼓浪屿。'))\n"
+            "print(len(cols['token']), 'jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 10 and out[1] == "False"
 
 
 def logging_level_restored() -> bool:

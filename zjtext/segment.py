@@ -45,6 +45,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, repeat
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import paths
@@ -121,14 +122,50 @@ def policy_verbs() -> frozenset[str]:
 _DICTIONARY: "_Dictionary | None" = None
 _TOKENIZER: "jieba.Tokenizer | None" = None
 _LOCK = threading.Lock()
-_CACHE_FORMAT = "zjtext-jieba-pairs-6"
+_CACHE_FORMAT = "zjtext-jieba-pairs-7"
 
 
-def _cache_name() -> str:
-    """The cache file's name: per jieba version, since the cache holds jieba's dictionary."""
-    import jieba
+_CACHE_NAME = "jieba-by-pair.cache"
+_MODEL: dict | None = None
+_JIEBA_FILES = ("__init__.py", "dict.txt", "finalseg/__init__.py", "finalseg/prob_emit.py", "finalseg/prob_start.py",
+                "finalseg/prob_trans.py")
 
-    return f"jieba-{jieba.__version__}-by-pair.cache"
+
+def _jieba_key() -> list:
+    """What identifies the installed jieba without importing it: its files' sizes and times.
+
+    >>> len(_jieba_key()) == len(_JIEBA_FILES)
+    True
+    """
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    root = Path(spec.origin).parent if spec is not None and spec.origin else None
+    key = []
+    for name in _JIEBA_FILES:
+        try:
+            st = (root / name).stat() if root is not None else None
+        except OSError:
+            st = None
+        key.append([name, st.st_size, st.st_mtime_ns] if st is not None else [name])
+    return key
+
+
+def _jieba_model() -> dict:
+    """What zjtext's segmentation takes from jieba besides the dictionary: the regexes that split a
+    text into blocks and the HMM's regexes and probabilities (``jieba.finalseg``)."""
+    jieba = _import_jieba()
+    from jieba import finalseg
+
+    def rx(pattern: re.Pattern) -> list:
+        return [pattern.pattern, pattern.flags]
+
+    trans = finalseg.trans_P
+    return {"han": rx(jieba.re_han_default), "skip": rx(jieba.re_skip_default),
+            "hmm_han": rx(finalseg.re_han), "hmm_skip": rx(finalseg.re_skip),
+            "start": [finalseg.start_P[y] for y in "BMES"],
+            "moves": [trans[a][b] for a, b in ("EB", "SB", "MM", "BM", "SS", "ES", "BE", "ME")],
+            "emit": [finalseg.emit_P[y] for y in "BMES"]}
 
 
 @contextmanager
@@ -279,33 +316,45 @@ def _jieba_freq() -> tuple[dict[str, int], int]:
 def _dictionary() -> _Dictionary:
     """jieba's default dictionary, from the cache in ``CACHE_DIR`` (built there on first use).
 
-    Building reads jieba's ``dict.txt`` the way jieba does (``gen_pfdict``, ≈ 0.6 s); later runs
-    read the cache's index in a few milliseconds and decode parts as texts need them. A missing,
-    corrupt or read-only cache only costs the build.
+    Building reads jieba's ``dict.txt`` the way jieba does (``gen_pfdict``, ≈ 0.6 s) and takes
+    jieba's regexes and HMM (:func:`_jieba_model`); later runs read the cache's index in a few
+    milliseconds and decode parts as texts need them, without importing jieba. The cache is
+    rebuilt when jieba's files change (:func:`_jieba_key`). A missing, corrupt or read-only cache
+    only costs the build.
     """
-    global _DICTIONARY
+    global _DICTIONARY, _MODEL
     if _DICTIONARY is None:
         with _LOCK:
             if _DICTIONARY is None:
-                jieba = _import_jieba()
-                cache = paths.CACHE_DIR / _cache_name()
+                import marshal
+
+                cache, key = paths.CACHE_DIR / _CACHE_NAME, _jieba_key()
+                found = None
                 try:
-                    found = _Dictionary.loads(cache.read_bytes())
-                except OSError:
-                    found = None
+                    tag, cached_key, payload, model = marshal.loads(cache.read_bytes())
+                    if tag == _CACHE_FORMAT and cached_key == key:
+                        found = _Dictionary.loads(payload)
+                except (OSError, EOFError, ValueError, TypeError):
+                    pass
                 if found is None:
-                    found = _Dictionary.from_freq(*_jieba_freq())
+                    found, model = _Dictionary.from_freq(*_jieba_freq()), _jieba_model()
                     try:
                         from .store import write_bytes
 
-                        write_bytes(found.dumps(), cache)
-                        for old in [*cache.parent.glob("jieba-*default-dict.cache"),  # earlier formats
-                                    *cache.parent.glob("jieba-*-by-first-char.cache")]:
-                            old.unlink(missing_ok=True)
+                        write_bytes(marshal.dumps((_CACHE_FORMAT, key, found.dumps(), model)), cache)
+                        for old in cache.parent.glob("jieba-*.cache"):  # earlier formats and versions
+                            if old.name != _CACHE_NAME:
+                                old.unlink(missing_ok=True)
                     except OSError:  # a read-only checkout: build again next time
                         pass
-                _DICTIONARY = found
+                _MODEL, _DICTIONARY = model, found
     return _DICTIONARY
+
+
+def _model() -> dict:
+    """jieba's regexes and HMM, cached with the dictionary (:func:`_jieba_model`)."""
+    _dictionary()
+    return _MODEL
 
 
 def _tokenizer() -> "jieba.Tokenizer":
@@ -348,10 +397,9 @@ class _JiebaCut:
     """
 
     def __init__(self, dictionary: _Dictionary):
-        jieba = _import_jieba()
-
+        model = _model()
         self.dictionary, self.logtotal = dictionary, math.log(dictionary.total)
-        self.han, self.skip = jieba.re_han_default, jieba.re_skip_default
+        self.han, self.skip = re.compile(*model["han"]), re.compile(*model["skip"])
 
     def cut(self, text: str, out: list[str] | None = None) -> list[str]:
         """jieba's words for *text*, appended to *out* (a new list if None), which is returned."""
@@ -447,17 +495,13 @@ _HMM: tuple | None = None
 
 
 def _hmm_model() -> tuple:
-    """jieba's HMM (``jieba.finalseg``): start and transition log-probabilities as plain floats,
-    the four emission tables, and its two regexes."""
+    """jieba's HMM (``jieba.finalseg``, cached with the dictionary): start and transition
+    log-probabilities as plain floats, the four emission tables, and its two regexes."""
     global _HMM
     if _HMM is None:
-        _import_jieba()
-        from jieba import finalseg
-
-        start, trans, emit = finalseg.start_P, finalseg.trans_P, finalseg.emit_P
-        moves = tuple(trans[a][b] for a, b in ("EB", "SB", "MM", "BM", "SS", "ES", "BE", "ME"))
-        _HMM = (tuple(start[y] for y in "BMES"), moves, tuple(emit[y] for y in "BMES"),
-                finalseg.re_han, finalseg.re_skip, finalseg)
+        m = _model()
+        _HMM = (tuple(m["start"]), tuple(m["moves"]), tuple(m["emit"]), re.compile(*m["hmm_han"]),
+                re.compile(*m["hmm_skip"]))
     return _HMM
 
 
@@ -495,11 +539,13 @@ def _viterbi(obs: str) -> list[str]:
 def _hmm_cut(text: str, out: list[str]) -> None:
     """Append what ``jieba.finalseg.cut(text)`` yields (jieba's words for a run it does not know).
 
-    >>> out = []; _hmm_cut("浙里办好", out); out == list(_hmm_model()[-1].cut("浙里办好"))
+    >>> from jieba import finalseg
+    >>> out = []; _hmm_cut("浙里办好", out); out == list(finalseg.cut("浙里办好"))
     True
     """
-    *_, han, skip, finalseg = _hmm_model()
-    force_split = finalseg.Force_Split_Words
+    *_, han, skip = _hmm_model()
+    finalseg = sys.modules.get("jieba.finalseg")  # jieba's words to split (del_word), if jieba is in use
+    force_split = finalseg.Force_Split_Words if finalseg is not None else ()
     for blk in han.split(text):
         if han.match(blk):
             states, begin, nexti = _viterbi(blk), 0, 0
