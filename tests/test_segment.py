@@ -145,21 +145,21 @@ def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
 
 
 def test_cache_is_rebuilt_when_jieba_changes(tmp_path, monkeypatch):
-    import marshal
-
     monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path)
     (tmp_path / "jieba-0.1-by-first-char.cache").write_bytes(b"an older format")
     for name in ("_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
         monkeypatch.setattr(segment, name, None)
     words = segment_text("深入实施八八战略，全省生产总值增长6.1%")
     cache = tmp_path / segment._CACHE_NAME
-    assert marshal.loads(cache.read_bytes())[1] == segment._jieba_key()
+    assert segment._Dictionary.read(cache)[0][1] == segment._jieba_key()
     assert [p.name for p in tmp_path.iterdir()] == [segment._CACHE_NAME]  # the older file is gone
     monkeypatch.setattr(segment, "_jieba_key", lambda: [["__init__.py", 1, 2]])  # jieba upgraded
     for name in ("_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
         monkeypatch.setattr(segment, name, None)
     assert segment_text("深入实施八八战略，全省生产总值增长6.1%") == words
-    assert marshal.loads(cache.read_bytes())[1] == [["__init__.py", 1, 2]]
+    assert segment._Dictionary.read(cache)[0][1] == [["__init__.py", 1, 2]]
+    cache.write_bytes(cache.read_bytes()[:1000])  # a truncated cache is no cache: built again
+    assert segment._Dictionary.read(cache) is None
 
 
 def test_segmenting_with_a_warm_cache_does_not_import_jieba():

@@ -46,7 +46,7 @@ from importlib import resources
 from itertools import accumulate, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from . import paths
 
@@ -122,7 +122,7 @@ def policy_verbs() -> frozenset[str]:
 _DICTIONARY: "_Dictionary | None" = None
 _TOKENIZER: "jieba.Tokenizer | None" = None
 _LOCK = threading.Lock()
-_CACHE_FORMAT = "zjtext-jieba-pairs-7"
+_CACHE_FORMAT = "zjtext-jieba-pairs-8"
 
 
 _CACHE_NAME = "jieba-by-pair.cache"
@@ -219,14 +219,10 @@ class _Dictionary:
     (['浙', '浙江', '浙江省'], 1.0, None)
     """
 
-    def __init__(self, singles: dict[str, float], follows: dict[str, str], codes: bytes, ends: bytes, blob: bytes,
-                 total: int):
-        from array import array
-
-        self.singles, self.follows, self.blob, self.total = singles, follows, blob, total
-        self.codes, self.ends = array("Q"), array("Q")
-        self.codes.frombytes(codes)
-        self.ends.frombytes(ends)
+    def __init__(self, singles: dict[str, float], follows: dict[str, str], codes: Sequence[int], ends: Sequence[int],
+                 blob: bytes | memoryview, total: int):
+        self.singles, self.follows, self.codes, self.ends, self.total = singles, follows, codes, ends, total
+        self.blob = memoryview(blob)
         self.decoded: dict[str, dict[str, float]] = {}  # first two characters → entries (or {})
 
     @staticmethod
@@ -253,9 +249,8 @@ class _Dictionary:
         for p in pairs:
             follows[p[0]] = follows.get(p[0], "") + p[1]
         blobs = [marshal.dumps(by_pair[p]) for p in pairs]
-        ends = array("Q", accumulate(map(len, blobs)))
-        return cls(singles, follows, array("Q", map(cls._code, pairs)).tobytes(), ends.tobytes(), b"".join(blobs),
-                   total)
+        return cls(singles, follows, array("Q", map(cls._code, pairs)), array("Q", accumulate(map(len, blobs))),
+                   b"".join(blobs), total)
 
     def entries(self, pair: str) -> dict[str, float]:
         """Every entry of two or more characters that starts with *pair* (its first two characters)."""
@@ -271,7 +266,7 @@ class _Dictionary:
         i = bisect_left(self.codes, code)
         if i == len(self.codes) or self.codes[i] != code:
             return {}
-        return marshal.loads(memoryview(self.blob)[self.ends[i - 1] if i else 0:self.ends[i]])
+        return marshal.loads(self.blob[self.ends[i - 1] if i else 0:self.ends[i]])
 
     def get(self, word: str) -> float | None:
         """*word*'s entry: its log-probability (< 0), 1.0 for a prefix that is no word, else None."""
@@ -286,23 +281,46 @@ class _Dictionary:
             out.update(self.entries(pair))
         return out
 
-    def dumps(self) -> bytes:
-        import marshal
+    def write(self, path: Path, head: tuple) -> None:
+        """Write the cache file: *head* and the index (marshalled), then the parts as they are.
 
-        return marshal.dumps((_CACHE_FORMAT, self.total, self.singles, self.follows, self.codes.tobytes(),
-                              self.ends.tobytes(), self.blob))
+        Layout: the index's length (8 bytes), the marshalled ``(*head, total, singles, follows,
+        count)``, padding to 8 bytes, the pair codes and part ends (``count`` 8-byte integers
+        each) and the parts. :meth:`read` maps the file and reads the index alone.
+        """
+        import marshal
+        from array import array
+
+        from .store import write_bytes
+
+        index = marshal.dumps((*head, self.total, self.singles, self.follows, len(self.codes)))
+        pad = b"\0" * (-(8 + len(index)) % 8)
+        write_bytes(b"".join([len(index).to_bytes(8, "little"), index, pad, array("Q", self.codes).tobytes(),
+                              array("Q", self.ends).tobytes(), self.blob]), path)
 
     @classmethod
-    def loads(cls, data: bytes) -> "_Dictionary | None":
+    def read(cls, path: Path) -> "tuple[tuple, _Dictionary] | None":
+        """The head and dictionary of a cache file that :meth:`write` wrote; None if it is no such file.
+
+        The file is memory-mapped: the parts are read from it as texts need them (and shared by
+        forked workers), not copied into memory.
+        """
         import marshal
+        import mmap
 
         try:
-            tag, total, singles, follows, codes, ends, blob = marshal.loads(data)
-        except (EOFError, ValueError, TypeError):
+            with open(path, "rb") as fh:
+                mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            size = int.from_bytes(mm[:8], "little")
+            *head, total, singles, follows, count = marshal.loads(mm[8:8 + size])
+            view = memoryview(mm)[8 + size + (-(8 + size) % 8):]
+            codes, ends = view[:8 * count].cast("Q"), view[8 * count:16 * count].cast("Q")
+            blob = view[16 * count:]
+        except (OSError, ValueError, EOFError, TypeError):
             return None
-        if tag != _CACHE_FORMAT or not isinstance(total, int) or not singles or len(codes) != len(ends):
+        if len(ends) != count or (count and ends[-1] != len(blob)):
             return None
-        return cls(singles, follows, codes, ends, blob, total)
+        return tuple(head), cls(singles, follows, codes, ends, blob, total)
 
 
 def _jieba_freq() -> tuple[dict[str, int], int]:
@@ -326,22 +344,15 @@ def _dictionary() -> _Dictionary:
     if _DICTIONARY is None:
         with _LOCK:
             if _DICTIONARY is None:
-                import marshal
-
                 cache, key = paths.CACHE_DIR / _CACHE_NAME, _jieba_key()
-                found = None
-                try:
-                    tag, cached_key, payload, model = marshal.loads(cache.read_bytes())
-                    if tag == _CACHE_FORMAT and cached_key == key:
-                        found = _Dictionary.loads(payload)
-                except (OSError, EOFError, ValueError, TypeError):
-                    pass
+                found, model = None, None
+                cached = _Dictionary.read(cache)
+                if cached is not None and cached[0][:2] == (_CACHE_FORMAT, key):
+                    (_, _, model), found = cached
                 if found is None:
                     found, model = _Dictionary.from_freq(*_jieba_freq()), _jieba_model()
                     try:
-                        from .store import write_bytes
-
-                        write_bytes(marshal.dumps((_CACHE_FORMAT, key, found.dumps(), model)), cache)
+                        found.write(cache, (_CACHE_FORMAT, key, model))
                         for old in cache.parent.glob("jieba-*.cache"):  # earlier formats and versions
                             if old.name != _CACHE_NAME:
                                 old.unlink(missing_ok=True)
