@@ -18,7 +18,8 @@ Where the time goes, and why the code looks like this (see ``bench/run_bench.py`
   formatted per distinct token and per sentence (:class:`TokenRows`).
 * Each report is segmented once; slogans come from its tokens and the headline table from its
   metrics.
-* jieba's dictionary is cached split by first character and each part decoded when first needed
+* jieba's dictionary is cached split by first two characters in a memory-mapped file, each part
+  decoded when first needed, and a run with a warm cache never imports jieba
   (:mod:`zjtext.segment`); workers are forked after the parent has imported every stage and read
   the cache's index, with the garbage collector off (and what is alive frozen) while they run.
   Reports go to workers largest first, and results are put back in input order.
@@ -27,11 +28,11 @@ Where the time goes, and why the code looks like this (see ``bench/run_bench.py`
   or on the number of jobs; lines are copied as they are unless a table has another layout.
 
 Measured on the ten 2026 reports (209k characters, 2 cores; ``make bench``): ``--jobs 1`` end to
-end ≈ 1.0 s, against ≈ 1.1 s for a plain jieba script that cuts the same texts (0.9×); with
-everything loaded beforehand on both sides, ≈ 0.80 s against 0.46 s for ``jieba.lcut`` alone
-(1.75×: segmentation 0.9×, writing the CSVs 0.33×, metrics 0.23×, loading 0.12×, keywords 0.11×).
-``--jobs 2`` takes ≈ 0.65× the time of ``--jobs 1`` for ten reports (start-up, imports and the
-dictionary are paid by both) and ≈ 0.55× for a hundred. A run over unchanged reports takes ≈ 0.06 s.
+end ≈ 0.75 s, against ≈ 1.05 s for a plain jieba script that cuts the same texts (0.7×); with
+everything loaded beforehand on both sides, ≈ 0.59 s against ≈ 0.42 s for ``jieba.lcut`` alone
+(1.4×: segmentation 0.62×, writing the CSVs 0.29×, metrics 0.16×, keywords 0.12×, loading 0.07×).
+``--jobs 2`` takes ≈ 0.6× the time of ``--jobs 1`` for ten reports (start-up, imports and the
+dictionary are paid by both) and ≈ 0.53× for a hundred. A run over unchanged reports takes ≈ 0.06 s.
 
 >>> stamp_of(b"abc")["sha256"][:12]
 'ba7816bf8f01'
@@ -398,7 +399,7 @@ def _progress(total: int, done: int, enabled: bool):
     """A progress callback: call with a name after each report, with None at the end."""
     if not enabled or total - done == 0:
         return lambda name: None
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # the terminal bar (tqdm.auto would import asyncio for notebooks: 20 ms more)
 
     bar = tqdm(total=total, initial=done, unit="report", file=sys.stderr, dynamic_ncols=True)
 

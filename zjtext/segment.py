@@ -20,9 +20,9 @@ Why this shape
   per report costs ≈ 45 ms (more than segmenting); ``add_word``/``del_word`` leaves zero-frequency
   entries behind and ``del_word`` calls ``finalseg.add_force_split``, a module-level set that the
   global tokenizer shares. Pre-splitting is cheap, and jieba's own word search is redone faster
-  with the same result (:class:`_JiebaCut`): :func:`token_columns` (the tokens table as plain
-  lists) over the ten 2026 reports (209k characters) takes ≈ 0.85× the time of a bare
-  ``jieba.lcut`` over the same text with jieba's dictionary preloaded.
+  with the same result (:class:`_JiebaCut`, :func:`_hmm_cut`): :func:`token_columns` (the tokens
+  table as plain lists) over the ten 2026 reports (209k characters) takes ≈ 0.65× the time of a
+  bare ``jieba.lcut`` over the same text with jieba's dictionary preloaded.
 * **No part-of-speech tagging.** ``jieba.posseg`` took 163 ms on the seed against 30 ms for ``cut``
   (5–6×) and splits ``23.4%`` into ``23.4`` and ``%``; the keyword views need only the flags below.
 
@@ -208,9 +208,11 @@ class _Dictionary:
     The parts are marshalled one after another in one blob, found by a binary search over the
     sorted codes of their character pairs (arrays, so loading the index makes no Python object per
     part); :attr:`follows` lists, per first character, the second characters that start a part,
-    so a pair that starts no word is known without a search. Ten reports use about 18% of the entries (80% when parts went by first character): a
-    fresh run decodes ≈ 0.04 s of dictionary where it decoded ≈ 0.09 s, and so does each worker of
-    ``process --jobs N``; forked workers share the undecoded blob.
+    so a pair that starts no word is known without a search. The cache file is memory-mapped
+    (:meth:`read`): the blob stays in the file until a part is needed, and forked workers share it.
+    Ten reports use 15% of the entries (80% when parts went by first character): a fresh run
+    decodes ≈ 0.055 s of dictionary where it decoded ≈ 0.09 s, and so does each worker of
+    ``process --jobs N``.
 
     >>> d = _Dictionary.from_freq({"浙": 5, "浙江": 3, "浙江省": 0, "杭": 2}, 8)
     >>> round(d.singles["浙"], 3), round(d.entries("浙江")["浙江"], 3), d.entries("浙江")["浙江省"], d.entries("杭州")
@@ -386,7 +388,7 @@ def _tokenizer() -> "jieba.Tokenizer":
 # ---------------------------------------------------------------- jieba's cut, faster
 
 class _JiebaCut:
-    """A jieba ``Tokenizer``'s ``lcut`` (accurate mode, HMM on): the same words, ≈ 1.5× faster.
+    """A jieba ``Tokenizer``'s ``lcut`` (accurate mode, HMM on): the same words, ≈ 2× faster.
 
     jieba builds a dict DAG of every position's word ends, then takes a ``max`` over a generator
     of ``(log-probability, end)`` tuples per position. :meth:`route` does the same walk in one
