@@ -141,6 +141,26 @@ def test_bad_report_is_reported_and_others_still_run(tmp_path, monkeypatch, caps
     assert (tmp_path / "out" / "zhejiang-2024" / "01-ok.html").exists()
 
 
+def test_jobs_give_the_same_results_and_pages_as_one_job(tmp_path, monkeypatch, fixtures_dir):
+    """``zjtext run --jobs 2`` runs reports in worker processes: same results, same files, and the pages
+    (what analysts share) the same bytes: nothing in them depends on the run."""
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    reports = [DEFAULT_REPORT, fixtures_dir / "hostile-2024.txt", empty]
+    outcome, files = {}, {}
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        outcome[jobs] = [(r.report_id, r.error) for r in pipeline.run(reports, out=out, jobs=jobs, progress=False)]
+        files[jobs] = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert outcome[1] == outcome[2]
+    errors = [e for _, e in outcome[2]]
+    assert errors[:2] == ["", ""] and errors[2].startswith(f"{empty}: the file is empty")
+    assert files[1].keys() == files[2].keys() and Path("hostile-2024/01-ok.html") in files[2]
+    shared = {p for p in files[1] if p.suffix != ".ipynb"}  # the executed notebooks keep papermill's timings
+    assert shared and {p for p in shared if files[1][p] != files[2][p]} == set()
+
+
 # ---------------------------------------------------------------- in a real browser
 
 def _chromium() -> str | None:

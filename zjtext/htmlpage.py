@@ -99,7 +99,7 @@ def subset_font_css(texts: Iterable[str]) -> str:
     options.name_IDs = [1, 2]
     options.hinting = False
     options.notdef_outline = True
-    font = TTFont(str(cjk_font_file()), lazy=True)
+    font = TTFont(str(cjk_font_file()), lazy=True, recalcTimestamp=False)  # same bytes on every run
     subsetter = subset.Subsetter(options)
     subsetter.populate(text="".join(sorted(chars)))
     subsetter.subset(font)

@@ -120,8 +120,11 @@ def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
     nb = nbformat.read(str(notebook), as_version=4)
     nb.metadata["title"] = title
     for cell in nb.cells:  # papermill's bookkeeping is not for readers
-        if "injected-parameters" in cell.metadata.get("tags", []) or "parameters" in cell.metadata.get("tags", []):
+        tags = cell.metadata.get("tags", [])
+        if "injected-parameters" in tags or "parameters" in tags:
             cell.metadata.setdefault("transient", {})["remove_source"] = True
+        if "injected-parameters" in tags:
+            cell.id = "injected-parameters"  # papermill gives it a random id: the page would differ run to run
     body, _ = exporter.from_notebook_node(nb, resources={"zjtext_nav": nav, "metadata": {"name": title}})
     return body
 
