@@ -279,9 +279,9 @@ def _worker(args: tuple[str, str]) -> ProcessResult:
 def _load_stages() -> None:
     """Import every stage and load the tokenizer: once before workers fork, else in each (no pandas)."""
     from . import keywords, metrics, tables  # noqa: F401
-    from .segment import _fast_cut
+    from .segment import _jieba
 
-    _fast_cut()  # the dictionary's index; its parts are decoded as texts need them
+    _jieba()
 
 
 def expand(paths: Iterable[Path | str]) -> list[Path]:
