@@ -130,7 +130,7 @@ def test_a_dying_worker_fails_reports_not_the_run(inputs, tmp_path, monkeypatch)
     assert "scraped-2026" in failed and "worker process failed" in failed["scraped-2026"]
 
 
-# ---------------------------------------------------------------- the pandas-free corpus path
+# ---------------------------------------------------------------- one writer per table, no pandas in process
 
 _REPORTS = ["scraped-2026.txt", "other-site-2025.html", "hostile-2024.txt", "synthetic-zhejiang-2025.txt"]
 
@@ -151,33 +151,31 @@ def loaded(request):
     return load_report(DEFAULT_REPORT if request.param is None else fixtures / request.param)
 
 
-def test_rows_path_writes_the_same_bytes_as_the_dataframes(loaded, tmp_path):
-    """process writes plain rows with the csv module; the notebooks write DataFrames with pandas.
-    Both must give the same file, byte for byte, for every table."""
-    from zjtext.process import file_table, report_rows, report_tables
-    from zjtext.store import write_csv, write_rows
+def test_rows_and_dataframes_give_the_same_file_for_every_table(loaded, tmp_path):
+    """process writes plain rows (report_rows); the notebooks write DataFrames (report_tables).
+    Through the one writer (write_table), both give the same file, byte for byte, for every table."""
+    from zjtext.tables import report_rows, report_tables, write_table
 
     frames = report_tables(loaded)
     rows = report_rows(loaded)
     assert list(frames) == list(rows) == list(TABLES)
     for name in TABLES:
-        a = write_rows(*rows[name], tmp_path / "rows" / f"{name}.csv").read_bytes()
-        b = write_csv(file_table(name, frames[name]), tmp_path / "frames" / f"{name}.csv").read_bytes()
+        a = write_table(name, rows[name], tmp_path / "rows" / f"{name}.csv").read_bytes()
+        b = write_table(name, frames[name], tmp_path / "frames" / f"{name}.csv").read_bytes()
         assert a == b, name
+        assert a.startswith(b"\xef\xbb\xbf")
         assert a.count(b"\n") > 1 or name in ("targets", "slogans"), name  # the table has rows
-    fast = rows["tokens"][1].csv_text().encode("utf-8-sig")  # what process writes for tokens.csv
-    assert fast == (tmp_path / "frames" / "tokens.csv").read_bytes()
 
 
 def test_read_tokens_joins_the_paragraph_columns_back(loaded, tmp_path):
     import pandas as pd
 
-    from zjtext.process import read_tokens, report_rows
+    from zjtext.process import read_tokens
     from zjtext.segment import TOKEN_FILE_COLUMNS, tokens
-    from zjtext.store import write_rows
+    from zjtext.tables import report_rows, write_table
 
-    for name, (columns, rows) in report_rows(loaded).items():
-        write_rows(columns, rows, tmp_path / f"{name}.csv")
+    for name, table in report_rows(loaded).items():
+        write_table(name, table, tmp_path / f"{name}.csv")
     header = (tmp_path / "tokens.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.split(",") == list(TOKEN_FILE_COLUMNS)
     pd.testing.assert_frame_equal(read_tokens(tmp_path), tokens(loaded))
@@ -192,7 +190,7 @@ def test_read_tokens_accepts_a_full_tokens_file(tmp_path):
     from zjtext.store import write_csv
 
     toks = tokens(report_from_text("各位代表：\n一、回顾\n实施“星河织梦”工程，增长6%。"))
-    write_csv(toks, tmp_path / "tokens.csv")  # no paragraphs.csv needed
+    write_csv(toks, tmp_path / "tokens.csv")  # all columns (an older layout); no paragraphs.csv needed
     pd.testing.assert_frame_equal(read_tokens(tmp_path), toks)
 
 
@@ -208,9 +206,9 @@ def test_process_never_imports_pandas(tmp_path, fixtures_dir):
     assert (tmp_path / "corpus_metrics.csv").exists()
 
 
-def test_corpus_tables_copy_lines_or_parse_with_the_same_result(tmp_path):
-    """The corpus tables copy each report's CSV lines when the layout allows, and parse them
-    otherwise (another column order, a cell with a line break, CRLF line ends): the same cells."""
+def test_corpus_tables_put_cells_under_the_right_headers(tmp_path):
+    """The corpus tables take each report's cells under the right header, whatever its layout
+    (another column order, a cell with a line break, CRLF line ends)."""
     import csv
     import json
 
