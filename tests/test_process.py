@@ -237,3 +237,181 @@ def test_corpus_tables_put_cells_under_the_right_headers(tmp_path):
         ["c-2025", "某省", "2025", "顺序不同", "3.0"], ["d-2025", "某省", "2025", "回车换行", "4.0"],
     ]
     assert (tmp_path / "corpus_keywords.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "a-2025,某省,2025,词a,1"
+
+
+# ---------------------------------------------------------------- interrupts, dead parents, full disks, memory
+
+_LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals, /proc and forked workers: Linux")
+
+
+def _copies(tmp_path, n: int):
+    """*n* copies of the seed report under different names (different report ids)."""
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(n):
+        shutil.copy(DEFAULT_REPORT, src / f"copy-{i:03d}-2024.html")
+    return src
+
+
+def _start(src, out, *extra):
+    import subprocess
+
+    return subprocess.Popen([sys.executable, "-m", "zjtext.cli", "process", str(src), "--out", str(out), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def _complete_outputs_only(out):
+    assert not [p.name for p in out.rglob("*.tmp")]
+    for meta in out.glob("*/meta.json"):
+        assert all((meta.parent / f"{t}.csv").is_file() for t in TABLES), meta.parent
+
+
+@_LINUX
+def test_ctrl_c_stops_jobs_2_at_once_with_one_line_and_complete_files(tmp_path):
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) stops the run: the workers stop
+    too, one `interrupted:` line, exit 130, no half-written file, the remaining reports not done."""
+    import signal
+    import time
+
+    n = 80
+    src, out = _copies(tmp_path, n), tmp_path / "out"
+    proc = _start(src, out, "--jobs", "2")
+    assert _wait_for(lambda: len(_children(proc.pid)) == 2 and any(out.glob("*/meta.json")), 120)
+    workers = _children(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)
+    t = time.monotonic()
+    _, err = proc.communicate(timeout=60)
+    stopped_after = time.monotonic() - t
+    assert proc.returncode == 130
+    assert len(err.strip().splitlines()) == 1 and err.startswith("interrupted: "), err
+    assert _wait_for(lambda: not any(map(_alive, workers)), 10)
+    assert len(list(out.glob("*/meta.json"))) < n
+    _complete_outputs_only(out)
+    assert stopped_after < 20  # generous on a loaded machine; the benchmark is for speed
+
+
+@_LINUX
+def test_workers_end_when_the_parent_is_killed(tmp_path):
+    import signal
+
+    src, out = _copies(tmp_path, 80), tmp_path / "out"
+    proc = _start(src, out, "--jobs", "2")
+    assert _wait_for(lambda: len(_children(proc.pid)) == 2 and any(out.glob("*/meta.json")), 120)
+    workers = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert _wait_for(lambda: not any(map(_alive, workers)), 20), "orphan workers are still running"
+
+
+def test_the_next_run_removes_temporary_files_a_killed_run_left(inputs, tmp_path):
+    import subprocess
+    import time
+
+    out = tmp_path / "out"
+    process([inputs], out, jobs=1, progress=False)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)  # a process that has ended
+    folder = out / "zhejiang-2024"
+    stale = [folder / f".tokens.csv.{dead}.k3j2h1g0.tmp", out / f".corpus_metrics.csv.{dead}.a1b2c3d4.tmp",
+             folder / ".metrics.csv.x9y8z7w6.tmp"]  # the last: no process id (older runs), two hours old
+    live = folder / f".keywords.csv.{os.getpid()}.q1w2e3r4.tmp"  # a run in progress: left alone
+    for p in [*stale, live]:
+        p.write_text("half a file", encoding="utf-8")
+    old = time.time() - 7200
+    os.utime(stale[-1], (old, old))
+    process([inputs], out, jobs=1, progress=False)  # unchanged reports: only the temporary files to mend
+    assert [p.exists() for p in stale] == [False] * len(stale) and live.exists()
+
+
+def test_no_progress_bar_unless_stderr_is_a_terminal(tmp_path, fixtures_dir):
+    import subprocess
+
+    code = ("from zjtext.process import process\n"
+            f"res = process([{str(fixtures_dir / 'scraped-2026.txt')!r}, {str(DEFAULT_REPORT)!r}], {str(tmp_path)!r})\n"
+            "assert [r.status for r in res] == ['processed'] * 2, res\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == ""
+
+
+def test_a_full_disk_names_the_report_and_what_was_kept(tmp_path, fixtures_dir, monkeypatch):
+    """ENOSPC while writing metrics.csv (the fifth table): the error line names the report, the
+    reason and the complete tables kept; no temporary file stays; the next run does the report again."""
+    import errno
+
+    from zjtext import store
+
+    real = store.csv.writer
+    calls = []
+
+    class FullDisk:
+        def __init__(self, fh, **kw):
+            self.inner = real(fh, **kw)
+            calls.append(1)
+
+        def writerow(self, row):
+            return self.inner.writerow(row)
+
+        def writerows(self, rows):
+            if len(calls) == 5:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.inner.writerows(rows)
+
+    src = fixtures_dir / "scraped-2026.txt"
+    out = tmp_path / "out"
+    monkeypatch.setattr(store.csv, "writer", FullDisk)
+    [res] = process([src], out, jobs=1, progress=False)
+    monkeypatch.undo()
+    assert res.status == "failed"
+    assert res.error.startswith(f"{src}: no space left on device while writing {out / 'scraped-2026'}")
+    assert "kept paragraphs.csv, tokens.csv, keywords.csv, slogans.csv (complete)" in res.error
+    assert not list(out.rglob("*.tmp")) and not (out / "scraped-2026" / "meta.json").exists()
+    assert [r.status for r in process([src], out, jobs=1, progress=False)] == ["processed"]
+
+
+def test_memory_stays_a_small_multiple_of_a_long_input(tmp_path, seed):
+    """A long report (the seed's paragraphs repeated to 2 MB): the tokens table is never held
+    whole, so the peak memory of `process` stays under 20x the input plus 150 MB (the benchmark
+    checks 5 MB and 50 MB)."""
+    import subprocess
+
+    block = "\n".join(p.text for p in seed.body) + "\n"
+    text = "政府工作报告\n各位代表：\n" + block * (2_000_000 // len(block.encode("utf-8")))
+    src = tmp_path / "long-2024.txt"
+    src.write_text(text, encoding="utf-8")
+    code = ("import sys\nfrom zjtext.process import process\n"
+            "res = process([sys.argv[1]], sys.argv[2], jobs=1, progress=False)\n"
+            "assert res[0].status == 'processed', res\n"
+            "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')))\n")
+    if not os.path.exists("/proc/self/status"):
+        pytest.skip("peak memory is read from /proc")
+    done = subprocess.run([sys.executable, "-c", code, str(src), str(tmp_path / "out")], capture_output=True,
+                          text=True, check=True)
+    peak = int(done.stdout.strip()) * 1024
+    assert peak <= 20 * src.stat().st_size + 150 * 2 ** 20, f"{peak / 2 ** 20:.0f} MB"

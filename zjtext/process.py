@@ -238,6 +238,7 @@ def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResu
     seen: dict[str, Path] = {}
     for i, f in enumerate(files):
         rid = report_id_for(f)
+        remove_stale_temps(out / rid)  # what a killed run left, processed now or not
         if f.is_file():  # two inputs, one folder: the first one wins, whatever the order of work
             if rid in seen:
                 results[i] = ProcessResult(str(f), rid, "failed", f"{f}: same report id '{rid}' as {seen[rid]}")

@@ -72,6 +72,10 @@ def atomic_file(path: Path | str, mode: str = "w", encoding: str | None = None) 
     try:
         if "b" in mode:
             fh = os.fdopen(fd, mode)
+        elif (encoding or "").lower().replace("_", "-") == CSV_ENCODING:
+            # Python's utf-8-sig encoder is pure Python, called on every write: the BOM by hand, then C's utf-8
+            fh = os.fdopen(fd, mode, encoding="utf-8", newline="")
+            fh.write("\ufeff")
         else:
             fh = os.fdopen(fd, mode, encoding=encoding or "utf-8", newline="")
         with fh:
