@@ -311,7 +311,11 @@ def test_ctrl_c_stops_jobs_2_at_once_with_one_line_and_complete_files(tmp_path):
     stopped_after = time.monotonic() - t
     assert proc.returncode == 130
     assert len(err.strip().splitlines()) == 1 and err.startswith("interrupted: "), err
-    assert _wait_for(lambda: not any(map(_alive, workers)), 10)
+    try:
+        assert _wait_for(lambda: not any(map(_alive, workers)), 10)
+    finally:
+        for pid in filter(_alive, workers):
+            os.kill(pid, signal.SIGKILL)
     assert len(list(out.glob("*/meta.json"))) < n
     _complete_outputs_only(out)
     assert stopped_after < 20  # generous on a loaded machine; the benchmark is for speed
@@ -327,7 +331,11 @@ def test_workers_end_when_the_parent_is_killed(tmp_path):
     workers = _children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
-    assert _wait_for(lambda: not any(map(_alive, workers)), 20), "orphan workers are still running"
+    try:
+        assert _wait_for(lambda: not any(map(_alive, workers)), 20), "orphan workers are still running"
+    finally:
+        for pid in filter(_alive, workers):  # do not leave them behind when the test fails
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_the_next_run_removes_temporary_files_a_killed_run_left(inputs, tmp_path):
