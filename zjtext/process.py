@@ -259,10 +259,10 @@ def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResu
 def _frozen_gc() -> Iterator[None]:
     """No cyclic garbage collection while reports are processed.
 
-    What is alive now (stage modules, the dictionary) is frozen (``gc.freeze``), so forked workers
-    never copy its pages by collecting it (the Python docs' advice for forking servers), and the
-    collector is off: processing makes no reference cycles worth collecting (reports, rows and
-    strings are freed by reference counting), and its passes over the young objects cost ≈ 5%.
+    What is alive now (stage modules, word lists) is frozen (``gc.freeze``), so forked workers never
+    copy its pages by collecting it (the Python docs' advice for forking servers), and the collector
+    is off: processing makes no reference cycles worth collecting (reports, rows and strings are
+    freed by reference counting), so its passes over the young objects would be spent for nothing.
     Both are undone afterwards.
     """
     enabled = gc.isenabled()
