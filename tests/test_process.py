@@ -361,8 +361,9 @@ def test_the_next_run_removes_temporary_files_a_killed_run_left(inputs, tmp_path
 def test_no_progress_bar_unless_stderr_is_a_terminal(tmp_path, fixtures_dir):
     import subprocess
 
-    code = ("from zjtext.process import process\n"
-            f"res = process([{str(fixtures_dir / 'scraped-2026.txt')!r}, {str(DEFAULT_REPORT)!r}], {str(tmp_path)!r})\n"
+    code = ("from zjtext.process import process\n"  # progress asked for, but stderr is a pipe
+            f"res = process([{str(fixtures_dir / 'scraped-2026.txt')!r}, {str(DEFAULT_REPORT)!r}], {str(tmp_path)!r},"
+            " progress=True)\n"
             "assert [r.status for r in res] == ['processed'] * 2, res\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0 and done.stderr == ""

@@ -330,18 +330,18 @@ class Interrupted(KeyboardInterrupt):
 
 
 def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: int | None = None,
-            force: bool = False, progress: bool | None = None) -> list[ProcessResult]:
+            force: bool = False, progress: bool = True) -> list[ProcessResult]:
     """Process reports (in parallel processes when ``jobs`` > 1) and write the corpus tables.
 
-    ``progress``: a progress bar on stderr; by default only when stderr is a terminal. On Ctrl-C
-    the workers are stopped and :class:`Interrupted` is raised.
+    ``progress``: a progress bar on stderr when it is a terminal (never when False). On Ctrl-C the
+    workers are stopped and :class:`Interrupted` is raised.
     """
     files = expand(paths)
     out = Path(out or PROCESSED_DIR)
     remove_stale_temps(out)
     results, todo = _triage(files, out, force)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    bar = _progress(len(files), len(files) - len(todo), sys.stderr.isatty() if progress is None else progress)
+    bar = _progress(len(files), len(files) - len(todo), progress and sys.stderr.isatty())
     done: dict[int, ProcessResult] = {}
     try:
         if todo and (jobs == 1 or sys.platform.startswith("linux")):  # forked workers inherit it
