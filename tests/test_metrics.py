@@ -525,7 +525,7 @@ def _plain_clause_start(text: str, i: int, floor: int) -> int:
     "《条例，细则》实施后，投诉下降“三成，以上”：",
 ])
 def test_clause_start_agrees_with_the_plain_walk(text):
-    from zjtext.metrics import _clause_end, _clause_start
+    from zjtext.metrics.figures import _clause_end, _clause_start
 
     for i in range(len(text) + 1):
         for floor in range(0, len(text) + 1, 3):
@@ -569,7 +569,7 @@ def test_trail_strip_bounds_hold_for_its_pattern():
     in its last _TRAIL_STRIP_WIDTH characters."""
     import re
 
-    from zjtext import metrics
+    from zjtext.metrics import subjects as metrics
 
     parsed = re._parser.parse(metrics._TRAIL_STRIP.pattern)
     assert parsed.getwidth()[1] <= metrics._TRAIL_STRIP_WIDTH
@@ -583,7 +583,7 @@ def test_trail_strip_bounds_hold_for_its_pattern():
     "营商环境满意度提升至长三角城市第", "示范区研发投入\n提升至长三角城市第\n", "示范区\n增长\n第",
 ])
 def test_strip_phrase_agrees_with_plain_substitution(raw):
-    from zjtext.metrics import _LEAD_STRIP, _TRAIL_STRIP, _strip_phrase
+    from zjtext.metrics.subjects import _LEAD_STRIP, _TRAIL_STRIP, _strip_phrase
 
     s = raw.strip()
     for rx, rounds in ((_LEAD_STRIP, 6), (_TRAIL_STRIP, 8)):
