@@ -106,3 +106,18 @@ def test_cli_panel_and_series_write_bom_csv(processed, capsys, tmp_path):
 
 def test_read_processed_of_a_missing_folder_is_empty(tmp_path):
     assert read_processed(tmp_path / "none") == []
+
+
+def test_corpus_charts_draw_the_views(processed):
+    from zjtext.charts_corpus import keyword_trend_lines, panel_dots, series_lines
+
+    _, reports = processed
+    fig = panel_dots(panel(reports), "gdp")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "浙江省 2024" in labels and len(labels) == len(set(labels))
+    zj = [r for r in reports if r.region == "浙江省"]
+    fig = series_lines(series(zj), "gdp")
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2024", "2025"]
+    assert "浙江省生产总值" in fig._suptitle.get_text()
+    fig = keyword_trend_lines(keyword_trends(zj, ["八八战略"]))
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["八八战略"]
