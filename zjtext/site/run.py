@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, processed_dir, report_files
-from .report import ReportError, load_report
-from .store import write_text
+from ..paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, processed_dir, report_files
+from ..report import ReportError, load_report
+from ..store import write_text
 
 COMPARE_NOTEBOOK = "05-compare-reports"
-TEMPLATES = Path(__file__).parent / "resources" / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 PAGE_TITLES = {
     "01-load-and-segment": "载入与分词",
     "02-keyword-frequency": "关键词词频",
@@ -131,7 +131,7 @@ def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
 
 def write_pages(pages: dict[Path, str]) -> list[Path]:
     """Sanitise every page, embed the CJK font subset they need, and write them atomically."""
-    from .htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
+    from ..htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
 
     clean = {path: sanitize_page(text)[0] for path, text in pages.items()}
     css = subset_font_css(page_text(t) for t in clean.values())
@@ -192,7 +192,7 @@ def index_page(report, pages: Sequence[tuple[str, str]]) -> str:
     """The report's front page: metadata, links to every page, and the headline table."""
     import pandas as pd
 
-    from .store import read_csv
+    from ..store import read_csv
 
     m = report.meta
     targets = processed_dir(report.report_id) / "targets.csv"
@@ -244,7 +244,7 @@ table.headline td:nth-child(2) {{ white-space: nowrap; }}
 
 def _quoted_figure(row: dict) -> str:
     """A headline figure as a reader quotes it: hedge and direction included (下降3.3%, 5.5%左右)."""
-    from .compare import hedged
+    from ..compare import hedged
 
     text = hedged(row.get("surface", ""), row.get("qualifier_text", ""))
     return f"下降{text}" if row.get("change") == "decrease" and "下降" not in text else text
@@ -332,7 +332,7 @@ def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Pat
     A single series goes to ``DIR/compare/``; several go to ``DIR/compare/<newest report id>/``.
     Reports of different regions, or of the same year, are never compared with each other.
     """
-    from .compare import comparable_series
+    from ..compare import comparable_series
 
     by_report = {}
     for p in paths:
