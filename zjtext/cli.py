@@ -129,7 +129,7 @@ def cmd_process(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from .pipeline import run_command
+    from .site.run import run_command
 
     return run_command(args.paths, out=args.out, with_code=args.with_code, jobs=args.jobs)
 

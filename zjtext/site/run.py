@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, processed_dir, report_files
-from .report import ReportError, load_report
-from .site.pages import PAGE_TITLES, _nav, index_page, overview_page
-from .store import write_text
+from ..paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, processed_dir, report_files
+from ..report import ReportError, load_report
+from ..store import write_text
+from .pages import PAGE_TITLES, _nav, index_page, overview_page
 
 COMPARE_NOTEBOOK = "05-compare-reports"
-TEMPLATES = Path(__file__).parent / "resources" / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 
 
 
@@ -126,7 +126,7 @@ def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
 
 def write_pages(pages: dict[Path, str]) -> list[Path]:
     """Sanitise every page, embed the CJK font subset they need, and write them atomically."""
-    from .htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
+    from ..htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
 
     clean = {path: sanitize_page(text)[0] for path, text in pages.items()}
     css = subset_font_css(page_text(t) for t in clean.values())
@@ -243,7 +243,7 @@ def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Pat
     A single series goes to ``DIR/compare/``; several go to ``DIR/compare/<newest report id>/``.
     Reports of different regions, or of the same year, are never compared with each other.
     """
-    from .compare import comparable_series
+    from ..compare import comparable_series
 
     by_report = {}
     for p in paths:
