@@ -395,9 +395,10 @@ HEADLINE_BLOCK = """2031年示范省政府工作报告
 
 def test_headline_has_change_and_keeps_value_unsigned():
     hl = headline(report_from_text(HEADLINE_BLOCK, path="met_hl.txt"))
-    assert list(hl.columns[:9]) == ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
-                                    "sentence", "change"]
+    assert list(hl.columns[:10]) == ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
+                                     "sentence", "indicator_key", "change"]
     a = hl[hl.period == "actual"]
+    assert a.indicator_key.tolist() == ["gdp", "gdp", "fixed_investment", "trade", "unemployment_surveyed"]
     assert list(zip(a.indicator, a.surface, a.value, a.change)) == [
         ("全省生产总值", "4.6万亿元", 4.6e12, "none"), ("全省生产总值", "5.1%", 5.1, "increase"),
         ("固定资产投资", "2.7%", 2.7, "decrease"), ("货物进出口总额", "3.6%", 3.6, "increase"),

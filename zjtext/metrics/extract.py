@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..indicators import indicator_key
 from ..report import Paragraph, Report
 from .figures import _clause_end, _clause_start, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
@@ -15,7 +16,7 @@ __all__ = ["COLUMNS", "EXTRA_COLUMNS", "extract_metrics", "metric_rows"]
 
 COLUMNS = ["report_id", "paragraph", "section", "sentence", "indicator", "surface", "number", "unit",
            "multiplier", "base_unit", "value", "value_max", "category", "qualifier", "change", "period"]
-EXTRA_COLUMNS = ["multi_year", "qualifier_text", "start", "end"]
+EXTRA_COLUMNS = ["indicator_key", "multi_year", "qualifier_text", "start", "end"]
 
 # ---------------------------------------------------------------- public API
 
@@ -105,6 +106,7 @@ def metric_rows(report: Report) -> list[dict]:
         for key in ("number", "multiplier", "value", "value_max"):
             r[key] = _as_float(r[key])
         r["multi_year"] = bool(r["multi_year"])
+        r["indicator_key"] = indicator_key(r["indicator"])
     return rows
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..indicators import indicator_key
 from ..report import Paragraph, Report
 from .extract import _as_float, _sentence_spans, metric_rows
 from .figures import _CJK, _POST_HEDGE_RE
@@ -17,7 +18,7 @@ __all__ = ["HEADLINE_COLUMNS", "HEADLINE_EXTRA", "headline", "headline_rows"]
 
 HEADLINE_COLUMNS = ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
                     "sentence"]
-HEADLINE_EXTRA = ["change", "multi_year", "qualifier_text", "paragraph", "start"]
+HEADLINE_EXTRA = ["indicator_key", "change", "multi_year", "qualifier_text", "paragraph", "start"]
 
 _TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]")
 _TARGET_LIST_STOP = re.compile(
@@ -66,6 +67,7 @@ def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dic
     for r in rows:
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
         r["multi_year"] = bool(r["multi_year"])
+        r["indicator_key"] = indicator_key(r["indicator"])
     return rows
 
 
