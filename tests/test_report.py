@@ -8,8 +8,8 @@ import pytest
 from zjtext import load_report
 from zjtext.paths import DEFAULT_REPORT
 from zjtext.report import (
-    BinaryFileError, EmptyReportError, NoReportBodyError, PdfFileError, ReportError,
-    ReportNotFoundError, UnknownEncodingError, decode_bytes,
+    MAX_INPUT_BYTES, BinaryFileError, EmptyReportError, InputTooLargeError, NestingTooDeepError, NoReportBodyError,
+    PdfFileError, ReportError, ReportNotFoundError, UnknownEncodingError, decode_bytes,
 )
 
 CHROME = re.compile(r"^(下载|打印|全屏|收藏|【|】|来源|时间|相关报道|打印本页|关闭窗口|扫一扫|分享|编辑|责任编辑|主办)")
@@ -214,3 +214,85 @@ def test_html_with_br_separated_paragraphs_and_gbk_without_meta(tmp_path):
     assert [p.text for p in r.paragraphs][0] == "各位代表："
     assert r.paragraphs[-1].text == "各位代表！让我们携手奋进！"
     assert r.sections() == ["一、2022年工作回顾", "二、2023年主要目标和重点工作"]
+
+
+# ---------------------------------------------------------------- hostile shapes and sizes
+
+def _page(paragraphs: list[str], wrap: str, head: str = "") -> str:
+    """An invented report page whose paragraphs each open *wrap* (a tag the editor never closes)."""
+    lines = [f"{wrap}<p>{t}</p>" for t in paragraphs]
+    return (f"<html><head>{head}<title>2031年示例省政府工作报告</title></head><body>"
+            + "\n".join(lines) + "</body></html>")
+
+
+def _invented_paragraphs(n: int) -> list[str]:
+    middle = [f"第{i}项工作：示例省推进样板工程第{i}批，全年完成投资{i}亿元。" for i in range(1, n + 1)]
+    return ["各位代表：", *middle, "各位代表！让我们同心协力，共创示例省美好明天！"]
+
+
+@pytest.mark.parametrize("wrap, depth", [("<div>", 400), ("<div class='x'><font size='3'>", 1500), ("<strong>", 2500)],
+                         ids=["div-400", "div-font-3000", "strong-2500"])
+def test_deeply_nested_html_is_read_whole(tmp_path, wrap, depth):
+    paragraphs = _invented_paragraphs(depth)
+    path = tmp_path / "deep.html"
+    path.write_text(_page(paragraphs, wrap), encoding="utf-8")
+    r = load_report(path)
+    assert [p.text for p in r.paragraphs] == paragraphs
+
+
+def test_html_nested_beyond_repair_is_a_clear_error(tmp_path):
+    path = tmp_path / "deeper.html"
+    path.write_text("<html><body>" + "".join(f"<h3>{t}" for t in _invented_paragraphs(2500)) + "</body></html>",
+                    encoding="utf-8")
+    with pytest.raises(NestingTooDeepError) as info:
+        load_report(path)
+    assert str(info.value).startswith(f"{path}: ") and "too deeply" in str(info.value)
+
+
+def test_page_saved_as_a_single_file_with_long_inline_prefix(tmp_path):
+    inline = ("<style>.logo{background:url(data:image/png;base64," + "iVBORw0KGgo" * 20000 + ")}</style>"
+              "<script>var strings = ['" + "中文按钮" * 10 + "'];" + "var pad = 0;" * 20000 + "</script>")
+    paragraphs = _invented_paragraphs(5)
+    path = tmp_path / "single-file.html"
+    path.write_text(_page(paragraphs, "<div>", head=inline), encoding="utf-8")
+    assert len(inline) > 400_000
+    r = load_report(path)
+    assert [p.text for p in r.paragraphs] == paragraphs
+    assert r.meta.title == "2031年示例省政府工作报告"
+
+
+def test_chinese_only_in_scripts_is_not_a_report(tmp_path):
+    path = tmp_path / "app.html"
+    path.write_text("<html><head><script>var menu = ['" + "首页新闻中心政务公开" * 10 + "'];</script></head>"
+                    "<body><p>Loading…</p></body></html>", encoding="utf-8")
+    with pytest.raises(NoReportBodyError, match="no Chinese report text"):
+        load_report(path)
+
+
+def test_input_over_the_size_limit_is_refused_before_reading(tmp_path, capsys):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:  # a sparse file: the limit is checked on the size, nothing is read
+        f.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(InputTooLargeError) as info:
+        load_report(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: the file is 64.0 MB") and f"{MAX_INPUT_BYTES // 2**20} MB" in message
+    with pytest.raises(InputTooLargeError):
+        load_report(path, b" " * (MAX_INPUT_BYTES + 1))
+    from zjtext import cli
+
+    assert cli.main(["clean", str(path)]) == 1
+    assert capsys.readouterr().err == f"error: {message}\n"
+
+
+def test_input_at_the_size_limit_is_read(tmp_path, monkeypatch):
+    from zjtext import report as report_module
+
+    data = _page(_invented_paragraphs(3), "<div>").encode("utf-8")
+    monkeypatch.setattr(report_module, "MAX_INPUT_BYTES", len(data))
+    path = tmp_path / "limit.html"
+    path.write_bytes(data)
+    assert load_report(path).paragraphs[0].text == "各位代表："
+    path.write_bytes(data + b" ")
+    with pytest.raises(InputTooLargeError):
+        load_report(path)

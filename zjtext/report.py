@@ -25,8 +25,13 @@ from . import clean
 __all__ = [
     "Paragraph", "ReportMeta", "Report", "load_report", "report_from_text", "report_id_for",
     "ReportError", "ReportNotFoundError", "EmptyReportError", "BinaryFileError", "PdfFileError",
-    "UnknownEncodingError", "NoReportBodyError",
+    "UnknownEncodingError", "NoReportBodyError", "InputTooLargeError", "NestingTooDeepError", "MAX_INPUT_BYTES",
+    "check_size",
 ]
+
+#: The largest report file zjtext reads (64 MB; a long report is well under 1 MB). Memory and time grow
+#: with the input, so a larger file is refused before any work with :class:`InputTooLargeError`.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
 # ---------------------------------------------------------------- errors
@@ -62,6 +67,14 @@ class UnknownEncodingError(ReportError):
 
 class NoReportBodyError(ReportError):
     """The file is readable but holds no report text (a 404 page, a table of contents …)."""
+
+
+class InputTooLargeError(ReportError):
+    """The file is larger than :data:`MAX_INPUT_BYTES`."""
+
+
+class NestingTooDeepError(ReportError):
+    """The HTML nests deeper than the parser can follow, even with its layout tags set aside."""
 
 
 # ---------------------------------------------------------------- data model
@@ -227,18 +240,33 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
 
 
 def _has_chinese(text: str, minimum: int = 20) -> bool:
-    """At least *minimum* Chinese characters in the first 200,000 (most texts show them at once)."""
-    return _cjk_len(text[:2000]) >= minimum or _cjk_len(text[:200000]) >= minimum
+    """At least *minimum* Chinese characters anywhere outside <script>/<style> (a page saved as a single
+    file can carry megabytes of inline code and data URIs before its body).
+
+    >>> _has_chinese("<script>" + "x" * 300000 + "</script>" + "各位代表" * 5)
+    True
+    >>> _has_chinese("<script>var s = '" + "中文" * 20 + "';</script><p>hello</p>")
+    False
+    """
+    if "<" in text:
+        text = _SCRIPT_OR_STYLE.sub(" ", text)
+    found = 0
+    for _ in _CJK.finditer(text):  # stops at the *minimum*-th character: a Chinese page is cheap to confirm
+        found += 1
+        if found >= minimum:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- HTML -> lines
 
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
-    "section", "article", "blockquote", "header", "footer", "center", "dd", "dt", "pre", "hr",
+    "section", "article", "blockquote", "header", "footer", "center", "dd", "dt", "pre", "hr", "title", "body",
 }
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "select", "button", "audio", "video")
 _BOLD_TAGS = {"strong", "b"}
@@ -295,13 +323,53 @@ def _bold_lead(el) -> tuple[str, bool]:
     return lead, bool(lead) and lead == clean.normalise_line(el.text_content())
 
 
-def _html_lines(text: str) -> tuple[list[_Line], list[str], str]:
-    """Return the main block's lines, the whole page's lines, and the <title> text."""
+_TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
+_KEEP_WHEN_FLAT = {"html", "head", "title", "meta", "body", "p", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+                   *_DROP_TAGS}
+
+
+def _flatten(text: str, keep: set[str]) -> str:
+    """The page with every tag not in *keep* set aside: a block tag becomes a line break, others vanish.
+
+    >>> _flatten("<div><font>甲</font><p>乙</p><div>丙", {"p"})
+    '<br>甲<p>乙</p><br>丙'
+    """
+    def swap(m: re.Match) -> str:
+        name = m.group(1).lower()
+        return m.group(0) if name in keep else "<br>" if name in _BLOCK_TAGS else ""
+    return _TAG.sub(swap, text)
+
+
+def _parse_html(text: str, path: Path):
+    """Parse a page into an lxml tree, never silently cut short.
+
+    libxml2 stops building the tree at a nesting depth of 256 (2048 with ``huge_tree``) and drops
+    what lies deeper with no exception, so a page with one unclosed ``<div>`` or ``<font>`` per
+    paragraph (as some editors and CMSs write) would lose its end. The parser's error log tells; the
+    page is then parsed again with its layout tags set aside (bold kept for paragraph leads, then not),
+    and a page that still nests too deep is refused with :class:`NestingTooDeepError`.
+    Returns ``None`` for a document lxml can make nothing of.
+    """
     import lxml.html
 
-    try:
-        root = lxml.html.document_fromstring(text)
-    except Exception:  # lxml raises for documents it cannot make anything of
+    attempts = (lambda: text, lambda: _flatten(text, _KEEP_WHEN_FLAT | _BOLD_TAGS),
+                lambda: _flatten(text, _KEEP_WHEN_FLAT))
+    for attempt in attempts:
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        try:
+            root = lxml.html.document_fromstring(attempt(), parser=parser)
+        except Exception:  # lxml raises for documents it cannot make anything of
+            return None
+        if not any("Excessive depth" in e.message for e in parser.error_log):
+            return root
+    raise NestingTooDeepError(path, "the HTML nests its elements too deeply to be read whole "
+                                    "(more than 2048 levels); save the page as text instead")
+
+
+def _html_lines(text: str, path: Path) -> tuple[list[_Line], list[str], str]:
+    """Return the main block's lines, the whole page's lines, and the <title> text."""
+    root = _parse_html(text, path)
+    if root is None:
         return [], [], ""
     title = clean.normalise_line(root.findtext(".//title") or "")
     for tag in _DROP_TAGS:
@@ -517,7 +585,7 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     title_tag = ""
     if _looks_like_html(text, path):
         fmt = "html"
-        lines, page, title_tag = _html_lines(text)
+        lines, page, title_tag = _html_lines(text, path)
         if not lines:
             raise NoReportBodyError(path, "the HTML page has no text")
     else:
@@ -540,12 +608,32 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     return Report(meta, _structure(body))
 
 
+def check_size(path: Path | str) -> None:
+    """Refuse a file larger than :data:`MAX_INPUT_BYTES` before reading it (a caller that reads the
+    bytes itself calls this first); a missing file passes, for :func:`load_report` to report.
+
+    >>> check_size("no/such/file.html")
+    """
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return
+    _refuse_size(path, size)
+
+
+def _refuse_size(path: Path | str, size: int) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputTooLargeError(path, f"the file is {size / 2**20:.1f} MB; zjtext reads report files of up to "
+                                       f"{MAX_INPUT_BYTES // 2**20} MB")
+
+
 def load_report(path: Path | str, data: bytes | None = None) -> Report:
     """Load a report file (HTML or plain text, UTF-8 or GB2312/GBK/GB18030).
 
     *data*: the file's bytes, when the caller has read them already (``process`` hashes them first).
     Raises a :class:`ReportError` subclass, whose message names the file and the reason, for a
-    missing, empty, binary, PDF, undecodable or body-less file.
+    missing, empty, too large (over :data:`MAX_INPUT_BYTES`), binary, PDF, undecodable, body-less or
+    too deeply nested file.
     """
     path = Path(path)
     if data is None:
@@ -553,10 +641,12 @@ def load_report(path: Path | str, data: bytes | None = None) -> Report:
             raise ReportNotFoundError(path, "no such file")
         if not path.is_file():
             raise ReportNotFoundError(path, "not a file")
+        check_size(path)
         try:
             data = path.read_bytes()
         except OSError as err:
             raise ReportError(path, f"cannot read the file ({err.strerror or err})") from None
+    _refuse_size(path, len(data))
     if not data.strip():
         raise EmptyReportError(path, "the file is empty (nothing but whitespace)")
     _sniff_binary(data, path)
