@@ -19,7 +19,9 @@ ten times under different names (so the run works on a fresh clone). Measured in
   bytes + 150 MB.
 
 Timings are the best of ``--reps`` runs (other work on a shared machine only ever adds time),
-taken in alternating rounds so that such load falls on both sides of a ratio alike. Peak RSS is
+taken in alternating rounds so that such load falls on both sides of a ratio alike; each round
+waits (up to 30 s) for other processes to go quiet. CPU seconds are shown beside the first ratio:
+they move less with other load. Peak RSS is
 the largest ``ru_maxrss`` of the command's processes, read by a small launcher process. Results go
 to ``bench/results/latest.json`` (and a copy named after the time of the run).
 """
@@ -29,6 +31,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -66,15 +69,48 @@ _PEAK = ("import resource, subprocess, sys\n"
          "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
 
 
-def wall(argv: list[str]) -> float:
-    """Seconds for one run of *argv*; a failing command stops the benchmark with its message."""
+def _cpu_ticks() -> tuple[int, int]:
+    with open("/proc/stat") as fh:
+        v = [int(x) for x in fh.readline().split()[1:]]
+    return sum(v) - v[3] - v[4], sum(v)  # busy, total (idle and iowait are the 4th and 5th)
+
+
+QUIET = {"waited_s": 0.0, "busy_rounds": 0}
+
+
+def wait_for_quiet(most: float = 30.0, busy_cores: float = 0.5) -> None:
+    """Wait (at most *most* seconds) until other processes use less than *busy_cores* of CPU.
+
+    Other sessions share the machine; a round started while they compute measures them too. The
+    time waited and the rounds started on a busy machine anyway go into the results.
+    """
+    if not Path("/proc/stat").exists():
+        return
+    end = time.monotonic() + most
+    while True:
+        b0, t0 = _cpu_ticks()
+        time.sleep(0.5)
+        b1, t1 = _cpu_ticks()
+        QUIET["waited_s"] += 0.5
+        if (b1 - b0) / max(t1 - t0, 1) * (os.cpu_count() or 1) < busy_cores:
+            return
+        if time.monotonic() > end:
+            QUIET["busy_rounds"] += 1
+            return
+
+
+def wall(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, the command's processes) for one run of *argv*;
+    a failing command stops the benchmark with its message."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, cwd=ROOT)
     seconds = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"error: {' '.join(argv)} exited {done.returncode}: "
                          + (done.stderr.decode("utf-8", "replace").strip().splitlines() or [""])[-1])
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def peak_mb(argv: list[str]) -> float:
@@ -87,12 +123,15 @@ def peak_mb(argv: list[str]) -> float:
 
 
 def rounds(commands: dict[str, list[str]], reps: int) -> dict[str, dict]:
-    """Run every command once per round, *reps* rounds; each command's best and worst seconds."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    """Run every command once per round, *reps* rounds (each after waiting for a quiet machine);
+    each command's best and worst wall seconds, and its CPU seconds in the best run."""
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(reps):
+        wait_for_quiet()
         for name, argv in commands.items():
             times[name].append(wall(argv))
-    return {name: {"best": min(t), "worst": max(t), "runs": t} for name, t in times.items()}
+    return {name: {"best": min(t)[0], "worst": max(t)[0], "cpu_of_best": min(t)[1], "runs": [w for w, _ in t]}
+            for name, t in times.items()}
 
 
 # ---------------------------------------------------------------- inputs
@@ -181,6 +220,10 @@ def verdicts(res: dict) -> list[tuple[str, str, str, str]]:
     rows = [("process --jobs 1 / jieba.lcut script (end to end)",
              f"{c['process_j1']['best']:.2f} s / {c['jieba_script']['best']:.2f} s = {floor:.2f}x",
              f"<= {FLOOR_RATIO}x", ok(floor <= FLOOR_RATIO))]
+    cpu = c["process_j1"]["cpu_of_best"] / c["jieba_script"]["cpu_of_best"]
+    rows.append(("  the same in CPU seconds (user + system)",
+                 f"{c['process_j1']['cpu_of_best']:.2f} s / {c['jieba_script']['cpu_of_best']:.2f} s = {cpu:.2f}x",
+                 "(shown)", ""))
     par = c["process_j2"]["best"] / c["process_j1"]["best"]
     rows.append((f"process --jobs 2 / --jobs 1, {res['reports']} reports",
                  f"{c['process_j2']['best']:.2f} s / {c['process_j1']['best']:.2f} s = {par:.2f}x",
@@ -218,12 +261,14 @@ def main() -> int:
     chars = res["characters"]
     meta = {"started": started, "corpus": desc, "characters": chars, "cpus": os.cpu_count(),
             "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+            "waited_for_quiet_s": QUIET["waited_s"], "rounds_on_a_busy_machine": QUIET["busy_rounds"],
             "python": platform.python_version(), "reps": args.reps, "zjtext": zjtext.__version__,
             "jieba": jieba.__version__, "machine": platform.machine()}
     table = verdicts(res)
     width = [max(len(r[i]) for r in table) for i in range(4)]
     print(f"zjtext benchmark — {desc}, {chars:,} characters; {meta['cpus']} cores; best of {args.reps}; "
-          f"load average {meta['load_average']}")
+          f"load average {tuple(round(x, 1) for x in meta['load_average'] or ())}; waited {QUIET['waited_s']:.0f} s "
+          f"for quiet, {QUIET['busy_rounds']} rounds started on a busy machine")
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, width)))
     out = {"meta": meta, "results": res, "table": [dict(zip(("measure", "value", "target", "result"), r)) for r in table]}
