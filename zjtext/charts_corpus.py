@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .charts import GREY, INK, LIGHT, MUTED, PALETTE, _chart, _finish, _fmt, _message, _new_figure, _num
+from .charts.style import GREY, INK, LIGHT, MUTED, PALETTE
+from .charts.style import finish as _finish, fmt_number as _fmt, in_house_style as _chart, message as _message
+from .charts.style import new_figure as _new_figure, to_float as _num
 from .indicators import display_name
 
 if TYPE_CHECKING:
