@@ -11,13 +11,9 @@ font shipped in ``mplfonts`` (:mod:`.fonts`), draws in the house style (:mod:`.s
 - :mod:`.compare`: figures comparing two reports (keyness, target tracking, slogans).
 
 >>> import pandas as pd
->>> kw = pd.DataFrame({"rank": [1, 2], "keyword": ["创新", "共同富裕"], "count": [40, 12],
-...                    "per_10k": [9.1, 2.7]})
->>> fig = top_keywords(kw, source="数据来源：2024年浙江省政府工作报告")
->>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
-['创新', '共同富裕']
->>> source_line({"region": "浙江省", "year": 2024})
-'数据来源：2024年浙江省政府工作报告'
+>>> fig = headline_targets(pd.DataFrame(), source={"region": "浙江省", "year": 2024})
+>>> fig.get_suptitle(), NO_TARGETS in [t.get_text() for t in fig.axes[0].texts]
+('主要预期目标与上年实际', True)
 """
 from __future__ import annotations
 
