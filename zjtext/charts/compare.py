@@ -5,12 +5,13 @@ Each function draws a table of :mod:`zjtext.compare` as it is given and reads no
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..pairs import join_key
+from ..pairs import join_key, measure
 from .style import (
     ACCENT, GREY, INK, LIGHT, MUTED, NO_DATA, PALETTE, PRIMARY, balanced_wrap, cjk_wrap, count_label, edge_align,
     ems_in, finish, fmt_number, in_house_style, is_empty, is_percent, legend_columns, message, new_figure,
@@ -139,7 +140,9 @@ def _keyness_legend(ax: "Axes", label_a: str, label_b: str) -> None:
 def target_tracking(track_df: "pd.DataFrame", *, source: Any = None, title: str | None = None) -> "Figure":
     """Last year's targets against what the next report says was achieved, with a verdict per row.
 
-    ``track_df`` is :func:`zjtext.compare.track_targets` output. Percent targets share one axis:
+    ``track_df`` is :func:`zjtext.compare.track_targets` output. Percent targets share one axis
+    (with a ``change`` column, growth rates one and levels such as shares and rates another, as in
+    :func:`zjtext.charts.headline_targets`):
     the target is a tick (a hatched band for a range such as 5%—5.5%), its hedge written beside it
     and, for 以上/超过/以内, an arrow pointing the way the target may go; the actual figure is a dot
     coloured by the verdict, which is written at the right (达成, 基本达成（左右）, 未达成, 未报告,
@@ -162,10 +165,28 @@ def target_tracking(track_df: "pd.DataFrame", *, source: Any = None, title: str 
         else:
             lines.append(_tracking_line(r))
     heading = "不在同一坐标轴上的目标" if on_axis else "上年目标，均不是百分比"
-    plots = [(0.72 * len(on_axis) + 1.3, lambda ax: _draw_tracking(ax, on_axis))] if on_axis else []
+    plots = []
+    for i, (part, xlabel) in enumerate(_by_measure(on_axis)):
+        plots.append((0.72 * len(part) + 1.3, functools.partial(_draw_tracking, rows=part, xlabel=xlabel, legend=not i)))
     return plot_over_list(title, source, plots, heading + "（目标；实际 → 结论）：", lines,
                           empty="" if rows else NO_TRACKING)
 
+
+
+def _by_measure(rows: list[dict]) -> list[tuple[list[dict], str]]:
+    """The % rows in groups that may share an axis, each with its axis label: all together when the
+    table does not say which figures are changes (no ``change`` column), else growth rates and
+    changes in points apart from levels (:func:`zjtext.pairs.measure`)."""
+    if not rows:
+        return []
+    if "change" not in rows[0]:
+        return [(rows, "% / 个百分点")]
+    kinds = [measure({"value": r.get("target_value"), "base_unit": r.get("base_unit"), "change": r.get("change"),
+                      "indicator": r.get("indicator"), "indicator_key": r.get("indicator_key")}) for r in rows]
+    growth = [r for r, k in zip(rows, kinds) if k != "rate"]
+    levels = [r for r, k in zip(rows, kinds) if k == "rate"]
+    return [(part, label) for part, label in ((growth, "增速（%）/ 变化（个百分点）"), (levels, "水平（%）：比率、占比"))
+            if part]
 
 
 def _verdict(row: Mapping) -> str:
@@ -183,7 +204,7 @@ def _tracking_line(row: Mapping) -> str:
     return target + (f"；实际{actual}" if actual else "") + f" → {verdict}"
 
 
-def _draw_tracking(ax: "Axes", rows: list[dict]) -> None:
+def _draw_tracking(ax: "Axes", rows: list[dict], xlabel: str = "% / 个百分点", legend: bool = True) -> None:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -204,7 +225,9 @@ def _draw_tracking(ax: "Axes", rows: list[dict]) -> None:
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.xaxis.set_major_formatter(lambda v, _: fmt_number(v))
-    ax.set_xlabel("% / 个百分点")
+    ax.set_xlabel(xlabel)
+    if not legend:
+        return
     ax.legend(handles=[Line2D([], [], color=PRIMARY, marker="|", ms=12, mew=2.4, ls="none", label="上年目标"),
                        Patch(facecolor=LIGHT, edgecolor=PRIMARY, hatch="///", label="目标区间"),
                        Line2D([], [], color=MUTED, marker="o", ms=7, lw=2, label="实际（颜色同右侧结论）")],
