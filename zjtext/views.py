@@ -101,9 +101,21 @@ def measure_of(base_unit: str, change: str) -> str:
     return "level"
 
 
+_IN_STEP = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本)?同步")
+
+
 def _as_written(surface: str, qualifier_text: str, change: str) -> str:
+    """A figure as a reader quotes it; a target in words keeps only its 同步 phrase.
+
+    >>> _as_written("5%", "左右", "increase"), _as_written("3%", "", "decrease")
+    ('5%左右', '下降3%')
+    >>> _as_written("一般公共预算收入、城乡居民收入与经济增长同步", "", "none")
+    '与经济增长同步'
+    """
     from .compare import hedged
 
+    if not any(c.isdigit() for c in str(surface)) and (m := _IN_STEP.search(str(surface))):
+        return m.group(0)
     text = hedged(surface, qualifier_text)
     return f"下降{text}" if change == "decrease" and "下降" not in text else text
 

@@ -93,7 +93,11 @@ region = views.series_region(reports)
 for note in views.series_notes([r for r in reports if r.region == region] if region else reports):
     print("说明：", note)
 series = views.series([r for r in reports if r.region == region]) if region else views.series([])
-shown = series.assign(verdict=series["verdict"].map(VERDICT_ZH).fillna(""))
+judged = series[series["result_report_id"] != ""]
+waiting = sorted(set(series.loc[series["result_report_id"] == "", "year"]))
+if waiting:
+    print("尚无下一年报告、暂不判断的目标年份：", "、".join(str(y) for y in waiting), "（完整的表见 zjtext series 的输出）")
+shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""))
 table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]], None).rename(columns={
     "year": "目标年份", "indicator": "指标", "target": "目标", "actual": "实绩（下一年报告）", "verdict": "判定",
     "reason": "说明"})
