@@ -9,6 +9,7 @@ font shipped in ``mplfonts`` (:mod:`.fonts`), draws in the house style (:mod:`.s
 - :mod:`.style`: size, palette, title and source line, Chinese wrapping, value labels, saving.
 - :mod:`.report`: figures of one report (keywords, sections, headline targets, growth, word cloud).
 - :mod:`.compare`: figures comparing two reports (keyness, target tracking, slogans).
+- :mod:`.corpus`: figures of many reports (targets by region, target vs result over years, keyword trends).
 
 >>> import pandas as pd
 >>> fig = headline_targets(pd.DataFrame(), source={"region": "浙江省", "year": 2024})
@@ -21,6 +22,7 @@ from .compare import (
     DIRECTION_TAGS, NO_SLOGANS, NO_TRACKING, SLOGAN_STATUSES, VERDICT_COLORS, VERDICT_LABELS, keyness_bars,
     slogan_changes_chart, target_tracking,
 )
+from .corpus import keyword_trend_lines, panel_dots, series_lines
 from .fonts import FONT_FILE, FONT_PACKAGE, CJKFontError, cjk_font_file, use_cjk_font
 from .report import (
     FIGURE_NAMES, MIN_SECTION_CHARS, NO_TARGETS, draw_all, growth_rates, headline_targets, section_heatmap,
@@ -39,4 +41,5 @@ __all__ = [
     "growth_rates", "word_cloud", "draw_all",
     "DIRECTION_TAGS", "VERDICT_LABELS", "VERDICT_COLORS", "NO_TRACKING", "NO_SLOGANS", "SLOGAN_STATUSES",
     "keyness_bars", "target_tracking", "slogan_changes_chart",
+    "panel_dots", "series_lines", "keyword_trend_lines",
 ]

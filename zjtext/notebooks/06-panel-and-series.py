@@ -46,7 +46,7 @@ trend_terms = ["高质量发展", "新质生产力", "人工智能", "八八战�
 # %%
 import pandas as pd
 
-from zjtext import charts_corpus, views
+from zjtext import charts, views
 from zjtext.notebook import VERDICT_ZH, save_figure, setup, table
 
 setup()
@@ -76,7 +76,7 @@ else:
 # 下图按目标值从高到低排列各地的目标（区间目标画成一段横条），空心圆是上一年的实绩。目标相同的地区按名称排序。
 
 # %%
-fig = charts_corpus.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
+fig = charts.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
 save_figure(fig, out_dir, f"panel_{panel_key}")
 fig
 
@@ -103,7 +103,7 @@ table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]], Non
     "reason": "说明"})
 
 # %%
-fig = charts_corpus.series_lines(series, "gdp", source=f"数据来源：{region or ''}历年政府工作报告")
+fig = charts.series_lines(series, "gdp", source=f"数据来源：{region or ''}历年政府工作报告")
 save_figure(fig, out_dir, "series_gdp")
 fig
 
@@ -116,7 +116,7 @@ fig
 # %%
 years = [r for r in reports if r.region == region] if region else reports
 trends = views.keyword_trends(years, trend_terms)
-fig = charts_corpus.keyword_trend_lines(trends, trend_terms, source=f"数据来源：{region or ''}历年政府工作报告")
+fig = charts.keyword_trend_lines(trends, trend_terms, source=f"数据来源：{region or ''}历年政府工作报告")
 save_figure(fig, out_dir, "keyword_trends")
 fig
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .charts.style import GREY, INK, LIGHT, MUTED, PALETTE
-from .charts.style import finish as _finish, fmt_number as _fmt, in_house_style as _chart, message as _message
-from .charts.style import new_figure as _new_figure, to_float as _num
-from .indicators import display_name
+from ..indicators import display_name
+from .style import GREY, INK, LIGHT, MUTED, PALETTE
+from .style import finish as _finish, fmt_number as _fmt, in_house_style as _chart, message as _message
+from .style import new_figure as _new_figure, to_float as _num
 
 if TYPE_CHECKING:
     import pandas as pd
