@@ -140,9 +140,8 @@ def by_reading_order(labels, order) -> list:
 def save_tables(report_id: str, tables: dict) -> None:
     """Write each DataFrame to ``data/processed/<report_id>/<name>.csv`` (atomic, UTF-8 with BOM)
     and print the path and row count of each."""
-    from .process import file_table
-    from .store import write_csv
+    from .tables import write_table
 
     folder = data_dir(report_id)
     for name, df in tables.items():
-        print(shown(write_csv(file_table(name, df), folder / f"{name}.csv")), f"{len(df)} 行")
+        print(shown(write_table(name, df, folder / f"{name}.csv")), f"{len(df)} 行")
