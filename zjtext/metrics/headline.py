@@ -221,16 +221,40 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             break  # the first past-year block wins
     if best is None:
         return []
-    _, par, a0 = best
-    recs = by_par[par]
+    _, par, _ = best
+    every: dict[int, list] = {}
+    for rec in records:
+        every.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     rows = []
-    for a, b, s in _sentence_spans(paras[par]):
-        if a < a0:
-            continue
-        in_s = [r for r in recs if a <= r.start < b]
-        if not in_s and len(s) <= 12 and "指标" in s:
-            continue  # 主要指标好于预期。 announces more of the block
-        if not in_s or (a > a0 and _ENUM_START.match(s)):
-            break
-        rows.extend(_row_out(r) for r in in_s if _headline_worthy(r, paras[par].text))
+    for index in _block_paragraphs(report.body, par):
+        recs = sorted(every.get(index, []), key=lambda r: int(r.start))
+        rows.extend(_row_out(r, "actual") for r in recs if not bool(getattr(r, "multi_year", False)))
     return rows
+
+
+# —— bullets of a summary that belong to the headline block: growth, quality and efficiency,
+# industry, and livelihood (jobs, income); reform, opening-up or environment bullets do not
+_BULLET_TOPIC = re.compile(r"经济|增长|增速|质量|效益|效率|结构|产业|工业|就业|民生|收入|生活|消费|投资")
+
+
+def _block_paragraphs(body: list[Paragraph], start: int) -> list[int]:
+    """The paragraphs of the headline results block that opens at paragraph ``start``: that paragraph
+    whole (its inline 一是… items and run-in parts included), a continuation cut from it between a
+    number and its unit, and, when it is a —— bullet, the bullets after it on growth, quality,
+    industry and livelihood."""
+    from .extract import _number_broken
+
+    pos = next(i for i, p in enumerate(body) if p.index == start)
+    out, bullet = [start], body[pos].text.startswith("——")
+    i = pos + 1
+    while i < len(body):
+        p, prev = body[i], body[i - 1]
+        if _number_broken(prev.text, p.text):
+            if prev.index in out:
+                out.append(p.index)
+        elif not (bullet and p.text.startswith("——")):
+            break
+        elif _BULLET_TOPIC.search(re.split(r"[。；;！]", p.text, maxsplit=1)[0]):
+            out.append(p.index)
+        i += 1
+    return out
