@@ -1,6 +1,7 @@
 """Every figure of a report as a tidy row (figures → subjects → period), as dicts or a DataFrame."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -118,8 +119,23 @@ def metric_rows(report: Report) -> list[dict]:
         for key in ("number", "multiplier", "value", "value_max"):
             r[key] = _as_float(r[key])
         r["multi_year"] = bool(r["multi_year"])
-        r["indicator_key"] = indicator_key(r["indicator"])
+        r["indicator_key"] = row_key(r["indicator"])
     return rows
+
+
+def row_key(indicator: str) -> str:
+    """The vocabulary key of a row's indicator; a part named in brackets (进出口总额（出口）, from
+    其中出口增长…) is keyed as itself when the vocabulary knows it.
+
+    >>> row_key("外贸进出口总额（出口）"), row_key("全省生产总值"), row_key("新建学校（农村）")
+    ('exports', 'gdp', '')
+    """
+    key = indicator_key(indicator)
+    part = _PART.search(str(indicator or ""))
+    return key if key or not part else indicator_key(part.group(1))
+
+
+_PART = re.compile(r"（([^（）]+)）$")
 
 
 def _number_broken(text: str, next_text: str) -> bool:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..indicators import indicator_key
 from ..report import Paragraph, Report
-from .extract import _as_float, _sentence_spans, metric_rows
+from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
 from .period import _paragraph_periods, infer_year
 from .subjects import _split_items
@@ -67,7 +66,7 @@ def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dic
     for r in rows:
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
         r["multi_year"] = bool(r["multi_year"])
-        r["indicator_key"] = indicator_key(r["indicator"])
+        r["indicator_key"] = row_key(r["indicator"])
     return rows
 
 
