@@ -19,7 +19,12 @@ HEADLINE_COLUMNS = ["indicator", "period", "value", "value_max", "base_unit", "q
                     "sentence"]
 HEADLINE_EXTRA = ["indicator_key", "change", "multi_year", "qualifier_text", "paragraph", "start"]
 
-_TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]")
+# 主要预期目标是： — or, where a heading line was joined to its list, no colon and a figure next
+_TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|为)?(?:[：:]|(?=[^，,。；;：:的]{1,16}\d))")
+# the cue as a heading of its own: （一）主要预期目标 / 今年发展的主要预期目标 (the list is the next paragraph)
+_TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?[^。；，,]{0,16}?"
+                             r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]?")
+_FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年")
 _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
 _MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
@@ -115,11 +120,15 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
                     continue
                 ctx = periods.get(p.index, "actual")
                 lead_in = re.split(r"[。！？；]", window[:m.start()])[-1]  # the cue's own sentence
-                five_year = re.search(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年", lead_in)
+                five_year = _FIVE_YEAR_CUE.search(lead_in)
                 if ctx != "target" or five_year:
                     continue
                 best = (parts, m.end(), window)
                 break
+            heading = _TARGET_HEADING.fullmatch(p.text) if not best and len(parts) > 1 else None
+            if heading and heading.group(1) == word and periods.get(p.index) == "target" \
+                    and not _FIVE_YEAR_CUE.search(p.text):
+                best = (parts, len(p.text), window)  # 主要预期目标 alone on a line, the list below it
             if best:
                 break
         if best:
