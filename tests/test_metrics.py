@@ -594,3 +594,61 @@ def test_strip_phrase_agrees_with_plain_substitution(raw):
             if s == before:
                 break
     assert _strip_phrase(raw) == s.strip(" 、，,：:")
+
+
+# ---------------------------------------------------------------- report families: national lists, bullets, broken lines
+
+@pytest.mark.parametrize("text, names", [
+    ("第一、二、三产业增加值分别增长3.1%、5.2%、6.3%。", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+    ("一产、二产、三产增加值分别增长3%、4.5%、5.5%。", ["一产增加值", "二产增加值", "三产增加值"]),
+])
+def test_numbered_industries_share_the_last_items_noun(text, names):
+    df = rows(text)
+    assert df.indicator.tolist() == names
+    assert df.indicator_key.tolist() == ["gdp_primary", "gdp_secondary", "gdp_tertiary"]
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("规模以上工业企业达到3.1万家、增加值增长6.2%。", "规模以上工业增加值", "industry_above_scale"),
+    ("社会消费品零售总额实现1.2万亿元。", "社会消费品零售总额", "retail_sales"),
+    ("常住人口由上年655万人增加到661万人。", "常住人口", "population"),
+    ("外贸进出口总额增长4%，其中出口增长9.5%。", "外贸进出口总额（出口）", "exports"),
+])
+def test_subjects_that_the_vocabulary_can_key(text, name, key):
+    last = rows(text).iloc[-1]
+    assert (last.indicator, last.indicator_key) == (name, key)
+
+
+def test_below_before_a_figure_is_a_ceiling():
+    r = rows("城镇登记失业率低于4.3%。", heading="二、2031年工作安排").iloc[0]
+    assert (r.indicator, r.qualifier, r.qualifier_text, r.indicator_key) == (
+        "城镇登记失业率", "at_most", "低于", "unemployment_registered")
+
+
+def test_a_paragraph_cut_between_number_and_unit_is_read_whole():
+    r = report_from_text("2031年示范省政府工作报告\n各位代表：\n一、2030年工作回顾\n——经济运行稳中向好。全省生产总值达到8.6\n"
+                         "万亿元，增长5.3%，居民消费价格上涨0.6%。\n", path="met_cut.txt")
+    df = extract_metrics(r)
+    assert list(zip(df.paragraph, df.surface, df.indicator_key)) == [
+        (3, "8.6万亿元", "gdp"), (4, "5.3%", "gdp"), (4, "0.6%", "cpi")]
+    body = {p.index: p.text for p in r.body}
+    # each figure sits where it starts (a figure that spans the cut reads on into the next paragraph)
+    assert all((body[p] + body.get(p + 1, ""))[s:].startswith(x) for p, s, x in zip(df.paragraph, df.start, df.surface))
+    assert headline(r, df).surface.tolist() == ["8.6万亿元", "5.3%", "0.6%"]
+
+
+BULLETS = """2031年示范国政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，我们迎难而上，主要目标任务较好完成。
+——经济保持平稳增长。国内生产总值增长5.6%，居民消费价格上涨1.9%。
+——改革开放持续深化。新设自由贸易试验区3个。
+——就业和收入稳步增加。城镇新增就业1210万人，居民人均可支配收入增长5.8%。
+我们的主要工作是：
+二、2031年工作安排
+"""
+
+
+def test_bullet_summary_keeps_growth_and_livelihood_bullets():
+    hl = headline(report_from_text(BULLETS, path="met_bullets.txt"))
+    assert hl.surface.tolist() == ["5.6%", "1.9%", "1210万人", "5.8%"]  # not the reform bullet's 3个
