@@ -36,16 +36,22 @@ _NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四
 _CLAUSE_GOES_ON = re.compile(
     r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
     r"以上|以下|左右|以内|之内|上下|等|分别|同比|比上年|较上年)")
-_ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——|\d+[、.．])")
 
 def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """Main expected targets (主要预期目标) and the past year's headline results, one row per figure.
 
-    Targets stated only in words (居民收入与经济增长同步) appear with an empty value and the words in
-    ``surface``.  Columns :data:`HEADLINE_COLUMNS` then ``change`` (increase/decrease/none: ``value``
+    Targets: the one list after 主要预期目标是/为 (or that heading alone on a line), up to the
+    commentary after it; only levels and changes of named indicators (no ranks, shares, milestones
+    or multi-year figures). Targets stated only in words (居民收入与经济增长同步) appear with an
+    empty value and the words in ``surface``. Results: the summary of the past year's main results,
+    whole (inline 一是… items, run-in parts, gaps to the nation 高于全国0.4个百分点 and ranks 居全国
+    第5位 included, multi-year figures left out); in a review split into topical units, the unit on
+    the overall economy; for —— bullets, the growth, quality, industry and livelihood bullets.
+
+    Columns :data:`HEADLINE_COLUMNS` then ``indicator_key`` (:mod:`zjtext.indicators`; '' for gaps,
+    ranks and anything the vocabulary does not know), ``change`` (increase/decrease/none: ``value``
     stays unsigned, 下降3.3% is 3.3 with ``decrease``), ``multi_year``, ``qualifier_text, paragraph,
-    start``.  Only headline indicators are kept: no ranks, shares of or gaps to the national figure,
-    milestones (成为…过10万亿元省份) or multi-year figures. The selection is :func:`headline_rows`.
+    start``. The selection is :func:`headline_rows`.
     """
     import pandas as pd
 
