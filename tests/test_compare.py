@@ -255,3 +255,22 @@ def test_a_target_without_a_vocabulary_key_meets_only_a_result_of_the_same_name(
     t = track_targets(old, new).set_index("indicator")
     assert (t.loc["海洋牧场产值", "indicator_key"], t.loc["海洋牧场产值", "verdict"]) == ("", "not reported")
     assert "no vocabulary entry" in t.loc["海洋牧场产值", "reason"]
+
+
+@pytest.mark.parametrize("sentence", ["2028年生产总值增长6.2%。", "样板市生产总值增长7%。"])
+def test_a_result_for_another_place_or_year_answers_no_target(sentence):
+    from zjtext.report import report_from_text
+
+    old = report_from_text(OLD_TEXT, "old.txt")
+    text = f"""2031年测试省政府工作报告
+——2031年1月10日在测试省第十五届人民代表大会第二次会议上
+各位代表：
+一、2030年工作回顾
+过去一年，各项事业取得新进展。{sentence}
+二、2031年目标任务
+建议主要预期目标为：生产总值增长5%左右。
+"""
+    t = track_targets(old, report_from_text(text, "next.txt")).set_index("indicator_key")
+    assert (t.loc["gdp", "actual"], t.loc["gdp", "verdict"]) == ("", "not reported")
+    same = report_from_text(text.replace(sentence, "全省生产总值增长6.2%。"), "next.txt")
+    assert track_targets(old, same).set_index("indicator_key").loc["gdp", "verdict"] == "met"

@@ -327,14 +327,16 @@ class _Results:
     """The results a newer report gives: one-year actual figures, headline block first, each with
     its indicator key; base values and multi-year figures (年均, 五年来, 累计 …) left out."""
 
-    def __init__(self, report: Report, metrics: "pd.DataFrame", head: "pd.DataFrame"):
+    def __init__(self, report: Report, metrics: "pd.DataFrame", head: "pd.DataFrame", year: int | None = None):
         texts = {p.index: p.text for p in report.body}
         in_head = {(int(r.paragraph), int(r.start)) for r in head.itertuples() if r.period == "actual"}
+        region = re.sub(r"(?:省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", report.meta.region or "")
         rows = []
         for r in metrics.itertuples(index=False):
-            if r.period != "actual" or bool(r.multi_year):
+            if r.period != "actual" or bool(r.multi_year) or _other_place(str(r.indicator), region):
                 continue
-            if is_base_value(texts.get(r.paragraph, ""), int(r.start), int(r.end)):
+            text, start = texts.get(r.paragraph, ""), int(r.start)
+            if is_base_value(text, start, int(r.end)) or _other_year(text, start, year):
                 continue
             rows.append((0 if (int(r.paragraph), int(r.start)) in in_head else 1, int(r.paragraph), int(r.start), r))
         self.rows = [r for *_, r in sorted(rows, key=lambda x: x[:3])]
@@ -353,12 +355,6 @@ class _Results:
 
     def stated_missed(self, key: str) -> str:
         """A sentence of the review that says in words the target for ``key`` was not met ('' if none)."""
-        from .indicators import lookup, normalise
-
-        entry = lookup(key)
-        if entry is None:
-            return ""
-        aliases = sorted((a for a in entry.aliases if len(a) >= 2), key=len, reverse=True)
         from .metrics.period import _paragraph_periods
 
         periods = _paragraph_periods(self.report)
@@ -367,9 +363,54 @@ class _Results:
                 continue
             for s in p.sentences or (p.text,):
                 m = _NOT_MET.search(s)
-                if m and any(a in normalise(s[:m.start()]) for a in aliases):
+                if m and key in named_keys(s[:m.start()]):
                     return s
         return ""
+
+
+def named_keys(text: str) -> set[str]:
+    """The indicator keys whose names occur in ``text``, longest name first at each place (so 进出口
+    is trade, not exports).
+
+    >>> sorted(named_keys("受外需影响，进出口总额下降，居民消费价格涨幅回落")), sorted(named_keys("出口增长"))
+    (['cpi', 'trade'], ['exports'])
+    """
+    from .indicators import normalise, vocabulary
+
+    names = {a: e.key for e in vocabulary().values() for a in e.aliases if len(a) >= 2}
+    longest = max(map(len, names), default=0)
+    t, out, i = normalise(text), set(), 0
+    while i < len(t):
+        for n in range(min(longest, len(t) - i), 1, -1):
+            if t[i:i + n] in names:
+                out.add(names[t[i:i + n]])
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+_PLACE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,7}?)(?:省|市|自治区|特别行政区|州|县)(?=[\u4e00-\u9fff])")
+_CLAUSE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d\d)年(?!以来|代)")
+
+
+def _other_place(indicator: str, region: str) -> bool:
+    """A result named for another place (宁波市生产总值 in a 浙江省 report) answers no target of the region.
+
+    >>> _other_place("宁波市生产总值", "浙江"), _other_place("浙江省生产总值", "浙江"), _other_place("全省生产总值", "浙江")
+    (True, False, False)
+    """
+    m = _PLACE_NAME.match(indicator)
+    return bool(m) and not m.group(1).startswith(("全", "我", "本")) and m.group(1) != region
+
+
+def _other_year(text: str, start: int, year: int | None) -> bool:
+    """Does the figure's clause name a year other than the reviewed year (or its base year)?"""
+    if not year:
+        return False
+    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    return any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(text[lo:start]))
 
 
 def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.DataFrame":
@@ -396,7 +437,8 @@ def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.Data
     if "indicator_key" not in targets.columns:
         targets = targets.assign(indicator_key=[indicator_key(n) for n in targets["indicator"]])
     not_judged = consecutive(old, new)
-    results = None if not_judged else _Results(new, new_metrics, _with_change(headline(new, new_metrics), new_metrics))
+    results = None if not_judged else _Results(new, new_metrics, _with_change(headline(new, new_metrics), new_metrics),
+                                               old.meta.year)
     gdp = results.find("gdp", "", "%", "increase") if results else None
     rows = []
     for t in targets.itertuples(index=False):
