@@ -461,11 +461,20 @@ def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.Data
     return df
 
 
+def in_step_with_economy(words: str) -> bool:
+    """Does a target stated in words ask for growth in step with the economy (与经济增长同步)?
+
+    >>> in_step_with_economy("居民收入增长和经济增长基本同步"), in_step_with_economy("劳动报酬增长和劳动生产率提高同步")
+    (True, False)
+    """
+    return "同步" in words and "经济" in words
+
+
 def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:
     """(result row or None, verdict, reason) for one target row."""
     value, change = _num(t.value), str(getattr(t, "change", "none"))
     if value is None:
-        if "同步" not in str(t.surface):
+        if not in_step_with_economy(str(t.surface)):
             return None, "not comparable", "the target gives no figure to judge"
         actual = results.find(key, t.indicator, "%", "increase") if key else None
         if actual is None:
@@ -535,7 +544,7 @@ def judge_target(target, actual, key: str, gdp_growth: float | None = None) -> t
 
     name = display_name(key, key)
     value, value_max = _num(target["value"]), _num(target["value_max"])
-    in_step = value is None and "同步" in str(target.get("written", "") if hasattr(target, "get") else "")
+    in_step = value is None and in_step_with_economy(str(target.get("written", "") if hasattr(target, "get") else ""))
     if value is None and not in_step:
         return "", "the target gives no figure to judge"
     if actual is None:

@@ -151,7 +151,7 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
         lo = max(seg_lo, cue_end) - off
         hi = len(p.text)
         for a, b, s in _sentence_spans(p):
-            if a >= lo and _TARGET_LIST_STOP.match(s):
+            if a >= lo and (_TARGET_LIST_STOP.match(s) or (a > lo and "目标" in s)):  # 这些目标… / …等主要目标的统筹平衡
                 hi = a
                 break
         spans.append((p, lo, hi))
@@ -188,7 +188,7 @@ def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
 
 def _word_target_subjects(clause: str) -> list[str]:
     """一般公共预算收入、城乡居民收入与经济增长同步 → [一般公共预算收入, 城乡居民收入]."""
-    m = re.match(r"(.{2,}?)(?:增长)?(?:与|和|同)经济增长.*同步", clause)
+    m = re.match(r"(.{2,}?)(?:实际|名义)?(?:增长)?(?:与|和|同)经济增长.*同步", clause)
     if m:
         return _split_items(m.group(1)) or [m.group(1)]
     m = re.match(r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
