@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PANEL_COLUMNS", "SERIES_COLUMNS", "ProcessedReport", "read_processed", "headline_rows", "panel",
-    "panel_wide", "series", "keyword_trends", "term_changes", "slogan_debuts", "measure_of",
+    "panel_wide", "series", "keyword_trends", "term_changes", "slogan_debuts", "measure_of", "processed_reports",
+    "series_region", "series_notes",
 ]
 
 PANEL_COLUMNS = [
@@ -355,16 +356,43 @@ def _progress(items: Sequence, enabled: bool, what: str):
 
 # ---------------------------------------------------------------- from report files (CLI)
 
-def processed_reports(paths: Sequence[Path | str], processed: Path | str, jobs: int | None = None,
+def processed_reports(paths: Sequence[Path | str], processed: Path | str | None = None, jobs: int | None = None,
                       progress: bool = False) -> tuple[list[ProcessedReport], list[str]]:
     """Process the report files (skipping those already current in ``processed``) and return their
-    processed folders, with the one-line errors of the files that failed."""
+    processed folders, with the one-line errors of the files that failed. With ``processed`` None the
+    tables go to a temporary folder removed when the process ends (a notebook then writes nothing)."""
     from .process import process
 
+    if processed is None:
+        processed = _temporary_folder()
     results = process(paths, out=processed, jobs=jobs, progress=progress)
     errors = [r.error for r in results if r.status == "failed"]
     ids = [r.report_id for r in results if r.status != "failed"]
     return read_processed(processed, ids), errors
+
+
+def _temporary_folder() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="zjtext-views-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def series_region(reports: Sequence[ProcessedReport]) -> str | None:
+    """The region with reports of the most years (ties: by name), or None when no region has two.
+
+    >>> series_region([]) is None
+    True
+    """
+    years: dict[str, set] = {}
+    for rep in reports:
+        if rep.region and rep.year:
+            years.setdefault(rep.region, set()).add(rep.year)
+    ranked = sorted(((-len(y), region) for region, y in years.items() if len(y) >= 2))
+    return ranked[0][1] if ranked else None
 
 
 def series_notes(reports: Sequence[ProcessedReport]) -> list[str]:
