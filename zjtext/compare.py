@@ -392,6 +392,8 @@ def named_keys(text: str) -> set[str]:
 
 
 _PLACE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,7}?)(?:省|市|自治区|特别行政区|州|县)(?=[\u4e00-\u9fff])")
+# words that make 城市/设区市/县 a kind of place, not a named one
+_NOT_A_PLACE = re.compile(r"^[全我本各]|城$|级|设区|以上|重点|大中|中小")
 _CLAUSE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d\d)年(?!以来|代)")
 
 
@@ -400,9 +402,13 @@ def _other_place(indicator: str, region: str) -> bool:
 
     >>> _other_place("宁波市生产总值", "浙江"), _other_place("浙江省生产总值", "浙江"), _other_place("全省生产总值", "浙江")
     (True, False, False)
+    >>> _other_place("地级及以上城市细颗粒物平均浓度", "辽宁"), _other_place("设区市空气质量优良天数比率", "辽宁")
+    (False, False)
+    >>> _other_place("大连市生产总值", "辽宁")
+    True
     """
     m = _PLACE_NAME.match(indicator)
-    return bool(m) and not m.group(1).startswith(("全", "我", "本")) and m.group(1) != region
+    return bool(m) and m.group(1) != region and not _NOT_A_PLACE.search(m.group(1))
 
 
 def _other_year(text: str, start: int, year: int | None) -> bool:
