@@ -330,7 +330,7 @@ class _Results:
     def __init__(self, report: Report, metrics: "pd.DataFrame", head: "pd.DataFrame", year: int | None = None):
         texts = {p.index: p.text for p in report.body}
         in_head = {(int(r.paragraph), int(r.start)) for r in head.itertuples() if r.period == "actual"}
-        region = re.sub(r"(?:省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", report.meta.region or "")
+        region = _place_stem(report.meta.region or "")
         rows = []
         for r in metrics.itertuples(index=False):
             if r.period != "actual" or bool(r.multi_year) or _other_place(str(r.indicator), region):
@@ -404,11 +404,16 @@ def _other_place(indicator: str, region: str) -> bool:
     (True, False, False)
     >>> _other_place("地级及以上城市细颗粒物平均浓度", "辽宁"), _other_place("设区市空气质量优良天数比率", "辽宁")
     (False, False)
-    >>> _other_place("大连市生产总值", "辽宁")
-    True
+    >>> _other_place("大连市生产总值", "辽宁"), _other_place("宁夏回族自治区生产总值", "宁夏")
+    (True, False)
     """
     m = _PLACE_NAME.match(indicator)
-    return bool(m) and m.group(1) != region and not _NOT_A_PLACE.search(m.group(1))
+    return bool(m) and _place_stem(m.group(1)) != region and not _NOT_A_PLACE.search(m.group(1))
+
+
+def _place_stem(name: str) -> str:
+    """宁夏回族自治区 → 宁夏, 浙江省 → 浙江."""
+    return re.sub(r"(?:省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", name)
 
 
 def _other_year(text: str, start: int, year: int | None) -> bool:
