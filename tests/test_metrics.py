@@ -432,6 +432,7 @@ def test_count_before_a_measured_subject_names_the_counted_things():
     ("城镇新增就业和农村劳动力转移就业分别为62万人、30万人。", ["城镇新增就业", "农村劳动力转移就业"]),
     ("营业总收入、利润总额分别增长8.2%、5.1%。", ["营业总收入", "利润总额"]),
     ("智能音箱、智能门锁限上零售额分别增长12%、20%。", ["智能音箱限上零售额", "智能门锁限上零售额"]),
+    ("城镇居民人均可支配收入和农民人均纯收入分别增长8.5%和6.5%。", ["城镇居民人均可支配收入", "农民人均纯收入"]),
 ])
 def test_fenbie_lists_distribute_head_or_scope(text, names):
     assert rows(text).indicator.tolist() == names
