@@ -90,7 +90,8 @@ def headline_gold_scores(shared: Path) -> None:
           f"({total['actuals_found'] / max(1, total['actuals']):.1%}), results for targeted indicators "
           f"{total['targeted_actuals_found']}/{total['targeted_actuals']} "
           f"({total['targeted_actuals_found'] / max(1, total['targeted_actuals']):.1%}), "
-          f"predicted rows not in the gold {total['extra']}/{total['predicted']}")
+          f"predicted rows not in the gold {total['extra']}/{total['predicted']}, indicator names agreeing "
+          f"(tolerant) {total['names_agree']}/{total['targets_found'] + total['actuals_found']}")
     table = pd.concat(misses, ignore_index=True)
     with pd.option_context(*[x for kv in WIDE.items() for x in kv]):
         for kind, sub in table.groupby("kind", sort=True):
