@@ -122,6 +122,13 @@ fig
 
 # %%
 changes = views.term_changes(years, top=8)
+movers = [*changes[changes["direction"] == "rose"]["term"].head(3), *changes[changes["direction"] == "fell"]["term"].head(3)]
+fig = charts.keyword_trend_lines(views.keyword_trends(years, movers), movers, title="升降最多的词（每万字出现次数）",
+                                 source=f"数据来源：{region or ''}历年政府工作报告")
+save_figure(fig, out_dir, "keyword_movers")
+fig
+
+# %%
 table(changes.assign(direction=changes["direction"].map({"rose": "升温", "fell": "降温"})), None).rename(columns={
     "term": "词", "first": "最早报告（每万字）", "last": "最新报告（每万字）", "change": "变化", "direction": "方向"})
 
