@@ -117,13 +117,13 @@ def number(x: Any) -> str:
 
 def amount(value: Any, unit: str = "") -> str:
     """A value with its unit as a reader writes it: big counts in 万/亿/万亿 with at most three
-    significant digits after the first (the exact value stays in the CSV); percentages and other
+    significant digits, or one decimal from 100 up (the exact value stays in the CSV); percentages and other
     units as they are.
 
     >>> amount(6019945000000, "元"), amount(12.5e4, "人"), amount(9999, "人"), amount(None, "元")
     ('6.02万亿元', '12.5万人', '9999人', '')
-    >>> amount(-2.4e8, "元"), amount(3.3, "个百分点")
-    ('-2.4亿元', '3.3个百分点')
+    >>> amount(-2.4e8, "元"), amount(3.3, "个百分点"), amount(1023.6e8, "元")
+    ('-2.4亿元', '3.3个百分点', '1023.6亿元')
     """
     text = number(value)
     if not text:
@@ -133,7 +133,7 @@ def amount(value: Any, unit: str = "") -> str:
     if unit in _SCALED_UNITS or not unit:
         for size, word in _MAGNITUDES:
             if abs(x) >= size:
-                scaled = f"{x / size:.3g}" if abs(x / size) < 1000 else f"{x / size:.0f}"
+                scaled = f"{x / size:.3g}" if abs(x / size) < 100 else number(round(x / size, 1))
                 return f"{scaled}{word}{unit}"
     return f"{text}{unit}"
 
