@@ -144,10 +144,9 @@ def front_rows(head: "pd.DataFrame", tracked: "pd.DataFrame | None" = None) -> l
 
 def _quoted_figure(row: dict) -> str:
     """A headline figure as a reader quotes it: hedge and direction included (下降3.3%, 5.5%左右)."""
-    from ..compare import hedged
+    from ..notebook import quoted_figure
 
-    text = hedged(row.get("surface", ""), row.get("qualifier_text", ""))
-    return f"下降{text}" if row.get("change") == "decrease" and "下降" not in text else text
+    return quoted_figure(row.get("surface", ""), row.get("qualifier_text", ""), row.get("change", "none"))
 
 
 def _clause(report, row: dict) -> str:
