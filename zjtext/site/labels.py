@@ -94,14 +94,13 @@ def short_name(meta: Any) -> str:
 # ---------------------------------------------------------------- numbers for reading
 
 _MAGNITUDES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
-_SCALED_UNITS = ("元", "美元", "人", "人次", "户", "个", "家", "吨", "千瓦", "千瓦时", "亩", "平方米", "套", "辆", "间",
-                 "张", "所", "项", "公里", "立方米", "标箱", "床")
+_NUMERIC = re.compile(r"^-?\d+(\.\d+)?$")
 
 
-def number(x: Any) -> str:
-    """A value for reading: no scientific notation, no trailing zeros; empty for missing.
+def exact(x: Any) -> str:
+    """A value in full: no scientific notation, no trailing zeros; empty for missing.
 
-    >>> number(6019945000000.0), number(5.5), number(float("nan")), number(None)
+    >>> exact(6019945000000.0), exact(5.5), exact(float("nan")), exact(None)
     ('6019945000000', '5.5', '', '')
     """
     if x is None or x == "":
@@ -115,27 +114,34 @@ def number(x: Any) -> str:
     return f"{x:.15g}" if abs(x) < 1e15 else f"{x:.6g}"
 
 
-def amount(value: Any, unit: str = "") -> str:
-    """A value with its unit as a reader writes it: big counts in 万/亿/万亿 with at most three
-    significant digits, or one decimal from 100 up (the exact value stays in the CSV); percentages and other
-    units as they are.
+def number(x: Any) -> str:
+    """A value for reading: from 10 000 up in 万, 亿 or 万亿 (three significant digits, or one
+    decimal from 100 up); the exact value stays in the CSV (:func:`exact`).
 
-    >>> amount(6019945000000, "元"), amount(12.5e4, "人"), amount(9999, "人"), amount(None, "元")
-    ('6.02万亿元', '12.5万人', '9999人', '')
-    >>> amount(-2.4e8, "元"), amount(3.3, "个百分点"), amount(1023.6e8, "元")
-    ('-2.4亿元', '3.3个百分点', '1023.6亿元')
+    >>> number(5300000000000), number(6019945000000.0), number(1023.6e8), number(37600), number(5.5), number(None)
+    ('5.3万亿', '6.02万亿', '1023.6亿', '3.76万', '5.5', '')
+    """
+    text = exact(x)
+    if not text or not _NUMERIC.match(text):
+        return text
+    value = float(x)
+    for size, word in _MAGNITUDES:
+        if abs(value) >= size:
+            scaled = value / size
+            return (f"{scaled:.3g}" if abs(scaled) < 100 else exact(round(scaled, 1))) + word
+    return text
+
+
+def amount(value: Any, unit: str = "") -> str:
+    """A value with its unit as a reader writes it: :func:`number` followed by the unit.
+
+    >>> amount(5300000000000, "元"), amount(3300e8, "元"), amount(12.5e4, "人"), amount(9999, "人"), amount(None, "元")
+    ('5.3万亿元', '3300亿元', '12.5万人', '9999人', '')
+    >>> amount(-2.4e8, "元"), amount(3.3, "个百分点")
+    ('-2.4亿元', '3.3个百分点')
     """
     text = number(value)
-    if not text:
-        return ""
-    unit = str(unit or "")
-    x = float(value)
-    if unit in _SCALED_UNITS or not unit:
-        for size, word in _MAGNITUDES:
-            if abs(x) >= size:
-                scaled = f"{x / size:.3g}" if abs(x / size) < 100 else number(round(x / size, 1))
-                return f"{scaled}{word}{unit}"
-    return f"{text}{unit}"
+    return f"{text}{unit or ''}" if text else ""
 
 
 def verdict(code: Any) -> str:
