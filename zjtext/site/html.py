@@ -109,7 +109,9 @@ def _describe_images(doc) -> None:
 
 # ---------------------------------------------------------------- tables that read well
 
-_NUMBER = re.compile(r"^[-+−]?(\d[\d,]*(\.\d+)?|\.\d+)(e[-+]?\d+)?(万亿|亿|万)?(%|‰|[^\s\d，。；、]{0,3})$", re.I)
+_NUM = r"[-+−]?(\d[\d,]*(\.\d+)?|\.\d+)(e[-+]?\d+)?(万亿|亿|万)?"
+# a number, a range (4.5—5) and at most a short unit or hedge after it (5.5%, 3.2万亿元, 6%左右)
+_NUMBER = re.compile(rf"^{_NUM}([—~～\-－–]{_NUM})?(%|‰|[^\s\d，。；、]{{0,3}})$", re.I)
 _SHORT = 8  # a column whose longest cell is at most this many characters never wraps
 _LONG = 30  # a column with cells longer than this gets a minimum width
 _PATH_SEP = " > "
@@ -137,6 +139,15 @@ def _add_class(el, cls: str) -> None:
         el.set("class", " ".join(classes + [cls]))
 
 
+def is_number(text: str) -> bool:
+    """Whether a cell reads as a number (and so is right-aligned).
+
+    >>> [is_number(t) for t in ("5.5%", "4.5—5", "6%－6.5%", "3.2万亿元", "6%左右", "1,024", "生产总值", "下降3%", "")]
+    [True, True, True, True, True, True, False, False, False]
+    """
+    return bool(_NUMBER.match(text.strip()))
+
+
 def polish_tables(doc) -> None:
     """Mark every table's columns by what they hold (see the module docstring): ``num`` for
     numbers (right-aligned), ``short`` for short columns (no wrapping), ``long`` for long text, and
@@ -159,7 +170,7 @@ def polish_tables(doc) -> None:
                 for cell in cells:
                     _shorten_path(cell)
                 kinds[pos] = "path"
-            elif filled and all(_NUMBER.match(t) for t in filled):
+            elif filled and all(is_number(t) for t in filled):
                 kinds[pos] = "num"
             elif max((len(t) for t in texts), default=0) <= _SHORT:
                 kinds[pos] = "short"

@@ -97,6 +97,18 @@ def _cell(text: Any, cls: str = "", title: str = "") -> dict:
     return {"text": "" if text is None else str(text), "cls": cls.strip(), "title": title}
 
 
+def _figure(text: str) -> dict:
+    """A quoted figure's cell: right-aligned when it reads as a number, a short word before it
+    included (5.5%左右, 下降3%, 突破90万亿元); a target stated in words (与经济增长同步) as text.
+
+    >>> _figure("下降3%左右")["cls"], _figure("突破90万亿元")["cls"], _figure("居民收入与经济增长同步")["cls"]
+    ('num', 'num', 'text')
+    """
+    from .html import is_number
+
+    return _cell(text, "num" if is_number(re.sub(r"^[^\d\s]{1,3}(?=\d)", "", text)) else "text")
+
+
 def _verdict_class(code: str) -> str:
     return {"met": "verdict-met", "met (within 左右)": "verdict-met", "missed": "verdict-missed"}.get(code, "verdict-none" if code else "")
 
@@ -176,12 +188,13 @@ def _headline_table(report: "Report", previous: "Report | None") -> dict:
     with_targets = tracked is not None
     columns = [_cell("指标")] + ([_cell(f"{last}目标")] if with_targets else []) + [_cell(f"{last}实绩")]
     columns += ([_cell("是否完成")] if with_targets else []) + [_cell(f"{this}目标")]
+    columns = [columns[0]] + [_cell(c["text"], "num" if c["text"] != "是否完成" else "short") for c in columns[1:]]
     body = []
     for r in front_rows(head, tracked):
-        row = [_cell(r["indicator"])] + ([_cell(r["last_target"])] if with_targets else []) + [_cell(r["last_actual"])]
+        row = [_cell(r["indicator"], "short")] + ([_figure(r["last_target"])] if with_targets else []) + [_figure(r["last_actual"])]
         if with_targets:
             row.append(_cell(labels.verdict(r["verdict"]), "short " + _verdict_class(r["verdict"])))
-        body.append(row + [_cell(r["target"])])
+        body.append(row + [_figure(r["target"])])
     clauses = [[_cell(r["indicator"]), _cell(labels.PERIOD_LONG.get(r["period"], r["period"])),
                 _cell(_quoted_figure(r)), _cell(_clause(report, r))]
                for r in head.to_dict("records")]
@@ -198,7 +211,7 @@ def index_page(report: "Report", pages: Sequence[tuple[str, str]], previous: "Re
     facts = [("地区", labels.region_name(m)), ("年份", m.year), ("报告原题", m.title), ("报告日期", m.date),
              ("报告人", m.speaker), ("会议", m.meeting), ("来源文件", m.source)]
     return render(
-        "front.html.j2", title=f"{name} · 首页", name=name, meta=[(k, "" if v is None else str(v)) for k, v in facts],
+        "front.html.j2", title=f"{name} · 首页", name=name, meta=[(k, str(v)) for k, v in facts if v not in (None, "")],
         nav=report_nav(pages, FRONT_PAGE.href, compare), pages=[Link(*p) for p in pages],
         table=_headline_table(report, previous),
         previous=labels.report_name(previous.meta) if previous is not None else "",
