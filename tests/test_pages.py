@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from lxml import html as lxml_html
 
-from zjtext import load_report, pipeline
+from zjtext import load_report
+from zjtext.site import run as pipeline
 from zjtext.cli import display_width, main, text_table
 from zjtext.paths import DEFAULT_REPORT
 from zjtext.site import labels

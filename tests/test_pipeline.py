@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from lxml import html as lxml_html
 
-from zjtext import pipeline
+from zjtext.site import run as site_run
 from zjtext.paths import DEFAULT_REPORT
 
 HOSTILE_SNIPPETS = ('<script>alert("xss")</script>', '<img src=x onerror="alert(1)">', "<b onmouseover=alert(2)>",
@@ -24,7 +24,7 @@ def run_dir(tmp_path_factory, fixtures_dir):
     runs) and the hostile report (another province: never compared)."""
     out = tmp_path_factory.mktemp("reports")
     reports = [DEFAULT_REPORT, fixtures_dir / "synthetic-zhejiang-2025.txt", fixtures_dir / "hostile-2024.txt"]
-    results = pipeline.run(reports, out=out, progress=False)
+    results = site_run.run(reports, out=out, progress=False)
     errors = [r.error for r in results if r.error]
     assert not errors, errors
     return out
@@ -35,7 +35,7 @@ def _pages(folder: Path) -> list[Path]:
 
 
 def test_every_report_gets_index_and_one_page_per_notebook(run_dir):
-    names = [name for name, _ in pipeline.report_notebooks()]
+    names = [name for name, _ in site_run.report_notebooks()]
     assert len(names) == 4
     for rid in ("zhejiang-2024", "hostile-2024"):
         folder = run_dir / rid
@@ -54,7 +54,7 @@ def test_overview_links_every_report(run_dir):
 
 
 def test_only_same_region_reports_are_compared(run_dir, fixtures_dir):
-    plan = pipeline.compare_plan([DEFAULT_REPORT, fixtures_dir / "hostile-2024.txt"], run_dir)
+    plan = site_run.compare_plan([DEFAULT_REPORT, fixtures_dir / "hostile-2024.txt"], run_dir)
     assert plan == []
 
 
@@ -108,7 +108,7 @@ def test_index_shows_headline_table(run_dir):
     text = table[0].text_content()
     assert "5.5%" in text and "目标" in text and "实绩" in text
     links = {a.get("href") for a in doc.xpath("//a")}
-    assert {f"{n}.html" for n, _ in pipeline.report_notebooks()} <= links
+    assert {f"{n}.html" for n, _ in site_run.report_notebooks()} <= links
 
 
 def _one_notebook(folder: Path, name: str, code: str, monkeypatch) -> None:
@@ -119,12 +119,12 @@ def _one_notebook(folder: Path, name: str, code: str, monkeypatch) -> None:
                 nbformat.v4.new_code_cell(code)]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, folder / f"{name}.ipynb")
-    monkeypatch.setattr(pipeline, "NOTEBOOKS_DIR", folder)
+    monkeypatch.setattr(site_run, "NOTEBOOKS_DIR", folder)
 
 
 def test_failing_notebook_stops_that_report_with_one_line(tmp_path, monkeypatch, capsys):
     _one_notebook(tmp_path / "notebooks", "01-fail", "raise ValueError('boom')", monkeypatch)
-    status = pipeline.run_command([str(DEFAULT_REPORT)], out=tmp_path / "out")
+    status = site_run.run_command([str(DEFAULT_REPORT)], out=tmp_path / "out")
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 1
     assert err[-1] == f"error: {DEFAULT_REPORT}: 01-fail: ValueError: boom"
@@ -135,7 +135,7 @@ def test_bad_report_is_reported_and_others_still_run(tmp_path, monkeypatch, caps
     _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    status = pipeline.run_command([str(empty), str(DEFAULT_REPORT)], out=tmp_path / "out")
+    status = site_run.run_command([str(empty), str(DEFAULT_REPORT)], out=tmp_path / "out")
     err = capsys.readouterr().err
     assert status == 1 and f"error: {empty}: the file is empty" in err
     assert (tmp_path / "out" / "zhejiang-2024" / "01-ok.html").exists()
@@ -151,7 +151,7 @@ def test_jobs_give_the_same_results_and_pages_as_one_job(tmp_path, monkeypatch, 
     outcome, files = {}, {}
     for jobs in (1, 2):
         out = tmp_path / f"out{jobs}"
-        outcome[jobs] = [(r.report_id, r.error) for r in pipeline.run(reports, out=out, jobs=jobs, progress=False)]
+        outcome[jobs] = [(r.report_id, r.error) for r in site_run.run(reports, out=out, jobs=jobs, progress=False)]
         files[jobs] = {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     assert outcome[1] == outcome[2]
     errors = [e for _, e in outcome[2]]

@@ -1,1 +1,2 @@
-"""The site stage: run notebooks, render every HTML page from one template set, one display vocabulary."""
+"""The site stage: notebooks run on reports (papermill, ``run``) and exported as shareable HTML pages
+rendered from one template set with one display vocabulary (``pages``)."""

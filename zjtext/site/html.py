@@ -111,7 +111,7 @@ def _describe_images(doc) -> None:
 
 _NUM = r"[-+−]?(\d[\d,]*(\.\d+)?|\.\d+)(e[-+]?\d+)?(万亿|亿|万)?"
 # a number, a range (4.5—5) and at most a short unit or hedge after it (5.5%, 3.2万亿元, 6%左右)
-_NUMBER = re.compile(rf"^{_NUM}([—~～\-－–]{_NUM})?(%|‰|[^\s\d，。；、]{{0,3}})$", re.I)
+_NUMBER = re.compile(rf"^{_NUM}%?([—~～\-－–]{_NUM})?(%|‰|[^\s\d，。；、]{{0,3}})$", re.I)
 _SHORT = 8  # a column whose longest cell is at most this many characters never wraps
 _LONG = 30  # a column with cells longer than this gets a minimum width
 _PATH_SEP = " > "

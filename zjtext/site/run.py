@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .paths import NOTEBOOKS_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, report_files
-from .report import ReportError, load_report
-from .site.html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
-from .site.labels import report_name, short_name
-from .site.pages import PAGE_TITLES, compare_nav, index_page, overview_page, relative_href, report_nav
-from .store import write_text
+from ..paths import NOTEBOOKS_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, report_files
+from ..report import ReportError, load_report
+from ..store import write_text
+from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
+from .labels import report_name, short_name
+from .pages import PAGE_TITLES, compare_nav, index_page, overview_page, relative_href, report_nav
 
 COMPARE_NOTEBOOK = "05-compare-reports"
 
@@ -105,7 +105,7 @@ def make_exporter(with_code: bool = False):
         exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
     )
     exporter.language_code = "zh-CN"
-    exporter.log.setLevel(logging.ERROR)  # images get their alt text from their headings (htmlpage)
+    exporter.log.setLevel(logging.ERROR)  # images get their alt text from their headings (site.html)
     return exporter
 
 
@@ -271,7 +271,7 @@ def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Pat
     A single series goes to ``DIR/compare/``; several go to ``DIR/compare/<newest report id>/``.
     Reports of different regions, or of the same year, are never compared with each other.
     """
-    from .compare import comparable_series
+    from ..compare import comparable_series
 
     by_report = {}
     for p in paths:
