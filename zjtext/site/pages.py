@@ -128,8 +128,11 @@ def front_rows(head: "pd.DataFrame", tracked: "pd.DataFrame | None" = None) -> l
     used_a: set[int] = set()
 
     def take(pool: list[dict], used: set[int], key: tuple[str, str]) -> dict | None:
+        """The first unused row of ``pool`` with this key; a target stated in words (no unit) takes
+        the indicator's first figure in any unit."""
         for i, r in enumerate(pool):
-            if i not in used and indicator_join_key(r) == key:
+            other = indicator_join_key(r)
+            if i not in used and (other == key or (other[0] == key[0] and not (other[1] and key[1]))):
                 used.add(i)
                 return r
         return None
