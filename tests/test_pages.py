@@ -115,7 +115,7 @@ def test_front_page_without_last_years_report_says_so(seed):
     headers = [th.text_content() for th in doc.xpath("//table[contains(@class, 'headline')]//thead//th")]
     assert headers == ["指标", "2023年实绩", "2024年目标"]
     assert "没有2023年的报告" in doc.text_content()
-    assert doc.xpath("//h1")[0].text_content() == "浙江省 2024年政府工作报告"
+    assert doc.xpath("//h1")[0].text_content() == "2024年浙江省政府工作报告"
 
 
 # ---------------------------------------------------------------- navigation
@@ -134,7 +134,7 @@ def test_a_whole_run_has_no_dead_link_and_no_page_without_a_way_back(tmp_path, s
     comparison: every link resolves, and every page reaches the run index in one click."""
     new = load_report(fixtures_dir / "synthetic-zhejiang-2025.txt")
     compare_dir = tmp_path / "compare"
-    compare = pipeline.RunResult("x", "compare", [compare_dir / "05-compare-reports.html"], title="年度对比：浙江省 2024年—2025年")
+    compare = pipeline.RunResult("x", "compare", [compare_dir / "05-compare-reports.html"], title="年度对比：浙江省 2024—2025年")
     pages, results = {}, []
     for report, previous in ((seed, None), (new, seed)):
         folder = tmp_path / report.report_id
@@ -160,7 +160,7 @@ def test_a_whole_run_has_no_dead_link_and_no_page_without_a_way_back(tmp_path, s
             assert run_index in targets, f"{path}: no way back to the run index"
     index = lxml_html.fromstring((tmp_path / "index.html").read_bytes())
     texts = [a.text_content() for a in index.xpath("//a")]
-    assert texts == ["浙江省 2024年政府工作报告", "浙江省 2025年政府工作报告", "年度对比：浙江省 2024年—2025年"]
+    assert texts == ["2024年浙江省政府工作报告", "2025年浙江省政府工作报告", "年度对比：浙江省 2024—2025年"]
     assert not any("/" in t for t in texts), "names, not paths"
 
 
@@ -193,7 +193,7 @@ def test_amounts_read_as_a_reader_writes_them(value, unit, expected):
 
 def test_report_names_in_one_style():
     assert labels.report_name({"region": "安徽省", "year": 2026, "title": "安徽省2026年政府工作报告"}) == \
-        labels.report_name({"region": "安徽省", "year": 2026, "title": "2026年政府工作报告"}) == "安徽省 2026年政府工作报告"
+        labels.report_name({"region": "安徽省", "year": 2026, "title": "2026年政府工作报告"}) == "2026年安徽省政府工作报告"
     assert labels.region_name({"region": "", "title": "2019年国务院政府工作报告"}) == "全国"
 
 

@@ -9,7 +9,7 @@ everywhere. The module imports nothing from zjtext: any stage may use it.
 >>> amount(5300000000000, "元"), amount(3300e8, "元"), amount(5.5, "%"), amount(112e4, "人")
 ('5.3万亿元', '3300亿元', '5.5%', '112万人')
 >>> report_name({"region": "", "year": 2019, "title": "2019年中华人民共和国国务院政府工作报告"})
-'全国 2019年政府工作报告'
+'2019年全国政府工作报告'
 """
 from __future__ import annotations
 
@@ -71,24 +71,24 @@ def region_name(meta: Any) -> str:
 
 
 def report_name(meta: Any) -> str:
-    """One style for every report, whatever its source called it: region, year, 政府工作报告.
+    """One style for every report, whatever its source called it: year, region, 政府工作报告.
 
     >>> report_name({"region": "安徽省", "year": 2026, "title": "安徽省2026年政府工作报告"})
-    '安徽省 2026年政府工作报告'
+    '2026年安徽省政府工作报告'
     >>> report_name({"region": "浙江省", "year": 2024, "title": "2024年政府工作报告"})
-    '浙江省 2024年政府工作报告'
+    '2024年浙江省政府工作报告'
     """
     return f"{short_name(meta)}政府工作报告"
 
 
 def short_name(meta: Any) -> str:
-    """Region and year, for links and column headers: '浙江省 2024年'.
+    """Year and region, for links and column headers: '2024年浙江省' (the form of the reports' own titles).
 
     >>> short_name({"region": "浙江省", "year": 2024}), short_name({"region": "", "year": None, "title": ""})
-    ('浙江省 2024年', '')
+    ('2024年浙江省', '')
     """
-    region, year = region_name(meta), _get(meta, "year")
-    return " ".join(x for x in (region, f"{year}年" if year else "") if x)
+    year = _get(meta, "year")
+    return f"{year}年{region_name(meta)}" if year else region_name(meta)
 
 
 # ---------------------------------------------------------------- numbers for reading

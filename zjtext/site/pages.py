@@ -58,9 +58,14 @@ def report_nav(pages: Sequence[tuple[str, str]], current: str, compare: Sequence
     hrefs = [link.href for link in links]
     i = hrefs.index(current) if current in hrefs else -1
     prev = (links[i - 1] if i > 0 else FRONT_PAGE) if i >= 0 else None
-    nxt = links[i + 1] if 0 <= i < len(links) - 1 else (links[0] if current == FRONT_PAGE.href and links else None)
-    return Nav(up=[RUN_INDEX, FRONT_PAGE], pages=links, current=current,
-               compare=[Link(*c) for c in compare], prev=prev, next=nxt)
+    comparisons = [Link(*c) for c in compare]
+    if current == FRONT_PAGE.href:
+        nxt = links[0] if links else None
+    elif 0 <= i < len(links) - 1:
+        nxt = links[i + 1]
+    else:  # the last page leads on to the comparison, if the report is part of one
+        nxt = comparisons[0] if comparisons and i >= 0 else None
+    return Nav(up=[RUN_INDEX, FRONT_PAGE], pages=links, current=current, compare=comparisons, prev=prev, next=nxt)
 
 
 def compare_nav(page_dir: Path, out: Path, reports: Sequence[tuple[str, str]]) -> Nav:

@@ -22,7 +22,7 @@ from ..paths import NOTEBOOKS_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, report_fi
 from ..report import ReportError, load_report
 from ..store import write_text
 from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
-from .labels import report_name, short_name
+from .labels import region_name, report_name, short_name
 from .pages import PAGE_TITLES, compare_nav, index_page, overview_page, relative_href, report_nav
 
 COMPARE_NOTEBOOK = "05-compare-reports"
@@ -186,9 +186,9 @@ def _run_one(args: tuple) -> RunResult:
 
 
 def compare_title(reports) -> str:
-    """'年度对比：浙江省 2024年—2025年'."""
+    """'年度对比：浙江省 2024—2025年'."""
     first, last = reports[0].meta, reports[-1].meta
-    return f"{PAGE_TITLES[COMPARE_NOTEBOOK]}：{short_name(first)}—{last.year}年"
+    return f"{PAGE_TITLES[COMPARE_NOTEBOOK]}：{region_name(first)} {first.year}—{last.year}年"
 
 
 def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False, exporter=None,
