@@ -194,9 +194,8 @@ def _headline_table(report: "Report", previous: "Report | None") -> dict:
     last = f"{year - 1}年" if year else "上年"
     this = f"{year}年" if year else "今年"
     with_targets = tracked is not None
-    columns = [_cell("指标")] + ([_cell(f"{last}目标")] if with_targets else []) + [_cell(f"{last}实绩")]
-    columns += ([_cell("是否完成")] if with_targets else []) + [_cell(f"{this}目标")]
-    columns = [columns[0]] + [_cell(c["text"], "num" if c["text"] != "是否完成" else "short") for c in columns[1:]]
+    columns = [_cell("指标")] + ([_cell(f"{last}目标", "num")] if with_targets else []) + [_cell(f"{last}实绩", "num")]
+    columns += ([_cell("是否完成", "short")] if with_targets else []) + [_cell(f"{this}目标", "num")]
     body = []
     for r in front_rows(head, tracked):
         row = [_cell(r["indicator"], "short")] + ([_figure(r["last_target"])] if with_targets else []) + [_figure(r["last_actual"])]
