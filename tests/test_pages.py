@@ -127,6 +127,8 @@ def test_report_pages_link_back_on_and_to_the_comparison(notebook_page):
     assert {h for h, _ in PAGES} - {PAGES[1][0]} <= set(hrefs)
     pager = {a.text_content().strip(): a.get("href") for a in doc.xpath("//nav[@class='zjtext-pager']//a")}
     assert pager == {f"← {PAGES[0][1]}": PAGES[0][0], f"{PAGES[2][1]} →": PAGES[2][0]}
+    last = report_nav(PAGES, PAGES[-1][0], [("../compare/05-compare-reports.html", "年度对比")])
+    assert last.next.href == "../compare/05-compare-reports.html", "the last page leads on to the comparison"
 
 
 def test_a_whole_run_has_no_dead_link_and_no_page_without_a_way_back(tmp_path, seed, fixtures_dir):

@@ -75,7 +75,7 @@ def compare_nav(page_dir: Path, out: Path, reports: Sequence[tuple[str, str]]) -
         return Path(os.path.relpath(target, page_dir)).as_posix()
 
     up = [Link(rel(out / "index.html"), "运行目录")]
-    return Nav(up=up, pages=[Link(rel(out / rid / "index.html"), f"{name}首页") for rid, name in reports])
+    return Nav(up=up, pages=[Link(rel(out / rid / "index.html"), f"{name}首页") for rid, name in reports], prev=up[0])
 
 
 def relative_href(target: Path, from_dir: Path) -> str:
