@@ -155,11 +155,11 @@ def test_keyness_bars_diverge_and_pick_top_by_g2_each_side(figures):
 def test_keyness_bars_label_counts_and_mark_appeared_vanished(figures):
     fig = figures["keyness_bars"]
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert {"2→14", "0→6 新出现", "12→1", "7→0 消失", "9→6", "3→9"} <= set(labels)
+    assert {"2→14", "0→6 新出现", "12→1", "7→0 不再出现", "9→6", "3→9"} <= set(labels)
     hatched = sorted(round(p.get_width(), 6) for p in fig.axes[0].patches if p.get_hatch())
     assert hatched == [-3.9, 4.1]
     text = all_text(fig)
-    assert "新出现（2024年没有）" in text and "消失（2025年没有）" in text
+    assert "新出现（2024年没有）" in text and "不再出现（2025年没有）" in text
     assert "浅色：p≥0.05" in text  # 共同富裕 (p 0.4) is the one difference that is not significant
     pale = [p for p in fig.axes[0].patches if (p.get_alpha() or 1) < 1]
     assert [round(p.get_width(), 6) for p in pale] == [-0.6]

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..pairs import join_key, measure
+from ..site.labels import DIRECTION
+from ..site.labels import VERDICT as VERDICT_LABELS  # the pages' words
 from .style import (
     ACCENT, GREY, INK, LIGHT, MUTED, NO_DATA, PALETTE, PRIMARY, balanced_wrap, cjk_wrap, count_label, edge_align,
     ems_in, finish, fmt_number, in_house_style, is_empty, is_percent, legend_columns, message, new_figure,
@@ -27,9 +29,7 @@ __all__ = ["DIRECTION_TAGS", "VERDICT_LABELS", "VERDICT_COLORS", "NO_TRACKING", 
            "keyness_bars", "target_tracking", "slogan_changes_chart"]
 
 
-DIRECTION_TAGS = {"appeared": "新出现", "vanished": "消失"}
-VERDICT_LABELS = {"met": "达成", "met (within 左右)": "基本达成（左右）", "missed": "未达成",
-                  "not reported": "未报告", "not comparable": "无法比较"}
+DIRECTION_TAGS = {code: DIRECTION[code] for code in ("appeared", "vanished")}
 VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": ACCENT, "missed": PALETTE[3],
                   "not reported": GREY, "not comparable": GREY}
 NO_TRACKING = "没有可对照的目标"
@@ -47,7 +47,7 @@ def keyness_bars(keyness_df: "pd.DataFrame", *, top: int = 15, source: Any = Non
 
     ``keyness_df`` is :func:`zjtext.keywords.keyness` output. On each side the ``top`` terms by G²
     are drawn, bar length = ``log_ratio`` (log2 of the ratio of relative frequencies); each bar is
-    labelled ``count_a→count_b``. Terms absent from one report are hatched and tagged 新出现 / 消失;
+    labelled ``count_a→count_b``. Terms absent from one report are hatched and tagged 新出现 / 不再出现;
     differences that are not significant (p ≥ 0.05) are drawn pale.
 
     >>> import pandas as pd
@@ -103,7 +103,7 @@ def _keyness_sides(keyness_df: "pd.DataFrame | None", top: int) -> tuple["pd.Dat
 
 
 def _keyness_bar(ax: "Axes", y: float, row: Mapping, reach: float) -> None:
-    """One term: bar, the term beside the zero line, counts (and 新出现/消失) at the bar's end."""
+    """One term: bar, the term beside the zero line, counts (and 新出现/不再出现) at the bar's end."""
     v = float(row["log_ratio"])
     sign = 1 if v > 0 else -1
     color = PRIMARY if sign > 0 else ACCENT
@@ -129,7 +129,7 @@ def _keyness_legend(ax: "Axes", label_a: str, label_b: str) -> None:
         return Patch(facecolor="white", edgecolor=color, hatch="////", label=label)
 
     handles = [Patch(color=PRIMARY, label=f"{label_b}用得更多"), hatched(PRIMARY, f"新出现（{label_a}没有）"),
-               Patch(color=ACCENT, label=f"{label_b}用得更少"), hatched(ACCENT, f"消失（{label_b}没有）")]
+               Patch(color=ACCENT, label=f"{label_b}用得更少"), hatched(ACCENT, f"{DIRECTION_TAGS['vanished']}（{label_b}没有）")]
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), borderaxespad=0.2,
               ncols=legend_columns([h.get_label() for h in handles], ax.figure.get_figwidth()))
 

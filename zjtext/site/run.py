@@ -11,7 +11,6 @@ or more reports notebook 05 compares them into ``DIR/compare/``.
 """
 from __future__ import annotations
 
-import html
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -19,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, processed_dir, report_files
+from ..paths import NOTEBOOKS_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, report_files
 from ..report import ReportError, load_report
 from ..store import write_text
-from .pages import PAGE_TITLES, _nav, index_page, overview_page
+from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
+from .labels import region_name, report_name, short_name
+from .pages import PAGE_TITLES, compare_nav, index_page, overview_page, relative_href, report_nav
 
 COMPARE_NOTEBOOK = "05-compare-reports"
-TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 
 
 
@@ -37,6 +37,7 @@ class RunResult:
     report_id: str = ""
     pages: list[Path] = field(default_factory=list)
     error: str = ""
+    title: str = ""  # the name readers see (region, year, 政府工作报告)
 
 
 def report_notebooks() -> list[tuple[str, Path]]:
@@ -100,15 +101,15 @@ def make_exporter(with_code: bool = False):
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
-        template_name="zjtext_html", extra_template_basedirs=[str(TEMPLATES)],
+        template_name=NBCONVERT_TEMPLATE, extra_template_basedirs=[str(TEMPLATES)], extra_template_paths=[str(TEMPLATES)],
         exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
     )
     exporter.language_code = "zh-CN"
-    exporter.log.setLevel(logging.ERROR)  # images get their alt text from their headings (htmlpage)
+    exporter.log.setLevel(logging.ERROR)  # images get their alt text from their headings (site.html)
     return exporter
 
 
-def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
+def export_html(notebook: Path, exporter, title: str, nav) -> str:
     """Export an executed notebook to the text of one self-contained HTML page."""
     import nbformat
 
@@ -125,12 +126,8 @@ def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
 
 
 def write_pages(pages: dict[Path, str]) -> list[Path]:
-    """Sanitise every page, embed the CJK font subset they need, and write them atomically."""
-    from ..htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
-
-    clean = {path: sanitize_page(text)[0] for path, text in pages.items()}
-    css = subset_font_css(page_text(t) for t in clean.values())
-    return [write_text(embed_cjk_font(text, css), path) for path, text in clean.items()]
+    """Sanitise every page, polish its tables, embed the CJK font subset they need, and write them atomically."""
+    return [write_text(text, path) for path, text in finish_pages(pages).items()]
 
 
 def _reason(err: BaseException) -> str:
@@ -142,8 +139,12 @@ def _reason(err: BaseException) -> str:
 
 # ---------------------------------------------------------------- one report
 
-def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, bar=None) -> RunResult:
-    """Run notebooks 01–04 on one report and export them; errors are caught into the result."""
+def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, bar=None,
+               previous: Path | None = None, compare: Sequence[tuple[str, str]] = ()) -> RunResult:
+    """Run notebooks 01–04 on one report and export them; errors are caught into the result.
+
+    ``previous`` is last year's report of the same region (its targets head the front page);
+    ``compare`` the (href, label) of the comparison pages this report is part of."""
     result = RunResult(source=str(path))
     try:
         report = load_report(path)
@@ -151,12 +152,13 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
         result.error = str(err)
         return result
     rid = result.report_id = report.report_id
+    result.title = report_name(report.meta)
     report_dir = out / rid
     exporter = exporter or make_exporter(with_code)
     notebooks = report_notebooks()
     pages = [(f"{name}.html", f"{name[:2]} {PAGE_TITLES.get(name, name)}") for name, _ in notebooks]
     params = {"report_path": display_path(path), "out_dir": display_path(report_dir)}
-    title_base = report.meta.display_title
+    title_base = report_name(report.meta)
     html_pages: dict[Path, str] = {}
     for (name, source), (href, label) in zip(notebooks, pages):
         if bar is not None:
@@ -167,22 +169,30 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
         except Exception as err:  # papermill keeps the executed notebook for inspection
             result.error = f"{path}: {name}: {_reason(err)}"
             return result
-        html_pages[report_dir / href] = export_html(executed, exporter, f"{title_base} · {label}", _nav(pages, href))
+        html_pages[report_dir / href] = export_html(executed, exporter, f"{title_base} · {label}", report_nav(pages, href, compare))
         if bar is not None:
             bar.update(1)
-    index = {report_dir / "index.html": index_page(report, pages)}
+    last_year = load_report(previous) if previous is not None else None
+    index = {report_dir / "index.html": index_page(report, pages, last_year, compare)}
     result.pages = write_pages({**index, **html_pages})
     return result
 
 
 # ---------------------------------------------------------------- many reports
 
-def _run_one(args: tuple[Path, Path, bool]) -> RunResult:
-    path, out, with_code = args
-    return run_report(path, out, with_code)
+def _run_one(args: tuple) -> RunResult:
+    path, out, with_code, previous, compare = args
+    return run_report(path, out, with_code, previous=previous, compare=compare)
 
 
-def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False, exporter=None) -> RunResult:
+def compare_title(reports) -> str:
+    """'年度对比：浙江省 2024—2025年'."""
+    first, last = reports[0].meta, reports[-1].meta
+    return f"{PAGE_TITLES[COMPARE_NOTEBOOK]}：{region_name(first)} {first.year}—{last.year}年"
+
+
+def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False, exporter=None,
+                out: Path | None = None) -> RunResult:
     """Run notebook 05 over two or more reports of one region into ``target_dir``."""
     result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
     source = NOTEBOOKS_DIR / f"{COMPARE_NOTEBOOK}.ipynb"
@@ -196,8 +206,10 @@ def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False
         result.error = f"compare: {COMPARE_NOTEBOOK}: {_reason(err)}"
         return result
     href = f"{COMPARE_NOTEBOOK}.html"
-    nav = f'<strong>{html.escape(PAGE_TITLES[COMPARE_NOTEBOOK])}</strong>'
-    page = export_html(executed, exporter or make_exporter(with_code), "政府工作报告年度对比", nav)
+    reports = [load_report(p) for p in paths]
+    result.title = compare_title(reports)
+    nav = compare_nav(target_dir, out or target_dir.parent, [(r.report_id, short_name(r.meta)) for r in reports])
+    page = export_html(executed, exporter or make_exporter(with_code), result.title, nav)
     result.pages = write_pages({target_dir / href: page})
     return result
 
@@ -219,22 +231,38 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     out = Path(out or REPORTS_DIR).resolve()
     steps = len(files) * len(report_notebooks())
     results: list[RunResult] = []
+    plan = compare_plan(_loadable(files), out)
+    previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i}
+    compare_links = {p: [(relative_href(target / f"{COMPARE_NOTEBOOK}.html", out / load_report(p).report_id),
+                          PAGE_TITLES[COMPARE_NOTEBOOK])] for s, target in plan for p in s}
     with tqdm(total=steps, disable=not progress, unit="notebook", file=sys.stderr, dynamic_ncols=True) as bar:
         if jobs > 1 and len(files) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for res in pool.map(_run_one, [(f, out, with_code) for f in files]):
+                for res in pool.map(_run_one, [(f, out, with_code, previous.get(f), compare_links.get(f, ())) for f in files]):
                     bar.set_description(res.report_id or res.source)
                     bar.update(len(report_notebooks()) if not res.error else 0)
                     results.append(res)
         else:
             exporter = make_exporter(with_code)
             for f in files:
-                results.append(run_report(f, out, with_code, exporter, bar))
+                results.append(run_report(f, out, with_code, exporter, bar, previous.get(f), compare_links.get(f, ())))
         for paths, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out):
             bar.set_description(f"compare: {target_dir.name}")
-            results.append(run_compare(paths, target_dir, with_code))
-    write_text(overview_page(results, out), out / "index.html")
+            results.append(run_compare(paths, target_dir, with_code, out=out))
+    write_pages({out / "index.html": overview_page(results, out)})
     return results
+
+
+def _loadable(paths: Sequence[Path]) -> list[Path]:
+    """The files that load as reports (the others fail later, with their error, in their own run)."""
+    ok = []
+    for p in paths:
+        try:
+            load_report(p)
+        except ReportError:
+            continue
+        ok.append(p)
+    return ok
 
 
 def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Path]]:
