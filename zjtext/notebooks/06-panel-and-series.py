@@ -47,7 +47,7 @@ trend_terms = ["高质量发展", "新质生产力", "人工智能", "八八战�
 import pandas as pd
 
 from zjtext import charts, views
-from zjtext.notebook import VERDICT_ZH, save_figure, setup, table  # noqa: F401 (save_figure: see zjtext.notebook)
+from zjtext.notebook import VERDICT_ZH, save_figure, setup, table
 
 setup()
 reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1)
