@@ -14,7 +14,7 @@ help:
 	@echo "make test     run the test suite (pytest, doctests, nbval over notebooks/)"
 	@echo "make bench    run the speed/memory benchmark (bench/)"
 	@echo "make accuracy score metric extraction against the gold annotation"
-	@echo "make notebooks rebuild notebooks/ from tools/build_notebooks.py and execute them"
+	@echo "make notebooks sync notebooks/*.ipynb with their source zjtext/notebooks/*.py (jupytext) and execute them"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (found " + sys.version.split()[0] + ")")'
@@ -35,7 +35,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 notebooks: $(STAMP)
-	$(BIN)/python tools/build_notebooks.py --execute
+	$(BIN)/python tools/build_notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py

@@ -116,11 +116,19 @@ def input_errors(files: Sequence[Path]) -> dict[int, str]:
         elif rid in seen:
             errors[i] = f"{f}: same report id '{rid}' as {seen[rid]}"
         elif f.is_file() and f.stat().st_size > MAX_INPUT_BYTES:
-            errors[i] = (f"{f}: {f.stat().st_size / 2**20:.1f} MB is more than zjtext run takes "
-                         f"({MAX_INPUT_BYTES // 2**20} MB); use zjtext process for big inputs")
+            errors[i] = (f"{f}: {_size(f.stat().st_size)} is more than zjtext run takes ({_size(MAX_INPUT_BYTES)}); "
+                         "zjtext process takes big inputs")
         else:
             seen[rid] = f
     return errors
+
+
+def _size(n: int) -> str:
+    """
+    >>> _size(10 * 2**20), _size(1500)
+    ('10.0 MB', '1500 bytes')
+    """
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n} bytes"
 
 
 # ---------------------------------------------------------------- complete outputs only, reused when unchanged
