@@ -60,7 +60,8 @@ def test_wheel_in_fresh_venv_runs_from_anywhere_and_writes_only_out(tmp_path, fi
     before = {name: _snapshot(folder) for name, folder in watched.items()}
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ZJTEXT_", "MPL", "XDG_", "JUPYTER", "IPYTHON"))}
     env.update(HOME=str(where["home"]), TMPDIR=str(where["tmp"]), ZJTEXT_CACHE_DIR=str(tmp_path / "cache"),
-               PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}")
+               PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+               JUPYTER_PATH=str(Path(sys.prefix) / "share" / "jupyter"))  # nbconvert's templates, as pip installs them
     out = tmp_path / "OUT"
     done = subprocess.run([str(venv / "bin" / "zjtext"), "run", str(report), "--out", str(out)], cwd=where["elsewhere"],
                           env=env, capture_output=True, text=True, timeout=600)

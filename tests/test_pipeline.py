@@ -260,12 +260,12 @@ def test_two_inputs_with_one_report_id_are_refused_like_process(tmp_path, monkey
 
 def test_too_large_input_is_refused_before_work(tmp_path, monkeypatch, capsys, fixtures_dir):
     _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
-    monkeypatch.setattr(site_run, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(site_run, "MAX_INPUT_BYTES", 500)
     big = fixtures_dir / "hostile-2024.txt"
-    assert big.stat().st_size > 1000
+    assert big.stat().st_size > 500
     assert site_run.run_command([str(big)], out=tmp_path / "out") == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"error: {big}: ") and "1000 bytes" in err and err.count("\n") == 1
+    assert err.startswith(f"error: {big}: ") and "500 bytes" in err and err.count("\n") == 1
     assert not (tmp_path / "out" / "hostile-2024").exists()
 
 

@@ -301,6 +301,9 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     out.mkdir(parents=True, exist_ok=True)
     ws = ex.Workspace()
     ex.set_workspace(ws)
+    own_ipython_dir = "IPYTHONDIR" not in os.environ
+    if own_ipython_dir:  # else IPython, imported by nbconvert, makes ~/.ipython
+        os.environ["IPYTHONDIR"] = str(ws.root / "ipython")
     by_file: dict[Path, RunResult] = {}
     try:
         bar = _progress(len(todo) * len(report_notebooks()), progress)
@@ -325,6 +328,8 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     finally:
         ex.set_workspace(None)
         ws.close()
+        if own_ipython_dir:
+            os.environ.pop("IPYTHONDIR", None)
     write_text(overview_page(results, out), out / "index.html")
     return results
 
