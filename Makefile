@@ -27,18 +27,24 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# Reports whose input, zjtext and notebooks are unchanged are reused; `make report FORCE=1` redoes them.
 report: $(STAMP)
-	$(BIN)/zjtext run $(REPORT) --out $(OUT)
+	$(BIN)/zjtext run $(REPORT) --out $(OUT) $(if $(FORCE),--force,)
 
+# The checkout's data/processed/ and reports/ must be exactly as they were after the tests and nbval.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
-	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
+	@snap=$$(mktemp) && $(BIN)/python tools/outputs_snapshot.py > $$snap && \
+	$(BIN)/python -m pytest -q && \
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg && \
+	{ $(BIN)/python tools/outputs_snapshot.py | diff $$snap - >/dev/null \
+	  || { echo "error: make test changed data/processed/ or reports/"; rm -f $$snap; exit 1; }; } && rm -f $$snap
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/run_report_bench.py
 
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py

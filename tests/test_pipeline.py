@@ -286,6 +286,11 @@ def test_executed_notebooks_record_no_machine_paths_or_times(run_dir):
         assert str(run_dir) not in text and os.getcwd() not in text, nb_path
         nb = json.loads(text)
         meta = nb["metadata"]["papermill"]
+        for key, value in meta["parameters"].items():
+            for path in value if isinstance(value, list) else [value]:
+                assert not path.startswith("/"), path
+                if key.startswith("report_path"):  # the copy of the input inside OUT
+                    assert path.startswith("source/" if key == "report_path" else "../"), path
         assert not {"start_time", "end_time", "duration"} & set(meta)
         assert not meta["input_path"].startswith("/") and not meta["output_path"].startswith("/")
         for cell in nb["cells"]:

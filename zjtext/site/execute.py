@@ -237,6 +237,8 @@ def scrub(path: Path, name: str) -> None:
     pm_meta["output_path"] = f"notebooks/{name}.ipynb"
     pm_meta.pop("environment_variables", None)
     for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill gives it a random id
         cell.metadata.pop("execution", None)
         cell.metadata.get("papermill", {}).pop("start_time", None)
         cell.metadata.get("papermill", {}).pop("end_time", None)
