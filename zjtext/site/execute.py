@@ -187,30 +187,67 @@ def _kernel_manager_class(kernel_dir: Path):
     return ZjtextKernelManager
 
 
-def execute(name: str, target: Path, parameters: dict, cwd: Path) -> None:
-    """Execute notebook ``name`` with ``parameters`` into ``target``, working directory ``cwd``.
+class Kernel:
+    """One kernel for several notebooks (a report's 01–04): started once in ``cwd``, its namespace
+    reset before each notebook, so every notebook starts empty but imports are paid once."""
+
+    def __init__(self, cwd: Path):
+        from jupyter_core.utils import run_sync
+
+        self._run_sync = run_sync
+        self.dir = workspace().kernel_dir()
+        self.km = _kernel_manager_class(self.dir)(kernel_name="python3")
+        run_sync(self.km.start_kernel)(cwd=str(cwd), extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+
+    def close(self) -> None:
+        try:
+            self._run_sync(self.km.shutdown_kernel)(now=True)
+        finally:
+            pid = getattr(self.km, "_zjtext_pid", None)
+            if pid:
+                workspace().drop_kernel(pid)
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> "Kernel":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+_RESET_TAG = "zjtext-reset"
+
+
+def execute(name: str, target: Path, parameters: dict, cwd: Path, kernel: Kernel | None = None) -> None:
+    """Execute notebook ``name`` with ``parameters`` into ``target``, working directory ``cwd`` (in
+    ``kernel`` when given, else in a kernel of its own).
 
     Raises papermill's error when a cell fails (the executed notebook is written first)."""
     import logging
 
+    import nbformat
     import papermill as pm
 
     logging.getLogger("papermill").setLevel(logging.ERROR)
     target.parent.mkdir(parents=True, exist_ok=True)
+    nb = read_notebook(name)
+    if kernel is not None:
+        nb.cells.insert(0, nbformat.v4.new_code_cell("%reset -f", metadata={"tags": [_RESET_TAG]}, id="zjtext-reset"))
+        engine = {"km": kernel.km}
+    else:
+        kernel_dir = workspace().kernel_dir()
+        engine = {"kernel_manager_class": _kernel_manager_class(kernel_dir),
+                  "extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]}  # no shutdown chatter on the terminal
     ws = workspace()
-    kernel_dir = ws.kernel_dir()
     before = set(_live(ws))
     try:
-        pm.execute_notebook(
-            read_notebook(name), str(target), parameters=parameters, cwd=str(cwd),
-            progress_bar=False, log_output=False, kernel_name="python3", request_save_on_cell_execute=False,
-            kernel_manager_class=_kernel_manager_class(kernel_dir),
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no shutdown chatter on the user's terminal
-        )
+        pm.execute_notebook(nb, str(target), parameters=parameters, cwd=str(cwd), progress_bar=False,
+                            log_output=False, kernel_name="python3", request_save_on_cell_execute=False, **engine)
     finally:
-        for pid in set(_live(ws)) - before:  # the kernel has been shut down by papermill
-            ws.drop_kernel(pid)
-        shutil.rmtree(kernel_dir, ignore_errors=True)
+        if kernel is None:
+            for pid in set(_live(ws)) - before:  # the kernel has been shut down by papermill
+                ws.drop_kernel(pid)
+            shutil.rmtree(kernel_dir, ignore_errors=True)
         if target.exists():
             scrub(target, name)
 
@@ -236,6 +273,15 @@ def scrub(path: Path, name: str) -> None:
     pm_meta["input_path"] = f"zjtext/notebooks/{name}.py"
     pm_meta["output_path"] = f"notebooks/{name}.ipynb"
     pm_meta.pop("environment_variables", None)
+    nb.cells = [c for c in nb.cells if _RESET_TAG not in c.metadata.get("tags", [])]
+    count = 0
+    for cell in nb.cells:  # numbered from 1, as in a kernel of its own
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"  # papermill gives it a random id

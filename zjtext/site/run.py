@@ -232,20 +232,21 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     html_pages: dict[Path, str] = {}
     try:
         exporter = exporter or make_exporter(with_code)
-        for (name, _), (href, label) in zip(notebooks, links):
-            if bar is not None:
-                bar.set_description(f"{rid}: {name}")
-            executed = stage / "notebooks" / f"{name}.ipynb"
-            try:
-                ex.execute(name, executed, params, cwd=stage)
-            except Exception as err:  # the failed notebook is kept for inspection
-                _keep_failed(stage, final, name)
-                result.error = f"{path}: {name}: {_reason(err)}"
-                return result
-            html_pages[stage / href] = export_html(executed, exporter, f"{report.meta.display_title} · {label}",
-                                                   _nav(links, href))
-            if bar is not None:
-                bar.update(1)
+        with ex.Kernel(stage) as kernel:  # one kernel for the report's notebooks, reset before each
+            for (name, _), (href, label) in zip(notebooks, links):
+                if bar is not None:
+                    bar.set_description(f"{rid}: {name}")
+                executed = stage / "notebooks" / f"{name}.ipynb"
+                try:
+                    ex.execute(name, executed, params, cwd=stage, kernel=kernel)
+                except Exception as err:  # the failed notebook is kept for inspection
+                    _keep_failed(stage, final, name)
+                    result.error = f"{path}: {name}: {_reason(err)}"
+                    return result
+                html_pages[stage / href] = export_html(executed, exporter, f"{report.meta.display_title} · {label}",
+                                                       _nav(links, href))
+                if bar is not None:
+                    bar.update(1)
         index = {stage / "index.html": index_page(report, links, stage / "data")}
         pages = write_pages({**index, **html_pages})
         result.pages = _finish(stage, final, stamp, pages)
