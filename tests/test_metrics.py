@@ -395,9 +395,10 @@ HEADLINE_BLOCK = """2031年示范省政府工作报告
 
 def test_headline_has_change_and_keeps_value_unsigned():
     hl = headline(report_from_text(HEADLINE_BLOCK, path="met_hl.txt"))
-    assert list(hl.columns[:9]) == ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
-                                    "sentence", "change"]
+    assert list(hl.columns[:10]) == ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
+                                     "sentence", "indicator_key", "change"]
     a = hl[hl.period == "actual"]
+    assert a.indicator_key.tolist() == ["gdp", "gdp", "fixed_investment", "trade", "unemployment_surveyed"]
     assert list(zip(a.indicator, a.surface, a.value, a.change)) == [
         ("全省生产总值", "4.6万亿元", 4.6e12, "none"), ("全省生产总值", "5.1%", 5.1, "increase"),
         ("固定资产投资", "2.7%", 2.7, "decrease"), ("货物进出口总额", "3.6%", 3.6, "increase"),
@@ -525,7 +526,7 @@ def _plain_clause_start(text: str, i: int, floor: int) -> int:
     "《条例，细则》实施后，投诉下降“三成，以上”：",
 ])
 def test_clause_start_agrees_with_the_plain_walk(text):
-    from zjtext.metrics import _clause_end, _clause_start
+    from zjtext.metrics.figures import _clause_end, _clause_start
 
     for i in range(len(text) + 1):
         for floor in range(0, len(text) + 1, 3):
@@ -569,7 +570,7 @@ def test_trail_strip_bounds_hold_for_its_pattern():
     in its last _TRAIL_STRIP_WIDTH characters."""
     import re
 
-    from zjtext import metrics
+    from zjtext.metrics import subjects as metrics
 
     parsed = re._parser.parse(metrics._TRAIL_STRIP.pattern)
     assert parsed.getwidth()[1] <= metrics._TRAIL_STRIP_WIDTH
@@ -583,7 +584,7 @@ def test_trail_strip_bounds_hold_for_its_pattern():
     "营商环境满意度提升至长三角城市第", "示范区研发投入\n提升至长三角城市第\n", "示范区\n增长\n第",
 ])
 def test_strip_phrase_agrees_with_plain_substitution(raw):
-    from zjtext.metrics import _LEAD_STRIP, _TRAIL_STRIP, _strip_phrase
+    from zjtext.metrics.subjects import _LEAD_STRIP, _TRAIL_STRIP, _strip_phrase
 
     s = raw.strip()
     for rx, rounds in ((_LEAD_STRIP, 6), (_TRAIL_STRIP, 8)):

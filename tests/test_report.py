@@ -8,8 +8,8 @@ import pytest
 from zjtext import load_report
 from zjtext.paths import DEFAULT_REPORT
 from zjtext.report import (
-    BinaryFileError, EmptyReportError, NoReportBodyError, PdfFileError, ReportError,
-    ReportNotFoundError, UnknownEncodingError, decode_bytes,
+    MAX_INPUT_BYTES, BinaryFileError, EmptyReportError, InputTooLargeError, NestingTooDeepError, NoReportBodyError,
+    PdfFileError, ReportError, ReportNotFoundError, UnknownEncodingError, decode_bytes,
 )
 
 CHROME = re.compile(r"^(下载|打印|全屏|收藏|【|】|来源|时间|相关报道|打印本页|关闭窗口|扫一扫|分享|编辑|责任编辑|主办)")
@@ -214,3 +214,174 @@ def test_html_with_br_separated_paragraphs_and_gbk_without_meta(tmp_path):
     assert [p.text for p in r.paragraphs][0] == "各位代表："
     assert r.paragraphs[-1].text == "各位代表！让我们携手奋进！"
     assert r.sections() == ["一、2022年工作回顾", "二、2023年主要目标和重点工作"]
+
+
+# ---------------------------------------------------------------- hostile shapes and sizes
+
+def _page(paragraphs: list[str], wrap: str, head: str = "") -> str:
+    """An invented report page whose paragraphs each open *wrap* (a tag the editor never closes)."""
+    lines = [f"{wrap}<p>{t}</p>" for t in paragraphs]
+    return (f"<html><head>{head}<title>2031年示例省政府工作报告</title></head><body>"
+            + "\n".join(lines) + "</body></html>")
+
+
+def _invented_paragraphs(n: int) -> list[str]:
+    middle = [f"第{i}项工作：示例省推进样板工程第{i}批，全年完成投资{i}亿元。" for i in range(1, n + 1)]
+    return ["各位代表：", *middle, "各位代表！让我们同心协力，共创示例省美好明天！"]
+
+
+@pytest.mark.parametrize("wrap, depth", [("<div>", 400), ("<div class='x'><font size='3'>", 1500), ("<strong>", 2500)],
+                         ids=["div-400", "div-font-3000", "strong-2500"])
+def test_deeply_nested_html_is_read_whole(tmp_path, wrap, depth):
+    paragraphs = _invented_paragraphs(depth)
+    path = tmp_path / "deep.html"
+    path.write_text(_page(paragraphs, wrap), encoding="utf-8")
+    r = load_report(path)
+    assert [p.text for p in r.paragraphs] == paragraphs
+
+
+def test_html_nested_beyond_repair_is_a_clear_error(tmp_path):
+    path = tmp_path / "deeper.html"
+    path.write_text("<html><body>" + "".join(f"<h3>{t}" for t in _invented_paragraphs(2500)) + "</body></html>",
+                    encoding="utf-8")
+    with pytest.raises(NestingTooDeepError) as info:
+        load_report(path)
+    assert str(info.value).startswith(f"{path}: ") and "too deeply" in str(info.value)
+
+
+def test_page_saved_as_a_single_file_with_long_inline_prefix(tmp_path):
+    inline = ("<style>.logo{background:url(data:image/png;base64," + "iVBORw0KGgo" * 20000 + ")}</style>"
+              "<script>var strings = ['" + "中文按钮" * 10 + "'];" + "var pad = 0;" * 20000 + "</script>")
+    paragraphs = _invented_paragraphs(5)
+    path = tmp_path / "single-file.html"
+    path.write_text(_page(paragraphs, "<div>", head=inline), encoding="utf-8")
+    assert len(inline) > 400_000
+    r = load_report(path)
+    assert [p.text for p in r.paragraphs] == paragraphs
+    assert r.meta.title == "2031年示例省政府工作报告"
+
+
+def test_chinese_only_in_scripts_is_not_a_report(tmp_path):
+    path = tmp_path / "app.html"
+    path.write_text("<html><head><script>var menu = ['" + "首页新闻中心政务公开" * 10 + "'];</script></head>"
+                    "<body><p>Loading…</p></body></html>", encoding="utf-8")
+    with pytest.raises(NoReportBodyError, match="no Chinese report text"):
+        load_report(path)
+
+
+def test_input_over_the_size_limit_is_refused_before_reading(tmp_path, capsys):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:  # a sparse file: the limit is checked on the size, nothing is read
+        f.truncate(MAX_INPUT_BYTES + 1)
+    with pytest.raises(InputTooLargeError) as info:
+        load_report(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: the file is 64.0 MB") and f"{MAX_INPUT_BYTES // 2**20} MB" in message
+    with pytest.raises(InputTooLargeError):
+        load_report(path, b" " * (MAX_INPUT_BYTES + 1))
+    from zjtext import cli
+
+    assert cli.main(["clean", str(path)]) == 1
+    assert capsys.readouterr().err == f"error: {message}\n"
+
+
+def test_input_at_the_size_limit_is_read(tmp_path, monkeypatch):
+    from zjtext import report as report_module
+
+    data = _page(_invented_paragraphs(3), "<div>").encode("utf-8")
+    monkeypatch.setattr(report_module, "MAX_INPUT_BYTES", len(data))
+    path = tmp_path / "limit.html"
+    path.write_bytes(data)
+    assert load_report(path).paragraphs[0].text == "各位代表："
+    path.write_bytes(data + b" ")
+    with pytest.raises(InputTooLargeError):
+        load_report(path)
+
+
+# ---------------------------------------------------------------- page trailers
+
+CLOSING = "各位代表！让我们同心协力，共创示例省美好明天！"
+
+
+@pytest.mark.parametrize("trailer", [
+    [CLOSING + "（来源：示例日报）"],
+    [CLOSING + " 编辑：赵六 审核：钱七", "相关阅读：示例省两会专题"],
+    [CLOSING + "【责任编辑：孙八】"],
+    [CLOSING, "（来源：示例日报）", "示例省召开座谈会，研究部署春耕工作。"],
+    [CLOSING, "编辑：赵六", "示例省召开座谈会，研究部署春耕工作。"],
+    [CLOSING, "责任编辑：孙八"],
+    [CLOSING, "（完）"],
+    [CLOSING, "本作品是示例国的法律文件，属于公有领域。", "Public domain"],
+], ids=["source-inline", "editor-inline", "chief-editor-inline", "source-line", "editor-line", "chief-editor-line",
+        "end-mark", "licence"])
+def test_page_trailers_after_the_closing_paragraph_are_dropped(tmp_path, trailer):
+    lines = ["2031年示例省政府工作报告", "各位代表：", "一、2030年工作回顾", "全省生产总值增长5.2%，样板工程如期完工。", *trailer]
+    path = tmp_path / "trailer.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert [p.text for p in load_report(path).paragraphs][-1] == CLOSING
+    page = tmp_path / "trailer.html"
+    page.write_text("<html><body>" + "".join(f"<p>{t}</p>" for t in lines) + "</body></html>", encoding="utf-8")
+    assert [p.text for p in load_report(page).paragraphs][-1] == CLOSING
+
+
+def test_credits_inside_the_report_stay():
+    from zjtext.clean import is_chrome_end, strip_trailer
+
+    for text in ("数据来源：示例省统计局年度公报。", "作者群体不断壮大，审核流程更加规范。", "校对工作量增长10%。"):
+        assert strip_trailer(text) == text and not is_chrome_end(text)
+
+
+# ---------------------------------------------------------------- national reports and display titles
+
+NATIONAL_BODY = [
+    "各位代表：", "我代表国务院向大会作报告，请各位审阅。", "一、2030年工作回顾",
+    "过去一年，国内生产总值增长5.1%，全国各族人民共克时艰。", "二、2031年工作总体部署",
+    "今年发展的主要预期目标是：国内生产总值增长5%左右。", "各位代表！让我们携手奋斗，共创示例国更好未来！",
+]
+
+
+def test_national_report_in_title_line_style(tmp_path):
+    path = tmp_path / "nation-2031.txt"
+    path.write_text("\n".join(["2031年中华人民共和国国务院政府工作报告", *NATIONAL_BODY, "", "本作品是示例国的法律文件",
+                               "法律", "、", "注：示例文库社群认为，本作品不总是受保护。", "Public domain"]), encoding="utf-8")
+    r = load_report(path)
+    assert (r.meta.region, r.meta.year, r.meta.title) == ("全国", 2031, "2031年中华人民共和国国务院政府工作报告")
+    assert r.meta.display_title == "2031年国务院政府工作报告"
+    assert [p.text for p in r.paragraphs] == NATIONAL_BODY
+
+
+def test_national_report_with_meeting_line_and_speaker(tmp_path):
+    path = tmp_path / "nation.txt"
+    path.write_text("\n".join(["政府工作报告", "——2031年3月5日在第十六届全国人民代表大会第二次会议上", "国务院总理 某某某",
+                               *NATIONAL_BODY]), encoding="utf-8")
+    m = load_report(path).meta
+    assert (m.region, m.year, m.date, m.speaker) == ("全国", 2031, "2031-03-05", "某某某")
+    assert m.meeting == "第十六届全国人民代表大会第二次会议"
+
+
+def test_national_report_known_by_its_text_alone(tmp_path):
+    body = [t.replace("我代表国务院", "我代表政府") for t in NATIONAL_BODY]
+    path = tmp_path / "untitled.txt"
+    path.write_text("\n".join(["政府工作报告", *body]), encoding="utf-8")
+    assert (load_report(path).meta.region, load_report(path).meta.year) == ("全国", 2031)
+    provincial = [t.replace("全国各族人民", "全省人民") for t in body]
+    provincial.insert(3, "全省地区生产总值增长5.6%，高于国内生产总值增速，省委坚强领导。")
+    path.write_text("\n".join(["政府工作报告", *provincial]), encoding="utf-8")
+    assert load_report(path).meta.region != "全国"
+
+
+@pytest.mark.parametrize("title", ["示例省2031年政府工作报告", "2031年示例省人民政府工作报告", "政府工作报告"])
+def test_display_title_is_the_same_whatever_the_page_title(tmp_path, title):
+    lines = [title, "——2031年1月20日在示例省第九届人民代表大会第三次会议上", "示例省省长 张三",
+             "各位代表：", "一、2030年工作回顾", "全省生产总值增长5.2%，样板工程如期完工。", CLOSING]
+    path = tmp_path / "p.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    m = load_report(path).meta
+    assert (m.region, m.year, m.display_title) == ("示例省", 2031, "2031年示例省政府工作报告")
+
+
+def test_year_from_headings_when_no_line_states_it(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("\n".join(["政府工作报告", "各位代表：", "一、2030年工作回顾", "全省生产总值增长5.2%，完成2029年定下的目标。",
+                               "二、“十六五”时期主要目标", "全省上下实干争先，示例工程稳步推进。", CLOSING]), encoding="utf-8")
+    assert load_report(path).meta.year == 2031

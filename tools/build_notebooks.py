@@ -9,6 +9,7 @@ Edit either one (JupyterLab with jupytext keeps both in step; see ``jupytext.tom
    nothing: ``processed_dir`` and ``out_dir`` are None), no timings recorded, stable cell ids.
 
     .venv/bin/python tools/build_notebooks.py            # sync and execute
+    .venv/bin/python tools/build_notebooks.py 04-charts  # sync all, execute one
     .venv/bin/python tools/build_notebooks.py --no-execute
 """
 from __future__ import annotations
@@ -63,7 +64,10 @@ def execute(path: Path) -> None:
 
 
 if __name__ == "__main__":
+    only = [a for a in sys.argv[1:] if not a.startswith("--")]  # names, e.g. 06-panel-and-series
     for p in sync():
+        if only and p.stem not in only:
+            continue
         if "--no-execute" not in sys.argv:
             execute(p)
         print(p.relative_to(ROOT))

@@ -3,7 +3,7 @@
 These functions work on lines of text (one paragraph per line), whatever the source format was, so
 the HTML and plain-text loaders share every rule after extraction.
 
->>> normalise_line("ＧＤＰ增长５．５％\u3000左右&nbsp;")
+>>> normalise_line("ＧＤＰ增长５．５％\u3000左右&nbsp;\u200d")
 'GDP增长5.5% 左右'
 >>> split_sentences("他说：“要干。要实干。”我们同意；好！")
 ('他说：“要干。要实干。”我们同意；', '好！')
@@ -20,7 +20,8 @@ _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
 _FULLWIDTH.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0B: ord("+")})  # ％ ＋
 _HAS_FULLWIDTH = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")  # invisible marks some editors leave in the text
 _DIGIT_DOT = re.compile(r"(?<=\d)[．·](?=\d)")
 
 
@@ -31,7 +32,7 @@ def normalise_line(line: str) -> str:
         line = line.translate(_FULLWIDTH)
     if "．" in line or "·" in line:
         line = _DIGIT_DOT.sub(".", line)
-    return _SPACES.sub(" ", line).strip()
+    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", line)).strip()
 
 
 # ---------------------------------------------------------------- sentences
@@ -83,13 +84,19 @@ def split_sentences(text: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------- page chrome
 
 SALUTATION = re.compile(r"^各位代表[：:，,！!]?")
+#: The credits a news or portal page appends to an article: source, editors, reviewers, author.
+_CREDIT = r"(?:(?:信息|文章|新闻|稿件)?来源|稿源|(?:责任|网络|本文|值班|实习)?编辑|审核|审校|校对|[初复终]审|监制|签发|作者|撰稿)"
 _CHROME_END = re.compile(
     r"^(相关(报道|新闻|阅读|链接|附件|文章|稿件)|打印本页|关闭窗口|扫一扫|分享到|分享[：:]|"
-    r"(责任|网络|本文)?编辑[：:]|【\s*(打印|关闭|大|中|小)?\s*$|】$|上一篇|下一篇|返回顶部|"
-    r"网站地图|版权所有|Copyright|主办单位|主办[：:]|承办[：:]|[\w.]*ICP备|纠错|"
+    rf"[（(【\[]?\s*{_CREDIT}\s*[：:]|【\s*(打印|关闭|大|中|小)?\s*$|】$|上一篇|下一篇|返回顶部|"
+    r"网站地图|版权所有|Copyright|主办单位|主办[：:]|承办[：:]|[\w.]*ICP备|纠错|[（(]\s*完\s*[）)]$|"
+    r"本作品|Public domain|版权声明|免责声明|转载请注明|原标题[：:]|"
     r"[0-9a-f]{16,}[：:]?$)",
     re.I,
 )
+_ONE_CREDIT = (rf"[（(【\[]\s*{_CREDIT}\s*[：:][^（）()【】\[\]]{{0,40}}[）)】\]]|[（(]\s*完\s*[）)]"
+               rf"|{_CREDIT}\s*[：:]\s*[^\s。！？!?（）()【】]{{0,20}}")
+_TRAILING_CREDIT = re.compile(rf"(?<=[。！？!?”」』])(?:\s*(?:{_ONE_CREDIT}))+\s*$")
 _PHOTO_CAPTION = re.compile(r"(记者|通讯员|新华社).{0,12}摄[。]?$|^[(（]?图[为片][:：]")
 _NOTE_HEADING = re.compile(r"^(附[：:])?(名词解释|名词注释|注释|注解)[：:]?$")
 
@@ -99,8 +106,23 @@ def is_chrome_end(line: str) -> bool:
 
     >>> is_chrome_end("相关报道："), is_chrome_end("打印本页"), is_chrome_end("各位代表！")
     (True, True, False)
+    >>> is_chrome_end("（来源：示例日报）"), is_chrome_end("责任编辑：某某"), is_chrome_end("来源于群众。")
+    (True, True, False)
     """
     return bool(_CHROME_END.match(line))
+
+
+def strip_trailer(line: str) -> str:
+    """A paragraph without the credits a page appends after its closing punctuation.
+
+    >>> strip_trailer("让我们携手奋进！（来源：示例日报）【责任编辑：某某】")
+    '让我们携手奋进！'
+    >>> strip_trailer("共创美好明天！ 编辑：某某 审核：某某")
+    '共创美好明天！'
+    >>> strip_trailer("数据来源：统计公报。")
+    '数据来源：统计公报。'
+    """
+    return _TRAILING_CREDIT.sub("", line)
 
 
 def is_photo_caption(line: str) -> bool:

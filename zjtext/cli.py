@@ -100,6 +100,28 @@ def cmd_compare(args) -> int:
     return 0
 
 
+def cmd_panel(args) -> int:
+    from .views import panel, processed_reports
+
+    reports, errors = processed_reports(args.paths, args.processed, jobs=args.jobs, progress=True)
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    emit(panel(reports, progress=True), args.format)
+    return 1 if errors else 0
+
+
+def cmd_series(args) -> int:
+    from .views import processed_reports, series, series_notes
+
+    reports, errors = processed_reports(args.paths, args.processed, jobs=args.jobs, progress=True)
+    for err in errors:
+        print(f"error: {err}", file=sys.stderr)
+    for note in series_notes(reports):
+        print(f"note: {note}", file=sys.stderr)
+    emit(series(reports, progress=True), args.format)
+    return 1 if errors else 0
+
+
 def cmd_process(args) -> int:
     from .process import process_command
 
@@ -143,6 +165,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("old")
     p.add_argument("new")
     p.add_argument("--what", choices=("keyness", "slogans", "targets", "headline"), default="targets")
+    for name, func, help_ in (
+        ("panel", cmd_panel, "all regions side by side: each report's targets and last year's results, per indicator"),
+        ("series", cmd_series, "one region over years: the targets of year N against the results report N+1 gives"),
+    ):
+        p = _add(sub, name, func, help_)
+        p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+        p.add_argument("--processed", type=Path, default=Path("data/processed"), metavar="DIR",
+                       help="where the processed tables are kept and reused (default data/processed/)")
+        p.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: number of cores)")
     p = _add(sub, "process", cmd_process, "process many reports into data/processed/ (CSV tables, corpus tables)", None)
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default data/processed/)")

@@ -331,3 +331,40 @@ def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
     if what == "headline":
         return headline_side_by_side([old, new])
     return track_targets(old, new)
+
+
+# ---------------------------------------------------------------- one target, one result (views.series)
+
+def judge_target(target, actual, key: str, gdp_growth: float | None = None) -> tuple[str, str]:
+    """The verdict and its reason for one keyed headline target (a row with ``value``, ``value_max``,
+    ``qualifier``, ``change`` and the figure ``written``) against the result row of the next year's
+    report (or ``None``). A target with no figure that asks for growth in step with the economy
+    (与经济增长同步) is judged against ``gdp_growth``, the next report's GDP growth, with the 左右 tolerance.
+
+    >>> judge_target({"value": 5.0, "value_max": None, "qualifier": "approx", "change": "increase"},
+    ...              {"value": 5.2, "change": "increase"}, "gdp")
+    ('met', '')
+    >>> judge_target({"value": 5.0, "value_max": None, "qualifier": "at_most", "change": "none"}, None,
+    ...              "unemployment_surveyed")[0]
+    'not reported'
+    >>> judge_target({"value": None, "value_max": None, "qualifier": "none", "change": "none",
+    ...               "written": "居民收入与经济增长同步"}, {"value": 4.9, "change": "increase"}, "income", 5.0)
+    ('met (within 左右)', 'judged against GDP growth of 5%')
+    """
+    from .indicators import display_name
+
+    name = display_name(key, key)
+    value, value_max = _num(target["value"]), _num(target["value_max"])
+    in_step = value is None and "同步" in str(target.get("written", "") if hasattr(target, "get") else "")
+    if value is None and not in_step:
+        return "", "the target gives no figure to judge"
+    if actual is None:
+        return "not reported", f"the next report gives no figure for {name} of the same kind"
+    result = _signed(_num(actual["value"]), actual["change"])
+    if in_step:
+        if gdp_growth is None:
+            return "not reported", "the next report gives no GDP growth to judge 同步 against"
+        return judge(gdp_growth, None, "approx", "", result), f"judged against GDP growth of {gdp_growth:g}%"
+    if target["change"] == "decrease":  # a cut: compare the depth of the cut, deeper is better
+        return judge(value, value_max, target["qualifier"], "", -(result or 0.0)), ""
+    return judge(value, value_max, target["qualifier"], name, result), ""

@@ -32,7 +32,8 @@ from .report import Report
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["locate_gold", "score", "norm_indicator", "indicator_match", "lcs_ratio"]
+__all__ = ["locate_gold", "score", "norm_indicator", "indicator_match", "lcs_ratio", "score_headline_gold",
+           "score_tracking", "same_verdict"]
 
 TOLERANCE = 0.6
 _PUNCT = re.compile(r"[\s“”‘’\"'（）()《》〈〉、，,。；;：:·—\-\[\]【】]")
@@ -209,3 +210,122 @@ def _sentence_at(report: Report, k: tuple[int, int]) -> str:
                 pos = max(pos, j + len(s)) if j >= 0 else pos
             return p.text
     return ""
+
+
+# ---------------------------------------------------------------- headline tables (headline-*.csv gold)
+
+def locate_all(report: Report, anchor: str, surface: str) -> list[tuple[int, int]]:
+    """Every (paragraph, offset of the number) where ``anchor + surface`` occurs in the body."""
+    out = []
+    for p in report.body:
+        j = p.text.find(anchor + surface)
+        while j >= 0:
+            out.append((p.index, j + len(anchor)))
+            j = p.text.find(anchor + surface, j + 1)
+    return out
+
+
+def score_headline_gold(gold: "pd.DataFrame", predicted: "pd.DataFrame", report: Report,
+                        targeted: set[str] | frozenset = frozenset()) -> tuple[dict, "pd.DataFrame"]:
+    """Score one report's headline table against its rows of a headline gold (GUIDELINE.md, headline tables).
+
+    ``gold``: that report's gold rows (``period, indicator, anchor, surface, value, qualifier_norm``);
+    ``predicted``: :func:`zjtext.metrics.headline` output (``indicator_key`` included). A gold row is
+    found when a predicted row of the same period stands at its position (``anchor + surface``; when
+    the text repeats it, the occurrence the prediction chose). ``targeted`` is the set of indicator
+    keys that have targets: results for them are what tracking needs, scored apart.
+
+    Returns counts (``targets``, ``targets_found``, ``actuals``, ``actuals_found``, ``targeted_actuals``,
+    ``targeted_actuals_found``, ``predicted``, ``extra``) and one miss per row: ``kind`` is
+    ``target missed``, ``actual missed``, ``extra`` (a predicted numeric row the gold does not have),
+    or a field (``value``, ``qualifier``, ``indicator_key``) that disagrees on a found row.
+    """
+    import pandas as pd
+
+    from .indicators import indicator_key
+
+    pred = predicted[predicted["value"].notna()]
+    at = {(str(r.period), int(r.paragraph), int(r.start)): r for r in pred.itertuples()}
+    used, misses = set(), []
+    counts = dict.fromkeys(("targets", "targets_found", "actuals", "actuals_found", "targeted_actuals",
+                            "targeted_actuals_found"), 0)
+    for g in gold.itertuples():
+        period, key = str(g.period), indicator_key(g.indicator)
+        places = locate_all(report, "" if _isna(g.anchor) else str(g.anchor), str(g.surface))
+        hit = next(((period, *k) for k in places if (period, *k) in at), None)
+        name = "targets" if period == "target" else "actuals"
+        counts[name] += 1
+        is_targeted = period == "actual" and key in targeted
+        counts["targeted_actuals"] += is_targeted
+        base = {"period": period, "indicator": g.indicator, "surface": g.surface, "anchor": g.anchor}
+        if hit is None:
+            why = "not located in the text" if not places else "not in the predicted table"
+            misses.append({**base, "kind": f"{period} missed", "gold": key, "predicted": why})
+            continue
+        used.add(hit)
+        counts[name + "_found"] += 1
+        counts["targeted_actuals_found"] += is_targeted
+        r = at[hit]
+        if not _close(float(g.value), float(r.value)):
+            misses.append({**base, "kind": "value", "gold": g.value, "predicted": r.value})
+        if str(g.qualifier_norm) != str(r.qualifier):
+            misses.append({**base, "kind": "qualifier", "gold": g.qualifier_norm, "predicted": r.qualifier})
+        if key != str(getattr(r, "indicator_key", "") or ""):
+            misses.append({**base, "kind": "indicator_key", "gold": key,
+                           "predicted": f"{getattr(r, 'indicator_key', '')} ({r.indicator})"})
+    for k, r in at.items():
+        if k not in used:
+            misses.append({"period": k[0], "indicator": r.indicator, "surface": r.surface, "anchor": "",
+                           "kind": "extra", "gold": "", "predicted": str(r.sentence)[:60]})
+    counts["predicted"], counts["extra"] = len(at), len(at) - len(used)
+    cols = ["kind", "period", "indicator", "surface", "anchor", "gold", "predicted"]
+    return counts, pd.DataFrame(misses, columns=cols)
+
+
+# ---------------------------------------------------------------- target tracking (national-tracking gold)
+
+def same_verdict(gold: str, predicted: str) -> bool:
+    """Verdicts agree; ``met (within 左右)`` is a ``met``.
+
+    >>> same_verdict("met", "met (within 左右)"), same_verdict("not reported", "missed")
+    (True, False)
+    """
+    def norm(v: str) -> str:
+        return "met" if str(v).startswith("met") else str(v)
+    return norm(gold) == norm(predicted)
+
+
+def score_tracking(gold: "pd.DataFrame", tracked: "pd.DataFrame") -> tuple[dict, "pd.DataFrame"]:
+    """Score one pair's tracking table (:func:`zjtext.compare.track_targets`) against its gold rows.
+
+    A gold row (``indicator, target_value, actual_value, verdict``) is matched to the tracked row with
+    the same indicator key and target value. Counted: ``rows``, ``equal`` (same verdict) and
+    ``wrong_figure`` (a verdict drawn from a figure that is not the gold's result: the gold has no
+    result, or another value). Returns (counts, one row per gold row with both sides).
+    """
+    import pandas as pd
+
+    from .indicators import indicator_key
+
+    rows, equal, wrong = [], 0, 0
+    if "indicator_key" not in tracked.columns:  # a table from before the vocabulary
+        tracked = tracked.assign(indicator_key=[indicator_key(n) for n in tracked["indicator"]])
+    for g in gold.itertuples():
+        key = indicator_key(g.indicator)
+        cand = tracked[tracked["indicator_key"] == key]
+        match = [t for t in cand.itertuples() if _close(float(g.target_value), float(t.target_value or "nan"))] \
+            if len(cand) else []
+        t = match[0] if match else None
+        verdict = t.verdict if t is not None else "(no target row)"
+        actual = None if t is None or _isna(t.actual_value) else abs(float(t.actual_value))
+        gold_actual = None if _isna(g.actual_value) or g.actual_value == "" else float(g.actual_value)
+        from_figure = actual is not None and verdict not in ("not reported", "not comparable", "")
+        bad_figure = from_figure and (gold_actual is None or not _close(actual, gold_actual))
+        ok = same_verdict(g.verdict, verdict) and not bad_figure
+        equal += ok
+        wrong += bad_figure
+        rows.append({"pair": g.pair, "indicator": g.indicator, "key": key, "target": g.target_surface,
+                     "gold_verdict": g.verdict, "verdict": verdict, "gold_actual": gold_actual,
+                     "actual": actual, "ok": ok, "wrong_figure": bad_figure,
+                     "reason": getattr(t, "reason", "") if t is not None else ""})
+    return {"rows": len(rows), "equal": equal, "wrong_figure": wrong}, pd.DataFrame(rows)

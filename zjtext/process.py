@@ -55,7 +55,7 @@ from typing import Iterable, Iterator, Sequence
 
 from . import __version__
 from .paths import PROCESSED_DIR, report_files
-from .report import ReportError, load_report, report_id_for
+from .report import ReportError, check_size, load_report, report_id_for
 from .store import CSV_ENCODING, write_rows, write_text
 
 TABLES = ("paragraphs", "tokens", "keywords", "slogans", "metrics", "targets")
@@ -254,6 +254,7 @@ def process_report(path: Path | str, out: Path | str | None = None, force: bool 
     path, out = Path(path), Path(out or PROCESSED_DIR)
     result = ProcessResult(source=str(path))
     try:
+        check_size(path)  # a file beyond the limit is refused before it is read
         data = path.read_bytes() if path.is_file() else None
         stamp = stamp_of(data or b"")
         if not force and data is not None and _is_current(out / report_id_for(path), stamp):

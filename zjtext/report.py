@@ -25,8 +25,16 @@ from . import clean
 __all__ = [
     "Paragraph", "ReportMeta", "Report", "load_report", "report_from_text", "report_id_for",
     "ReportError", "ReportNotFoundError", "EmptyReportError", "BinaryFileError", "PdfFileError",
-    "UnknownEncodingError", "NoReportBodyError",
+    "UnknownEncodingError", "NoReportBodyError", "InputTooLargeError", "NestingTooDeepError", "MAX_INPUT_BYTES",
+    "check_size", "NATIONAL",
 ]
+
+#: The largest report file zjtext reads (64 MB; a long report is well under 1 MB). Memory and time grow
+#: with the input, so a larger file is refused before any work with :class:`InputTooLargeError`.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+#: ``meta.region`` of the State Council's report to the National People's Congress.
+NATIONAL = "全国"
 
 
 # ---------------------------------------------------------------- errors
@@ -62,6 +70,14 @@ class UnknownEncodingError(ReportError):
 
 class NoReportBodyError(ReportError):
     """The file is readable but holds no report text (a 404 page, a table of contents …)."""
+
+
+class InputTooLargeError(ReportError):
+    """The file is larger than :data:`MAX_INPUT_BYTES`."""
+
+
+class NestingTooDeepError(ReportError):
+    """The HTML nests deeper than the parser can follow, even with its layout tags set aside."""
 
 
 # ---------------------------------------------------------------- data model
@@ -105,17 +121,25 @@ class ReportMeta:
 
     @property
     def display_title(self) -> str:
-        """The title for readers, with year and region added when the page's own title lacks them
-        (many pages title it just 政府工作报告).
+        """The title for readers, one shape whatever the page called itself: year + issuer +
+        政府工作报告, the issuer being the region (浙江省) or, for the national report, 国务院 — the
+        way these reports are cited (2024年浙江省政府工作报告, 2019年国务院政府工作报告). Pages
+        titled 政府工作报告, 安徽省2026年政府工作报告 or 2026年四川省人民政府工作报告 all read alike.
+        With no region known, the page's own title with the year put in front.
 
-        >>> ReportMeta("x", title="2024年政府工作报告", year=2024, region="浙江省").display_title
+        >>> ReportMeta("x", title="浙江省2024年政府工作报告", year=2024, region="浙江省").display_title
         '2024年浙江省政府工作报告'
+        >>> ReportMeta("x", title="2019年中华人民共和国国务院政府工作报告", year=2019, region="全国").display_title
+        '2019年国务院政府工作报告'
+        >>> ReportMeta("x", title="政府工作报告", year=2025).display_title
+        '2025年政府工作报告'
         """
-        title = self.title or "政府工作报告"
-        rest = re.sub(r"^\d{4}年", "", title)
-        if self.region and self.region not in rest:
-            rest = self.region + rest
-        year = self.year or (title[:4] if re.match(r"^\d{4}年", title) else "")
+        issuer = "国务院" if self.region == NATIONAL else self.region
+        if issuer:
+            rest = f"{issuer}政府工作报告"
+        else:
+            rest = re.sub(r"^\d{4}年", "", self.title or "政府工作报告")
+        year = self.year or (self.title[:4] if re.match(r"^\d{4}年", self.title) else "")
         return f"{year}年{rest}" if year else rest
 
 
@@ -227,18 +251,33 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.I | re.S)
 
 
 def _has_chinese(text: str, minimum: int = 20) -> bool:
-    """At least *minimum* Chinese characters in the first 200,000 (most texts show them at once)."""
-    return _cjk_len(text[:2000]) >= minimum or _cjk_len(text[:200000]) >= minimum
+    """At least *minimum* Chinese characters anywhere outside <script>/<style> (a page saved as a single
+    file can carry megabytes of inline code and data URIs before its body).
+
+    >>> _has_chinese("<script>" + "x" * 300000 + "</script>" + "各位代表" * 5)
+    True
+    >>> _has_chinese("<script>var s = '" + "中文" * 20 + "';</script><p>hello</p>")
+    False
+    """
+    if "<" in text:
+        text = _SCRIPT_OR_STYLE.sub(" ", text)
+    found = 0
+    for _ in _CJK.finditer(text):  # stops at the *minimum*-th character: a Chinese page is cheap to confirm
+        found += 1
+        if found >= minimum:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- HTML -> lines
 
 _BLOCK_TAGS = {
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th",
-    "section", "article", "blockquote", "header", "footer", "center", "dd", "dt", "pre", "hr",
+    "section", "article", "blockquote", "header", "footer", "center", "dd", "dt", "pre", "hr", "title", "body",
 }
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "select", "button", "audio", "video")
 _BOLD_TAGS = {"strong", "b"}
@@ -295,13 +334,53 @@ def _bold_lead(el) -> tuple[str, bool]:
     return lead, bool(lead) and lead == clean.normalise_line(el.text_content())
 
 
-def _html_lines(text: str) -> tuple[list[_Line], list[str], str]:
-    """Return the main block's lines, the whole page's lines, and the <title> text."""
+_TAG = re.compile(r"</?([a-zA-Z][\w:-]*)[^>]*>")
+_KEEP_WHEN_FLAT = {"html", "head", "title", "meta", "body", "p", "br", "h1", "h2", "h3", "h4", "h5", "h6",
+                   *_DROP_TAGS}
+
+
+def _flatten(text: str, keep: set[str]) -> str:
+    """The page with every tag not in *keep* set aside: a block tag becomes a line break, others vanish.
+
+    >>> _flatten("<div><font>甲</font><p>乙</p><div>丙", {"p"})
+    '<br>甲<p>乙</p><br>丙'
+    """
+    def swap(m: re.Match) -> str:
+        name = m.group(1).lower()
+        return m.group(0) if name in keep else "<br>" if name in _BLOCK_TAGS else ""
+    return _TAG.sub(swap, text)
+
+
+def _parse_html(text: str, path: Path):
+    """Parse a page into an lxml tree, never silently cut short.
+
+    libxml2 stops building the tree at a nesting depth of 256 (2048 with ``huge_tree``) and drops
+    what lies deeper with no exception, so a page with one unclosed ``<div>`` or ``<font>`` per
+    paragraph (as some editors and CMSs write) would lose its end. The parser's error log tells; the
+    page is then parsed again with its layout tags set aside (bold kept for paragraph leads, then not),
+    and a page that still nests too deep is refused with :class:`NestingTooDeepError`.
+    Returns ``None`` for a document lxml can make nothing of.
+    """
     import lxml.html
 
-    try:
-        root = lxml.html.document_fromstring(text)
-    except Exception:  # lxml raises for documents it cannot make anything of
+    attempts = (lambda: text, lambda: _flatten(text, _KEEP_WHEN_FLAT | _BOLD_TAGS),
+                lambda: _flatten(text, _KEEP_WHEN_FLAT))
+    for attempt in attempts:
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        try:
+            root = lxml.html.document_fromstring(attempt(), parser=parser)
+        except Exception:  # lxml raises for documents it cannot make anything of
+            return None
+        if not any("Excessive depth" in e.message for e in parser.error_log):
+            return root
+    raise NestingTooDeepError(path, "the HTML nests its elements too deeply to be read whole "
+                                    "(more than 2048 levels); save the page as text instead")
+
+
+def _html_lines(text: str, path: Path) -> tuple[list[_Line], list[str], str]:
+    """Return the main block's lines, the whole page's lines, and the <title> text."""
+    root = _parse_html(text, path)
+    if root is None:
         return [], [], ""
     title = clean.normalise_line(root.findtext(".//title") or "")
     for tag in _DROP_TAGS:
@@ -342,7 +421,7 @@ def _element_lines(el) -> list[_Line]:
 _DATE_MEETING = re.compile(
     r"(\d{4})年(\d{1,2})月(\d{1,2})日在(.{2,16}?)(第[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次(?:全体)?会议)"
 )
-_SPEAKER = re.compile(r"(?:代理?)?(?:省长|市长|主席)\s*((?:[\u4e00-\u9fff]\s*){2,4})$")
+_SPEAKER = re.compile(r"(?:代理?)?(?:省长|市长|主席|总理)\s*((?:[\u4e00-\u9fff]\s*){2,4})$")
 _TITLE = re.compile(r"^(\d{4}年)?[\u4e00-\u9fff]{0,12}?(人民)?政府工作报告$")
 _REGION = re.compile(r"(?:\d{4}年)?([\u4e00-\u9fff]{2,9}?(?:省|市|自治区|特别行政区))(?:人民)?政府工作报告")
 
@@ -370,36 +449,92 @@ def _body_lines(lines: list[_Line], start: int) -> list[_Line]:
             break  # the start of the report repeated after its end (a second copy on the page)
         if clean.is_photo_caption(ln.text):
             continue
-        body.append(ln)
+        text = clean.strip_trailer(ln.text)  # '…奋斗！（来源：某某日报）' keeps its paragraph, not the credit
+        body.append(ln if text == ln.text else _Line(text, ln.lead, ln.all_bold))
     while body and not _cjk_len(body[-1].text) and not clean.ends_paragraph(body[-1].text):
         body.pop()  # stray trailing chrome such as '】'
     return body
 
 
+_NATIONAL_MEETING = re.compile(
+    r"(\d{4})年(\d{1,2})月(\d{1,2})日在(第[一二三四五六七八九十\d]+届全国人民代表大会第[一二三四五六七八九十\d]+次(?:全体)?会议)"
+)
+_NATIONAL_TITLE = re.compile(r"(国务院|中华人民共和国|中央人民政府)(人民)?政府工作报告")
+_NATIONAL_WORDS = re.compile(r"国内生产总值|全国各族人民|代表国务院|国务院总理")
+_PROVINCIAL_WORDS = re.compile(r"地区生产总值|全[省市区]|省委|市委|区党委|[省市]政府|自治区人民政府")
+
+
+def _is_national(title: str, header: str, body: list[str]) -> bool:
+    """The State Council's report: its title or speaker line names 国务院, its opening says it speaks for
+    the State Council, or its text speaks of the nation (国内生产总值, 全国各族人民) more than of a province.
+
+    >>> _is_national("2030年政府工作报告", "", ["各位代表：", "现在，我代表国务院，向大会报告政府工作。"])
+    True
+    >>> _is_national("", "", ["全省地区生产总值增长5%，高于国内生产总值增速。", "省委坚强领导。"])
+    False
+    """
+    if _NATIONAL_TITLE.search(title) or "国务院总理" in header:
+        return True
+    if any("代表国务院" in t for t in body[:5]):
+        return True
+    text = "".join(body)
+    return len(_NATIONAL_WORDS.findall(text)) > len(_PROVINCIAL_WORDS.findall(text))
+
+
+_REVIEWED_YEAR = re.compile(r"(\d{4})年[^，。、]{0,12}?工作(回顾|总结)")
+_YEAR_IS = re.compile(r"(\d{4})年是[^。，]{0,20}之年")
+_PLANNED_YEAR = re.compile(r"(\d{4})年(的)?(工作|重点|主要|经济社会|政府工作|目标)")
+
+
+def _year_from_headings(body: list[str]) -> int | None:
+    """The report's year when no title or date line states it: from the top-level headings, the year
+    planned (三、2026年重点工作) or the year after the one reviewed (一、2025年工作回顾); else the
+    latest year the text calls '…之年'.
+
+    >>> _year_from_headings(["各位代表：", "一、2029年工作回顾", "二、“十六五”时期主要目标"])
+    2030
+    """
+    years = []
+    for line in body:
+        if clean.TOP_HEADING.match(line):
+            years += [int(m.group(1)) + 1 for m in _REVIEWED_YEAR.finditer(line)]
+            years += [int(m.group(1)) for m in _PLANNED_YEAR.finditer(line)]
+    if not years:  # '2026年是“十五五”开局之年' after '2025年是“十四五”收官之年'
+        years = [int(m.group(1)) for m in _YEAR_IS.finditer("".join(body))]
+    if years:
+        return max(years)
+    y = re.search(r"(\d{4})年[^。]{0,12}(目标任务|重点工作|工作安排)", "".join(body))
+    return int(y.group(1)) if y else None
+
+
 def _metadata(header: list[str], title_tag: str, path: Path, encoding: str, fmt: str, body: list[str]) -> ReportMeta:
     joined = "".join(header)
-    m = _DATE_MEETING.search(joined)
     year = date = None
     meeting = region = ""
+    m = _DATE_MEETING.search(joined)
+    if m:
+        region, meeting = m.group(4), m.group(4) + m.group(5)
+    else:
+        m = _NATIONAL_MEETING.search(joined)
+        if m:
+            region, meeting = NATIONAL, m.group(4)
     if m:
         year = int(m.group(1))
         date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-        region = m.group(4)
-        meeting = region + m.group(5)
     titles = [h for h in header if _TITLE.match(h)]
     title = max(titles, key=len) if titles else ""
     if not title and "政府工作报告" in title_tag:
         title = title_tag
+    if not region and _NATIONAL_TITLE.search(title or title_tag):
+        region = NATIONAL
     if not region:
         r = _REGION.search(title or title_tag) or _REGION.search(joined)
         region = r.group(1) if r else ""
+    if not region and _is_national(title or title_tag, joined, body):
+        region = NATIONAL
     if year is None:
         y = re.match(r"(\d{4})年", title)
-        if y:
-            year = int(y.group(1))
-        else:
-            y = re.search(r"(\d{4})年[^。]{0,12}(目标任务|重点工作|工作安排)", "".join(body))
-            year = int(y.group(1)) if y else None
+        year = int(y.group(1)) if y else _year_from_headings(body)
     speaker = ""
     for h in header:
         s = _SPEAKER.search(h)
@@ -517,7 +652,7 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     title_tag = ""
     if _looks_like_html(text, path):
         fmt = "html"
-        lines, page, title_tag = _html_lines(text)
+        lines, page, title_tag = _html_lines(text, path)
         if not lines:
             raise NoReportBodyError(path, "the HTML page has no text")
     else:
@@ -540,12 +675,32 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     return Report(meta, _structure(body))
 
 
+def check_size(path: Path | str) -> None:
+    """Refuse a file larger than :data:`MAX_INPUT_BYTES` before reading it (a caller that reads the
+    bytes itself calls this first); a missing file passes, for :func:`load_report` to report.
+
+    >>> check_size("no/such/file.html")
+    """
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return
+    _refuse_size(path, size)
+
+
+def _refuse_size(path: Path | str, size: int) -> None:
+    if size > MAX_INPUT_BYTES:
+        raise InputTooLargeError(path, f"the file is {size / 2**20:.1f} MB; zjtext reads report files of up to "
+                                       f"{MAX_INPUT_BYTES // 2**20} MB")
+
+
 def load_report(path: Path | str, data: bytes | None = None) -> Report:
     """Load a report file (HTML or plain text, UTF-8 or GB2312/GBK/GB18030).
 
     *data*: the file's bytes, when the caller has read them already (``process`` hashes them first).
     Raises a :class:`ReportError` subclass, whose message names the file and the reason, for a
-    missing, empty, binary, PDF, undecodable or body-less file.
+    missing, empty, too large (over :data:`MAX_INPUT_BYTES`), binary, PDF, undecodable, body-less or
+    too deeply nested file.
     """
     path = Path(path)
     if data is None:
@@ -553,10 +708,12 @@ def load_report(path: Path | str, data: bytes | None = None) -> Report:
             raise ReportNotFoundError(path, "no such file")
         if not path.is_file():
             raise ReportNotFoundError(path, "not a file")
+        check_size(path)
         try:
             data = path.read_bytes()
         except OSError as err:
             raise ReportError(path, f"cannot read the file ({err.strerror or err})") from None
+    _refuse_size(path, len(data))
     if not data.strip():
         raise EmptyReportError(path, "the file is empty (nothing but whitespace)")
     _sniff_binary(data, path)

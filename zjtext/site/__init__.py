@@ -1,5 +1,2 @@
-"""The site: notebooks run on reports (papermill) and exported as shareable HTML pages (nbconvert).
-
-``run`` orchestrates a run (which notebooks, where their outputs go, what is compared); the pages
-themselves are built by ``pages``.
-"""
+"""The site stage: notebooks run on reports (papermill, ``run``) and exported as shareable HTML pages
+rendered from one template set with one display vocabulary (``pages``)."""

@@ -1,0 +1,123 @@
+"""Corpus views: the panel across regions and the series over years, from processed tables."""
+from pathlib import Path
+
+import pytest
+
+from zjtext import cli
+from zjtext.views import (
+    PANEL_COLUMNS, SERIES_COLUMNS, keyword_trends, panel, panel_wide, processed_reports, read_processed, series,
+    series_notes, slogan_debuts, term_changes,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = ROOT / "tests" / "fixtures"
+SEED = ROOT / "data" / "raw" / "zhejiang-2024.html"
+NEXT = FIX / "synthetic-zhejiang-2025.txt"
+OTHERS = [FIX / "other-site-2025.html", FIX / "scraped-2026.txt"]
+
+
+@pytest.fixture(scope="module")
+def processed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("processed")
+    reports, errors = processed_reports([SEED, NEXT, *OTHERS], out, jobs=1)
+    assert errors == []
+    return out, reports
+
+
+def test_read_processed_sorts_by_region_then_year(processed):
+    _, reports = processed
+    keys = [(r.region, r.year) for r in reports]
+    assert keys == sorted(keys)
+    assert {r.report_id for r in reports} == {"zhejiang-2024", "synthetic-zhejiang-2025", "other-site-2025", "scraped-2026"}
+
+
+def test_panel_is_tidy_and_keeps_targets_as_written(processed):
+    _, reports = processed
+    df = panel(reports)
+    assert list(df.columns) == PANEL_COLUMNS
+    assert not df.duplicated(["report_id", "indicator_key"]).any()
+    gdp = df[df["indicator_key"] == "gdp"].set_index("report_id")
+    assert gdp.loc["zhejiang-2024", "target"] == "5.5%左右"
+    assert gdp.loc["zhejiang-2024", "qualifier"] == "approx"
+    assert gdp.loc["zhejiang-2024", "actual_year"] == 2023
+    assert gdp.loc["synthetic-zhejiang-2025", "actual"] == "5.4%"  # the growth rate, not the GDP level
+    assert gdp.loc["synthetic-zhejiang-2025", "actual_value"] == pytest.approx(5.4)
+
+
+def test_panel_wide_has_one_row_per_report_and_two_columns_per_indicator(processed):
+    _, reports = processed
+    wide = panel_wide(panel(reports), keys=["gdp", "cpi"])
+    assert list(wide.columns) == ["地区", "年份", "地区生产总值 目标", "地区生产总值 上年实绩", "居民消费价格 目标", "居民消费价格 上年实绩"]
+    assert len(wide) == len(reports)
+    assert list(zip(wide["地区"], wide["年份"])) == sorted(zip(wide["地区"], wide["年份"]))
+
+
+def test_series_judges_consecutive_years_only(processed):
+    _, reports = processed
+    zj = [r for r in reports if r.region == "浙江省"]
+    df = series(zj)
+    assert list(df.columns) == SERIES_COLUMNS
+    by = df.set_index(["year", "indicator_key"])
+    assert by.loc[(2024, "gdp"), "verdict"] == "met (within 左右)"  # 5.4% against 5.5%左右
+    assert by.loc[(2024, "fixed_investment"), "verdict"] == "missed"  # 3.1% against 6%左右
+    assert by.loc[(2024, "unemployment_surveyed"), "verdict"] == "met"  # a ceiling: 4.5% within 5%以内
+    assert by.loc[(2024, "gdp"), "result_report_id"] == "synthetic-zhejiang-2025"
+    latest = df[df["year"] == 2025]
+    assert len(latest) and (latest["verdict"] == "").all()
+    assert latest["reason"].str.contains("no report of 2026").all()
+
+
+def test_series_without_the_next_year_gives_no_verdict_and_says_why(processed):
+    _, reports = processed
+    seed_only = [r for r in reports if r.report_id == "zhejiang-2024"]
+    assert (series(seed_only)["verdict"] == "").all()
+    notes = series_notes(seed_only)
+    assert len(notes) == 1 and "consecutive" in notes[0] and "2024" in notes[0]
+    assert series_notes([r for r in reports if r.region == "浙江省"]) == []
+
+
+def test_keyword_trends_count_terms_per_10k_characters(processed):
+    _, reports = processed
+    df = keyword_trends(reports, ["八八战略", "不存在的提法"])
+    seed = df[(df["report_id"] == "zhejiang-2024")].set_index("term")
+    assert seed.loc["八八战略", "count"] >= 1 and seed.loc["八八战略", "per_10k"] > 0
+    assert seed.loc["不存在的提法", "count"] == 0
+
+
+def test_term_changes_and_slogan_debuts(processed):
+    _, reports = processed
+    zj = [r for r in reports if r.region == "浙江省"]
+    changes = term_changes(zj, top=5, min_count=2)
+    assert set(changes["direction"]) <= {"rose", "fell"}
+    assert (changes[changes["direction"] == "rose"]["change"] > 0).all()
+    debuts = slogan_debuts(zj)
+    assert debuts.set_index("term").loc["八八战略", "first_year"] == 2024
+
+
+def test_cli_panel_and_series_write_bom_csv(processed, capsys, tmp_path):
+    out, _ = processed
+    assert cli.main(["panel", str(SEED), str(NEXT), "--processed", str(out), "--jobs", "1"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("\ufeffreport_id,region,year,indicator_key")
+    assert cli.main(["series", str(SEED), "--processed", str(out), "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    assert "note: 浙江省: reports of 2024 only" in captured.err
+
+
+def test_read_processed_of_a_missing_folder_is_empty(tmp_path):
+    assert read_processed(tmp_path / "none") == []
+
+
+def test_corpus_charts_draw_the_views(processed):
+    from zjtext.charts_corpus import keyword_trend_lines, panel_dots, series_lines
+
+    _, reports = processed
+    fig = panel_dots(panel(reports), "gdp")
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "浙江省 2024" in labels and len(labels) == len(set(labels))
+    zj = [r for r in reports if r.region == "浙江省"]
+    fig = series_lines(series(zj), "gdp")
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2024", "2025"]
+    assert "浙江省生产总值" in fig._suptitle.get_text()
+    fig = keyword_trend_lines(keyword_trends(zj, ["八八战略"]))
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["八八战略"]

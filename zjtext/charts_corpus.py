@@ -1,0 +1,129 @@
+"""Corpus figures: all regions side by side (panel) and one region over years (series).
+
+They draw the tables of :mod:`zjtext.views` as they are given and read no files.
+
+>>> import pandas as pd
+>>> fig = panel_dots(pd.DataFrame(columns=["indicator_key"]))
+>>> fig.axes[0].texts[0].get_text()
+'没有可绘制的数据'
+"""
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .charts import GREY, INK, LIGHT, MUTED, PALETTE, _chart, _finish, _fmt, _message, _new_figure, _num
+from .indicators import display_name
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = ["panel_dots", "series_lines", "keyword_trend_lines"]
+
+NO_DATA = "没有可绘制的数据"
+VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": PALETTE[1], "missed": PALETTE[3]}
+VERDICT_WORDS = {"met": "完成", "met (within 左右)": "基本完成（左右）", "missed": "未完成", "not reported": "未报告"}
+
+
+def _place(row: Any, years: int) -> str:
+    """'浙江省' or, when the panel mixes years, '浙江省 2024'."""
+    return f"{row['region']} {row['year']}" if years > 1 else str(row["region"])
+
+
+@_chart
+def panel_dots(panel_df: "pd.DataFrame", key: str = "gdp", *, source: Any = None, title: str | None = None) -> "Figure":
+    """A ranked dot plot of one indicator's targets by region (a range drawn as a bar from its low
+    to its high end), with last year's result beside each as a hollow dot; ties sorted by region."""
+    rows = panel_df[(panel_df["indicator_key"] == key) & (panel_df["target"] != "")] if len(panel_df) else panel_df
+    name = display_name(key, key)
+    fig = _new_figure(height=max(3.0, 1.2 + 0.36 * len(rows)))
+    ax = fig.add_subplot()
+    if not len(rows) or rows["target_value"].isna().all():
+        _message(ax, NO_DATA)
+        return _finish(fig, title or f"各地{name}目标", source)
+    rows = rows.assign(_v=rows["target_value"].astype(float), _r=rows["region"].astype(str))
+    rows = rows.sort_values(["_v", "_r", "year"], ascending=[True, False, True], kind="stable")
+    years = rows["year"].nunique()
+    unit = "%" if rows["unit"].iloc[0] in ("%", "％") else str(rows["unit"].iloc[0])
+    for y, (_, row) in enumerate(rows.iterrows()):
+        low, high = _num(row["target_value"]), _num(row["target_value_max"])
+        if math.isfinite(high):
+            ax.plot([low, high], [y, y], color=LIGHT, linewidth=6, solid_capstyle="round", zorder=2)
+        actual = _num(row["actual_value"])
+        if math.isfinite(actual):  # a ring under the target dot, so an equal result shows as a halo
+            ax.plot([actual], [y], "o", markerfacecolor="white", markeredgecolor=MUTED, markersize=11,
+                    markeredgewidth=1.5, zorder=3)
+        ax.plot([low], [y], "o", color=PALETTE[0], markersize=7, zorder=4)
+        label = f"{row['target']}" + (f"（上年 {row['actual']}）" if row["actual"] else "")
+        right = max(v for v in (low, high, actual) if math.isfinite(v))
+        ax.annotate(label, (right, y), xytext=(8, 0), textcoords="offset points", va="center", fontsize=8.5, color=INK)
+    ax.set_yticks(range(len(rows)), [_place(r, years) for _, r in rows.iterrows()])
+    ax.set_xlabel(f"{name}（{unit}）")
+    ax.margins(x=0.35)
+    ax.grid(axis="x", color="#e5e5e5", linewidth=0.6)
+    ax.plot([], [], "o", color=PALETTE[0], label="今年目标（区间为条）")
+    ax.plot([], [], "o", markerfacecolor="white", markeredgecolor=MUTED, markersize=9, markeredgewidth=1.5,
+            label="上年实绩")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, borderaxespad=0.2)
+    default = f"各地{name}目标与上年实绩".replace("各地地区", "各地")
+    return _finish(fig, title or default, source, note="按目标值排序，相同时按地区名")
+
+
+@_chart
+def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = None, title: str | None = None) -> "Figure":
+    """Target against result over the years for one indicator: the target (a band for a range), the
+    result the next year's report gives, and each year's verdict as the result marker's colour."""
+    rows = series_df[series_df["indicator_key"] == key] if len(series_df) else series_df
+    name = display_name(key, key)
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    if not len(rows) or rows["target_value"].isna().all():
+        _message(ax, NO_DATA)
+        return _finish(fig, title or f"{name}：目标与实绩", source)
+    rows = rows.sort_values("year")
+    name = name.removeprefix("地区")  # 浙江省生产总值, 全国生产总值
+    years = rows["year"].astype(int).tolist()
+    low = rows["target_value"].astype(float)
+    high = rows["target_value_max"].astype(float).where(rows["target_value_max"].notna(), low)
+    for year, a, b in zip(years, low, high):
+        if math.isfinite(b) and b != a:  # a range target: a bar from its low to its high end
+            ax.plot([year, year], [a, b], color=LIGHT, linewidth=7, solid_capstyle="round", zorder=2)
+    ax.plot(years, low, "-", color=PALETTE[0], marker="s", markersize=5, label="目标（区间为竖条）", zorder=3)
+    actual = rows["actual_value"].astype(float)
+    ax.plot(years, actual, "--", color=MUTED, linewidth=1.2)
+    for year, value, verdict in zip(years, actual, rows["verdict"]):
+        if math.isfinite(value):
+            ax.plot([year], [value], "o", color=VERDICT_COLORS.get(verdict, GREY), markersize=8, zorder=3)
+            ax.annotate(_fmt(value), (year, value), xytext=(0, 7), textcoords="offset points", ha="center", fontsize=8)
+    for verdict, color in VERDICT_COLORS.items():
+        if verdict in set(rows["verdict"]):
+            ax.plot([], [], "o", color=color, label=f"实绩：{VERDICT_WORDS[verdict]}")
+    ax.set_xticks(years, [str(y) for y in years])
+    unit = str(rows["unit"].iloc[0])
+    ax.set_ylabel("增长（%）" if rows["measure"].iloc[0] == "growth" else f"{name}（{unit}）")
+    ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
+    ax.legend(loc="best")
+    note = "实绩取自下一年的政府工作报告；缺下一年报告的年份不作判断"
+    return _finish(fig, title or f"{rows['region'].iloc[0]}{name}：目标与实绩", source, note=note)
+
+
+@_chart
+def keyword_trend_lines(trends_df: "pd.DataFrame", terms: Sequence[str] | None = None, *, source: Any = None,
+                        title: str | None = None) -> "Figure":
+    """Occurrences per 10k characters of chosen terms, one line per term, over the reports' years."""
+    fig = _new_figure()
+    ax = fig.add_subplot()
+    if not len(trends_df):
+        _message(ax, NO_DATA)
+        return _finish(fig, title or "提法的变化", source)
+    terms = list(terms or dict.fromkeys(trends_df["term"]))
+    for i, term in enumerate(terms):
+        part = trends_df[trends_df["term"] == term].sort_values("year")
+        ax.plot(part["year"].astype(int), part["per_10k"], marker="o", color=PALETTE[i % len(PALETTE)], label=term)
+    years = sorted(set(trends_df["year"].astype(int)))
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_ylabel("每万字出现次数")
+    ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
+    ax.legend(loc="upper left", ncols=min(4, len(terms)))
+    return _finish(fig, title or "提法的变化（每万字出现次数）", source)

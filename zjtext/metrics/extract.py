@@ -1,0 +1,128 @@
+"""Every figure of a report as a tidy row (figures → subjects → period), as dicts or a DataFrame."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..indicators import indicator_key
+from ..report import Paragraph, Report
+from .figures import _clause_end, _clause_start, parse_figures
+from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
+from .subjects import _change, _groups, _indicators
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COLUMNS", "EXTRA_COLUMNS", "extract_metrics", "metric_rows"]
+
+COLUMNS = ["report_id", "paragraph", "section", "sentence", "indicator", "surface", "number", "unit",
+           "multiplier", "base_unit", "value", "value_max", "category", "qualifier", "change", "period"]
+EXTRA_COLUMNS = ["indicator_key", "multi_year", "qualifier_text", "start", "end"]
+
+# ---------------------------------------------------------------- public API
+
+def _sentence_spans(p: Paragraph) -> list[tuple[int, int, str]]:
+    spans, pos = [], 0
+    for s in p.sentences or (p.text,):
+        k = p.text.find(s, pos)
+        if k < 0:
+            k = pos
+        spans.append((k, k + len(s), s))
+        pos = k + len(s)
+    return spans
+
+
+def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | None,
+                        multi_context: bool = False) -> list[dict]:
+    text = p.text
+    figs = parse_figures(text)
+    if not figs:
+        return []
+    from ..tables import join_section
+
+    report_id, section = report.meta.report_id, join_section(p.section)
+    spans = _sentence_spans(p)
+
+    def sent_of(i: int) -> tuple[int, int, str]:
+        for a, b, s in spans:
+            if a <= i < b:
+                return a, b, s
+        return 0, len(text), text
+
+    rows = []
+    prev_names: list[str] | None = None
+    prev_lead, prev_unit = "", ""
+    prev_sent = None
+    floor_pos = 0
+    for group in _groups(text, figs):
+        a, b, sent = sent_of(group[0].start)
+        if prev_sent != a:
+            prev_names, prev_lead, floor_pos = None, "", a
+        floor = max(floor_pos, a)
+        names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
+        lo = _clause_start(text, group[0].start, floor)
+        change = _change(text[lo:group[0].start], group[0])
+        pre = group[0].pre
+        c_lo = lo if floor == a else _clause_start(text, group[0].start, a)
+        period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)
+        multi = _is_multi_year(multi_context, text[a:group[0].start], text[c_lo:group[0].start], year)
+        for f, name in zip(group, names):
+            if not f.pre and pre and f is not group[0]:
+                f.pre = pre  # 超13.2亿吨、3530万标箱: a hedge written once governs the list
+            rows.append({
+                "report_id": report_id, "paragraph": p.index, "section": section,
+                "sentence": sent, "indicator": _tidy(name), "surface": f.surface, "number": f.number,
+                "unit": f.unit, "multiplier": f.multiplier, "base_unit": f.base_unit, "value": f.value,
+                "value_max": f.value_max, "category": f.category, "qualifier": f.qualifier, "change": change,
+                "period": period, "multi_year": multi, "qualifier_text": f.qualifier_text, "start": f.start,
+                "end": f.end,
+            })
+        prev_names, prev_lead, prev_sent, prev_unit = names, lead, a, group[-1].base_unit
+        floor_pos = max(group[-1].post_end, used_end)
+    return rows
+
+
+def _tidy(name: str) -> str:
+    name = name.strip(" 、，,：:。；;的")
+    if name.count("“") > name.count("”"):
+        name = name.replace("“", "", 1) if name.startswith("“") else name
+    return name
+
+
+def metric_rows(report: Report) -> list[dict]:
+    """:func:`extract_metrics` as a list of row dicts of plain Python values (no pandas).
+
+    >>> from zjtext.report import report_from_text
+    >>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长6.1%。")
+    >>> [(m["indicator"], m["value"], m["period"]) for m in metric_rows(r)]
+    [('全省生产总值', 6.1, 'actual')]
+    """
+    year = infer_year(report)
+    periods = _paragraph_periods(report)
+    multi = _multi_year_context(report, year)
+    rows: list[dict] = []
+    for p in report.body:
+        rows.extend(_rows_for_paragraph(report, p, periods.get(p.index, "actual"), year, multi.get(p.index, False)))
+    for r in rows:  # the types the DataFrame gives these columns, so both paths write the same CSV
+        for key in ("number", "multiplier", "value", "value_max"):
+            r[key] = _as_float(r[key])
+        r["multi_year"] = bool(r["multi_year"])
+        r["indicator_key"] = indicator_key(r["indicator"])
+    return rows
+
+
+def _as_float(x) -> float | None:
+    """A number as a plain float; None (and NaN) as None."""
+    return None if x is None or x != x else float(x)
+
+
+def extract_metrics(report: Report) -> "pd.DataFrame":
+    """One row per figure in the report body, columns :data:`COLUMNS` then ``qualifier_text, start, end``.
+
+    ``start``/``end`` are character offsets of the surface in the paragraph text.
+    """
+    import pandas as pd
+
+    df = pd.DataFrame(metric_rows(report), columns=COLUMNS + EXTRA_COLUMNS)
+    df["value_max"] = df["value_max"].astype(float)
+    df["multi_year"] = df["multi_year"].astype(bool)
+    return df

@@ -1,0 +1,236 @@
+"""The headline table: the main expected targets (主要预期目标) and last year's headline results."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..indicators import indicator_key
+from ..report import Paragraph, Report
+from .extract import _as_float, _sentence_spans, metric_rows
+from .figures import _CJK, _POST_HEDGE_RE
+from .period import _paragraph_periods, infer_year
+from .subjects import _split_items
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["HEADLINE_COLUMNS", "HEADLINE_EXTRA", "headline", "headline_rows"]
+
+HEADLINE_COLUMNS = ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface",
+                    "sentence"]
+HEADLINE_EXTRA = ["indicator_key", "change", "multi_year", "qualifier_text", "paragraph", "start"]
+
+_TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]")
+_TARGET_LIST_STOP = re.compile(
+    r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
+_MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
+_HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
+_PAST_YEAR_CTX = re.compile(r"过去一年|一年来|刚刚过去|去年|全年")
+_FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
+# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第三个…)
+_NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d]|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
+_CLAUSE_GOES_ON = re.compile(
+    r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
+    r"以上|以下|左右|以内|之内|上下|等|分别|同比|比上年|较上年)")
+_ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——|\d+[、.．])")
+
+def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataFrame":
+    """Main expected targets (主要预期目标) and the past year's headline results, one row per figure.
+
+    Targets stated only in words (居民收入与经济增长同步) appear with an empty value and the words in
+    ``surface``.  Columns :data:`HEADLINE_COLUMNS` then ``change`` (increase/decrease/none: ``value``
+    stays unsigned, 下降3.3% is 3.3 with ``decrease``), ``multi_year``, ``qualifier_text, paragraph,
+    start``.  Only headline indicators are kept: no ranks, shares of or gaps to the national figure,
+    milestones (成为…过10万亿元省份) or multi-year figures. The selection is :func:`headline_rows`.
+    """
+    import pandas as pd
+
+    # a table from before the multi_year column (an old CSV) is redone: the past-year block relies on it
+    if metrics is None or "multi_year" not in metrics.columns:
+        records = metric_rows(report)
+    else:
+        df = metrics
+        if df["multi_year"].dtype != bool:  # read back as text
+            df = df.assign(multi_year=df["multi_year"].astype(str).str.lower().isin(["true", "1", "1.0"]))
+        records = df.to_dict("records")
+    out = pd.DataFrame(headline_rows(report, records), columns=HEADLINE_COLUMNS + HEADLINE_EXTRA)
+    out["value"] = out["value"].astype(float)
+    out["value_max"] = out["value_max"].astype(float)
+    out["multi_year"] = out["multi_year"].astype(bool)
+    return out
+
+
+def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dict]:
+    """:func:`headline` on the row dicts of :func:`metric_rows` (computed when not given)."""
+    records = metric_rows(report) if metrics is None else metrics
+    rows = _headline_targets(report, records) + _headline_actuals(report, records)
+    for r in rows:
+        r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
+        r["multi_year"] = bool(r["multi_year"])
+        r["indicator_key"] = indicator_key(r["indicator"])
+    return rows
+
+
+def _row_out(r, period: str | None = None) -> dict:
+    return {"indicator": r.indicator, "period": period or r.period, "value": r.value, "value_max": r.value_max,
+            "base_unit": r.base_unit, "qualifier": r.qualifier, "surface": r.surface, "sentence": r.sentence,
+            "change": getattr(r, "change", "none"), "multi_year": bool(getattr(r, "multi_year", False)),
+            "qualifier_text": r.qualifier_text, "paragraph": r.paragraph, "start": r.start}
+
+
+def _headline_worthy(r, text: str) -> bool:
+    """Is the figure a level or change of a named indicator (not a rank, a share of or gap to the
+    national figure, a milestone, a threshold inside a noun, or a multi-year figure)?
+
+    ``text`` is the paragraph the figure stands in.
+    """
+    if r.category == "rank" or bool(getattr(r, "multi_year", False)) or _NOT_HEADLINE.search(str(r.indicator)):
+        return False
+    start, end = int(r.start), int(getattr(r, "end", int(r.start) + len(str(r.surface))))
+    hedge = _POST_HEDGE_RE.match(text, end)
+    after = text[hedge.end() if hedge else end:end + 8]
+    if re.match(rf"的[{_CJK}]", after):
+        return False  # 贡献了全国16.8%的增量
+    threshold = re.search(r"(?:过|超|超过|突破|逾)$", text[max(0, start - 2):start])
+    return not (threshold and re.match(rf"[{_CJK}]", after) and not _CLAUSE_GOES_ON.match(after))  # 过10万亿元省份
+
+
+def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
+    """(paragraph, start, end) spans holding the main-targets list, after its cue."""
+    body = report.body
+    periods = _paragraph_periods(report)
+    best = None
+    for rank, word in enumerate(("主要预期目标", "预期目标", "主要目标")):
+        for i, p in enumerate(body):
+            # the cue may be cut over short lines: 今年…的 / 主要预期目标 / 是：地区生产总值…
+            window, parts, j = p.text, [(p, 0)], i
+            while not re.search(r"[。！？；：:]$", window) and j + 1 < len(body) and len(window) < 200 \
+                    and len(body[j + 1].text) < 200 or (j == i and j + 1 < len(body) and len(p.text) < 20):
+                j += 1
+                parts.append((body[j], len(window)))
+                window += body[j].text
+                if len(parts) > 3:
+                    break
+            for m in _TARGET_CUE.finditer(window):
+                if m.group(1) != word:
+                    continue
+                ctx = periods.get(p.index, "actual")
+                lead_in = re.split(r"[。！？；]", window[:m.start()])[-1]  # the cue's own sentence
+                five_year = re.search(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年", lead_in)
+                if ctx != "target" or five_year:
+                    continue
+                best = (parts, m.end(), window)
+                break
+            if best:
+                break
+        if best:
+            break
+    if not best:
+        return []
+    parts, cue_end, window = best
+    # the list runs from the cue to the end of its paragraph, stopping at commentary (这些目标…)
+    spans = []
+    for k, (p, off) in enumerate(parts):
+        seg_lo, seg_hi = off, off + len(p.text)
+        if seg_hi <= cue_end:
+            continue
+        lo = max(seg_lo, cue_end) - off
+        hi = len(p.text)
+        for a, b, s in _sentence_spans(p):
+            if a >= lo and _TARGET_LIST_STOP.match(s):
+                hi = a
+                break
+        spans.append((p, lo, hi))
+        break  # the list is the paragraph that follows the cue
+    return spans
+
+
+def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
+    from types import SimpleNamespace
+
+    rows = []
+    for p, lo, hi in _find_target_list(report):
+        figs_at = {int(r["start"]): SimpleNamespace(**r) for r in records
+                   if r["paragraph"] == p.index and lo <= r["start"] < hi}
+        spans = _sentence_spans(p)
+        # walk the clauses in order, emitting figures and targets stated in words
+        for m in re.finditer(r"[^，,；;。]+", p.text[lo:hi]):
+            c_lo, c_hi = lo + m.start(), lo + m.end()
+            clause = m.group().strip()
+            inside = [figs_at[s] for s in sorted(figs_at) if c_lo <= s < c_hi]
+            if inside:
+                rows.extend(_row_out(r, "target") for r in inside if _headline_worthy(r, p.text))
+                continue
+            if not clause or _MODIFIER_CLAUSE.match(clause) or len(clause) < 4:
+                continue
+            sent = next((s for a, b, s in spans if a <= c_lo < b), clause)
+            for name in _word_target_subjects(clause):
+                rows.append({"indicator": name, "period": "target", "value": None, "value_max": None,
+                             "base_unit": "", "qualifier": "none", "surface": clause, "sentence": sent,
+                             "change": "increase" if "同步" in clause else "none", "multi_year": False,
+                             "qualifier_text": "", "paragraph": p.index, "start": c_lo})
+    return rows
+
+
+def _word_target_subjects(clause: str) -> list[str]:
+    """一般公共预算收入、城乡居民收入与经济增长同步 → [一般公共预算收入, 城乡居民收入]."""
+    m = re.match(r"(.{2,}?)(?:增长)?(?:与|和|同)经济增长.*同步", clause)
+    if m:
+        return _split_items(m.group(1)) or [m.group(1)]
+    m = re.match(r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
+                 r"改善|优化|增长|与)", clause)
+    if m and not re.match(r"^(?:全面|完成|按照|确保|实现)", clause):
+        return [m.group(1)]
+    return [clause]
+
+
+def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
+    """The first block of macro results of the past year in the review (GDP growth and what follows it)."""
+    if not records:
+        return []
+    from types import SimpleNamespace
+
+    by_par: dict[int, list] = {}
+    for rec in (r for r in records if r["period"] == "actual"):
+        by_par.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
+    year = infer_year(report)
+    macro_re = _HEADLINE_MACRO
+    ctx = "year"
+    best = None  # (not past-year context, paragraph, sentence start)
+    paras = {p.index: p for p in report.body}
+    for p in report.body:
+        first = p.sentences[0] if p.sentences else p.text
+        if _FIVE_YEAR_CTX.search(first[:30]) or (p.kind == "heading" and _FIVE_YEAR_CTX.search(p.text)
+                                                 and not (year and str(year - 1) in p.text)):
+            ctx = "plan"
+        if _PAST_YEAR_CTX.search(first[:30]) or (year and f"{year - 1}年" in first[:30]):
+            ctx = "year"
+        recs = by_par.get(p.index)
+        if not recs:
+            continue
+        for a, b, s in _sentence_spans(p):
+            if not any(a <= r.start < b and macro_re.search(r.indicator) and not getattr(r, "multi_year", False)
+                       for r in recs):
+                continue
+            own = "year" if (_PAST_YEAR_CTX.search(s) or (year and f"{year - 1}年" in s)) else ctx
+            cand = (own != "year", p.index, a)
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+            break
+        if best and not best[0]:
+            break  # the first past-year block wins
+    if best is None:
+        return []
+    _, par, a0 = best
+    recs = by_par[par]
+    rows = []
+    for a, b, s in _sentence_spans(paras[par]):
+        if a < a0:
+            continue
+        in_s = [r for r in recs if a <= r.start < b]
+        if not in_s and len(s) <= 12 and "指标" in s:
+            continue  # 主要指标好于预期。 announces more of the block
+        if not in_s or (a > a0 and _ENUM_START.match(s)):
+            break
+        rows.extend(_row_out(r) for r in in_s if _headline_worthy(r, paras[par].text))
+    return rows

@@ -1,0 +1,236 @@
+"""Period: is a figure last year's result (actual) or a goal (target), and is it a multi-year figure?
+
+Decided from the report's own headings and cue words (回顾/目标, 去年/今年, 力争, 到2030年) and,
+for multi-year figures, from 年均/累计/五年来/“十四五”时期/比2020年.
+
+>>> _time_frame("五年来，全省", 2026), _time_frame("过去一年，全省", 2026)
+('multi', 'one')
+"""
+from __future__ import annotations
+
+import re
+
+from ..report import Report
+from .figures import parse_figures
+from .subjects import _DECREASE, _INCREASE
+
+__all__ = ["infer_year"]
+
+_REVIEW_WORDS = re.compile(r"回顾|成就|成绩|总结|进展|成效|过去|取得")
+_PLAN_WORDS = re.compile(r"目标|任务|重点工作|工作安排|安排|建议|考虑|展望|部署|规划|纲要|开局|起好步|谋划|思路")
+_PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
+_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+_ACTUAL_LEAD = re.compile(
+    r"^(?:各位代表[，！!,]\s*)?(?:“十[一二三四]五”时期|十[一二三四]五时期|五年来|过去五年|这五年|过去一年|一年来|"
+    r"刚刚过去|回顾|去年|上年)")
+_TARGET_LEAD = re.compile(
+    r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|“十五五”|十五五|未来五年|今后五年|展望|《纲要|纲要|建议|主要预期目标|做好今年|"
+    r"围绕上述目标|实现上述目标|新的一年)")
+_ACTUAL_WEAK = re.compile(r"五年来|过去五年|这五年|过去一年|一年来|刚刚过去|回顾|成就")
+_TARGET_WEAK = re.compile(r"今年|“十五五”|十五五|未来五年|今后五年|展望|纲要|目标|到20\d\d年|力争|确保")
+_SENT_PAST = re.compile(r"去年|上年|过去一年|五年来|过去五年|这五年|“十[一二三四]五”时期|十[一二三四]五期间|一年来")
+_SENT_PAST_VERB = re.compile(r"增长|达到|达|完成|实现|超过|累计|下降|提高|突破|建成")
+_SENT_FUTURE = re.compile(r"今年(?!以来)|明年|力争|确保|计划|将|目标|预期|要|争取|到20\d\d年")
+_SENT_FUTURE_STRONG = re.compile(r"今年(?!以来)|明年|力争|下一步|新的一年")
+
+# multi-year figures: a plan period, a span of years, an average or running total over years
+_PLAN_NAME = r"(?:“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)"
+_YEAR_SPAN = r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*(?:(?:19|20)?\d\d)年"
+_NOT_SPAN_END = r"(?<![\d—–\-－~～])(?<!\d至)(?<!\d到)"  # a year that does not end a span (2021—2025年)
+# cues that set the time frame of what follows (last one wins): multi-year …
+_MULTI_CTX = re.compile(
+    rf"五年来|这五年|过去五年|过去的五年|经过五年|今后五年|未来五年|的五年|{_PLAN_NAME}(?:规划)?(?:时期|期间|以来)|"
+    rf"{_YEAR_SPAN}|{_NOT_SPAN_END}((?:19|20)\d\d)年以来")
+# … or one year (a year written out counts as one year, unless it lies beyond the report year: 到2030年)
+_ONE_YEAR_CTX = re.compile(
+    rf"过去一年|一年来|刚刚过去的|去年|上年|今年|新的一年|全年|当年|{_NOT_SPAN_END}((?:19|20)\d\d)年(?!以来|代)")
+# a top heading about a plan period (not “十五五”开好局: that is the first year)
+_PLAN_HEADING = re.compile(rf"{_PLAN_NAME}(?:规划|时期|期间|发展|以来)|五年规划|第十[一二三四五六七八九]个五年")
+# cues in the clause before a figure: 年均, 累计, 5年增长, 比2020年, 较“十三五”末
+_MULTI_FIGURE = re.compile(
+    r"(?<!全年)累计|年均(?!浓度)|年平均(?!浓度)|"
+    rf"(?<![连续第\d])(?:\d{{1,2}}|[两三四五六七八九十])年(?:来|间|内|里)?(?:分别|共|累计|合计)?"
+    rf"(?:{_INCREASE}|{_DECREASE}|投入|完成|实现|建成|新增|达到|达)|"
+    rf"(?:比|较|由|从|与){_PLAN_NAME}|{_PLAN_NAME}(?:时期|期间|以来|末|期末)")
+_BASE_YEAR = re.compile(r"(?:比|较|由|从|与|相比)((?:19|20)\d\d)年")
+_FUTURE_YEAR = re.compile(rf"{_NOT_SPAN_END}((?:19|20)\d\d)年")
+
+_ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——)")
+_YEAR_LEAD = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:刚刚过去的)?((?:19|20)\d\d)年")
+_BY_YEAR = re.compile(r"到((?:19|20)\d\d)年")
+
+# ---------------------------------------------------------------- period
+
+def _plan_years(n: int) -> tuple[int, int]:
+    start = 2006 + 5 * (n - 11)
+    return start, start + 4
+
+
+def _heading_period(heading: str, year: int | None) -> str | None:
+    a = t = 0
+    if year:
+        for y in map(int, _YEAR_IN.findall(heading)):
+            if y < year:
+                a += 1
+            else:
+                t += 1
+        for m in _PLAN_PERIOD.finditer(heading):
+            digit = m.group(1) or m.group(2)
+            lo, hi = _plan_years(10 + _CN_DIGIT[digit])
+            if hi < year:
+                a += 1
+            else:
+                t += 1
+    if _REVIEW_WORDS.search(heading):
+        a += 1
+    if _PLAN_WORDS.search(heading):
+        t += 1
+    if a and not t:
+        return "actual"
+    if t and not a:
+        return "target"
+    return None
+
+
+def infer_year(report: Report) -> int | None:
+    """The report year: meta.year, else one more than the latest year reviewed in a top heading."""
+    if report.meta.year:
+        return report.meta.year
+    best = None
+    for h in report.sections():
+        ys = [int(y) for y in _YEAR_IN.findall(h)]
+        if not ys:
+            continue
+        if _REVIEW_WORDS.search(h):
+            cand = max(ys) + 1
+        else:
+            cand = max(ys)
+        best = cand if best is None else max(best, cand)
+    return best
+
+
+def _paragraph_periods(report: Report) -> dict[int, str]:
+    """actual/target context of each body paragraph, from headings and leading cue words."""
+    year = infer_year(report)
+    out: dict[int, str] = {}
+    state = "actual"
+    sec_kind: str | None = None
+    current_top = None
+    for p in report.body:
+        top = p.top_section
+        if top != current_top:
+            current_top = top
+            sec_kind = _heading_period(top, year) if top else None
+            if sec_kind:
+                state = sec_kind
+            elif not top:
+                state = "actual" if not report.sections() else state
+        if len(p.section) > 1 and p.kind == "heading":
+            sub = _heading_period(p.section[-1], year)
+            if sub and sec_kind is None:
+                state = sub
+        first = p.sentences[0] if p.sentences else p.text
+        first_strip = _ENUM_MARK.sub("", first)
+        year_lead = _YEAR_LEAD.match(first_strip)
+        if _ACTUAL_LEAD.search(first_strip) or (year and year_lead and int(year_lead.group(1)) < year):
+            state = "actual"
+        elif _TARGET_LEAD.search(first_strip) or (year and year_lead and int(year_lead.group(1)) >= year):
+            state = "target"
+        elif sec_kind is None and p.kind != "heading":
+            a, t = bool(_ACTUAL_WEAK.search(first)), bool(_TARGET_WEAK.search(first))
+            if a != t:
+                state = "actual" if a else "target"
+        out[p.index] = state
+    return out
+
+
+def _figure_period(before: str, clause: str, context: str, year: int | None) -> str:
+    """actual/target of one figure: the paragraph context, unless its own words say otherwise.
+
+    ``clause`` is the clause holding the figure, ``before`` the sentence up to that clause.  In a
+    plan, a clause about last year (去年…达到900家) is a result; in a review, a clause after a
+    future cue (今年, 力争, 到2035年) is a goal.
+    """
+    if context == "target":
+        def past(t: str) -> bool:
+            return bool(_SENT_PAST.search(t) or (year and f"{year - 1}年" in t))
+        if (past(clause) or past(before)) and _SENT_PAST_VERB.search(clause) \
+                and not _SENT_FUTURE.search(clause) and not _SENT_FUTURE.search(before):
+            return "actual"
+        return "target"
+    text = before + clause
+    future_year = any(int(y) >= year for y in _BY_YEAR.findall(text)) if year else False
+    if _SENT_FUTURE_STRONG.search(text) or future_year:
+        return "target"
+    return "actual"
+
+
+def _may_name_years(text: str) -> bool:
+    """False when no time cue can match in ``text``: every match of _MULTI_CTX, _ONE_YEAR_CTX,
+    _MULTI_FIGURE, _BASE_YEAR and _FUTURE_YEAR holds 年, 五 (五年来, 十四五), 累计 or 刚刚过去的."""
+    return "年" in text or "五" in text or "累计" in text or "刚刚过去的" in text
+
+
+def _time_frame(text: str, year: int | None) -> str | None:
+    """'multi' or 'one': the time frame set by the last cue in ``text`` (None if there is none).
+
+    >>> _time_frame("2030年是“十五五”的最后一年。五年来，全省", 2031), _time_frame("过去五年…过去一年", 2031)
+    ('multi', 'one')
+    """
+    if not _may_name_years(text):
+        return None
+    best: tuple[int, str] | None = None
+    for rx, kind in ((_MULTI_CTX, "multi"), (_ONE_YEAR_CTX, "one")):
+        for m in rx.finditer(text):
+            k = kind
+            y = int(m.group(1)) if m.group(1) else None
+            if y and year:
+                if kind == "multi" and y >= year - 1:
+                    k = "one"    # 2025年以来 in a 2026 report: the past year
+                elif kind == "one" and y > year:
+                    k = "multi"  # 到2030年: a horizon beyond this year
+                elif kind == "one" and y < year - 1:
+                    continue     # 较2020年, 由2020年的: a base year, not the frame
+            if best is None or m.end() > best[0]:
+                best = (m.end(), k)
+    return best[1] if best else None
+
+
+def _multi_year_context(report: Report, year: int | None) -> dict[int, bool]:
+    """Per body paragraph: does it speak of a span of years (五年来, “十四五”时期, a plan-period section)?
+
+    A top heading about a plan period (“十五五”时期主要目标) opens a multi-year section; a heading that
+    also names a recent year (2025年和“十四五”时期工作回顾) leaves the choice to its paragraphs, whose
+    opening words before any figure (五年来 / 过去一年 / 刚刚过去的2025年) set the frame until the next
+    such cue.
+    """
+    out: dict[int, bool] = {}
+    state, current_top = False, None
+    for p in report.body:
+        top = p.top_section
+        if top != current_top:
+            current_top = top
+            recent = year is not None and any(int(y) >= year - 1 for y in _YEAR_IN.findall(top or ""))
+            state = bool(top) and bool(_PLAN_HEADING.search(top)) and not recent
+        if p.text != top:
+            figs = parse_figures(p.text[:40])
+            kind = _time_frame(p.text[:figs[0].start if figs else 40], year)  # the words before any figure
+            state = state if kind is None else kind == "multi"
+        out[p.index] = state
+    return out
+
+
+def _is_multi_year(context: bool, sentence_before: str, clause_before: str, year: int | None) -> bool:
+    """A figure that is not a one-year result or target: its clause says 年均/累计/5年/比2020年/到2030年,
+    or its sentence (else its paragraph) speaks of a span of years."""
+    if _may_name_years(clause_before):
+        if _MULTI_FIGURE.search(clause_before):
+            return True
+        if year and any(int(y) < year - 2 for y in _BASE_YEAR.findall(clause_before)):
+            return True
+        if year and any(int(y) > year for y in _FUTURE_YEAR.findall(clause_before)):
+            return True
+    kind = _time_frame(sentence_before, year)
+    return context if kind is None else kind == "multi"

@@ -1,0 +1,331 @@
+"""Subjects: the indicator a figure measures, its change (增长/下降), and 分别 lists.
+
+>>> resolve_list("城镇和农村居民人均可支配收入", 2)
+['城镇居民人均可支配收入', '农村居民人均可支配收入']
+"""
+from __future__ import annotations
+
+import re
+
+from .figures import _CJK, _CJK_CHAR, _DIGIT, _PRE_HEDGE_RE, Figure, _clause_end, _clause_start
+
+__all__ = ["resolve_list"]
+
+_INCREASE = r"增长|增加|提高|提升|上涨|上升|涨幅|增幅|增速|扩大|多增|攀升|跃升|回升"
+_DECREASE = r"下降|降低|减少|压减|减负|回落|缩减|缩小|降幅|下调|削减|收窄"
+_CHANGE_RE = re.compile(rf"(?:(?P<inc>{_INCREASE})|(?P<dec>{_DECREASE}))(?:了)?(?:分别(?:为)?)?$")
+
+# cutting an object by a share (平均减时间61%、减材料47%, 压减时间58%): a decrease
+_CUT_OBJECT = re.compile(r"(?:^|[、，,；;]|平均|均|再)(?:减少|压减|压缩|缩短|降低|减)(?:办理|审批|办事)?"
+                         r"(?:时间|时限|材料|环节|跑动次数|跑动|成本|费用|流程)$")
+
+_LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
+# what may be stripped from the start and the end of the words before a figure to leave its subject
+_LEAD_STRIP = re.compile(
+    r"^(?:[、，的]|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
+    r"累计|合计|共计|总计|争取|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
+    r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"
+    r"(?:近|过去|这)?\d{1,2}年(?:来|间|里)?(?![\u4e00-\u9fff]*(?:计划|规划|行动|工程)))")
+_LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
+_TRAIL_STRIP = re.compile(
+    r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
+    r"约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|接近|将近|高达|"
+    r"保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
+    r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
+    r"增至|降至|升至|进至|减至|"
+    r"(?:跃居|位居|稳居|居|位列|列|排名|排|进入|升至|提升到|提升至|提高到|上升到|上升至|进至|保持)?"
+    r"(?:全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|北方|南方|内地|西北|华东|长三角|同类城市)?"
+    r"(?:地区|省份|城市)?第|"
+    rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
+    r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
+# the longest match of _TRAIL_STRIP and the characters a match can end with (tests check both)
+_TRAIL_STRIP_WIDTH = 10
+_TRAIL_LAST_CHARS = frozenset("上为了于从低共内减初别到加升在均增大小少已幅年底成持按是末"
+                              "来次比涨现由的破窄第约经续至落计调负超越达过近速逾里长间际降高")
+# verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
+_VERB_END = re.compile(
+    r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
+    r"组织|开展|举办|办好|落实|发放|安排|投入|设立|拥有|夺得|获得|获|涌现|认定|入选|创建|组建|招引|引育|"
+    r"培养|遴选|建立|形成|布局|集聚|聚集|汇聚|开通|开行|覆盖|救助|资助|帮扶|改造|整治|修复|提供|开发|"
+    r"落地|签约|发布|出台|制定|推出|攻克|研制|培训|招聘|吸纳|新开工|储备|谋划|部署|服务|接待|举行|举办了|"
+    r"为|向|给|让|使|有|新认定|新培育|新引进|评选|命名|选树|表彰|遴选出|实施了|建成了)$")
+# verbs that open a list item and carry over to the next items of an 、 list (新增A 30家、B 50家)
+_LEAD_VERB = re.compile(
+    r"^(?:新(?:（改）|\(改\))?(?:增|建|开工|投产|引进培育|引进|培育|遴选|入选|认定|改建|建成|开通)|建成|"
+    r"建设|完成|实施|开工建设|开工|改造提升|改造|培育|打造|引进|招引|培养|开发|修缮|整治|组建|创建|派遣|"
+    r"安排|遴选|开行|认定|创成|获评)")
+# a noun after a count ends where a new predicate starts
+_NOUN_CUT = re.compile(
+    r"(?:完成|实现|获得|获|成为|达到|达|超过|超|突破|增长|增加|下降|提高|提升|开工|投产|建成|落地|入选|"
+    r"签约|纳入|带动|惠及|覆盖|累计|全部|均|共|已|正在|将|通过|被|实施|参与|参加|无私|加快|持续|稳定|"
+    r"稳步|顺利|全面|基本|相继|先后|陆续|获批|获评|通车|运营|开通|投用|建设(?!示范|名单|单位|试点)|开展|落户|集聚|承担|扛起|享受|受益|"
+    r"如期|按期|提前|竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以(?![上下])|和(?!美)|及|与|、|跻身|受到|"
+    r"位居|稳居|跃居|居(?=全国|全省|全球|世界|中部|西部|东部|前|第))")
+# nouns that end an indicator: the measured quantity (增加值, 收入, 起数 …); longest first
+_HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业收入 营收 利润 总额 总量 产量 产值 规模 投资 比重 占比
+增速 人数 起数 次数 件数 户数 数量 吞吐量 价格 指数 面积 里程 浓度 强度 能耗 出口 进口 进出口 销量 销售额
+零售额 营业额 贸易额 交易额 成交额 进出口额 装机 发电量 用电量 余额 存款 贷款 覆盖率 达标率 合格率 普及率
+比例 比率 水平 数 量 率 额 值""".split(),
+                key=len, reverse=True)
+
+# what is measured about counted things (31个县（市）生产总值…): not part of the counted noun
+# a count of areas that opens a list: 重点抓好10方面工作： / 以下14个方面的工作。
+_ASPECTS_TAIL = re.compile(r"(?:的)?(?:重点)?(?:工作|任务)?(?:[：:。；]|$)")
+# a membership predicate after counted things names them (26家企业入选国家制造业单项冠军企业)
+_MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
+# words that, alone before a figure, speak of the previous subject: its share of the nation, its total
+_SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(?:比重|份额)?")
+_KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
+_BARE_TOTALS = {"总数", "总量", "总规模", "规模", "总额", "余额", "占比", "比重"}
+_MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
+
+_GROUP_GAP = re.compile(r"(?:、|和|及|与|以及|或|，|,)")
+_TO_END = re.compile(r"(?:到|至)$")
+_CHANGE_TRAIL = re.compile(r"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为)+$")
+_LIST_END = re.compile(r"(?:等|和|及|与|、)$")
+_TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
+_RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
+_COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
+
+# ---------------------------------------------------------------- groups, indicators, change
+
+def _groups(text: str, figs: list[Figure]) -> list[list[Figure]]:
+    """Runs of figures joined only by 、/和/及 (超13.2亿吨、3530万标箱; 分别增长5.2%、7.3%)."""
+    groups: list[list[Figure]] = []
+    for f in figs:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[prev.post_end:f.start]
+            if _GROUP_GAP.fullmatch(gap) and (gap not in "，," or _same_kind(prev, f)) \
+                    and not f.pre and (gap not in "，," or _in_fenbie_list(text, groups[-1])):
+                groups[-1].append(f)
+                continue
+        groups.append([f])
+    return groups
+
+
+def _same_kind(a: Figure, b: Figure) -> bool:
+    return a.base_unit == b.base_unit
+
+
+def _in_fenbie_list(text: str, group: list[Figure]) -> bool:
+    head = text[max(0, group[0].start - 8):group[0].start]
+    return "分别" in head
+
+def _strip_phrase(raw: str) -> str:
+    s = raw.strip()
+    for _ in range(6):
+        t = _LEAD_STRIP.sub("", s)
+        if t == s:
+            break
+        s = t
+    for _ in range(8):
+        # _TRAIL_STRIP ends with $: no search when the last character cannot end a match, else
+        # one that starts where the longest match would (an end-anchored search tries every start)
+        end = s[:-1] if s.endswith("\n") else s  # $ also matches before a final newline
+        if not end or end[-1] not in _TRAIL_LAST_CHARS:
+            break
+        m = _TRAIL_STRIP.search(s, max(0, len(end) - _TRAIL_STRIP_WIDTH))
+        if not m:
+            break
+        s = s[:m.start()] + s[m.end():]
+    return s.strip(" 、，,：:")
+
+
+def _change(raw_before: str, fig: Figure) -> str:
+    s = raw_before[:len(raw_before) - len(fig.pre)] if fig.pre and raw_before.endswith(fig.pre) else raw_before
+    s = s.rstrip()
+    if _TO_END.search(s):
+        return "none"
+    s = _CHANGE_TRAIL.sub("", s)
+    m = _CHANGE_RE.search(s)
+    if not m:
+        return "decrease" if _CUT_OBJECT.search(s) else "none"
+    return "increase" if m.group("inc") else "decrease"
+
+
+def _split_items(phrase: str) -> list[str]:
+    items, depth, cur = [], 0, ""
+    i = 0
+    while i < len(phrase):
+        c = phrase[i]
+        if c in "“（(《":
+            depth += 1
+        elif c in "”）)》":
+            depth = max(0, depth - 1)
+        if depth == 0 and c in "、和及与":
+            items.append(cur)
+            cur = ""
+        else:
+            cur += c
+        i += 1
+    items.append(cur)
+    return [x for x in (it.strip() for it in items) if x]
+
+
+# where a list's first subject is counted, shared by the items after it (城镇新增就业和失业人员再就业)
+_SCOPE = re.compile(r"城镇|农村|全省|全市|全区|城乡")
+
+
+def _ends_with_head(s: str) -> str:
+    for h in _HEADS:
+        if s.endswith(h) and len(s) > len(h):
+            return h
+    return ""
+
+
+def resolve_list(subject: str, n: int) -> list[str]:
+    """Map a list subject to n indicators, in order (分别 lists, 和 pairs).
+
+    >>> resolve_list("城镇和农村居民人均可支配收入", 2)
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> resolve_list("数字经济核心产业制造业、高新技术产业、战略性新兴产业增加值", 3)
+    ['数字经济核心产业制造业增加值', '高新技术产业增加值', '战略性新兴产业增加值']
+    >>> resolve_list("生产安全事故起数和死亡人数", 2)
+    ['生产安全事故起数', '生产安全事故死亡人数']
+    >>> resolve_list("城乡居民人均可支配收入", 2)
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> resolve_list("限上零售额、规上服务业营收", 2)
+    ['限上零售额', '规上服务业营收']
+    >>> resolve_list("盗窃、涉诈、涉毒警情", 3)
+    ['盗窃警情', '涉诈警情', '涉毒警情']
+    """
+    items = _split_items(subject)
+    if len(items) == 1 and n == 2 and items[0].startswith("城乡"):
+        rest = items[0][2:]
+        return ["城镇" + rest, "农村" + rest]
+    if len(items) != n or n < 2:
+        return [subject] * n
+    first, last = items[0], items[-1]
+    earlier = items[:-1]
+    incomplete = [not _ends_with_head(it) for it in earlier]
+    if all(incomplete):
+        head = ""
+        for it in earlier:  # the earlier items' ending reappears inside the last one (…产业 / …产业增加值)
+            k = last.rfind(it[-2:]) if len(it) >= 2 else -1
+            if k >= 0 and k + 2 < len(last):
+                head = last[k + 2:]
+                break
+        if not head and all(len(it) <= 3 for it in earlier) and len(last) > len(first) + 1:
+            head = last[len(first):]
+        if not head:  # 盗窃、涉诈、涉毒警情: an item shaped like the last one's start lends its end
+            for it in earlier:
+                if len(it) >= 2 and last[0] == it[0] and re.match(rf"[{_CJK}]", it) \
+                        and len(it) + 1 < len(last) <= len(it) + 5 and "分别" not in last:
+                    head = last[len(it):]
+                    break
+        if not head:
+            head = _ends_with_head(last)
+            if len(head) == 1 and len(last) >= 5:
+                head = last[-3:]  # 零售额, not just 额
+        if head:
+            return [it + head for it in earlier] + [last]
+    h = _ends_with_head(first)
+    if len(h) == 1 and len(first) > 4 and all(len(it) == 3 and it.endswith(h) for it in items[1:]):
+        return [first] + [first[:-3] + it for it in items[1:]]  # 入园率和普惠率: the rates trade places
+    stem = first[:-len(h)] if h else ""
+    # 生产安全事故起数和死亡人数: the subject is shared; not 营业总收入、利润总额 (总收入 is one head)
+    if stem and not re.search(r"[总均净]$", stem) and all(len(it) <= 5 and not it.startswith(first[:2])
+                                                          for it in items[1:]):
+        return [first] + [stem + it for it in items[1:]]
+    scope = _SCOPE.match(first)
+    if scope and len(first) > len(scope.group()) + 1 and not any(_SCOPE.match(it) for it in items[1:]):
+        return [first] + [scope.group() + it for it in items[1:]]  # 城镇新增就业和失业人员再就业
+    return items
+
+
+def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, prev: list[str] | None,
+                prev_lead: str, prev_unit: str = "") -> tuple[list[str], str, int]:
+    """Indicators for a group of figures.
+
+    Returns (indicators, the phrase's opening verb, end of the words used after the figures).
+    """
+    first, last = group[0], group[-1]
+    b = _clause_start(text, first.start, floor)
+    raw = text[b:first.start]
+    if after_figure and b == floor:
+        raw = _LIST_LEAD.sub("", raw)
+    phrase = _strip_phrase(raw)
+    # a noun after the figure: 推动351个项目…, 宁波、温州等5个城市…, 51枚亚运金牌
+    tail_start = last.post_end
+    tail_end = _clause_end(text, tail_start, len(text))
+    tail = text[tail_start:tail_end]
+    skip = 1 if tail.startswith("的") else 0
+    tail = tail[skip:]
+    kinds = _KINDS_OF.match(tail) if first.unit in ("类", "大类") and len(group) == 1 else None
+    if kinds:  # 12类45件民生实事: the kinds of the things counted next
+        rest = tail[kinds.end():]
+        cut = _NOUN_CUT.search(rest, 1)
+        things = re.sub(r"(?:项目|工程)$", "", (rest[:cut.start()] if cut else rest)[:12])
+        if len(things) >= 2:
+            return [things + "（类）"], "", last.post_end
+    m_digit = _DIGIT.search(tail)
+    if m_digit:  # 31个县（市）生产总值近4年…: the words before the next number, less its hedge
+        tail = _PRE_HEDGE_RE.sub("", tail[:m_digit.start()])
+    noun, noun_end, member = "", last.post_end, ""
+    if tail and (tail[0] == "“" or _CJK_CHAR.match(tail)) and last.category != "rank":
+        cut = _NOUN_CUT.search(tail, 1)
+        noun = (tail[:cut.start()] if cut else tail)[:16]
+        measured = _MEASURED_IN_NOUN.search(noun, 2)
+        if measured and first.category == "count":
+            noun = noun[:measured.start()]  # the counted things (县（市）), not what is measured about them
+        noun_end = tail_start + skip + len(noun)
+        obj = tail[cut.start():] if cut and len(noun) == cut.start() and "在" not in noun else ""
+        if obj and not m_digit and _MEMBERSHIP.match(obj) and len(obj) <= 18:
+            noun_end = tail_start + skip + len(noun) + len(obj)
+            obj, noun = obj.split("、")[0], re.sub(r"(?<=..)新$", "", noun)  # 5个县新获评…
+            member = obj if obj.endswith(noun) else obj + noun  # 入选…企业 / 纳入…范围项目
+    aspects = first.end if first.unit.endswith("方面") else (
+        first.post_end + 2 if text.startswith("方面", first.post_end) else -1)
+    if first.category == "count" and aspects >= 0 and _ASPECTS_TAIL.match(text, aspects):
+        # 重点抓好10方面工作 / 以下14个方面的工作: the number of areas of work a list will cover
+        return [("重点" if "重点" in raw else "") + "工作方面"] * len(group), "", noun_end
+    raw_strip = raw.strip()
+    raw_clean = _LEAD_STRIP.sub("", raw_strip)
+    mv = _LEAD_VERB.match(phrase)
+    lead_verb = mv.group() if mv else ""
+    verb_end = bool(_VERB_END.search(raw_strip))
+    ends_deng = phrase.endswith("等") or bool(_LIST_END.search(raw_strip)) or (
+        raw_strip.endswith("的") and not _TIME_DE_END.search(raw_strip)
+        and not _RISE_FALL_START.match(noun or "提"))  # 省委确定的14项改革
+    if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
+        base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
+        return [member or base + noun] * len(group), lead_verb, noun_end
+    if not phrase:
+        if prev:
+            if len(prev) == len(group):
+                return list(prev), "", last.post_end
+            return [prev[-1]] * len(group), "", last.post_end
+        return [noun] * len(group), "", noun_end
+    # a bare verb (…行动，2024年完成1000家以上): its object is the clause before
+    if len(phrase) <= 3 and _VERB_END.search(phrase) and not noun:
+        lo = _clause_start(text, b - 1, floor) if b > floor else b
+        before = _strip_phrase(text[lo:b])
+        if before and not _DIGIT.search(before):
+            return [phrase + before] * len(group), lead_verb, last.post_end
+    # 其中 (of which): a part of the previous figure, in the same unit (其中农村1万个, 其中燃气管网1100公里)
+    if prev and raw.lstrip("，,").startswith("其中") and prev_unit and prev_unit == first.base_unit and len(group) == 1:
+        if len(phrase) <= 3:
+            return [f"{prev[-1]}（{phrase}）"], lead_verb, last.post_end
+        pv = _LEAD_VERB.match(prev[-1])
+        if pv and not mv:
+            return [pv.group() + phrase], pv.group(), last.post_end
+    # a comparison (…增长6.1%、高于全国0.9个百分点) is about the previous subject
+    if prev and _COMPARISON.match(phrase):
+        return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
+    # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
+    if prev and len(group) == 1:
+        share = _SHARE_OF.fullmatch(phrase)
+        if share:
+            return [f"{prev[-1]}占{share.group(1)}比重"], lead_verb, last.post_end
+        if phrase in _BARE_TOTALS:
+            return [_LEAD_VERB.sub("", prev[-1]) + phrase], lead_verb, last.post_end
+    # 、-list items inherit the opening verb of the previous item (新增A 30家、B 50家)
+    if after_figure and b == floor and raw.startswith("、") and prev_lead and not mv:
+        phrase = prev_lead + phrase
+        lead_verb = prev_lead
+    if phrase == "经济" and _change(raw, first) != "none":
+        phrase = "经济增长"  # 经济增长5% is the growth of GDP: keep the name
+    if len(group) > 1:
+        return resolve_list(phrase, len(group)), lead_verb, last.post_end
+    return [phrase], lead_verb, last.post_end

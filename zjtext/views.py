@@ -1,0 +1,416 @@
+"""Corpus views over processed tables: a panel across regions and a series over years.
+
+Both start from what ``zjtext process`` wrote (``DIR/<id>/meta.json``, ``targets.csv``,
+``keywords.csv``, ``paragraphs.csv``, ``slogans.csv``), so 31 regions × 20 years is a matter of
+reading CSVs, not of segmenting again. Both join on the indicator vocabulary (:mod:`zjtext.indicators`).
+
+- :func:`panel`: one row per report × indicator: this year's target (as written, hedge kept) and last
+  year's result, from the same report's headline table.
+- :func:`series`: one row per year × indicator for one region: the target set for year N (report N)
+  against the result report N+1 gives for it, with the verdict of :mod:`zjtext.compare`. Only
+  consecutive years are judged; where report N+1 is missing the verdict is empty and ``reason`` says why.
+- :func:`keyword_trends`, :func:`term_changes`, :func:`slogan_debuts`: how the wording moves over years.
+
+>>> [c for c in PANEL_COLUMNS][:6]
+['report_id', 'region', 'year', 'indicator_key', 'indicator', 'target']
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .indicators import display_name, indicator_key, lookup, vocabulary
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "PANEL_COLUMNS", "SERIES_COLUMNS", "ProcessedReport", "read_processed", "headline_rows", "panel",
+    "panel_wide", "series", "keyword_trends", "term_changes", "slogan_debuts", "measure_of", "processed_reports",
+    "series_region", "series_notes",
+]
+
+PANEL_COLUMNS = [
+    "report_id", "region", "year", "indicator_key", "indicator", "target", "target_value", "target_value_max",
+    "qualifier", "unit", "measure", "actual_year", "actual", "actual_value", "target_as_written", "actual_as_written",
+]
+SERIES_COLUMNS = [
+    "region", "year", "indicator_key", "indicator", "target", "target_value", "target_value_max", "qualifier",
+    "unit", "measure", "report_id", "result_report_id", "actual", "actual_value", "verdict", "reason",
+]
+#: What a headline figure measures, from its unit and direction (see :func:`measure_of`).
+MEASURES = ("growth", "rate", "points", "level")
+_KIND_MEASURE = {"growth": "growth", "index": "growth", "rate": "rate", "level": "level"}
+
+
+@dataclass(frozen=True)
+class ProcessedReport:
+    """One processed report folder: its metadata and where its tables are."""
+
+    report_id: str
+    region: str
+    year: int | None
+    title: str
+    folder: Path
+
+    def table(self, name: str) -> "pd.DataFrame":
+        """One of the report's CSV tables (``targets``, ``keywords`` …), read as text-safe columns."""
+        import pandas as pd
+
+        path = self.folder / f"{name}.csv"
+        return pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, na_values=[""], dtype={"surface": str})
+
+
+def read_processed(folder: Path | str, report_ids: Iterable[str] | None = None) -> list[ProcessedReport]:
+    """The processed reports under ``folder`` (every ``<id>/meta.json``), sorted by region, year, id.
+
+    >>> read_processed("no/such/folder")
+    []
+    """
+    root = Path(folder)
+    wanted = set(report_ids) if report_ids is not None else None
+    out = []
+    for meta_path in sorted(root.glob("*/meta.json")) if root.is_dir() else []:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        rid = meta.get("report_id") or meta_path.parent.name
+        if wanted is not None and rid not in wanted:
+            continue
+        year = meta.get("year")
+        out.append(ProcessedReport(rid, meta.get("region") or "", int(year) if year else None,
+                                   meta.get("title") or "", meta_path.parent))
+    return sorted(out, key=lambda r: (r.region, r.year or 0, r.report_id))
+
+
+# ---------------------------------------------------------------- headline rows, keyed
+
+def measure_of(base_unit: str, change: str) -> str:
+    """What a figure measures: a change in percent (``growth``), a percent level such as a rate or
+    share (``rate``), percentage points (``points``) or an amount, count or quantity (``level``).
+
+    >>> measure_of("%", "increase"), measure_of("%", "none"), measure_of("个百分点", "none"), measure_of("元", "none")
+    ('growth', 'rate', 'points', 'level')
+    """
+    unit = str(base_unit or "")
+    if unit in ("%", "％"):
+        return "growth" if change in ("increase", "decrease") else "rate"
+    if unit.endswith("百分点"):
+        return "points"
+    return "level"
+
+
+def _as_written(surface: str, qualifier_text: str, change: str) -> str:
+    from .compare import hedged
+
+    text = hedged(surface, qualifier_text)
+    return f"下降{text}" if change == "decrease" and "下降" not in text else text
+
+
+def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
+    """A report's headline table with ``indicator_key``, ``measure`` and the figure as written."""
+    import pandas as pd
+
+    df = report.table("targets")
+    if df.empty:
+        return df.assign(indicator_key=pd.Series(dtype=str), measure=pd.Series(dtype=str), written=pd.Series(dtype=str))
+    df = df.fillna({"change": "none", "qualifier": "none", "qualifier_text": "", "surface": ""})
+    if "indicator_key" not in df.columns or df["indicator_key"].isna().all():
+        df["indicator_key"] = [indicator_key(n) for n in df["indicator"]]
+    df["indicator_key"] = df["indicator_key"].fillna("")
+    df["measure"] = [measure_of(u, c) for u, c in zip(df["base_unit"], df["change"])]
+    df["written"] = [_as_written(s, q, c) for s, q, c in zip(df["surface"], df["qualifier_text"], df["change"])]
+    if "multi_year" in df.columns:
+        df = df[~df["multi_year"].astype(str).str.lower().eq("true")]
+    return df.reset_index(drop=True)
+
+
+def _pick(rows: "pd.DataFrame", key: str) -> "pd.Series | None":
+    """The row that stands for an indicator: the one whose measure is the indicator's usual one
+    (GDP: growth, not the level), else the first in reading order."""
+    if rows.empty:
+        return None
+    entry = lookup(key)
+    usual = _KIND_MEASURE.get(entry.kind if entry else "", "")
+    preferred = rows[rows["measure"] == usual]
+    return (preferred if not preferred.empty else rows).iloc[0]
+
+
+def _signed(value, change: str) -> float | None:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    if v != v:
+        return None
+    return -v if change == "decrease" else v
+
+
+def _number(value) -> float | None:
+    return _signed(value, "none")
+
+
+# ---------------------------------------------------------------- panel across regions
+
+def panel(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.DataFrame":
+    """One row per report × indicator: this year's target and last year's result (tidy, long).
+
+    ``target`` and ``actual`` are as written (hedge kept: ``5%左右``, ``6.5%－7%``, ``下降3%``);
+    ``target_value``/``target_value_max`` bound a range; ``actual_value`` is signed (a fall is
+    negative). Rows are ordered by vocabulary order, then region and year.
+    """
+    import pandas as pd
+
+    order = {key: i for i, key in enumerate(vocabulary())}
+    rows = []
+    for rep in _progress(reports, progress, "panel"):
+        head = headline_rows(rep)
+        keyed = head[head["indicator_key"] != ""] if not head.empty else head
+        for key in sorted(set(keyed["indicator_key"]) if not keyed.empty else (), key=order.get):
+            mine = keyed[keyed["indicator_key"] == key]
+            t = _pick(mine[mine["period"] == "target"], key)
+            measure = t["measure"] if t is not None else None
+            actuals = mine[mine["period"] == "actual"]
+            a = _pick(actuals[actuals["measure"] == measure] if measure else actuals, key)
+            rows.append(_panel_row(rep, key, t, a))
+    df = pd.DataFrame(rows, columns=PANEL_COLUMNS)
+    df["_o"] = df["indicator_key"].map(order)
+    df = df.sort_values(["_o", "region", "year", "report_id"], kind="stable").drop(columns="_o")
+    return df.reset_index(drop=True)
+
+
+def _panel_row(rep: ProcessedReport, key: str, t, a) -> tuple:
+    return (
+        rep.report_id, rep.region, rep.year, key, display_name(key),
+        t["written"] if t is not None else "", _signed(t["value"], "none") if t is not None else None,
+        _number(t["value_max"]) if t is not None else None, t["qualifier"] if t is not None else "",
+        (t if t is not None else a)["base_unit"], (t if t is not None else a)["measure"],
+        (rep.year - 1) if rep.year else None,
+        a["written"] if a is not None else "", _signed(a["value"], a["change"]) if a is not None else None,
+        t["indicator"] if t is not None else "", a["indicator"] if a is not None else "",
+    )
+
+
+def panel_wide(panel_df: "pd.DataFrame", keys: Sequence[str] | None = None) -> "pd.DataFrame":
+    """The readable form of :func:`panel`: one row per report (地区, 年份), two columns per indicator
+    (``<name> 目标``, ``<name> 上年实绩``); ``keys`` picks and orders the indicators (default: every
+    indicator that at least one report targets)."""
+    import pandas as pd
+
+    if keys is None:
+        targeted = panel_df[panel_df["target"] != ""]
+        keys = list(dict.fromkeys(targeted["indicator_key"]))
+    reports = panel_df.drop_duplicates("report_id")[["report_id", "region", "year"]]
+    out = reports.rename(columns={"region": "地区", "year": "年份"}).set_index("report_id")
+    for key in keys:
+        part = panel_df[panel_df["indicator_key"] == key].set_index("report_id")
+        name = display_name(key, key)
+        out[f"{name} 目标"] = part["target"].reindex(out.index).fillna("")
+        out[f"{name} 上年实绩"] = part["actual"].reindex(out.index).fillna("")
+    return out.sort_values(["地区", "年份"], kind="stable").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- series over years
+
+def series(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.DataFrame":
+    """Targets of year N against the results report N+1 gives for them, per region, year and indicator.
+
+    ``year`` is the year the target was set for. The verdict comes from
+    :func:`zjtext.compare.judge_target`; it is empty, with a ``reason``, when report N+1 is not among
+    ``reports`` (verdicts are only drawn between consecutive years) or has no figure for the
+    indicator's measure.
+    """
+    import pandas as pd
+
+    from .compare import judge_target
+
+    by_region: dict[str, dict[int, ProcessedReport]] = {}
+    for rep in reports:
+        if rep.region and rep.year:
+            by_region.setdefault(rep.region, {}).setdefault(rep.year, rep)
+    heads = {rep.report_id: headline_rows(rep) for rep in _progress(reports, progress, "series")}
+    order = {key: i for i, key in enumerate(vocabulary())}
+    rows = []
+    for region in sorted(by_region):
+        years = by_region[region]
+        for year in sorted(years):
+            rep, nxt = years[year], years.get(year + 1)
+            head = heads[rep.report_id]
+            targets = head[(head["period"] == "target") & (head["indicator_key"] != "")] if not head.empty else head
+            for key in sorted(set(targets["indicator_key"]) if not targets.empty else (), key=order.get):
+                t = _pick(targets[targets["indicator_key"] == key], key)
+                rows.append(_series_row(region, year, key, t, rep, nxt, heads, judge_target))
+    return pd.DataFrame(rows, columns=SERIES_COLUMNS)
+
+
+def _series_row(region, year, key, t, rep, nxt, heads, judge_target) -> tuple:
+    actual, value, verdict = "", None, ""
+    if nxt is None:
+        reason = f"no report of {year + 1} in the series: the result for {year} is not known"
+    else:
+        new = heads[nxt.report_id]
+        cands = new[(new["period"] == "actual") & (new["indicator_key"] == key) & (new["measure"] == t["measure"])] \
+            if not new.empty else new
+        if _is_missing(t["value"]) and "同步" in str(t["written"]):  # in step with the economy: growth figures
+            cands = new[(new["period"] == "actual") & (new["indicator_key"] == key) & (new["measure"] == "growth")]
+        a = cands.iloc[0] if len(cands) else None
+        verdict, reason = judge_target(t, a, key, _gdp_growth(new))
+        if a is not None:
+            actual, value = a["written"], _signed(a["value"], a["change"])
+    return (region, year, key, display_name(key), t["written"], _number(t["value"]), _number(t["value_max"]),
+            t["qualifier"], t["base_unit"], t["measure"], rep.report_id, nxt.report_id if nxt else "",
+            actual, value, verdict, reason)
+
+
+def _is_missing(value) -> bool:
+    """True for a missing cell (None, NaN, '')."""
+    return _number(value) is None
+
+
+def _gdp_growth(head: "pd.DataFrame") -> float | None:
+    """The GDP growth a report gives for its past year (signed), if any."""
+    if head.empty:
+        return None
+    rows = head[(head["period"] == "actual") & (head["indicator_key"] == "gdp") & (head["measure"] == "growth")]
+    return _signed(rows.iloc[0]["value"], rows.iloc[0]["change"]) if len(rows) else None
+
+
+# ---------------------------------------------------------------- wording over years
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _body_text(rep: ProcessedReport) -> str:
+    para = rep.table("paragraphs")
+    body = para[para["kind"] != "note"] if "kind" in para.columns else para
+    return "\n".join(body["text"].astype(str))
+
+
+def keyword_trends(reports: Sequence[ProcessedReport], terms: Sequence[str]) -> "pd.DataFrame":
+    """How often each term occurs per 10k Chinese characters of each report's body (substring counts,
+    so a term is found whatever the segmentation): columns ``report_id, region, year, term, count, per_10k``.
+
+    A term inside a longer term is counted there too (人工智能 in 人工智能+).
+    """
+    import pandas as pd
+
+    rows = []
+    for rep in reports:
+        text = _body_text(rep)
+        chars = len(_CJK.findall(text)) or 1
+        for term in terms:
+            n = text.count(term)
+            rows.append((rep.report_id, rep.region, rep.year, term, n, round(n * 10000 / chars, 2)))
+    return pd.DataFrame(rows, columns=["report_id", "region", "year", "term", "count", "per_10k"])
+
+
+def term_changes(reports: Sequence[ProcessedReport], top: int = 10, min_count: int = 5) -> "pd.DataFrame":
+    """The keywords that rose or fell most from the first to the last report (per 10k characters of
+    keyword tables), at least ``min_count`` times in one of them: ``term, first, last, change, direction``.
+    Ties are sorted by term."""
+    import pandas as pd
+
+    ordered = sorted(reports, key=lambda r: (r.year or 0, r.report_id))
+    if len(ordered) < 2:
+        return pd.DataFrame(columns=["term", "first", "last", "change", "direction"])
+    first, last = (ordered[0].table("keywords"), ordered[-1].table("keywords"))
+    a = first.set_index("keyword")
+    b = last.set_index("keyword")
+    terms = sorted(set(a.index[a["count"] >= min_count]) | set(b.index[b["count"] >= min_count]))
+    rows = []
+    for term in terms:
+        x = float(a["per_10k"].get(term, 0.0))
+        y = float(b["per_10k"].get(term, 0.0))
+        rows.append((term, x, y, round(y - x, 2)))
+    df = pd.DataFrame(rows, columns=["term", "first", "last", "change"])
+    rose = df[df["change"] > 0].sort_values(["change", "term"], ascending=[False, True]).head(top)
+    fell = df[df["change"] < 0].sort_values(["change", "term"], ascending=[True, True]).head(top)
+    return pd.concat([rose.assign(direction="rose"), fell.assign(direction="fell")], ignore_index=True)
+
+
+def slogan_debuts(reports: Sequence[ProcessedReport]) -> "pd.DataFrame":
+    """For each quoted slogan of the series, the first year (report) it appears in and how many
+    reports use it: ``term, first_year, first_report, reports``, newest debuts first."""
+    import pandas as pd
+
+    seen: dict[str, list] = {}
+    for rep in sorted(reports, key=lambda r: (r.year or 0, r.report_id)):
+        for term in sorted(set(rep.table("slogans")["term"].astype(str))):
+            entry = seen.setdefault(term, [rep.year, rep.report_id, 0])
+            entry[2] += 1
+    df = pd.DataFrame([(t, *v) for t, v in seen.items()], columns=["term", "first_year", "first_report", "reports"])
+    return df.sort_values(["first_year", "reports", "term"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+
+
+def _progress(items: Sequence, enabled: bool, what: str):
+    """Items, with a progress bar on a terminal for long work."""
+    import sys
+
+    if not enabled or len(items) < 20 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=what, unit="report", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- from report files (CLI)
+
+def processed_reports(paths: Sequence[Path | str], processed: Path | str | None = None, jobs: int | None = None,
+                      progress: bool = False) -> tuple[list[ProcessedReport], list[str]]:
+    """Process the report files (skipping those already current in ``processed``) and return their
+    processed folders, with the one-line errors of the files that failed. With ``processed`` None the
+    tables go to a temporary folder removed when the process ends (a notebook then writes nothing)."""
+    from .process import process
+
+    if processed is None:
+        processed = _temporary_folder()
+    results = process(paths, out=processed, jobs=jobs, progress=progress)
+    errors = [r.error for r in results if r.status == "failed"]
+    ids = [r.report_id for r in results if r.status != "failed"]
+    return read_processed(processed, ids), errors
+
+
+def _temporary_folder() -> Path:
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="zjtext-views-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def series_region(reports: Sequence[ProcessedReport]) -> str | None:
+    """The region with reports of the most years (ties: by name), or None when no region has two.
+
+    >>> series_region([]) is None
+    True
+    """
+    years: dict[str, set] = {}
+    for rep in reports:
+        if rep.region and rep.year:
+            years.setdefault(rep.region, set()).add(rep.year)
+    ranked = sorted(((-len(y), region) for region, y in years.items() if len(y) >= 2))
+    return ranked[0][1] if ranked else None
+
+
+def series_notes(reports: Sequence[ProcessedReport]) -> list[str]:
+    """Why a series gives no verdicts, in one line each: one report only, years not consecutive.
+
+    >>> series_notes([])
+    ['no reports: a series needs reports of consecutive years of one region']
+    """
+    if not reports:
+        return ["no reports: a series needs reports of consecutive years of one region"]
+    notes = []
+    by_region: dict[str, list[int]] = {}
+    for rep in reports:
+        by_region.setdefault(rep.region or "?", []).append(rep.year or 0)
+    for region, years in sorted(by_region.items()):
+        years = sorted(set(years))
+        if not any(b == a + 1 for a, b in zip(years, years[1:])):
+            shown = "、".join(str(y) for y in years)
+            notes.append(f"{region}: reports of {shown} only; the report of year N+1 reviews year N, "
+                         "so verdicts need reports of consecutive years")
+    return notes
