@@ -420,3 +420,11 @@ def test_workers_and_kernels_end_when_the_parent_is_killed(tmp_path, fixtures_di
     proc.communicate(timeout=30)
     assert _gone(mark, 5), "orphan workers or kernels go on"
     assert not list((tmp_path / "out").rglob(".*.partial")), "partial outputs left"
+
+
+def test_run_without_reports_outside_a_project_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert site_run.run_command([], out=tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: no report given") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

@@ -90,8 +90,11 @@ def _reason(err: BaseException) -> str:
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     """Files as given, folders expanded to their report files (sorted); default: ``data/raw/``."""
+    given = [Path(x) for x in paths]
+    if not given and not RAW_DIR.is_dir():
+        raise RunRefused(f"no report given and no {RAW_DIR}/ folder here: name report files or folders")
     out: list[Path] = []
-    for p in [Path(x) for x in paths] or [RAW_DIR]:
+    for p in given or [RAW_DIR]:
         out.extend(report_files(p) if p.is_dir() else [p])
     return list(dict.fromkeys(out))
 
