@@ -5,12 +5,15 @@ import re
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
 from zjtext import cli
-from zjtext.paths import DEFAULT_REPORT, PROJECT_ROOT, RAW_DIR
+from zjtext.paths import DEFAULT_REPORT, RAW_DIR
 from zjtext.store import RawDataWriteError, read_csv, write_csv, write_text
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _name(requirement: str) -> str:

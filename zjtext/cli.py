@@ -218,7 +218,7 @@ def cmd_process(args) -> int:
 def cmd_run(args) -> int:
     from .site.run import run_command
 
-    return run_command(args.paths, out=args.out, with_code=args.with_code, jobs=args.jobs)
+    return run_command(args.paths, out=args.out, with_code=args.with_code, jobs=args.jobs, force=args.force)
 
 
 # ---------------------------------------------------------------- parser
@@ -268,9 +268,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default data/processed/)")
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: number of cores)")
     p.add_argument("--force", action="store_true", help="process again even if inputs are unchanged")
-    p = _add(sub, "run", cmd_run, "run the notebooks on reports and export shareable HTML", None)
-    p.add_argument("paths", nargs="*", metavar="PATH", help="report files (default: every report in data/raw/)")
+    p = _add(sub, "run", cmd_run, "run the notebooks on reports and export shareable HTML into one folder "
+             "(nothing is written elsewhere but the cache folder, ~/.cache/zjtext or $ZJTEXT_CACHE_DIR)", None)
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files or folders (default: every report in data/raw/)")
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default reports/)")
+    p.add_argument("--force", action="store_true", help="run again even if a report's inputs, zjtext and notebooks are unchanged")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML pages")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="reports run in parallel (default 1)")
     return parser

@@ -46,6 +46,7 @@ PAGE_TITLES = {
     "03-metric-extraction": "指标抽取",
     "04-charts": "图表",
     "05-compare-reports": "年度对比",
+    "06-panel-and-series": "各地并排与历年追踪",
 }
 
 NATIONAL = "全国"

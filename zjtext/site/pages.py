@@ -234,6 +234,6 @@ def overview_page(results: Sequence[Any], out: Path) -> str:
             failed.append((title, r.error))
         elif r.pages:
             link = Link(relative_href(r.pages[0], out), title)
-            (comparisons if r.report_id == "compare" else reports).append(link)
+            (comparisons if r.report_id in ("compare", "corpus") else reports).append(link)
     return render("run_index.html.j2", title="zjtext 报告目录", reports=reports, comparisons=comparisons,
                   failed=failed, nav=None)
