@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
 
-from .paths import RAW_DIR
+from .paths import is_raw_path
 
 if TYPE_CHECKING:  # pandas is imported lazily to keep `import zjtext` light
     import pandas as pd
@@ -35,9 +35,7 @@ class RawDataWriteError(PermissionError):
 
 
 def _check_not_raw(path: Path) -> None:
-    try:
-        Path(path).resolve().relative_to(RAW_DIR.resolve())
-    except ValueError:
+    if not is_raw_path(path):
         return
     raise RawDataWriteError(f"{path}: refusing to write under data/raw/ (raw data is immutable)")
 
