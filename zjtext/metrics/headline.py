@@ -198,6 +198,14 @@ def _word_target_subjects(clause: str) -> list[str]:
     return [clause]
 
 
+def _past_year_at(text: str, year: int | None) -> int | None:
+    """Where ``text`` first speaks of the past year (过去一年, 去年, 2025年 in a 2026 report), or None."""
+    m = _PAST_YEAR_CTX.search(text)
+    k = text.find(f"{year - 1}年") if year else -1
+    found = [i for i in (m.start() if m else -1, k) if i >= 0]
+    return min(found) if found else None
+
+
 def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     """The first block of macro results of the past year in the review (GDP growth and what follows it)."""
     if not records:
@@ -214,10 +222,11 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     paras = {p.index: p for p in report.body}
     for p in report.body:
         first = p.sentences[0] if p.sentences else p.text
-        if _FIVE_YEAR_CTX.search(first[:30]) or (p.kind == "heading" and _FIVE_YEAR_CTX.search(p.text)
-                                                 and not (year and str(year - 1) in p.text)):
-            ctx = "plan"
-        if _PAST_YEAR_CTX.search(first[:30]) or (year and f"{year - 1}年" in first[:30]):
+        five, past = _FIVE_YEAR_CTX.search(first[:30]), _past_year_at(first[:30], year)
+        if (five and (past is None or five.start() < past)) or (
+                p.kind == "heading" and _FIVE_YEAR_CTX.search(p.text) and not (year and str(year - 1) in p.text)):
+            ctx = "plan"  # 五年来… / “十三五”时期，…年均增长…，2020年达到…: a five-year review
+        elif past is not None:
             ctx = "year"
         recs = by_par.get(p.index)
         if not recs:
@@ -226,7 +235,9 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             if not any(a <= r.start < b and macro_re.search(r.indicator) and not getattr(r, "multi_year", False)
                        for r in recs):
                 continue
-            own = "year" if (_PAST_YEAR_CTX.search(s) or (year and f"{year - 1}年" in s)) else ctx
+            # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
+            opens = _past_year_at(s[:12], year)
+            own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens is not None else ctx
             cand = (own != "year", p.index, a)
             if best is None or cand[:2] < best[:2]:
                 best = cand
