@@ -653,3 +653,12 @@ BULLETS = """2031年示范国政府工作报告
 def test_bullet_summary_keeps_growth_and_livelihood_bullets():
     hl = headline(report_from_text(BULLETS, path="met_bullets.txt"))
     assert hl.surface.tolist() == ["5.6%", "1.9%", "1210万人", "5.8%"]  # not the reform bullet's 3个
+
+
+def test_past_year_inside_a_five_year_paragraph_starts_at_its_own_sentence():
+    text = ("2031年示范省政府工作报告\n各位代表：\n一、过去五年和2030年工作回顾\n"
+            "五年来，全省经济总量连上台阶，坏账率由5.2%下降到1.1%，新建学校300所。"
+            "2030年，面对多重压力，全省生产总值增长5.1%，城镇新增就业82万人，居民消费价格上涨1.2%。\n"
+            "二、2031年工作安排\n")
+    hl = headline(report_from_text(text, path="met_mixed.txt"))
+    assert hl.surface.tolist() == ["5.1%", "82万人", "1.2%"]

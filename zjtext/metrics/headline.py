@@ -238,7 +238,7 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
             opens = _past_year_at(s[:12], year)
             own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens is not None else ctx
-            cand = (own != "year", p.index, a)
+            cand = (own != "year", p.index, a if ctx == "plan" else 0)  # in a five-year review: from that sentence on
             if best is None or cand[:2] < best[:2]:
                 best = cand
             break
@@ -246,14 +246,15 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             break  # the first past-year block wins
     if best is None:
         return []
-    _, par, _ = best
+    _, par, a0 = best
     every: dict[int, list] = {}
     for rec in records:
         every.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     rows = []
     for index in _block_paragraphs(report.body, par):
         recs = sorted(every.get(index, []), key=lambda r: int(r.start))
-        rows.extend(_row_out(r, "actual") for r in recs if not bool(getattr(r, "multi_year", False)))
+        rows.extend(_row_out(r, "actual") for r in recs
+                    if not bool(getattr(r, "multi_year", False)) and (index != par or int(r.start) >= a0))
     return rows
 
 
