@@ -657,8 +657,10 @@ def test_bullet_summary_keeps_growth_and_livelihood_bullets():
 
 def test_past_year_inside_a_five_year_paragraph_starts_at_its_own_sentence():
     text = ("2031年示范省政府工作报告\n各位代表：\n一、过去五年和2030年工作回顾\n"
-            "五年来，全省经济总量连上台阶，坏账率由5.2%下降到1.1%，新建学校300所。"
+            "五年来，全省经济总量连上台阶，发展质量稳步提升。\n"
+            "在财政工作上，赤字率从五年前的3%降到去年的2.4%。\n"
+            "在金融工作上，坏账率由5.2%下降到1.1%，新设村镇银行30家。"
             "2030年，面对多重压力，全省生产总值增长5.1%，城镇新增就业82万人，居民消费价格上涨1.2%。\n"
             "二、2031年工作安排\n")
-    hl = headline(report_from_text(text, path="met_mixed.txt"))
-    assert hl.surface.tolist() == ["5.1%", "82万人", "1.2%"]
+    r = report_from_text(text, path="met_mixed.txt")
+    assert headline(r).surface.tolist() == ["5.1%", "82万人", "1.2%"]
