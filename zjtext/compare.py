@@ -61,7 +61,7 @@ _SYNONYMS = (
     ("规模以上", "规上"), ("地区生产总值", "生产总值"), ("国内生产总值", "生产总值"), ("GDP", "生产总值"),
     ("研究与试验发展经费投入强度", "研发投入强度"), ("研发经费投入强度", "研发投入强度"), ("R&D经费投入强度", "研发投入强度"),
     ("居民消费价格涨幅", "居民消费价格"), ("CPI", "居民消费价格"), ("社零总额", "社会消费品零售总额"),
-    ("经济增长", "生产总值"), ("经济增速", "生产总值"), ("外贸进出口", "进出口"), ("货物进出口", "进出口"), ("城镇登记失业率", "城镇调查失业率"),
+    ("经济增长", "生产总值"), ("经济增速", "生产总值"), ("外贸进出口", "进出口"), ("货物进出口", "进出口"),
 )
 _TRAILING = re.compile(r"(增速|增幅|增长率|增长|涨幅|水平|总额度)$")
 
@@ -69,7 +69,14 @@ _TRAILING = re.compile(r"(增速|增幅|增长率|增长|涨幅|水平|总额度
 # ---------------------------------------------------------------- indicator matching
 
 def canonical_indicator(name: str) -> str:
-    """A comparable form of an indicator name: synonyms unified, region prefixes and growth words dropped."""
+    """A comparable form of an indicator name: synonyms unified, region prefixes and growth words dropped.
+
+    Kept for display grouping; joins use :func:`zjtext.indicators.indicator_key` (registered and
+    surveyed unemployment stay apart in both).
+
+    >>> canonical_indicator("全省规模以上工业增加值"), canonical_indicator("城镇登记失业率")
+    ('规上工业增加值', '城镇登记失业率')
+    """
     s = re.sub(r"[\s“”\"'（）()、，,：:]", "", str(name or ""))
     for old, new in _SYNONYMS:
         s = s.replace(old, new)
