@@ -664,3 +664,15 @@ def test_past_year_inside_a_five_year_paragraph_starts_at_its_own_sentence():
             "二、2031年工作安排\n")
     r = report_from_text(text, path="met_mixed.txt")
     assert headline(r).surface.tolist() == ["5.1%", "82万人", "1.2%"]
+
+
+@pytest.mark.parametrize("marker", ["——", "（{n}）", "{n}."])
+def test_target_list_written_one_item_a_line(marker):
+    items = ["地区生产总值增长5%左右；", "一般公共预算收入增长3%；", "城镇调查失业率5.5%以内；", "居民消费价格涨幅2%左右。"]
+    lines = "\n".join(marker.format(n=n) + it for n, it in enumerate(items, start=1))
+    text = (f"2031年示范省政府工作报告\n各位代表：\n一、2030年工作回顾\n过去一年，全省生产总值增长5.2%。\n二、2031年工作安排\n"
+            f"今年经济社会发展的主要预期目标是：\n{lines}\n这些目标，体现了稳中求进，新增就业岗位10万个。\n")
+    t = headline(report_from_text(text, path="met_lines.txt")).query("period == 'target'")
+    assert list(zip(t.indicator_key, t.surface, t.qualifier)) == [
+        ("gdp", "5%", "approx"), ("fiscal_revenue", "3%", "none"), ("unemployment_surveyed", "5.5%", "at_most"),
+        ("cpi", "2%", "approx")]

@@ -24,6 +24,8 @@ _TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|
 # the cue as a heading of its own: （一）主要预期目标 / 今年发展的主要预期目标 (the list is the next paragraph)
 _TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?[^。；，,]{0,16}?"
                              r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]?")
+# one item of a target list written one item a line
+_LIST_LINE = re.compile(r"^(?:——|—|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．]|[一二三四五六七八九十]是)|[；;]$")
 _FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年")
 _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
@@ -155,7 +157,16 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
                 hi = a
                 break
         spans.append((p, lo, hi))
-        break  # the list is the paragraph that follows the cue
+        break  # the list is the paragraph that follows the cue …
+    if spans and spans[-1][2] == len(spans[-1][0].text) and _LIST_LINE.search(spans[-1][0].text):
+        # … or, written one item a line (——地区生产总值增长5%左右；), the run of such lines
+        body_at = {q.index: k for k, q in enumerate(body)}
+        for q in body[body_at[spans[-1][0].index] + 1:]:
+            if not _LIST_LINE.search(q.text) or _TARGET_LIST_STOP.match(q.text):
+                break
+            spans.append((q, 0, len(q.text)))
+            if q.text.endswith("。"):
+                break
     return spans
 
 
