@@ -14,7 +14,7 @@ help:
 	@echo "make test     run the test suite (pytest, doctests, nbval over notebooks/)"
 	@echo "make bench    run the speed/memory benchmark (bench/)"
 	@echo "make accuracy score metric extraction against the gold annotation"
-	@echo "make notebooks rebuild notebooks/ from tools/build_notebooks.py and execute them"
+	@echo "make notebooks sync notebooks/*.ipynb with their source zjtext/notebooks/*.py (jupytext) and execute them"
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed (found " + sys.version.split()[0] + ")")'
@@ -27,18 +27,24 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# Reports whose input, zjtext and notebooks are unchanged are reused; `make report FORCE=1` redoes them.
 report: $(STAMP)
-	$(BIN)/zjtext run $(REPORT) --out $(OUT)
+	$(BIN)/zjtext run $(REPORT) --out $(OUT) $(if $(FORCE),--force,)
 
+# The checkout's data/processed/ and reports/ must be exactly as they were after the tests and nbval.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
-	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg
+	@snap=$$(mktemp) && $(BIN)/python tools/outputs_snapshot.py > $$snap && \
+	$(BIN)/python -m pytest -q && \
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks/ --nbval-sanitize-with tests/nbval_sanitize.cfg && \
+	{ $(BIN)/python tools/outputs_snapshot.py | diff $$snap - >/dev/null \
+	  || { echo "error: make test changed data/processed/ or reports/"; rm -f $$snap; exit 1; }; } && rm -f $$snap
 
 notebooks: $(STAMP)
-	$(BIN)/python tools/build_notebooks.py --execute
+	$(BIN)/python tools/build_notebooks.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/run_report_bench.py
 
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py

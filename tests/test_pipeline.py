@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -45,6 +46,9 @@ def test_every_report_gets_index_and_one_page_per_notebook(run_dir):
     assert (run_dir / "compare" / "05-compare-reports.html").exists()
     assert sorted(p.name for p in run_dir.iterdir()) == sorted(
         ["index.html", "compare", "zhejiang-2024", "synthetic-zhejiang-2025", "hostile-2024"])
+    tables = {p.name for p in (run_dir / "zhejiang-2024" / "data").iterdir()}
+    assert {"paragraphs.csv", "tokens.csv", "keywords.csv", "metrics.csv", "targets.csv"} <= tables
+    assert not [p for p in run_dir.rglob(".*")], "partial or temporary files left in OUT"
 
 
 def test_overview_links_every_report(run_dir):
@@ -112,14 +116,14 @@ def test_index_shows_headline_table(run_dir):
 
 
 def _one_notebook(folder: Path, name: str, code: str, monkeypatch) -> None:
-    """Make `folder` the notebooks folder, holding one notebook with a parameters cell and `code`."""
+    """Make `folder` the notebooks the run executes: one notebook with a parameters cell and `code`."""
+    from zjtext.site import execute
+
     folder.mkdir()
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell("report_path = ''\nout_dir = None", metadata={"tags": ["parameters"]}),
-                nbformat.v4.new_code_cell(code)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, folder / f"{name}.ipynb")
-    monkeypatch.setattr(site_run, "NOTEBOOKS_DIR", folder)
+    source = folder / f"{name}.py"
+    source.write_text('# %% tags=["parameters"]\nreport_path = ""\nprocessed_dir = None\nout_dir = None\n\n'
+                      f"# %%\n{code}\n", encoding="utf-8")
+    monkeypatch.setattr(execute, "_notebook_files", lambda: {name: source})
 
 
 def test_failing_notebook_stops_that_report_with_one_line(tmp_path, monkeypatch, capsys):
@@ -157,8 +161,7 @@ def test_jobs_give_the_same_results_and_pages_as_one_job(tmp_path, monkeypatch, 
     errors = [e for _, e in outcome[2]]
     assert errors[:2] == ["", ""] and errors[2].startswith(f"{empty}: the file is empty")
     assert files[1].keys() == files[2].keys() and Path("hostile-2024/01-ok.html") in files[2]
-    shared = {p for p in files[1] if p.suffix != ".ipynb"}  # the executed notebooks keep papermill's timings
-    assert shared and {p for p in shared if files[1][p] != files[2][p]} == set()
+    assert {p for p in files[1] if files[1][p] != files[2][p]} == set()  # no times, no machine paths
 
 
 # ---------------------------------------------------------------- in a real browser
@@ -217,3 +220,211 @@ def test_pages_in_browser(browser, run_dir, rid):
     page, _ = _open(browser, charts)
     assert page.evaluate("document.images.length") >= 4
     page.close()
+
+
+# ---------------------------------------------------------------- robustness (#16, #17)
+
+def _tree(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None for p in sorted(root.rglob("*"))}
+
+
+@pytest.mark.parametrize("report, out", [("data/raw/zhejiang-2024.html", "data/raw"), ("elsewhere/raw.txt", "data")])
+def test_run_never_writes_under_data_raw(tmp_path, monkeypatch, capsys, report, out):
+    """``--out data/raw``, or an input named raw.txt with ``--out data``: refused before any work."""
+    (tmp_path / "data" / "raw").mkdir(parents=True)
+    shutil.copy(DEFAULT_REPORT, tmp_path / "data" / "raw" / "zhejiang-2024.html")
+    (tmp_path / "elsewhere").mkdir()
+    shutil.copy(DEFAULT_REPORT, tmp_path / "elsewhere" / "raw.txt")
+    monkeypatch.chdir(tmp_path)
+    before = _tree(tmp_path)
+    assert site_run.run_command([report], out=Path(out)) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "data/raw" in err and err.count("\n") == 1
+    assert _tree(tmp_path) == before
+
+
+def test_two_inputs_with_one_report_id_are_refused_like_process(tmp_path, monkeypatch, capsys, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    for folder, name in (("a", "Zhejiang 2024.txt"), ("b", "zhejiang-2024.txt")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(fixtures_dir / "synthetic-zhejiang-2025.txt", tmp_path / folder / name)
+    first, second = tmp_path / "a" / "Zhejiang 2024.txt", tmp_path / "b" / "zhejiang-2024.txt"
+    status = site_run.run_command([str(first), str(second)], out=tmp_path / "out")
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert err.strip() == f"error: {second}: same report id 'zhejiang-2024' as {first}"
+    assert out.count("zhejiang-2024:") == 1
+    stamp = json.loads((tmp_path / "out" / "zhejiang-2024" / "run.json").read_text(encoding="utf-8"))
+    assert stamp["inputs"] == [site_run._sha256(first)]
+
+
+def test_too_large_input_is_refused_before_work(tmp_path, monkeypatch, capsys, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    monkeypatch.setattr(site_run, "MAX_INPUT_BYTES", 500)
+    big = fixtures_dir / "hostile-2024.txt"
+    assert big.stat().st_size > 500
+    assert site_run.run_command([str(big)], out=tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: {big}: ") and "500 bytes" in err and err.count("\n") == 1
+    assert not (tmp_path / "out" / "hostile-2024").exists()
+
+
+def test_mplbackend_in_the_environment_does_not_change_pages(tmp_path, monkeypatch, fixtures_dir):
+    """With MPLBACKEND=Agg a kernel would show ``<Figure size …>`` instead of the chart."""
+    code = "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\nfig"
+    _one_notebook(tmp_path / "notebooks", "01-chart", code, monkeypatch)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    [result] = site_run.run([fixtures_dir / "hostile-2024.txt"], out=tmp_path / "out")
+    assert not result.error, result.error
+    page = (tmp_path / "out" / "hostile-2024" / "01-chart.html").read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page and "<Figure size" not in page
+
+
+def test_executed_notebooks_record_no_machine_paths_or_times(run_dir):
+    for nb_path in run_dir.rglob("notebooks/*.ipynb"):
+        text = nb_path.read_text(encoding="utf-8")
+        assert str(run_dir) not in text and os.getcwd() not in text, nb_path
+        nb = json.loads(text)
+        meta = nb["metadata"]["papermill"]
+        for key, value in meta["parameters"].items():
+            for path in value if isinstance(value, list) else [value]:
+                assert not path.startswith("/"), path
+                if key.startswith("report_path"):  # the copy of the input inside OUT
+                    assert path.startswith("source/" if key == "report_path" else "../"), path
+        assert not {"start_time", "end_time", "duration"} & set(meta)
+        assert not meta["input_path"].startswith("/") and not meta["output_path"].startswith("/")
+        for cell in nb["cells"]:
+            assert "execution" not in cell["metadata"]
+            assert not {"start_time", "end_time", "duration"} & set(cell["metadata"].get("papermill", {}))
+
+
+def test_a_run_leaves_no_kernel_folder_and_no_progress_bar_off_a_tty(tmp_path, monkeypatch, capsys, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    private = tmp_path / "tmp"
+    private.mkdir()
+    monkeypatch.setenv("TMPDIR", str(private))
+    monkeypatch.setattr(tempfile, "tempdir", str(private))
+    assert site_run.run_command([str(fixtures_dir / "hostile-2024.txt")], out=tmp_path / "out") == 0
+    assert list(private.iterdir()) == []
+    err = capsys.readouterr().err
+    assert err == "", err  # stderr is not a terminal: no progress bar
+
+
+def test_unchanged_report_is_reused_and_force_redoes_it(tmp_path, monkeypatch, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    report = tmp_path / "r-2024.txt"
+    shutil.copy(fixtures_dir / "hostile-2024.txt", report)
+    out = tmp_path / "out"
+    page = out / "r-2024" / "01-ok.html"
+    [first] = site_run.run([report], out=out)
+    assert not first.reused and page.exists()
+    stamp = page.stat().st_mtime_ns
+    [again] = site_run.run([report], out=out)
+    assert again.reused and again.pages == first.pages and page.stat().st_mtime_ns == stamp
+    [forced] = site_run.run([report], out=out, force=True)
+    assert not forced.reused and page.stat().st_mtime_ns != stamp
+    report.write_bytes(report.read_bytes() + "\n新增的一段话。\n".encode("utf-8"))
+    [changed] = site_run.run([report], out=out)
+    assert not changed.reused
+    _one_notebook(tmp_path / "notebooks2", "01-ok", "print('changed')", monkeypatch)
+    [new_notebook] = site_run.run([report], out=out)
+    assert not new_notebook.reused and "changed" in page.read_text(encoding="utf-8")
+
+
+def test_a_notebook_run_before_the_one_that_saves_its_tables_computes_them(tmp_path, capsys):
+    """Notebook 04 run before 02 on a new report: the tables are computed, and a note says which
+    notebook saves them (it used to end in FileNotFoundError)."""
+    from zjtext.notebook import load_tables
+    from zjtext.report import report_from_text
+
+    report = report_from_text("各位代表：\n一、回顾\n生产总值增长5.2%，实施“星河织梦”工程。\n二、今年目标\n生产总值增长5%左右。")
+    keywords, targets = load_tables(report, tmp_path / "empty", "keywords", "targets")
+    assert len(keywords) and len(targets)
+    out = capsys.readouterr().out
+    assert "keywords.csv" in out and "02" in out and "targets.csv" in out and "03" in out
+    assert not (tmp_path / "empty").exists()
+
+
+# ---------------------------------------------------------------- interrupts and dead parents (Linux /proc)
+
+def _marked(mark: str) -> list[int]:
+    """Processes whose environment carries ``mark`` (the run and everything it started)."""
+    pids = []
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if mark.encode() in (proc / "environ").read_bytes():
+                pids.append(int(proc.name))
+        except OSError:
+            continue
+    return pids
+
+
+def _start_run(tmp_path: Path, fixtures_dir: Path):
+    import signal as _signal  # noqa: F401
+    import subprocess
+    import time
+    import uuid
+
+    mark = f"ZJTEXT_TEST_MARK={uuid.uuid4().hex}"
+    private = tmp_path / "tmp"
+    private.mkdir()
+    env = {**os.environ, "TMPDIR": str(private), mark.split("=")[0]: mark.split("=")[1]}
+    reports = [str(DEFAULT_REPORT), str(fixtures_dir / "hostile-2024.txt")]
+    proc = subprocess.Popen([sys.executable, "-m", "zjtext.cli", "run", *reports, "--jobs", "2", "--out", str(tmp_path / "out")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(_marked(mark)) < 5:  # parent, 2 workers, their kernels
+        time.sleep(0.2)
+    assert len(_marked(mark)) >= 5, "the run did not start its kernels"
+    time.sleep(1.0)
+    return proc, mark, private
+
+
+def _gone(mark: str, seconds: float) -> bool:
+    import time
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if not _marked(mark):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
+
+
+@needs_proc
+def test_ctrl_c_stops_run_jobs_2_with_one_line_and_complete_outputs_only(tmp_path, fixtures_dir):
+    import signal
+
+    proc, mark, private = _start_run(tmp_path, fixtures_dir)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert err.count("\n") == 1 and err.startswith("error: interrupted") and "Traceback" not in err
+    assert _gone(mark, 5), "workers or kernels outlived the run"
+    assert not list((tmp_path / "out").rglob(".*")), "partial outputs left"
+    for folder in (tmp_path / "out").iterdir():  # whatever is there is complete
+        if folder.is_dir():
+            assert (folder / "run.json").exists() and (folder / "index.html").exists()
+    assert list(private.iterdir()) == []
+
+
+@needs_proc
+def test_workers_and_kernels_end_when_the_parent_is_killed(tmp_path, fixtures_dir):
+    import signal
+
+    proc, mark, private = _start_run(tmp_path, fixtures_dir)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=30)
+    assert _gone(mark, 5), "orphan workers or kernels go on"
+    assert not list((tmp_path / "out").rglob(".*.partial")), "partial outputs left"
+
+
+def test_run_without_reports_outside_a_project_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert site_run.run_command([], out=tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: no report given") and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

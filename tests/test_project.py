@@ -5,12 +5,15 @@ import re
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
 from zjtext import cli
-from zjtext.paths import DEFAULT_REPORT, PROJECT_ROOT, RAW_DIR
+from zjtext.paths import DEFAULT_REPORT, RAW_DIR
 from zjtext.store import RawDataWriteError, read_csv, write_csv, write_text
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _name(requirement: str) -> str:
@@ -76,7 +79,9 @@ def test_cli_clean_json_and_table():
     records = json.loads(run_cli("clean", str(DEFAULT_REPORT), "--format", "json").stdout)
     assert records[0] == {"report_id": "zhejiang-2024", "paragraph": 1, "kind": "body", "section": "", "text": "各位代表："}
     table = run_cli("clean", str(DEFAULT_REPORT), "--format", "table").stdout
-    assert table.splitlines()[0].split() == ["report_id", "paragraph", "kind", "section", "text"]
+    assert table.splitlines()[0].split() == ["paragraph", "kind", "section", "text"]  # the key columns
+    wide = run_cli("clean", str(DEFAULT_REPORT), "--format", "table", "--wide").stdout
+    assert wide.splitlines()[0].split() == ["report_id", "paragraph", "kind", "section", "text"]
 
 
 @pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"%PDF-1.5\n", "PDF"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary")])

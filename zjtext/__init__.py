@@ -11,7 +11,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .paths import DEFAULT_REPORT, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR
+from .paths import DEFAULT_REPORT, PROCESSED_DIR, RAW_DIR, REPORTS_DIR
 from .report import (
     BinaryFileError, EmptyReportError, NoReportBodyError, Paragraph, PdfFileError, Report,
     ReportError, ReportMeta, ReportNotFoundError, UnknownEncodingError, load_report,

@@ -435,7 +435,8 @@ def _other_year(text: str, start: int, year: int | None) -> bool:
     return any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(text[lo:start]))
 
 
-def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.DataFrame":
+def track_targets(old: Report, new: Report, scope: str = "headline",
+                  tables: "dict[str, tuple[pd.DataFrame, pd.DataFrame]] | None" = None) -> "pd.DataFrame":
     """Each target of ``old`` with the result ``new`` gives for it, a verdict and the reason for it.
 
     ``scope='headline'`` tracks the main expected targets; ``scope='all'`` every target figure.
@@ -446,21 +447,29 @@ def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.Data
     累计); the headline block is preferred. Verdicts follow :func:`judge`; with no figure, a review
     that says so in words (预期目标未能实现) gives ``missed``. Only the report of the next year
     judges: for other pairs every verdict is empty and ``reason`` says why.
+
+    ``tables`` maps a report id to its ``(metrics, headline)`` tables when they are already at hand
+    (read from ``zjtext process`` output): they are used instead of being extracted again.
     """
     import pandas as pd
 
     from .indicators import indicator_key
     from .metrics import extract_metrics, headline
 
+    def both(report: Report) -> tuple:
+        if tables and report.report_id in tables:
+            return tables[report.report_id]
+        metrics = extract_metrics(report)
+        return metrics, headline(report, metrics)
+
     check_pair(old, new)
-    old_metrics, new_metrics = extract_metrics(old), extract_metrics(new)
-    targets = _with_change(headline(old, old_metrics), old_metrics) if scope == "headline" else old_metrics
+    (old_metrics, old_head), (new_metrics, new_head) = both(old), both(new)
+    targets = _with_change(old_head, old_metrics) if scope == "headline" else old_metrics
     targets = targets[targets["period"] == "target"]
     if "indicator_key" not in targets.columns:
         targets = targets.assign(indicator_key=[indicator_key(n) for n in targets["indicator"]])
     not_judged = consecutive(old, new)
-    results = None if not_judged else _Results(new, new_metrics, _with_change(headline(new, new_metrics), new_metrics),
-                                               old.meta.year)
+    results = None if not_judged else _Results(new, new_metrics, _with_change(new_head, new_metrics), old.meta.year)
     gdp = results.find("gdp", "", "%", "increase") if results else None
     rows = []
     for t in targets.itertuples(index=False):
@@ -558,41 +567,3 @@ def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
     if what == "headline":
         return headline_side_by_side([old, new])
     return track_targets(old, new)
-
-
-# ---------------------------------------------------------------- one target, one result (views.series)
-
-def judge_target(target, actual, key: str, gdp_growth: float | None = None) -> tuple[str, str]:
-    """The verdict and its reason for one keyed headline target (a row with ``value``, ``value_max``,
-    ``qualifier``, ``change`` and the figure ``written``) against the result row of the next year's
-    report (or ``None``). A target with no figure that asks for growth in step with the economy
-    (与经济增长同步) is judged against ``gdp_growth``, the next report's GDP growth, with the 左右 tolerance.
-
-    >>> judge_target({"value": 5.0, "value_max": None, "qualifier": "approx", "change": "increase"},
-    ...              {"value": 5.2, "change": "increase"}, "gdp")
-    ('met', '')
-    >>> judge_target({"value": 5.0, "value_max": None, "qualifier": "at_most", "change": "none"}, None,
-    ...              "unemployment_surveyed")[0]
-    'not reported'
-    >>> judge_target({"value": None, "value_max": None, "qualifier": "none", "change": "none",
-    ...               "written": "居民收入与经济增长同步"}, {"value": 4.9, "change": "increase"}, "income", 5.0)
-    ('met (within 左右)', 'judged against GDP growth of 5%')
-    """
-    from .indicators import display_name
-
-    name = display_name(key, key)
-    value, value_max = _num(target["value"]), _num(target["value_max"])
-    in_step = value is None and in_step_with_economy(str(target.get("written", "") if hasattr(target, "get") else ""))
-    if value is None and not in_step:
-        return "", "the target gives no figure to judge"
-    if actual is None:
-        return "not reported", f"the next report gives no figure for {name} of the same kind"
-    result = _signed(_num(actual["value"]), actual["change"])
-    if in_step:
-        if gdp_growth is None:
-            return "not reported", "the next report gives no GDP growth to judge 同步 against"
-        return judge(gdp_growth, None, "approx", "", result), f"judged against GDP growth of {gdp_growth:g}%"
-    unit = str(target.get("base_unit", "%") if hasattr(target, "get") else "%")
-    if target["change"] == "decrease":  # a cut: compare the depth of the cut, deeper is better
-        return judge(value, value_max, target["qualifier"], "", -(result or 0.0), unit), ""
-    return judge(value, value_max, target["qualifier"], key or name, result, unit), ""

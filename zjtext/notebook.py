@@ -1,45 +1,122 @@
 """Small helpers that keep the notebooks thin, safe and reproducible.
 
-Paths given to notebooks are relative to the project root (whatever the working directory), and
-paths shown in outputs are relative too, so executed notebooks carry no machine paths.
+A notebook gets every path it reads or writes as a parameter: ``report_path``, ``processed_dir``
+(its tables) and ``out_dir`` (its figures); relative paths are relative to the working directory
+(the notebook's folder in Jupyter, the report's output folder under ``zjtext run``). With
+``processed_dir`` or ``out_dir`` left at ``None`` a notebook writes nothing: tables an earlier
+notebook would have saved are computed from the report, and figures are only shown.
 
->>> project_path("data/raw/zhejiang-2024.html").is_file()
-True
->>> shown(project_path("data/raw"))
-'data/raw'
+>>> shown(Path.cwd() / "figures" / "a.png")
+'figures/a.png'
+>>> save_figure(None, None, "a")
+[]
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from .paths import PROJECT_ROOT, REPORTS_DIR, processed_dir
+# the display words live in zjtext.site.labels (one place for pages, notebooks, charts and the terminal)
+from .site.labels import CATEGORY as CATEGORY_ZH
+from .site.labels import CHANGE as CHANGE_ZH
+from .site.labels import DIRECTION as DIRECTION_ZH
+from .site.labels import PERIOD as PERIOD_ZH
+from .site.labels import QUALIFIER as QUALIFIER_ZH
+from .site.labels import STATUS as STATUS_ZH
+from .site.labels import VERDICT as VERDICT_ZH
+from .site.labels import number  # noqa: F401  (notebooks import it from here)
 
 
-def project_path(path: str | Path) -> Path:
-    """Resolve a notebook parameter: relative paths are relative to the project root."""
-    path = Path(path)
-    return path if path.is_absolute() else PROJECT_ROOT / path
+#: Which notebook saves each table a later notebook reads (for the note shown when it is missing).
+SAVED_BY = {"paragraphs": "01", "tokens": "01", "keywords": "02", "slogans": "02", "section_shares": "02",
+            "metrics": "03", "targets": "03"}
 
 
 def shown(path: str | Path) -> str:
-    """A path for display: relative to the project root when inside it."""
+    """A path for display: relative to the working directory when inside it, else its name (outputs
+    carry no machine paths)."""
     path = Path(path).resolve()
     try:
-        return path.relative_to(PROJECT_ROOT).as_posix()
+        return path.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.name
 
 
-def output_dir(out_dir: str | Path | None, report_id: str) -> Path:
-    """Where a notebook writes figures for readers: ``out_dir`` or ``reports/<report_id>``."""
-    return project_path(out_dir) if out_dir else REPORTS_DIR / report_id
+def _compute(name: str, report, get):
+    """Table *name* computed from the report (``get`` gives the tables it is built from)."""
+    if name == "paragraphs":
+        from .tables import paragraphs_table
+        return paragraphs_table(report)
+    if name == "tokens":
+        from .segment import tokens
+        return tokens(report)
+    if name in ("keywords", "slogans", "section_shares"):
+        from .keywords import keyword_table, section_shares, slogans
+        make = {"keywords": keyword_table, "slogans": slogans, "section_shares": lambda t: section_shares(t, top=12)}
+        return make[name](get("tokens"))
+    if name == "metrics":
+        from .metrics import extract_metrics
+        return extract_metrics(report)
+    if name == "targets":
+        from .metrics import headline
+        return headline(report, get("metrics"))
+    raise KeyError(f"unknown table {name!r}; known: {', '.join(SAVED_BY)}")
 
 
-def data_dir(report_id: str) -> Path:
-    """The report's processed-data folder, created if missing."""
-    folder = processed_dir(report_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def load_tables(report, processed_dir: str | Path | None, *names: str) -> list:
+    """The tables ``names`` of ``report``: read from ``processed_dir`` where an earlier notebook saved
+    them, otherwise computed here from the report (with a one-line note saying which notebook saves
+    the table, when ``processed_dir`` was given but does not hold it).
+
+    >>> from zjtext.report import report_from_text
+    >>> r = report_from_text("各位代表：\\n一、回顾\\n实施“星河织梦”工程，生产总值增长5%。")
+    >>> [len(t) > 0 for t in load_tables(r, None, "keywords", "metrics")]
+    [True, True]
+    """
+    from .store import read_csv
+
+    folder = Path(processed_dir) if processed_dir is not None else None
+    cache: dict = {}
+
+    def get(name: str):
+        if name not in cache:
+            path = folder / f"{name}.csv" if folder is not None else None
+            if path is not None and path.is_file():
+                if name == "tokens":
+                    from .process import read_tokens
+                    cache[name] = read_tokens(folder)
+                else:
+                    cache[name] = read_csv(path)
+            else:
+                if path is not None and name in names:
+                    print(f"注意：{shown(path)} 尚不存在（笔记本 {SAVED_BY.get(name, '?')} 会保存它），这里直接由报告计算。")
+                cache[name] = _compute(name, report, get)
+        return cache[name]
+
+    return [get(n) for n in names]
+
+
+def save_tables(processed_dir: str | Path | None, tables: dict) -> list[Path]:
+    """Write each DataFrame to ``processed_dir/<name>.csv`` (atomic, UTF-8 with BOM) and print the path
+    and row count of each; with ``processed_dir`` None nothing is written (and that is said)."""
+    from .tables import write_table
+
+    if processed_dir is None:
+        print("processed_dir 为 None：表格只在本笔记本中使用，未写入文件。")
+        return []
+    written = []
+    for name, df in tables.items():
+        written.append(write_table(name, df, Path(processed_dir) / f"{name}.csv"))
+        print(shown(written[-1]), f"{len(df)} 行")
+    return written
+
+
+def save_figure(fig, out_dir: str | Path | None, name: str) -> list[Path]:
+    """Save a figure as ``out_dir/figures/<name>.png`` and ``.svg``; nothing when ``out_dir`` is None."""
+    if out_dir is None:
+        return []
+    from .charts import save_figure as save
+
+    return save(fig, Path(out_dir) / "figures", name)
 
 
 def table(df, rows: int | None = 20):
@@ -58,36 +135,26 @@ def table(df, rows: int | None = 20):
 
 # ---------------------------------------------------------------- display in Chinese
 
-PERIOD_ZH = {"target": "目标", "actual": "实绩"}
-QUALIFIER_ZH = {"approx": "左右/约", "at_least": "以上/不低于", "at_most": "以内/不高于", "more_than": "超过", "none": ""}
-CHANGE_ZH = {"increase": "增长", "decrease": "下降", "none": ""}
-CATEGORY_ZH = {"percent": "百分比", "points": "百分点", "money": "金额", "count": "个数", "physical": "实物量",
-               "multiple": "倍数", "rank": "名次"}
-DIRECTION_ZH = {"rose": "升温", "fell": "降温", "appeared": "新出现", "vanished": "不再出现", "unchanged": "持平"}
-STATUS_ZH = {"new": "新提出", "kept": "延续", "dropped": "不再提及"}
-VERDICT_ZH = {"met": "达成", "met (within 左右)": "基本达成（左右）", "missed": "未达成", "not reported": "未报告",
-              "not comparable": "无法比较"}
 
 
 def setup() -> None:
-    """Display options for the notebooks: whole tables (up to 500 rows), plain numbers."""
+    """Display options for the notebooks: whole tables (up to 500 rows), plain numbers, and charts drawn
+    inline as images whatever ``MPLBACKEND`` says (with ``MPLBACKEND=Agg`` a notebook would show only
+    ``<Figure size …>``)."""
     import pandas as pd
+
+    try:
+        from IPython import get_ipython
+    except ImportError:  # not in IPython: nothing to draw inline
+        get_ipython = None
+    shell = get_ipython() if get_ipython else None
+    if shell is not None and getattr(shell, "kernel", None) is not None:
+        shell.run_line_magic("matplotlib", "inline")
 
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.max_colwidth", 100)  # table() already shortens text to 80 characters
     pd.set_option("display.float_format", lambda x: f"{x:.6g}")
-
-
-def number(x) -> str:
-    """A value for reading: no scientific notation, no trailing zeros; empty for missing.
-
-    >>> number(6019945000000.0), number(5.5), number(float("nan"))
-    ('6019945000000', '5.5', '')
-    """
-    if x is None or x != x:
-        return ""
-    return f"{x:.15g}" if abs(x) < 1e15 else f"{x:.6g}"
 
 
 def quoted_figure(surface: str, qualifier_text: str = "", change: str = "none") -> str:
@@ -118,9 +185,8 @@ def headline_view(head):
 
 def metrics_view(metrics, columns=("paragraph", "indicator", "surface", "change", "period", "section")):
     """Extracted figures for reading, with Chinese column names and codes."""
-    names = {"paragraph": "段落", "indicator": "指标", "surface": "原文数值", "change": "增减", "period": "时期",
-             "section": "章节", "qualifier": "限定", "category": "类别", "sentence": "原句", "value": "数值",
-             "base_unit": "单位"}
+    from .site.labels import COLUMNS as names
+
     df = table(metrics[list(columns)], None)
     for col, mapping in (("change", CHANGE_ZH), ("period", PERIOD_ZH), ("qualifier", QUALIFIER_ZH), ("category", CATEGORY_ZH)):
         if col in df.columns:
@@ -135,14 +201,3 @@ def by_reading_order(labels, order) -> list:
     """``labels`` sorted by where they first appear in ``order`` (e.g. sections in report order)."""
     first = {label: i for i, label in reversed(list(enumerate(order)))}
     return sorted(set(labels), key=lambda x: first.get(x, len(first)))
-
-
-def save_tables(report_id: str, tables: dict) -> None:
-    """Write each DataFrame to ``data/processed/<report_id>/<name>.csv`` (atomic, UTF-8 with BOM)
-    and print the path and row count of each."""
-    from .process import file_table
-    from .store import write_csv
-
-    folder = data_dir(report_id)
-    for name, df in tables.items():
-        print(shown(write_csv(file_table(name, df), folder / f"{name}.csv")), f"{len(df)} 行")

@@ -1,97 +1,509 @@
 """The main job: run the notebooks on reports and export shareable, self-contained HTML.
 
-For each report: notebooks 01–04 are executed by papermill into ``DIR/<report_id>/notebooks/``,
-each executed notebook is exported (one reused nbconvert exporter) to ``DIR/<report_id>/<name>.html``
-with images embedded, code hidden unless asked for, no network resources and a Content-Security-Policy
-that lets no script run; an ``index.html`` links the pages and shows the headline table. With two
-or more reports notebook 05 compares them into ``DIR/compare/``.
+``zjtext run REPORT… --out OUT`` writes nothing outside ``OUT`` (and the cache folder,
+:func:`zjtext.paths.cache_dir`). For each report, notebooks 01–04 are executed by papermill
+(:mod:`zjtext.site.execute`) with every path as a parameter, working directory ``OUT/<report_id>/``:
+a copy of the input goes to ``OUT/<report_id>/source/``, their tables to ``OUT/<report_id>/data/``,
+figures to ``OUT/<report_id>/figures/``, executed notebooks to ``OUT/<report_id>/notebooks/``; each is exported to ``OUT/<report_id>/<name>.html``
+and an ``index.html`` links the pages. With two or more reports of one region notebook 05 compares
+them into ``OUT/compare/``; ``OUT/index.html`` lists everything.
+
+Promises, checked before any work:
+
+* nothing is ever written under a raw-data folder (``data/raw/``): an ``OUT`` that is one, or a report
+  id that would make one (``--out data`` with ``raw.txt``), refuses the run (:class:`RunRefused`);
+* two inputs with one report id: the later one is refused, as ``zjtext process`` does;
+* an input larger than :data:`MAX_INPUT_BYTES` is refused (the notebooks hold a report's tables in memory).
+
+A report is built in a hidden folder next to its place and moved there when complete, so ``OUT`` only
+ever holds complete reports. A report whose input bytes, zjtext version and code and notebooks are
+unchanged since it was built is reused (``force=True`` redoes it); so is a comparison.
 
 >>> [name for name, _ in report_notebooks()][:2]
 ['01-load-and-segment', '02-keyword-frequency']
 """
 from __future__ import annotations
 
-import html
+import hashlib
+import json
 import os
+import shutil
+import signal
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..paths import NOTEBOOKS_DIR, PROCESSED_DIR, PROJECT_ROOT, RAW_DIR, REPORTS_DIR, processed_dir, report_files
-from ..report import ReportError, load_report
-from ..store import write_text
-from .pages import PAGE_TITLES, _nav, index_page, overview_page
+from .. import __version__
+from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, report_files
+from ..report import ReportError, load_report, report_id_for
+from ..store import write_bytes, write_text
+from . import execute as ex
+from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
+from .labels import PAGE_TITLES, region_name, report_name, short_name
+from .pages import compare_nav, index_page, overview_page, relative_href, report_nav
 
 COMPARE_NOTEBOOK = "05-compare-reports"
-TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
+COMPARE_DIR = "compare"
+CORPUS_NOTEBOOK = "06-panel-and-series"
+CORPUS_DIR = "corpus"
+#: Largest input file ``zjtext run`` takes (bytes). The notebooks hold every table of a report in
+#: memory, about a hundred times the text; the longest government work reports are ≈ 100 kB of text.
+MAX_INPUT_BYTES = 10 * 2**20
+STAMP = "run.json"
+#: Where a report's folder keeps a copy of its input.
+SOURCE_DIR = "source"
 
+
+class RunRefused(Exception):
+    """The whole run cannot start (e.g. it would write under data/raw/); nothing was written."""
 
 
 @dataclass
 class RunResult:
-    """What one report's run produced, or the one-line error that stopped it."""
+    """What one report's run produced (or reused), or the one-line error that stopped it."""
 
     source: str
     report_id: str = ""
     pages: list[Path] = field(default_factory=list)
     error: str = ""
+    reused: bool = False
+    title: str = ""  # the name readers see (region, year, 政府工作报告)
 
 
-def report_notebooks() -> list[tuple[str, Path]]:
-    """The per-report notebooks (01–04) in order, as ``(name, path)``."""
-    found = sorted(p for p in NOTEBOOKS_DIR.glob("0[1-4]-*.ipynb"))
-    return [(p.stem, p) for p in found]
+def report_notebooks() -> list[tuple[str, str]]:
+    """The per-report notebooks (those with one ``report_path`` parameter: 01–04) in order, as
+    ``(name, page title)``; notebooks over several reports (05, 06) take ``report_paths``."""
+    import re
+
+    single = re.compile(r"^report_path\s*=", re.M)
+    return [(n, PAGE_TITLES.get(n, n)) for n in ex.notebook_names() if single.search(ex.notebook_text(n))]
 
 
-def display_path(path: Path | str) -> str:
-    """A path as notebooks should see it: relative to the project when inside it (no machine paths)."""
-    path = Path(path).resolve()
+def _reason(err: BaseException) -> str:
+    name = getattr(err, "ename", None)
+    value = getattr(err, "evalue", None)
+    text = f"{name}: {value}" if name else (str(err) or type(err).__name__)
+    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
+
+
+# ---------------------------------------------------------------- checks before any work
+
+def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
+    """Files as given, folders expanded to their report files (sorted); default: ``data/raw/``."""
+    given = [Path(x) for x in paths]
+    if not given and not RAW_DIR.is_dir():
+        raise RunRefused(f"no report given and no {RAW_DIR}/ folder here: name report files or folders")
+    out: list[Path] = []
+    for p in given or [RAW_DIR]:
+        out.extend(report_files(p) if p.is_dir() else [p])
+    return list(dict.fromkeys(out))
+
+
+def check_out(out: Path, files: Sequence[Path]) -> None:
+    """Refuse a run that would write under a raw-data folder, before anything is written."""
+    targets = [out, out / COMPARE_DIR, out / CORPUS_DIR] + [out / report_id_for(f) for f in files]
+    for target in targets:
+        if is_raw_path(target):
+            raise RunRefused(f"{target}: refusing to write under data/raw/ (raw data is immutable); choose another --out")
+
+
+def input_errors(files: Sequence[Path]) -> dict[int, str]:
+    """Inputs refused before any work: a report id taken by an earlier input (as ``zjtext process``
+    says), the id of the comparison folder, or a file too large to run."""
+    errors: dict[int, str] = {}
+    seen: dict[str, Path] = {}
+    for i, f in enumerate(files):
+        rid = report_id_for(f)
+        if rid in (COMPARE_DIR, CORPUS_DIR):
+            errors[i] = f"{f}: report id '{rid}' is the name of the comparison folder; rename the file"
+        elif rid in seen:
+            errors[i] = f"{f}: same report id '{rid}' as {seen[rid]}"
+        elif f.is_file() and f.stat().st_size > MAX_INPUT_BYTES:
+            errors[i] = (f"{f}: {_size(f.stat().st_size)} is more than zjtext run takes ({_size(MAX_INPUT_BYTES)}); "
+                         "zjtext process takes big inputs")
+        else:
+            seen[rid] = f
+    return errors
+
+
+def _size(n: int) -> str:
+    """
+    >>> _size(10 * 2**20), _size(1500)
+    ('10.0 MB', '1500 bytes')
+    """
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n} bytes"
+
+
+# ---------------------------------------------------------------- complete outputs only, reused when unchanged
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _stamp(inputs: Sequence[Path], with_code: bool) -> dict:
+    """What decides whether outputs can be reused: input bytes, zjtext version, code and notebooks."""
+    return {"inputs": [_sha256(p) for p in inputs], "zjtext": __version__, "code": ex.code_digest(),
+            "notebooks": ex.notebooks_digest(), "with_code": with_code}
+
+
+def _reusable(folder: Path, stamp: dict) -> list[Path] | None:
+    """The pages of ``folder`` when its stamp matches and they all exist, else None."""
     try:
-        return path.relative_to(PROJECT_ROOT).as_posix()
-    except ValueError:
-        return str(path)
+        saved = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    pages = [folder / p for p in saved.get("pages", [])]
+    if {k: saved.get(k) for k in stamp} != stamp or not pages or not all(p.is_file() for p in pages):
+        return None
+    return pages
 
 
-# ---------------------------------------------------------------- execution and export
-
-def _ipc_kernel_manager():
-    """A kernel manager that talks to the kernel over local IPC sockets in a private temporary
-    folder instead of TCP ports: nothing is exposed on the network (and ipykernel has nothing to
-    warn about)."""
-    import tempfile
-
-    from jupyter_client.manager import AsyncKernelManager
-    from traitlets import default
-
-    class IPCKernelManager(AsyncKernelManager):
-        @default("transport")
-        def _transport_default(self):
-            return "ipc"
-
-        @default("ip")
-        def _ip_default(self):
-            return str(Path(tempfile.mkdtemp(prefix="zjtext-kernel-")) / "kernel")
-
-    return IPCKernelManager
+def _stage(final: Path) -> Path:
+    """A hidden folder next to ``final`` to build it in."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=final.parent))
+    ex.PARTIAL.add(stage)
+    return stage
 
 
-def execute_notebook(source: Path, target: Path, parameters: dict) -> None:
-    """Execute one notebook with papermill, working directory the project root."""
-    import logging
+def _finish(stage: Path, final: Path, stamp: dict, pages: Sequence[Path]) -> list[Path]:
+    """Stamp the built folder and move it into place (the old one goes only once the new one is there)."""
+    names = sorted((p.relative_to(stage).as_posix() for p in pages), key=lambda n: (n != "index.html", n))
+    stamp = {**stamp, "pages": names}
+    write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", stage / STAMP)
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.{os.getpid()}.old")
+        os.replace(final, old)
+    os.replace(stage, final)
+    ex.PARTIAL.discard(stage)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    return [final / p for p in stamp["pages"]]
 
-    import papermill as pm
 
-    logging.getLogger("papermill").setLevel(logging.ERROR)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    pm.execute_notebook(
-        str(source), str(target), parameters=parameters, cwd=str(PROJECT_ROOT),
-        progress_bar=False, log_output=False, kernel_name="python3",
-        kernel_manager_class=_ipc_kernel_manager(),
-        extra_arguments=["--IPKernelApp.log_level=CRITICAL"],  # no shutdown chatter on the user's terminal
-    )
+def _abandon(stage: Path) -> None:
+    shutil.rmtree(stage, ignore_errors=True)
+    ex.PARTIAL.discard(stage)
 
+
+def _keep_failed(stage: Path, final: Path, name: str) -> Path | None:
+    """Keep a failed notebook for inspection: ``final/notebooks/<name>.ipynb``."""
+    failed = stage / "notebooks" / f"{name}.ipynb"
+    if not failed.exists():
+        return None
+    kept = final / "notebooks" / f"{name}.ipynb"
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    (final / STAMP).unlink(missing_ok=True)  # what is there is no longer this input's complete output
+    os.replace(failed, kept)
+    return kept
+
+
+def _relative(path: Path, start: Path) -> str:
+    """``path`` as seen from ``start`` (executed notebooks record no machine paths)."""
+    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
+
+
+# ---------------------------------------------------------------- one report
+
+def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, bar=None,
+               force: bool = False, previous: Path | None = None, compare: Sequence[tuple[str, str]] = ()) -> RunResult:
+    """Run notebooks 01–04 on one report into ``out/<report_id>/``; errors are caught into the result.
+
+    ``previous`` is last year's report of the same region (its targets head the front page);
+    ``compare`` the (href, label) of the comparison pages this report is part of."""
+    result = RunResult(source=str(path), report_id=report_id_for(path))
+    try:
+        report = load_report(path)
+    except ReportError as err:
+        result.error = str(err)
+        return result
+    rid = result.report_id = report.report_id
+    result.title = report_name(report.meta)
+    final = out / rid
+    notebooks = report_notebooks()
+    stamp = {**_stamp([path, *([previous] if previous is not None else [])], with_code), "compare": list(compare)}
+    if not force and (pages := _reusable(final, stamp)):
+        result.pages, result.reused = pages, True
+        if bar is not None:
+            bar.update(len(notebooks))
+        return result
+    stage = _stage(final)
+    # the report's bytes travel with its pages: the executed notebooks name no path outside the folder
+    # and can be run again there
+    write_bytes(path.read_bytes(), stage / SOURCE_DIR / path.name)
+    params = {"report_path": f"{SOURCE_DIR}/{path.name}", "processed_dir": "data", "out_dir": "."}
+    links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
+    html_pages: dict[Path, str] = {}
+    try:
+        exporter = exporter or make_exporter(with_code)
+        with ex.Kernel(stage) as kernel:  # one kernel for the report's notebooks, reset before each
+            for (name, _), (href, label) in zip(notebooks, links):
+                if bar is not None:
+                    bar.set_description(f"{rid}: {name}")
+                executed = stage / "notebooks" / f"{name}.ipynb"
+                try:
+                    ex.execute(name, executed, params, cwd=stage, kernel=kernel)
+                except Exception as err:  # the failed notebook is kept for inspection
+                    _keep_failed(stage, final, name)
+                    result.error = f"{path}: {name}: {_reason(err)}"
+                    return result
+                html_pages[stage / href] = export_html(executed, exporter, f"{result.title} · {label}",
+                                                       report_nav(links, href, compare))
+                if bar is not None:
+                    bar.update(1)
+        last_year = load_report(previous) if previous is not None else None
+        index = {stage / "index.html": index_page(report, links, last_year, compare)}
+        pages = write_pages({**index, **html_pages})
+        result.pages = _finish(stage, final, stamp, pages)
+        return result
+    finally:
+        _abandon(stage)
+
+
+def _run_one(args: tuple) -> RunResult:
+    path, out, with_code, force, previous, compare = args
+    return run_report(path, out, with_code, force=force, previous=previous, compare=compare)
+
+
+def compare_title(reports) -> str:
+    """'年度对比：浙江省 2024—2025年'."""
+    first, last = reports[0].meta, reports[-1].meta
+    return f"{PAGE_TITLES[COMPARE_NOTEBOOK]}：{region_name(first)} {first.year}—{last.year}年"
+
+
+def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: bool = False, exporter=None,
+                force: bool = False) -> RunResult:
+    """Run notebook 05 over two or more reports of one region (already run into ``out``) into ``target_dir``."""
+    result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
+    reports = [load_report(p) for p in paths]
+    result.title = compare_title(reports)
+    stamp = _stamp(paths, with_code)
+    if not force and (pages := _reusable(target_dir, stamp)):
+        result.pages, result.reused = pages, True
+        return result
+    stage = _stage(target_dir)
+    try:
+        executed = stage / "notebooks" / f"{COMPARE_NOTEBOOK}.ipynb"
+        sources = [out / report_id_for(p) / SOURCE_DIR / p.name for p in paths]
+        params = {"report_paths": [_relative(p, target_dir) for p in sources], "out_dir": "."}
+        try:
+            ex.execute(COMPARE_NOTEBOOK, executed, params, cwd=stage)
+        except Exception as err:
+            _keep_failed(stage, target_dir, COMPARE_NOTEBOOK)
+            result.error = f"compare: {COMPARE_NOTEBOOK}: {_reason(err)}"
+            return result
+        href = f"{COMPARE_NOTEBOOK}.html"
+        nav = compare_nav(target_dir, out, [(r.report_id, short_name(r.meta)) for r in reports])
+        page = export_html(executed, exporter or make_exporter(with_code), result.title, nav)
+        result.pages = _finish(stage, target_dir, stamp, write_pages({stage / href: page}))
+        return result
+    finally:
+        _abandon(stage)
+
+
+def corpus_worthy(reports: Sequence) -> bool:
+    """Whether notebook 06 has a story to tell: reports of two regions or more (the panel), or of two
+    years or more of one region (the series)."""
+    regions = {r.meta.region for r in reports if r.meta.region}
+    years: dict[str, set] = {}
+    for r in reports:
+        if r.meta.region and r.meta.year:
+            years.setdefault(r.meta.region, set()).add(r.meta.year)
+    return len(regions) >= 2 or any(len(y) >= 2 for y in years.values())
+
+
+def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, exporter=None,
+               force: bool = False) -> RunResult:
+    """Run notebook 06 (all regions side by side, one region over the years) into ``out/corpus/``,
+    on the copies of the reports already run into ``out``."""
+    target_dir = out / CORPUS_DIR
+    result = RunResult(source=", ".join(str(p) for p in paths), report_id=CORPUS_DIR, title=PAGE_TITLES[CORPUS_NOTEBOOK])
+    stamp = _stamp(paths, with_code)
+    if not force and (pages := _reusable(target_dir, stamp)):
+        result.pages, result.reused = pages, True
+        return result
+    stage = _stage(target_dir)
+    try:
+        executed = stage / "notebooks" / f"{CORPUS_NOTEBOOK}.ipynb"
+        sources = [out / report_id_for(p) / SOURCE_DIR / p.name for p in paths]
+        params = {"report_paths": [_relative(p, target_dir) for p in sources], "processed_dir": "data", "out_dir": "."}
+        try:
+            ex.execute(CORPUS_NOTEBOOK, executed, params, cwd=stage)
+        except Exception as err:
+            _keep_failed(stage, target_dir, CORPUS_NOTEBOOK)
+            result.error = f"{CORPUS_DIR}: {CORPUS_NOTEBOOK}: {_reason(err)}"
+            return result
+        nav = compare_nav(target_dir, out, [])
+        page = export_html(executed, exporter or make_exporter(with_code), result.title, nav)
+        result.pages = _finish(stage, target_dir, stamp, write_pages({stage / f"{CORPUS_NOTEBOOK}.html": page}))
+        return result
+    finally:
+        _abandon(stage)
+
+
+# ---------------------------------------------------------------- many reports
+
+_POOL: ProcessPoolExecutor | None = None
+
+
+def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_code: bool = False,
+        jobs: int = 1, progress: bool = False, force: bool = False) -> list[RunResult]:
+    """Run every report; return one result per input (plus one per comparison).
+
+    Raises :class:`RunRefused` (before writing anything) when the run would write under data/raw/."""
+    global _POOL
+    files = expand_paths(paths)
+    out = Path(out or REPORTS_DIR)
+    check_out(out, files)
+    refused = input_errors(files)
+    todo = [f for i, f in enumerate(files) if i not in refused]
+    ex.skip_slow_imports()
+    out.mkdir(parents=True, exist_ok=True)
+    ws = ex.Workspace()
+    ex.set_workspace(ws)
+    own_ipython_dir = "IPYTHONDIR" not in os.environ
+    if own_ipython_dir:  # else IPython, imported by nbconvert, makes ~/.ipython
+        os.environ["IPYTHONDIR"] = str(ws.root / "ipython")
+    by_file: dict[Path, RunResult] = {}
+    plan = compare_plan(_loadable(todo), out)
+    previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i}
+    links = {p: [(relative_href(target / f"{COMPARE_NOTEBOOK}.html", out / report_id_for(p)), PAGE_TITLES[COMPARE_NOTEBOOK])]
+             for s, target in plan for p in s}
+    try:
+        bar = _progress(len(todo) * len(report_notebooks()), progress)
+        if jobs > 1 and len(todo) > 1:
+            _POOL = ProcessPoolExecutor(max_workers=jobs, initializer=ex.init_worker, initargs=(os.getpid(), str(ws.root)))
+            with _POOL as pool:
+                jobs_args = [(f, out, with_code, force, previous.get(f), links.get(f, ())) for f in todo]
+                for f, res in zip(todo, pool.map(_run_one, jobs_args)):
+                    bar.set_description(res.report_id or res.source)
+                    bar.update(len(report_notebooks()))
+                    by_file[f] = res
+            _POOL = None
+        else:
+            exporter = None
+            for f in todo:
+                by_file[f] = run_report(f, out, with_code, exporter, bar, force, previous.get(f), links.get(f, ()))
+        results = [RunResult(str(f), report_id_for(f), error=refused[i]) if i in refused else by_file[f]
+                   for i, f in enumerate(files)]
+        for inputs, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out):
+            bar.set_description(f"compare: {target_dir.name}")
+            results.append(run_compare(inputs, target_dir, out, with_code, force=force))
+        done = [Path(r.source) for r in results if not r.error and r.report_id not in (COMPARE_DIR, CORPUS_DIR)]
+        if corpus_worthy([load_report(p) for p in done]):
+            bar.set_description(f"{CORPUS_DIR}: {CORPUS_NOTEBOOK}")
+            results.append(run_corpus(done, out, with_code, force=force))
+        bar.close()
+    finally:
+        ex.set_workspace(None)
+        ws.close()
+        if own_ipython_dir:
+            os.environ.pop("IPYTHONDIR", None)
+    write_pages({out / "index.html": overview_page(results, out)})
+    return results
+
+
+def _loadable(paths: Sequence[Path]) -> list[Path]:
+    """The files that load as reports (the others fail later, with their error, in their own run)."""
+    ok = []
+    for p in paths:
+        try:
+            load_report(p)
+        except ReportError:
+            continue
+        ok.append(p)
+    return ok
+
+
+class _NoBar:
+    def update(self, n=1): pass
+    def set_description(self, text): pass
+    def close(self): pass
+
+
+def _progress(total: int, enabled: bool):
+    """A progress bar on stderr when it is a terminal (and asked for), else nothing."""
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="notebook", file=sys.stderr, dynamic_ncols=True)
+
+
+def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Path]]:
+    """Which comparisons to run: one per region with reports of two or more years, oldest first.
+
+    A single series goes to ``OUT/compare/``; several go to ``OUT/compare/<newest report id>/``.
+    Reports of different regions, or of the same year, are never compared with each other.
+    """
+    from ..compare import comparable_series
+
+    by_report = {}
+    for p in paths:
+        by_report[load_report(p)] = p
+    series = comparable_series(list(by_report))
+    single = len(series) == 1
+    return [([by_report[r] for r in s], out / COMPARE_DIR if single else out / COMPARE_DIR / s[-1].report_id)
+            for s in series]
+
+
+# ---------------------------------------------------------------- the command
+
+def _interrupted(out: Path, *_args) -> None:
+    """Ctrl-C: stop workers and kernels, remove partial outputs, one line, exit status 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    pool = _POOL
+    procs = list(getattr(pool, "_processes", {}).values()) if pool is not None else []
+    for proc in procs:
+        try:
+            proc.terminate()  # the worker kills its kernels and removes its partial folders
+        except Exception:
+            pass
+    for proc in procs:
+        proc.join(1.0)
+        if proc.is_alive():
+            proc.kill()
+    ws = ex._WORKSPACE
+    if ws is not None:
+        ws.kill_kernels()
+        ws.close()
+    ex.remove_partial()
+    for partial in list(out.glob(".*.partial")) + list(out.glob(f"{COMPARE_DIR}/.*.partial")):
+        shutil.rmtree(partial, ignore_errors=True)
+    sys.stderr.write(f"\nerror: interrupted; {out} holds only the reports that were complete\n"
+                     if sys.stderr.isatty() else f"error: interrupted; {out} holds only the reports that were complete\n")
+    sys.stderr.flush()
+    os._exit(130)
+
+
+def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool = False, jobs: int = 1,
+                force: bool = False) -> int:
+    """``zjtext run``: one line per report (written or reused), one ``error:`` line per failure."""
+    out = Path(out or REPORTS_DIR)
+    previous = signal.signal(signal.SIGINT, lambda *a: _interrupted(out))
+    try:
+        results = run(paths, out, with_code, jobs, progress=sys.stderr.isatty(), force=force)
+    except RunRefused as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    status = 0
+    for r in results:
+        if r.error:
+            print(f"error: {r.error}", file=sys.stderr)
+            status = 1
+        elif r.pages:
+            state = "unchanged, kept" if r.reused else f"{len(r.pages)} pages"
+            print(f"{r.report_id}: {r.pages[0]} ({state})")
+    return status
+
+
+# ---------------------------------------------------------------- pages (HTML export)
 
 def make_exporter(with_code: bool = False):
     """One HTML exporter for a whole run: zjtext template, embedded images, sanitised outputs."""
@@ -100,7 +512,7 @@ def make_exporter(with_code: bool = False):
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
-        template_name="zjtext_html", extra_template_basedirs=[str(TEMPLATES)],
+        template_name=NBCONVERT_TEMPLATE, extra_template_basedirs=[str(TEMPLATES)], extra_template_paths=[str(TEMPLATES)],
         exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
     )
     exporter.language_code = "zh-CN"
@@ -108,7 +520,7 @@ def make_exporter(with_code: bool = False):
     return exporter
 
 
-def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
+def export_html(notebook: Path, exporter, title: str, nav) -> str:
     """Export an executed notebook to the text of one self-contained HTML page."""
     import nbformat
 
@@ -125,142 +537,5 @@ def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
 
 
 def write_pages(pages: dict[Path, str]) -> list[Path]:
-    """Sanitise every page, embed the CJK font subset they need, and write them atomically."""
-    from ..htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
-
-    clean = {path: sanitize_page(text)[0] for path, text in pages.items()}
-    css = subset_font_css(page_text(t) for t in clean.values())
-    return [write_text(embed_cjk_font(text, css), path) for path, text in clean.items()]
-
-
-def _reason(err: BaseException) -> str:
-    name = getattr(err, "ename", None)
-    value = getattr(err, "evalue", None)
-    text = f"{name}: {value}" if name else (str(err) or type(err).__name__)
-    return text.strip().splitlines()[0] if text.strip() else type(err).__name__
-
-
-# ---------------------------------------------------------------- one report
-
-def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, bar=None) -> RunResult:
-    """Run notebooks 01–04 on one report and export them; errors are caught into the result."""
-    result = RunResult(source=str(path))
-    try:
-        report = load_report(path)
-    except ReportError as err:
-        result.error = str(err)
-        return result
-    rid = result.report_id = report.report_id
-    report_dir = out / rid
-    exporter = exporter or make_exporter(with_code)
-    notebooks = report_notebooks()
-    pages = [(f"{name}.html", f"{name[:2]} {PAGE_TITLES.get(name, name)}") for name, _ in notebooks]
-    params = {"report_path": display_path(path), "out_dir": display_path(report_dir)}
-    title_base = report.meta.display_title
-    html_pages: dict[Path, str] = {}
-    for (name, source), (href, label) in zip(notebooks, pages):
-        if bar is not None:
-            bar.set_description(f"{rid}: {name}")
-        executed = report_dir / "notebooks" / f"{name}.ipynb"
-        try:
-            execute_notebook(source, executed, params)
-        except Exception as err:  # papermill keeps the executed notebook for inspection
-            result.error = f"{path}: {name}: {_reason(err)}"
-            return result
-        html_pages[report_dir / href] = export_html(executed, exporter, f"{title_base} · {label}", _nav(pages, href))
-        if bar is not None:
-            bar.update(1)
-    index = {report_dir / "index.html": index_page(report, pages)}
-    result.pages = write_pages({**index, **html_pages})
-    return result
-
-
-# ---------------------------------------------------------------- many reports
-
-def _run_one(args: tuple[Path, Path, bool]) -> RunResult:
-    path, out, with_code = args
-    return run_report(path, out, with_code)
-
-
-def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False, exporter=None) -> RunResult:
-    """Run notebook 05 over two or more reports of one region into ``target_dir``."""
-    result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
-    source = NOTEBOOKS_DIR / f"{COMPARE_NOTEBOOK}.ipynb"
-    if not source.exists():
-        result.error = f"compare: {COMPARE_NOTEBOOK}: notebook missing"
-        return result
-    executed = target_dir / "notebooks" / f"{COMPARE_NOTEBOOK}.ipynb"
-    try:
-        execute_notebook(source, executed, {"report_paths": [display_path(p) for p in paths], "out_dir": display_path(target_dir)})
-    except Exception as err:
-        result.error = f"compare: {COMPARE_NOTEBOOK}: {_reason(err)}"
-        return result
-    href = f"{COMPARE_NOTEBOOK}.html"
-    nav = f'<strong>{html.escape(PAGE_TITLES[COMPARE_NOTEBOOK])}</strong>'
-    page = export_html(executed, exporter or make_exporter(with_code), "政府工作报告年度对比", nav)
-    result.pages = write_pages({target_dir / href: page})
-    return result
-
-
-def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given, folders expanded to their report files (sorted); default: data/raw/."""
-    out: list[Path] = []
-    for p in [Path(x) for x in paths] or [RAW_DIR]:
-        out.extend(report_files(p) if p.is_dir() else [p])
-    return out
-
-
-def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_code: bool = False,
-        jobs: int = 1, progress: bool = True) -> list[RunResult]:
-    """Run every report; return one result per report (plus one for the comparison, if any)."""
-    from tqdm.auto import tqdm
-
-    files = expand_paths(paths)
-    out = Path(out or REPORTS_DIR).resolve()
-    steps = len(files) * len(report_notebooks())
-    results: list[RunResult] = []
-    with tqdm(total=steps, disable=not progress, unit="notebook", file=sys.stderr, dynamic_ncols=True) as bar:
-        if jobs > 1 and len(files) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                for res in pool.map(_run_one, [(f, out, with_code) for f in files]):
-                    bar.set_description(res.report_id or res.source)
-                    bar.update(len(report_notebooks()) if not res.error else 0)
-                    results.append(res)
-        else:
-            exporter = make_exporter(with_code)
-            for f in files:
-                results.append(run_report(f, out, with_code, exporter, bar))
-        for paths, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out):
-            bar.set_description(f"compare: {target_dir.name}")
-            results.append(run_compare(paths, target_dir, with_code))
-    write_text(overview_page(results, out), out / "index.html")
-    return results
-
-
-def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Path]]:
-    """Which comparisons to run: one per region with reports of two or more years, oldest first.
-
-    A single series goes to ``DIR/compare/``; several go to ``DIR/compare/<newest report id>/``.
-    Reports of different regions, or of the same year, are never compared with each other.
-    """
-    from ..compare import comparable_series
-
-    by_report = {}
-    for p in paths:
-        by_report[load_report(p)] = p
-    series = comparable_series(list(by_report))
-    single = len(series) == 1
-    return [([by_report[r] for r in s], out / "compare" if single else out / "compare" / s[-1].report_id) for s in series]
-
-
-def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool = False, jobs: int = 1) -> int:
-    """``zjtext run``: print one line per page written, one ``error:`` line per failure; exit status."""
-    results = run(paths, out, with_code, jobs, progress=sys.stderr.isatty() or bool(os.environ.get("ZJTEXT_PROGRESS", "1") == "1"))
-    status = 0
-    for r in results:
-        if r.error:
-            print(f"error: {r.error}", file=sys.stderr)
-            status = 1
-        elif r.pages:
-            print(f"{r.report_id}: {display_path(r.pages[0])} ({len(r.pages)} pages)")
-    return status
+    """Sanitise every page, polish its tables, embed the CJK font subset they need, and write them atomically."""
+    return [write_text(text, path) for path, text in finish_pages(pages).items()]

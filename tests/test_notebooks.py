@@ -1,0 +1,55 @@
+"""The notebooks: the paired copies are in step, they ship with the package, and their defaults write nothing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from zjtext.site import execute
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+SOURCES = ROOT / "zjtext" / "notebooks"
+
+
+def _cells(nb) -> list[tuple[str, str]]:
+    return [(c.cell_type, c.source.strip()) for c in nb.cells]
+
+
+def test_every_notebook_has_both_copies():
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == sorted(p.stem for p in SOURCES.glob("*.py"))
+    assert execute.notebook_names() == sorted(p.stem for p in SOURCES.glob("*.py"))
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in SOURCES.glob("*.py")))
+def test_paired_copies_are_in_step(name):
+    """An edit made to one copy and not synced (``jupytext --sync notebooks/*.ipynb``, or
+    ``make notebooks``) fails here."""
+    ipynb = jupytext.read(NOTEBOOKS / f"{name}.ipynb")
+    py = jupytext.read(SOURCES / f"{name}.py")
+    assert _cells(ipynb) == _cells(py), f"{name}: notebooks/{name}.ipynb and zjtext/notebooks/{name}.py differ; run make notebooks"
+
+
+@pytest.mark.parametrize("name", execute.notebook_names())
+def test_defaults_write_nothing_and_paths_are_parameters(name):
+    """Opened as they are (Jupyter, nbval), the notebooks save no table and no figure: the checkout's
+    data/processed/ and reports/ stay as they were; under ``zjtext run`` every path is a parameter."""
+    nb = execute.read_notebook(name)
+    [params] = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    names = {line.split("=")[0].strip() for line in params.source.splitlines() if "=" in line}
+    assert "out_dir = None" in params.source
+    assert {"out_dir"} <= names and ({"report_path", "processed_dir"} <= names or "report_paths" in names)
+    if "processed_dir" in names:
+        assert "processed_dir = None" in params.source
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for fixed in ("data/processed", "reports/", "PROJECT_ROOT", "__file__"):
+        assert fixed not in code, f"{name}: {fixed}"
+
+
+def test_notebooks_are_package_data():
+    import tomllib
+
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert "notebooks/*.py" in conf["package-data"]["zjtext"]
+    assert "resources/**/*" in conf["package-data"]["zjtext"]

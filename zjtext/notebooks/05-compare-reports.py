@@ -1,0 +1,111 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 05 · 年度对比
+#
+# **Year over year.** 第 N 年的报告为第 N 年定下目标，第 N+1 年的报告交代第 N 年的结果。本笔记本把两份（或更多）
+# 报告按年份排好，回答分析者最关心的问题：哪些词语升温、哪些淡出，哪些口号是新提出的，以及——
+# **上一年的目标完成了没有**。
+#
+# 只有**同一地区、不同年份**的报告才会被放在一起比较。`zjtext run` 会自动为每个地区的多年报告运行本笔记本，
+# 并把报告路径和输出文件夹作为参数传进来。
+#
+# > **关于本页的默认参数（演示用）**：仓库里只收录了一份真实报告（浙江 2024）。为了让本笔记本打开就能运行，
+# > 默认参数把它与一份**虚构的**“2025 年浙江报告”（测试夹具 `tests/fixtures/synthetic-zhejiang-2025.txt`）对比。
+# > 下面所有“2025”的数字都是编造的，判定只演示方法怎样工作，**不是**对任何地区的评价。
+# > 要做真实对比：把 `report_paths` 换成同一地区两年的报告，或运行 `zjtext run 报告1 报告2 --out 文件夹`。
+
+# %% tags=["parameters"]
+report_paths = ["../data/raw/zhejiang-2024.html", "../tests/fixtures/synthetic-zhejiang-2025.txt"]  # demo pair: see above
+out_dir = None  # where figures are saved, in out_dir/figures (None: show them only)
+
+# %%
+import pandas as pd
+
+from zjtext import charts, load_report
+from zjtext.compare import (check_pair, headline_side_by_side, keyness_between, label, order_reports,
+                            slogan_changes, track_targets)
+from zjtext.notebook import DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, number, save_figure, setup, table
+
+setup()
+reports = order_reports([load_report(p) for p in report_paths])
+old, new = reports[-2], reports[-1]
+check_pair(old, new)  # same region, later year: otherwise there is nothing to track
+names = {r.report_id: label(r) for r in reports}
+pd.DataFrame([(r.report_id, r.meta.year, r.meta.region, r.meta.display_title) for r in reports],
+             columns=["报告", "年份", "地区", "标题"], index=range(1, len(reports) + 1))
+
+# %% [markdown]
+# ## 目标完成情况
+#
+# 上一年报告的每一个主要预期目标，对照下一年报告给出的同一指标的实绩（指标名称允许小的差异，如
+# “生产总值 / 全省生产总值 / 地区生产总值”）。判定规则：“以内、不高于”是上限；“以上、不低于、超过”是下限；
+# 未加限定或“左右”的目标，物价、失业率、能耗、排放等越低越好的指标视为上限，其余视为下限；区间目标达到近端即算达成；
+# “左右”允许目标值 5% 的误差（5.5% 左右的目标，实绩 5.4% 记为“基本达成（左右）”），并单独标出。
+
+# %%
+tracked = track_targets(old, new)
+view = tracked.assign(verdict=tracked["verdict"].map(VERDICT_ZH))[["indicator", "target", "actual_indicator", "actual", "verdict"]]
+table(view, None).rename(columns={"indicator": "指标", "target": f"{names[old.report_id]}目标",
+                                  "actual_indicator": "对照指标", "actual": "实绩", "verdict": "判定"})
+
+# %%
+fig = charts.target_tracking(tracked, source=f"{names[old.report_id]}报告的目标，{names[new.report_id]}报告的实绩")
+save_figure(fig, out_dir, "target_tracking")
+fig
+
+# %% [markdown]
+# ## 升温与降温的词
+#
+# 对数似然比 G² 衡量两份报告之间词频差异的显著性，log ratio（以 2 为底）衡量差异大小：+1 表示新报告中相对频率翻倍。
+
+# %%
+key = keyness_between(old, new)
+significant = key[key["p_value"] < 0.05].assign(direction=lambda d: d["direction"].map(DIRECTION_ZH))
+table(significant[["term", "count_a", "count_b", "g2", "log_ratio", "direction"]], 25).rename(columns={
+    "term": "词", "count_a": names[old.report_id], "count_b": names[new.report_id], "g2": "G²",
+    "log_ratio": "log ratio", "direction": "变化"})
+
+# %%
+fig = charts.keyness_bars(key, label_a=names[old.report_id], label_b=names[new.report_id],
+                          source=f"{names[old.report_id]}与{names[new.report_id]}报告对比")
+save_figure(fig, out_dir, "keyness")
+fig
+
+# %% [markdown]
+# ## 口号的新提出、延续与不再提及
+
+# %%
+slogan_table = slogan_changes(old, new)
+counts = slogan_table.groupby("status").size().reindex(["new", "kept", "dropped"]).fillna(0).astype(int)
+counts.rename(index=STATUS_ZH).rename_axis("提法").to_frame("个数")
+
+# %%
+fig = charts.slogan_changes_chart(slogan_table, label_a=names[old.report_id], label_b=names[new.report_id],
+                                  source=f"{names[old.report_id]}与{names[new.report_id]}报告对比")
+save_figure(fig, out_dir, "slogans")
+fig
+
+# %% [markdown]
+# ## 主要指标并排
+#
+# 各报告的主要指标表，按年份排列。
+
+# %%
+side = headline_side_by_side(reports)
+side = side.assign(report=side["report_id"].map(names), period=side["period"].map(PERIOD_ZH),
+                   value=side["value"].map(number))
+table(side[["report", "indicator", "period", "surface", "value", "base_unit"]], None).rename(columns={
+    "report": "报告", "indicator": "指标", "period": "时期", "surface": "原文数值", "value": "数值", "base_unit": "单位"})

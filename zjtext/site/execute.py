@@ -1,0 +1,339 @@
+"""Executing one notebook: papermill, a private kernel, a fixed environment, no trace of the machine.
+
+The notebooks ship with the package (``zjtext/notebooks/*.py``, jupytext percent format; the
+``notebooks/*.ipynb`` of a checkout are their paired copies with outputs). Each is executed by
+papermill in a kernel that
+
+* talks over IPC sockets in a private temporary folder of the run (:class:`Workspace`; nothing on
+  the network, nothing left in ``/tmp`` when the run ends),
+* draws charts inline whatever ``MPLBACKEND`` says, and keeps matplotlib's font cache in zjtext's
+  cache folder (:func:`zjtext.paths.cache_dir`) and IPython's files in the run's temporary folder,
+* ends when the process that started it dies (ipykernel watches ``JPY_PARENT_PID``), and is killed at
+  once by :meth:`Workspace.kill_kernels` when a run is interrupted.
+
+The executed notebook records no machine path and no time (:func:`scrub`).
+
+>>> notebook_names()
+['01-load-and-segment', '02-keyword-frequency', '03-metric-extraction', '04-charts', '05-compare-reports']
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from importlib import resources
+from pathlib import Path
+
+from ..paths import cache_dir
+
+#: Environment of every kernel: what the pages look like must not depend on the user's environment.
+KERNEL_ENV = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+def _notebook_files() -> dict[str, object]:
+    folder = resources.files("zjtext") / "notebooks"
+    return {f.name[:-3]: f for f in sorted(folder.iterdir(), key=lambda f: f.name)
+            if f.name.endswith(".py") and f.name[:2].isdigit()}
+
+
+def notebook_names() -> list[str]:
+    """The notebooks shipped with the package, in order."""
+    return list(_notebook_files())
+
+
+def notebook_text(name: str) -> str:
+    """The source of one notebook (jupytext percent format)."""
+    return _notebook_files()[name].read_text(encoding="utf-8")
+
+
+def read_notebook(name: str):
+    """One notebook as an nbformat node, ready for papermill."""
+    import jupytext
+
+    nb = jupytext.reads(notebook_text(name), fmt="py:percent")
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata.pop("jupytext", None)
+    for i, cell in enumerate(nb.cells):  # stable ids: the exported pages are the same bytes on every run
+        cell.id = f"c{i:02d}"
+    return nb
+
+
+def digest(texts) -> str:
+    """A short SHA-256 of some strings or bytes, in order.
+
+    >>> digest(["a", b"b"]) == digest(["a", "b"])
+    True
+    """
+    h = hashlib.sha256()
+    for t in texts:
+        h.update(t.encode("utf-8") if isinstance(t, str) else t)
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+def notebooks_digest() -> str:
+    """What the notebooks are: changes when any notebook's text changes."""
+    return digest(itertools.chain.from_iterable((n, notebook_text(n)) for n in notebook_names()))
+
+
+def code_digest() -> str:
+    """What the installed zjtext code is (modules, templates, word lists): a run's pages are reused only
+    when this is unchanged, so a changed checkout never shows stale pages under an unchanged version."""
+    root = resources.files("zjtext")
+    files = []
+
+    def walk(folder, prefix=""):
+        for f in sorted(folder.iterdir(), key=lambda f: f.name):
+            if f.is_dir():
+                if f.name != "__pycache__":
+                    walk(f, f"{prefix}{f.name}/")
+            elif not f.name.endswith((".pyc", ".pyo")):
+                files.append((f"{prefix}{f.name}", f))
+
+    walk(root)
+    return digest(itertools.chain.from_iterable((name, f.read_bytes()) for name, f in files))
+
+
+# ---------------------------------------------------------------- the run's private folder and kernels
+
+class Workspace:
+    """A run's private temporary folder: kernel sockets and connection files, IPython's files, and the
+    ids of the kernels alive (one file each, so the parent can kill the kernels of its workers)."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root) if root else Path(tempfile.mkdtemp(prefix="zjtext-kernel-"))
+        (self.root / "pids").mkdir(exist_ok=True)
+
+    def kernel_dir(self) -> Path:
+        return Path(tempfile.mkdtemp(prefix="k", dir=self.root))
+
+    def add_kernel(self, pid: int) -> None:
+        (self.root / "pids" / str(pid)).touch()
+
+    def drop_kernel(self, pid: int) -> None:
+        (self.root / "pids" / str(pid)).unlink(missing_ok=True)
+
+    def kill_kernels(self) -> None:
+        """Kill every kernel still alive (each leads its own process group)."""
+        try:
+            pids = [int(p.name) for p in (self.root / "pids").iterdir()]
+        except OSError:
+            return
+        for pid in pids:
+            for kill in (os.killpg, os.kill):
+                try:
+                    kill(pid, signal.SIGKILL)
+                    break
+                except OSError:
+                    continue
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+_WORKSPACE: Workspace | None = None
+
+
+def workspace() -> Workspace:
+    """The workspace of the run this process takes part in (one is made if none was set)."""
+    global _WORKSPACE
+    if _WORKSPACE is None:
+        _WORKSPACE = Workspace()
+    return _WORKSPACE
+
+
+def set_workspace(ws: Workspace | None) -> None:
+    global _WORKSPACE
+    _WORKSPACE = ws
+
+
+def _kernel_manager_class(kernel_dir: Path):
+    """A kernel manager whose kernel uses IPC sockets and files in ``kernel_dir`` and runs in
+    :data:`KERNEL_ENV`; its process id is registered in the workspace while it lives."""
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    ws = workspace()
+
+    class ZjtextKernelManager(AsyncKernelManager):
+        @default("transport")
+        def _transport_default(self):
+            return "ipc"
+
+        @default("ip")
+        def _ip_default(self):
+            return str(kernel_dir / "kernel")
+
+        @default("connection_file")
+        def _connection_file_default(self):
+            return str(kernel_dir / "kernel.json")
+
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            env = dict(kw.get("env") or os.environ)
+            env.update(KERNEL_ENV, MPLCONFIGDIR=str(cache_dir() / "matplotlib"), IPYTHONDIR=str(kernel_dir / "ipython"))
+            kw["env"] = env
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            pid = getattr(self.provisioner, "pid", None)
+            if pid:
+                ws.add_kernel(pid)
+                self._zjtext_pid = pid
+
+    return ZjtextKernelManager
+
+
+class Kernel:
+    """One kernel for several notebooks (a report's 01–04): started once in ``cwd``, its namespace
+    reset before each notebook, so every notebook starts empty but imports are paid once."""
+
+    def __init__(self, cwd: Path):
+        from jupyter_core.utils import run_sync
+
+        self._run_sync = run_sync
+        self.dir = workspace().kernel_dir()
+        self.km = _kernel_manager_class(self.dir)(kernel_name="python3")
+        run_sync(self.km.start_kernel)(cwd=str(cwd), extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+
+    def close(self) -> None:
+        try:
+            self._run_sync(self.km.shutdown_kernel)(now=True)
+        finally:
+            pid = getattr(self.km, "_zjtext_pid", None)
+            if pid:
+                workspace().drop_kernel(pid)
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> "Kernel":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+_RESET_TAG = "zjtext-reset"
+
+
+def execute(name: str, target: Path, parameters: dict, cwd: Path, kernel: Kernel | None = None) -> None:
+    """Execute notebook ``name`` with ``parameters`` into ``target``, working directory ``cwd`` (in
+    ``kernel`` when given, else in a kernel of its own).
+
+    Raises papermill's error when a cell fails (the executed notebook is written first)."""
+    import logging
+
+    import nbformat
+    import papermill as pm
+
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    nb = read_notebook(name)
+    if kernel is not None:
+        nb.cells.insert(0, nbformat.v4.new_code_cell("%reset -f", metadata={"tags": [_RESET_TAG]}, id="zjtext-reset"))
+        engine = {"km": kernel.km}
+    else:
+        kernel_dir = workspace().kernel_dir()
+        engine = {"kernel_manager_class": _kernel_manager_class(kernel_dir),
+                  "extra_arguments": ["--IPKernelApp.log_level=CRITICAL"]}  # no shutdown chatter on the terminal
+    ws = workspace()
+    before = set(_live(ws))
+    try:
+        pm.execute_notebook(nb, str(target), parameters=parameters, cwd=str(cwd), progress_bar=False,
+                            log_output=False, kernel_name="python3", request_save_on_cell_execute=False, **engine)
+    finally:
+        if kernel is None:
+            for pid in set(_live(ws)) - before:  # the kernel has been shut down by papermill
+                ws.drop_kernel(pid)
+            shutil.rmtree(kernel_dir, ignore_errors=True)
+        if target.exists():
+            scrub(target, name)
+
+
+def _live(ws: Workspace) -> list[int]:
+    try:
+        return [int(p.name) for p in (ws.root / "pids").iterdir()]
+    except OSError:
+        return []
+
+
+def scrub(path: Path, name: str) -> None:
+    """Remove what would differ from machine to machine and run to run: papermill's input and output
+    paths (replaced by the notebook's name), times and durations."""
+    import nbformat
+
+    from ..store import write_text
+
+    nb = nbformat.read(str(path), as_version=4)
+    pm_meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration"):
+        pm_meta.pop(key, None)
+    pm_meta["input_path"] = f"zjtext/notebooks/{name}.py"
+    pm_meta["output_path"] = f"notebooks/{name}.ipynb"
+    pm_meta.pop("environment_variables", None)
+    nb.cells = [c for c in nb.cells if _RESET_TAG not in c.metadata.get("tags", [])]
+    count = 0
+    for cell in nb.cells:  # numbered from 1, as in a kernel of its own
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"  # papermill gives it a random id
+        cell.metadata.pop("execution", None)
+        cell.metadata.get("papermill", {}).pop("start_time", None)
+        cell.metadata.get("papermill", {}).pop("end_time", None)
+        cell.metadata.get("papermill", {}).pop("duration", None)
+    write_text(nbformat.writes(nb) + "\n", path)
+
+
+# ---------------------------------------------------------------- worker processes
+
+#: Folders being filled by this process (a report's outputs before they are moved into place).
+PARTIAL: set[Path] = set()
+
+
+def remove_partial() -> None:
+    """Remove every folder this process was still filling."""
+    for folder in list(PARTIAL):
+        shutil.rmtree(folder, ignore_errors=True)
+        PARTIAL.discard(folder)
+
+
+def _stop_worker(*_args, parent_gone: bool = False) -> None:
+    """End this worker now: its kernels killed, its partial outputs removed (and the run's temporary
+    folder, when the parent is gone and cannot)."""
+    if _WORKSPACE is not None:
+        _WORKSPACE.kill_kernels()
+        if parent_gone:
+            _WORKSPACE.close()
+    remove_partial()
+    os._exit(1)
+
+
+def init_worker(parent_pid: int, root: str) -> None:
+    """Initializer of ``zjtext run --jobs N`` workers: Ctrl-C is the parent's to handle; SIGTERM or the
+    parent's death ends the worker and its kernels within a second."""
+    set_workspace(Workspace(Path(root)))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.2)
+        _stop_worker(parent_gone=True)
+
+    threading.Thread(target=watch, daemon=True, name="zjtext-parent-watch").start()
+
+
+def skip_slow_imports() -> None:
+    """Keep jsonschema from importing ``rfc3987_syntax`` (when installed, it builds a grammar at import
+    time: 3-5 s in every process that imports nbformat). nbformat's schema checks no IRI format;
+    jsonschema treats the module as absent."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
