@@ -3,8 +3,8 @@
 ``zjtext run REPORT… --out OUT`` writes nothing outside ``OUT`` (and the cache folder,
 :func:`zjtext.paths.cache_dir`). For each report, notebooks 01–04 are executed by papermill
 (:mod:`zjtext.site.execute`) with every path as a parameter, working directory ``OUT/<report_id>/``:
-a copy of the input goes to ``OUT/<report_id>/source/``, their tables to ``OUT/<report_id>/data/``,
-figures to ``OUT/<report_id>/figures/``, executed notebooks to ``OUT/<report_id>/notebooks/``; each is exported to ``OUT/<report_id>/<name>.html``
+their tables go to ``OUT/<report_id>/data/``, figures to ``OUT/<report_id>/figures/``, executed
+notebooks to ``OUT/<report_id>/notebooks/`` (the report's path recorded relative to that folder); each is exported to ``OUT/<report_id>/<name>.html``
 and an ``index.html`` links the pages. With two or more reports of one region notebook 05 compares
 them into ``OUT/compare/``; ``OUT/index.html`` lists everything.
 
@@ -40,7 +40,7 @@ from typing import Iterable, Sequence
 from .. import __version__
 from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, processed_dir, report_files
 from ..report import ReportError, load_report, report_id_for
-from ..store import write_bytes, write_text
+from ..store import write_text
 from . import execute as ex
 from .pages import PAGE_TITLES, _nav, index_page, overview_page
 
@@ -50,8 +50,6 @@ COMPARE_DIR = "compare"
 #: memory, about a hundred times the text; the longest government work reports are ≈ 100 kB of text.
 MAX_INPUT_BYTES = 10 * 2**20
 STAMP = "run.json"
-#: Where a report's folder keeps a copy of its input.
-SOURCE_DIR = "source"
 TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 
 
@@ -225,10 +223,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
             bar.update(len(notebooks))
         return result
     stage = _stage(final)
-    # the report's bytes travel with its pages: the executed notebooks name no path outside the folder
-    # and can be run again there
-    write_bytes(path.read_bytes(), stage / SOURCE_DIR / path.name)
-    params = {"report_path": f"{SOURCE_DIR}/{path.name}", "processed_dir": "data", "out_dir": "."}
+    params = {"report_path": _relative(path, final), "processed_dir": "data", "out_dir": "."}
     links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
     html_pages: dict[Path, str] = {}
     try:
@@ -261,9 +256,9 @@ def _run_one(args: tuple[Path, Path, bool, bool]) -> RunResult:
     return run_report(path, out, with_code, force=force)
 
 
-def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: bool = False, exporter=None,
+def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False, exporter=None,
                 force: bool = False) -> RunResult:
-    """Run notebook 05 over two or more reports of one region (already run into ``out``) into ``target_dir``."""
+    """Run notebook 05 over two or more reports of one region into ``target_dir``."""
     result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
     stamp = _stamp(paths, with_code)
     if not force and (pages := _reusable(target_dir, stamp)):
@@ -272,8 +267,7 @@ def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: b
     stage = _stage(target_dir)
     try:
         executed = stage / "notebooks" / f"{COMPARE_NOTEBOOK}.ipynb"
-        sources = [out / report_id_for(p) / SOURCE_DIR / p.name for p in paths]
-        params = {"report_paths": [_relative(p, target_dir) for p in sources], "out_dir": "."}
+        params = {"report_paths": [_relative(p, target_dir) for p in paths], "out_dir": "."}
         try:
             ex.execute(COMPARE_NOTEBOOK, executed, params, cwd=stage)
         except Exception as err:
@@ -331,7 +325,7 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
                    for i, f in enumerate(files)]
         for inputs, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out):
             bar.set_description(f"compare: {target_dir.name}")
-            results.append(run_compare(inputs, target_dir, out, with_code, force=force))
+            results.append(run_compare(inputs, target_dir, with_code, force=force))
         bar.close()
     finally:
         ex.set_workspace(None)
