@@ -75,6 +75,7 @@ def headline_gold_scores(shared: Path) -> None:
     targeted = {k for k in map(indicator_key, gold[gold.period == "target"].indicator) if k}
     total: dict[str, int] = {}
     misses = []
+    print("== (b) headline gold, ten 2026 reports")
     for rid, rows in gold.groupby("report", sort=True):
         report = load_report(shared / "corpus" / "2026" / f"{rid}.txt")
         counts, miss = score_headline_gold(rows, headline(report), report, targeted)
@@ -84,12 +85,13 @@ def headline_gold_scores(shared: Path) -> None:
         print(f"  {rid:<16} targets {counts['targets_found']}/{counts['targets']}  results "
               f"{counts['actuals_found']}/{counts['actuals']}  targeted results "
               f"{counts['targeted_actuals_found']}/{counts['targeted_actuals']}  extra {counts['extra']}")
-    print(f"== (b) headline gold, ten 2026 reports: targets found {total['targets_found']}/{total['targets']}, "
+    print(f"total: targets found {total['targets_found']}/{total['targets']}, "
           f"results {total['actuals_found']}/{total['actuals']} "
           f"({total['actuals_found'] / max(1, total['actuals']):.1%}), results for targeted indicators "
           f"{total['targeted_actuals_found']}/{total['targeted_actuals']} "
           f"({total['targeted_actuals_found'] / max(1, total['targeted_actuals']):.1%}), "
-          f"predicted rows not in the gold {total['extra']}/{total['predicted']}")
+          f"predicted rows not in the gold {total['extra']}/{total['predicted']}, indicator names agreeing "
+          f"(tolerant) {total['names_agree']}/{total['targets_found'] + total['actuals_found']}")
     table = pd.concat(misses, ignore_index=True)
     with pd.option_context(*[x for kv in WIDE.items() for x in kv]):
         for kind, sub in table.groupby("kind", sort=True):

@@ -91,7 +91,7 @@ def corpus_frames() -> list[tuple[str, dict, dict]]:
     jobs = []
     for path in sorted(folder.glob("*.txt"))[:4]:
         try:
-            from zjtext.process import report_tables
+            from zjtext.tables import report_tables
 
             r = zjtext.load_report(path)
             jobs.append((r.report_id, report_tables(r), {"region": r.meta.region, "year": r.meta.year}))

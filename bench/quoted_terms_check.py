@@ -21,7 +21,7 @@ from pathlib import Path
 
 from zjtext import load_report
 from zjtext.paths import report_files
-from zjtext.segment import _tokenizer, find_quoted, tokens
+from zjtext.segment import find_quoted, plain_cut, tokens
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "2026"
 QUOTE = re.compile(r"“([^“”]{2,10})”")
@@ -33,7 +33,7 @@ def check(path: Path) -> tuple[str, int, int, int, int, int, list[str]]:
     raw = {m.group(1) for m in QUOTE.finditer(text)}
     accepted = {t for t in find_quoted(text) if len(t) <= 10}
     found = set(tokens(report)["token"])
-    jieba_words = set(_tokenizer().lcut(text))
+    jieba_words = set(plain_cut(text))
     missed = sorted(accepted - found)
     return (report.report_id, len(accepted), len(accepted & found), len(raw), len(raw & found),
             len(accepted & jieba_words), missed)

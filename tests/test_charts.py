@@ -18,6 +18,7 @@ from matplotlib.ft2font import FT2Font
 from matplotlib.text import Text
 
 from zjtext import charts
+from zjtext.pairs import growth_table, target_pairs
 
 SOURCE = {"region": "某省", "year": 2025}
 TARGET_COLS = ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface", "sentence"]
@@ -110,7 +111,7 @@ def test_use_cjk_font_returns_file_inside_mplfonts():
 
 
 def test_missing_font_package_gives_clear_error(monkeypatch):
-    monkeypatch.setattr(charts, "FONT_PACKAGE", "no_such_font_package_xyz")
+    monkeypatch.setattr(charts.fonts, "FONT_PACKAGE", "no_such_font_package_xyz")
     with pytest.raises(charts.CJKFontError, match="pip install no_such_font_package_xyz"):
         charts.cjk_font_file()
 
@@ -182,20 +183,61 @@ def test_section_heatmap_orders_sections_by_numeral(figures):
 
 def test_headline_targets_shows_ranges_and_hedges(figures):
     fig = figures["headline_targets"]
-    ax = fig.axes[0]
-    labels = [t.get_text() for t in ax.texts]
+    growth, levels = fig.axes[0], fig.axes[1]
+    labels = [t.get_text() for ax in (growth, levels) for t in ax.texts]
     for expected in ["5%—5.5%", "2%左右", "5%以内", "超过0.2个百分点", "6.1%", "下降0.3%"]:
         assert expected in labels
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["生产总值", "居民消费价格", "城镇调查失业率", "研发投入强度"]
+    # growth rates (and changes in points) on one axis, a rate level (the jobless rate) on its own
+    assert [t.get_text() for t in growth.get_yticklabels()] == ["生产总值", "居民消费价格", "研发投入强度"]
+    assert [t.get_text() for t in levels.get_yticklabels()] == ["城镇调查失业率"]
     # the range's upper part is its own bar from 5 to 5.5
-    assert any(abs(p.get_x() - 5) < 1e-9 and abs(p.get_width() - 0.5) < 1e-9 for p in ax.patches)
+    assert any(abs(p.get_x() - 5) < 1e-9 and abs(p.get_width() - 0.5) < 1e-9 for p in growth.patches)
     # 以上/超过 and 以内 arrows: one to the right, one to the left
-    arrows = [a for a in ax.texts if isinstance(a, matplotlib.text.Annotation)]
+    arrows = [a for ax in (growth, levels) for a in ax.texts if isinstance(a, matplotlib.text.Annotation)]
     directions = sorted(round(a.xy[0] - a.xyann[0], 6) > 0 for a in arrows)
     assert directions == [False, True]
     text = all_text(fig)
     assert "城镇新增就业：80万人（以上）" in text and "居民收入增长与经济增长同步" in text
     assert "2024年实际" in text and "2025年目标" in text
+
+
+def test_a_share_is_not_drawn_on_the_growth_rate_axis():
+    df = pd.concat([targets_df(), pd.DataFrame([
+        ("产业投资占比", "target", 50.0, None, "%", "at_least", "50%", "产业投资占比50%以上")], columns=TARGET_COLS)],
+        ignore_index=True).assign(change=["increase", "increase", "decrease", "increase", "none", "increase", "none",
+                                          "none", "none"])
+    fig = charts.headline_targets(df, source=SOURCE)
+    growth, levels = fig.axes[0], fig.axes[1]
+    assert "产业投资占比" not in [t.get_text() for t in growth.get_yticklabels()]
+    assert growth.get_xlim()[1] < 20  # 6.1% is not dwarfed by 50%
+    assert [t.get_text() for t in levels.get_yticklabels()] == ["城镇调查失业率", "产业投资占比"]
+    assert "50%以上" in [t.get_text() for t in levels.texts]
+    assert "50%以上" not in [t.get_text() for t in growth.texts]
+
+
+def test_a_phrase_that_states_two_targets_is_listed_once():
+    phrase = "城乡居民收入增长与经济增长基本同步"
+    df = pd.concat([targets_df().iloc[:2], pd.DataFrame([
+        ("城镇居民人均可支配收入", "target", None, None, "", "none", phrase, phrase + "。"),
+        ("农村居民人均可支配收入", "target", None, None, "", "none", phrase, phrase + "。"),
+    ], columns=TARGET_COLS)], ignore_index=True)
+    text = all_text(charts.headline_targets(df, source=SOURCE))
+    assert text.replace("\n", "").replace("\u3000", "").count(phrase) == 1
+
+
+def test_targets_pair_with_results_on_the_indicator_key():
+    rows = [("全年城镇调查失业率平均值", "actual", 5.2, None, "%", "none", "5.2%", "城镇调查失业率平均值为5.2%"),
+            ("完成地区生产总值", "actual", 4.1, None, "%", "none", "4.1%", "完成地区生产总值增长4.1%"),
+            ("城镇调查失业率", "target", 5.5, None, "%", "at_most", "5.5%", "城镇调查失业率5.5%以内"),
+            ("地区生产总值", "target", 5.0, None, "%", "approx", "5%", "地区生产总值增长5%左右")]
+    df = pd.DataFrame(rows, columns=TARGET_COLS).assign(
+        indicator_key=["unemployment_surveyed", "gdp", "unemployment_surveyed", "gdp"],
+        change=["none", "increase", "none", "increase"])
+    pairs = target_pairs(df)
+    assert pairs[["key", "measure", "result_value"]].values.tolist() == [
+        ["unemployment_surveyed", "rate", 5.2], ["gdp", "growth", 4.1]]
+    labels = [t.get_text() for ax in charts.headline_targets(df, source=SOURCE).axes for t in ax.texts]
+    assert "5.2%" in labels and "4.1%" in labels
 
 
 @pytest.mark.parametrize("df", [pd.DataFrame(), pd.DataFrame(columns=TARGET_COLS), None,
@@ -206,13 +248,13 @@ def test_headline_targets_without_a_target_list_says_so(df):
 
 
 def test_growth_rates_negative_for_decreases_deduped_in_report_order(figures):
-    table = charts.growth_table(metrics_df())
+    table = growth_table(metrics_df())
     assert table[["indicator", "signed"]].values.tolist() == [
         ["生产总值", 6.1], ["出口", -2.4], ["社会消费品零售总额", 5.4], ["单位生产总值能耗", -3.5]]
     ax = figures["growth_rates"].axes[0]
     assert [p.get_width() for p in ax.patches] == [6.1, -2.4, 5.4, -3.5]
     assert "下降3.5%" in [t.get_text() for t in ax.texts]
-    assert len(charts.growth_table(metrics_df(), top=2)) == 2
+    assert len(growth_table(metrics_df(), top=2)) == 2
 
 
 def test_growth_rates_empty_input_says_no_data():
@@ -250,8 +292,8 @@ def test_word_cloud_is_reproducible_and_seed_matters(tmp_path):
     assert png(7) != png(8)
 
 
-def test_draw_all_from_frames_and_from_folder(tmp_path):
-    from zjtext.store import write_csv
+def test_draw_all_from_frames_and_from_csv_tables(tmp_path):
+    from zjtext.store import read_csv, write_csv
 
     frames = {"keywords": keywords_df(), "targets": targets_df(), "metrics": metrics_df(),
               "section_shares": shares_df()}
@@ -263,7 +305,8 @@ def test_draw_all_from_frames_and_from_folder(tmp_path):
     folder = tmp_path / "processed"
     write_csv(keywords_df(), folder / "keywords.csv")
     write_csv(targets_df(), folder / "targets.csv")
-    figs = charts.draw_all(folder, tmp_path / "figs2", SOURCE)
+    tables = {name: read_csv(folder / f"{name}.csv") for name in ("keywords", "targets")}
+    figs = charts.draw_all(tables, tmp_path / "figs2", SOURCE)
     assert list(figs) == ["top_keywords", "headline_targets", "word_cloud"]  # no shares, no metrics
     assert "5%—5.5%" in all_text(figs["headline_targets"])
 
@@ -279,26 +322,22 @@ def test_section_heatmap_drops_unused_sections_and_names_the_preamble():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["改革", "科技创新"]
 
 
-def test_draw_all_uses_folder_meta_for_the_source_line(tmp_path):
-    import json
-
-    from zjtext.store import write_csv, write_text
-
-    write_csv(keywords_df(5), tmp_path / "p" / "keywords.csv")
-    write_text(json.dumps({"region": "某自治区", "year": 2026}), tmp_path / "p" / "meta.json")
-    figs = charts.draw_all(tmp_path / "p", tmp_path / "out")
+def test_draw_all_gives_every_figure_the_source_line(tmp_path):
+    figs = charts.draw_all({"keywords": keywords_df(5)}, tmp_path / "out", {"region": "某自治区", "year": 2026})
     assert "数据来源：2026年某自治区政府工作报告" in all_text(figs["top_keywords"])
 
 
-def test_draw_all_computes_shares_from_tokens_when_keywords_module_exists(tmp_path):
+def test_section_heatmap_draws_the_section_shares_of_keywords():
     pytest.importorskip("zjtext.keywords")
+    from zjtext.keywords import section_shares
     from zjtext.report import report_from_text
     from zjtext.segment import tokens
 
     text = "各位代表：\n一、过去一年工作回顾\n科技创新成效明显，改革持续深化。\n" \
            "二、今年重点工作\n加快科技创新，推进科技创新平台建设，深化改革，扩大开放。"
-    figs = charts.draw_all({"tokens": tokens(report_from_text(text))}, tmp_path, SOURCE)
-    ax = figs["section_heatmap"].axes[0]
+    toks = tokens(report_from_text(text))
+    shares = section_shares(toks.assign(top_section=toks["top_section"].fillna("")), top=12)
+    ax = charts.section_heatmap(shares, source=SOURCE).axes[0]
     cols = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
     assert cols[-2:] == ["一、过去一年工作回顾", "二、今年重点工作"]
     assert [t.get_text() for t in ax.get_yticklabels()][0] == "创新"  # most frequent first
@@ -461,30 +500,47 @@ def growth_metrics_2026() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def test_growth_table_leaves_out_figures_over_several_years():
-    table = charts.growth_table(growth_metrics_2026(), top=100)
-    names = table["indicator"].tolist()
-    for multi in ["居民人均可支配收入", "国企资产总额", "营业总收入", "单位地区生产总值能耗", "生产安全事故起数",
-                  "高价值发明专利", "5年", "人均地区生产总值", "新设外资企业"]:
-        assert multi not in names
-    assert "PM2.5年均浓度" in names  # 年均浓度 is the name of a yearly figure, not a five-year rate
+MULTI_YEAR = ["居民人均可支配收入", "国企资产总额", "营业总收入", "单位地区生产总值能耗", "生产安全事故起数",
+              "高价值发明专利", "人均地区生产总值", "新设外资企业"]
+
+
+def test_growth_table_leaves_out_figures_the_metrics_flag_as_over_several_years():
+    df = growth_metrics_2026()
+    names = growth_table(df.assign(multi_year=df["indicator"].isin(MULTI_YEAR)), top=100)["indicator"].tolist()
+    assert not set(MULTI_YEAR) & set(names)
+    assert "5年" not in names  # a time span is no indicator
+    assert "PM2.5年均浓度" in names and "地区生产总值" in names
+
+
+def test_growth_table_takes_the_multi_year_flag_from_metrics():
+    """The flag comes from zjtext.metrics (one place decides what spans several years), end to end."""
+    from zjtext.metrics import extract_metrics
+    from zjtext.report import report_from_text
+
+    text = ("各位代表：\n一、2030年工作回顾\n全省生产总值增长5.2%，出口增长3.1%，居民人均可支配收入五年增长27.4%，"
+            "人均生产总值年均增长5.9%。\n二、2031年工作安排\n生产总值增长5%左右。")
+    metrics = extract_metrics(report_from_text(text, path="x.txt"))
+    assert metrics["multi_year"].any()
+    names = growth_table(metrics, top=100)["indicator"].tolist()
+    assert "全省生产总值" in names and "出口" in names
+    assert not [n for n in names if "可支配收入" in n or "人均" in n]
 
 
 def test_growth_table_uses_the_multi_year_column_when_present():
     df = growth_metrics_2026()
     flagged = df.assign(multi_year=df["indicator"].isin(["规上工业增加值"]))
-    names = charts.growth_table(flagged, top=100)["indicator"].tolist()
+    names = growth_table(flagged, top=100)["indicator"].tolist()
     assert "规上工业增加值" not in names and "居民人均可支配收入" in names  # the column decides
 
 
 def test_growth_table_puts_headline_indicators_first_then_report_order():
     targets = pd.DataFrame({"indicator": ["经济增长", "居民消费价格"], "period": ["target", "target"]})
-    table = charts.growth_table(growth_metrics_2026(), top=20, targets_df=targets)
+    table = growth_table(growth_metrics_2026(), top=20, targets_df=targets)
     assert len(table) == 20
     assert table["indicator"].tolist()[:3] == ["地区生产总值", "规上工业增加值", "新兴产品0产量"]
     assert table["headline"].tolist()[:2] == [True, False]
     # without targets: first mentions first, not the largest values
-    assert charts.growth_table(growth_metrics_2026(), top=2)["indicator"].tolist() == ["地区生产总值", "规上工业增加值"]
+    assert growth_table(growth_metrics_2026(), top=2)["indicator"].tolist() == ["地区生产总值", "规上工业增加值"]
 
 
 def test_growth_rates_cut_an_outlier_short_but_label_its_value():
@@ -524,7 +580,7 @@ def test_section_heatmap_headers_wrap_at_sensible_points():
     assert not [line for line in lines if line[0] in "，。、；：”）》"]
     assert all("“十四五”" in h.replace("\n", "") for h in headers[:2])
     assert all(h.count("“") == h.count("”") for h in headers for h in h.split("\n"))  # no quote split
-    wrapped = charts._balanced_wrap("三、乘势而上再出发，奋力实现“十五五”良好开局、稳步起势", 10).split("\n")
+    wrapped = charts.balanced_wrap("三、乘势而上再出发，奋力实现“十五五”良好开局、稳步起势", 10).split("\n")
     assert wrapped[0].endswith("，") and "“十五五”" in wrapped[1]  # prefers to break after a comma
 
 

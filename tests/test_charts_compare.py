@@ -155,11 +155,11 @@ def test_keyness_bars_diverge_and_pick_top_by_g2_each_side(figures):
 def test_keyness_bars_label_counts_and_mark_appeared_vanished(figures):
     fig = figures["keyness_bars"]
     labels = [t.get_text() for t in fig.axes[0].texts]
-    assert {"2→14", "0→6 新出现", "12→1", "7→0 消失", "9→6", "3→9"} <= set(labels)
+    assert {"2→14", "0→6 新出现", "12→1", "7→0 不再出现", "9→6", "3→9"} <= set(labels)
     hatched = sorted(round(p.get_width(), 6) for p in fig.axes[0].patches if p.get_hatch())
     assert hatched == [-3.9, 4.1]
     text = all_text(fig)
-    assert "新出现（2024年没有）" in text and "消失（2025年没有）" in text
+    assert "新出现（2024年没有）" in text and "不再出现（2025年没有）" in text
     assert "浅色：p≥0.05" in text  # 共同富裕 (p 0.4) is the one difference that is not significant
     pale = [p for p in fig.axes[0].patches if (p.get_alpha() or 1) < 1]
     assert [round(p.get_width(), 6) for p in pale] == [-0.6]
@@ -277,3 +277,18 @@ def test_long_region_labels_keep_every_text_inside_the_figure():
     assert LONG_B in figs[0].get_suptitle().replace("\n", "")
     legend = [t.get_text() for t in figs[0].axes[0].get_legend().get_texts()]
     assert f"{LONG_B}用得更多" in legend
+
+
+def test_tracking_keeps_shares_off_the_growth_axis_when_the_table_says_which_are_changes():
+    rows = [{"indicator": "生产总值", "target": "5%左右", "target_value": 5.0, "target_value_max": None,
+             "qualifier": "approx", "base_unit": "%", "change": "increase", "actual_indicator": "生产总值",
+             "actual": "5.2%", "actual_value": 5.2, "verdict": "met", "match_score": 1.0},
+            {"indicator": "新兴产业投资占比", "target": "50%", "target_value": 50.0, "target_value_max": None,
+             "qualifier": "at_least", "base_unit": "%", "change": "none", "actual_indicator": "新兴产业投资占比",
+             "actual": "52%", "actual_value": 52.0, "verdict": "met", "match_score": 1.0}]
+    fig = charts.target_tracking(pd.DataFrame(rows))
+    growth, levels = fig.axes[0], fig.axes[1]
+    assert [t.get_text() for t in growth.get_yticklabels()] == ["生产总值"] and growth.get_xlim()[1] < 20
+    assert [t.get_text() for t in levels.get_yticklabels()] == ["新兴产业投资占比"]
+    single = charts.target_tracking(pd.DataFrame(rows).drop(columns="change"))  # no change column: one axis
+    assert [t.get_text() for t in single.axes[0].get_yticklabels()] == ["生产总值", "新兴产业投资占比"]

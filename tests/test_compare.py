@@ -166,3 +166,111 @@ def test_in_step_with_the_economy_is_judged_against_gdp_growth(revenue, verdict)
     old = report_from_text(OLD_TEXT, "old.txt")
     t = track_targets(old, _next_year("增长5.2%", "下降3%", revenue)).set_index("indicator")
     assert t.loc["一般公共预算收入", "verdict"] == verdict
+
+
+# ---------------------------------------------------------------- the indicator key, the right figure, the year rule
+
+@pytest.fixture(scope="module")
+def nation_pair(fixtures_dir):
+    return (load_report(fixtures_dir / "nation-style-2031.txt"), load_report(fixtures_dir / "nation-style-2032.txt"))
+
+
+def test_nation_style_pair_verdicts(nation_pair):
+    """A heading-alone target list with a full-width range, 控制在…左右, both unemployment rates, a word
+    target in step with GDP, and a next report that reviews five years before the past year."""
+    t = track_targets(*nation_pair).set_index("indicator_key")
+    got = {k: (t.loc[k, "actual"], t.loc[k, "verdict"]) for k in t.index}
+    assert got == {
+        "gdp": ("6.1%", "met"),                    # inside 6％－6.5％, not the five-year 年均 5.2%
+        "cpi": ("", "not reported"),               # only a five-year average is given
+        "jobs": ("1250万人", "met"),               # not the five-year 累计 6000万人
+        "unemployment_surveyed": ("5.1%", "met"),
+        "unemployment_registered": ("", "not reported"),  # the surveyed rate is another indicator
+        "trade": ("", "missed"),                   # no figure, but the review says the target was not met
+        "income": ("6.3%", "met"),                 # 同步: against GDP growth 6.1%
+        "rd_intensity": ("", "not reported"),      # 从2.1%提高到2.8% is a base value and a five-year level
+        "energy_intensity": ("3.2%", "met"),       # a cut at least as deep
+    }
+    assert "未能实现" in t.loc["trade", "reason"] and "6.1%" in t.loc["income", "reason"]
+    assert t.loc["cpi", "reason"].startswith("no figure for this indicator")
+
+
+def test_targets_judged_only_by_the_next_years_report(nation_pair, fixtures_dir, capsys):
+    from zjtext.cli import main
+    from zjtext.report import report_from_text
+
+    old = nation_pair[0]
+    later = report_from_text((fixtures_dir / "nation-style-2032.txt").read_text(encoding="utf-8")
+                             .replace("2032", "2033").replace("2031", "2032"), "nation-style-2033.txt")
+    assert (old.meta.year, later.meta.year) == (2031, 2033)
+    t = track_targets(old, later)
+    assert len(t) == 9 and set(t.verdict) == {""} and set(t.actual) == {""}
+    assert set(t.reason) == {"the 2033 report reviews 2032, not 2031: targets are judged by the next year's report only"}
+    assert main(["compare", str(fixtures_dir / "nation-style-2031.txt"), str(fixtures_dir / "nation-style-2032.txt")]) == 0
+    assert capsys.readouterr().err == ""  # consecutive years: no note
+
+
+def test_cli_notes_why_a_pair_of_non_consecutive_years_has_no_verdicts(tmp_path, fixtures_dir, capsys):
+    from zjtext.cli import main
+
+    later = tmp_path / "nation-style-2033.txt"
+    later.write_text((fixtures_dir / "nation-style-2032.txt").read_text(encoding="utf-8")
+                     .replace("2032", "2033").replace("2031", "2032"), encoding="utf-8")
+    status = main(["compare", str(fixtures_dir / "nation-style-2031.txt"), str(later), "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert status == 0 and err.count("\n") == 1
+    assert err.startswith("note: no verdicts: the 2033 report reviews 2032, not 2031")
+    assert "reason" in out.splitlines()[0]
+
+
+@pytest.mark.parametrize("actual, verdict", [(7.4, "met (within 左右)"), (7.3, "met (within 左右)"), (7.2, "missed"),
+                                             (7.6, "met")])
+def test_about_allows_two_tenths_of_a_point_on_a_percent_target(actual, verdict):
+    assert judge(7.5, None, "approx", "gdp", actual) == verdict
+
+
+def test_about_on_other_units_allows_five_percent_and_bare_targets_none():
+    assert judge(1000, None, "approx", "jobs", 960, "人") == "met (within 左右)"
+    assert judge(1000, None, "approx", "jobs", 940, "人") == "missed"
+    assert judge(7.5, None, "none", "gdp", 7.4) == "missed"
+
+
+@pytest.mark.parametrize("value, value_max, qualifier, key, actual, verdict", [
+    (3.0, None, "approx", "cpi", 3.1, "met (within 左右)"),   # lower is better: a ceiling
+    (3.0, None, "at_most", "cpi", 3.1, "missed"),             # 控制在3%以内
+    (4.6, None, "at_most", "unemployment_registered", 4.1, "met"),  # 低于4.6%
+    (6.5, 7.0, "none", "gdp", 6.5, "met"),                    # a range is met at its near end
+    (2.0, 3.0, "none", "cpi", 3.0, "met"),                    # … the upper end for a ceiling
+    (2.0, 3.0, "none", "cpi", 3.1, "missed"),
+])
+def test_direction_comes_from_the_hedge_and_the_vocabulary(value, value_max, qualifier, key, actual, verdict):
+    assert judge(value, value_max, qualifier, key, actual) == verdict
+
+
+def test_a_target_without_a_vocabulary_key_meets_only_a_result_of_the_same_name():
+    from zjtext.report import report_from_text
+
+    old = report_from_text(OLD_TEXT.replace("单位生产总值能耗下降3%", "海洋牧场产值增长9%"), "old.txt")
+    new = _next_year("增长5.2%", "下降3%", "增长6%")
+    t = track_targets(old, new).set_index("indicator")
+    assert (t.loc["海洋牧场产值", "indicator_key"], t.loc["海洋牧场产值", "verdict"]) == ("", "not reported")
+    assert "no vocabulary entry" in t.loc["海洋牧场产值", "reason"]
+
+
+@pytest.mark.parametrize("sentence", ["2028年生产总值增长6.2%。", "样板市生产总值增长7%。"])
+def test_a_result_for_another_place_or_year_answers_no_target(sentence):
+    from zjtext.report import report_from_text
+
+    old = report_from_text(OLD_TEXT, "old.txt")
+    text = f"""2031年测试省政府工作报告
+——2031年1月10日在测试省第十五届人民代表大会第二次会议上
+各位代表：
+一、2030年工作回顾
+过去一年，各项事业取得新进展。{sentence}
+二、2031年目标任务
+建议主要预期目标为：生产总值增长5%左右。
+"""
+    t = track_targets(old, report_from_text(text, "next.txt")).set_index("indicator_key")
+    assert (t.loc["gdp", "actual"], t.loc["gdp", "verdict"]) == ("", "not reported")
+    same = report_from_text(text.replace(sentence, "全省生产总值增长6.2%。"), "next.txt")
+    assert track_targets(old, same).set_index("indicator_key").loc["gdp", "verdict"] == "met"

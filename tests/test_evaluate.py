@@ -98,3 +98,53 @@ def test_indicator_tolerance():
     assert not indicator_match("出口", "进口")
     assert not indicator_match("", "出口")
     assert lcs_ratio("abc", "abc") == 1.0 and lcs_ratio("abc", "xyz") == 0.0
+
+
+# ---------------------------------------------------------------- headline and tracking gold
+
+HL_TEXT = ("2031年示范省政府工作报告\n各位代表：\n一、2030年工作回顾\n过去一年，全省生产总值增长5.2%，城镇调查失业率4.8%。\n"
+           "二、2031年工作安排\n主要预期目标是：生产总值增长5%左右，居民消费价格涨幅2%左右。\n")
+
+
+def _hl_gold(*rows):
+    cols = ["report", "period", "indicator", "anchor", "surface", "value", "qualifier_norm"]
+    return pd.DataFrame([dict(zip(cols, ("x", *r))) for r in rows], dtype=str)
+
+
+def test_headline_gold_counts_found_targets_results_and_extras():
+    from zjtext.evaluate import score_headline_gold
+    from zjtext.report import report_from_text
+
+    r = report_from_text(HL_TEXT, path="hl-2031.txt")
+    gold = _hl_gold(("actual", "地区生产总值", "全省生产总值增长", "5.2%", "5.2", "none"),
+                    ("target", "地区生产总值", "生产总值增长", "5%", "5", "approx"),
+                    ("target", "居民消费价格", "居民消费价格涨幅", "2%", "2", "approx"),
+                    ("target", "一般公共预算收入", "不在文中的锚", "3%", "3", "none"))
+    counts, misses = score_headline_gold(gold, headline(r), r, targeted={"gdp"})
+    assert (counts["targets"], counts["targets_found"], counts["actuals"], counts["actuals_found"]) == (3, 2, 1, 1)
+    assert (counts["targeted_actuals"], counts["targeted_actuals_found"], counts["extra"]) == (1, 1, 1)
+    kinds = dict(zip(misses.kind, misses.predicted))
+    assert kinds["target missed"] == "not located in the text" and "extra" in kinds  # the 4.8% rate
+
+
+def test_tracking_gold_counts_equal_verdicts_and_wrong_figures():
+    from zjtext.evaluate import same_verdict, score_tracking
+
+    gold = pd.DataFrame([
+        {"pair": "a-b", "indicator": "国内生产总值", "target_surface": "7%", "target_value": "7", "actual_value": "6.9",
+         "verdict": "met"},
+        {"pair": "a-b", "indicator": "居民消费价格", "target_surface": "3%", "target_value": "3", "actual_value": "",
+         "verdict": "not reported"},
+        {"pair": "a-b", "indicator": "城镇登记失业率", "target_surface": "4.5%", "target_value": "4.5", "actual_value": "",
+         "verdict": "not reported"},
+    ])
+    tracked = pd.DataFrame([
+        {"indicator": "国内生产总值", "indicator_key": "gdp", "target_value": 7.0, "actual_value": 6.9,
+         "verdict": "met (within 左右)", "reason": ""},
+        {"indicator": "居民消费价格", "indicator_key": "cpi", "target_value": 3.0, "actual_value": 2.0, "verdict": "met",
+         "reason": ""},  # a figure the gold does not have: a wrong figure
+    ])
+    counts, table = score_tracking(gold, tracked)
+    assert counts == {"rows": 3, "equal": 1, "wrong_figure": 1}
+    assert table.verdict.tolist() == ["met (within 左右)", "met", "(no target row)"]
+    assert same_verdict("met", "met (within 左右)") and not same_verdict("missed", "not reported")

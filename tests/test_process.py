@@ -130,7 +130,7 @@ def test_a_dying_worker_fails_reports_not_the_run(inputs, tmp_path, monkeypatch)
     assert "scraped-2026" in failed and "worker process failed" in failed["scraped-2026"]
 
 
-# ---------------------------------------------------------------- the pandas-free corpus path
+# ---------------------------------------------------------------- one writer per table, no pandas in process
 
 _REPORTS = ["scraped-2026.txt", "other-site-2025.html", "hostile-2024.txt", "synthetic-zhejiang-2025.txt"]
 
@@ -151,33 +151,31 @@ def loaded(request):
     return load_report(DEFAULT_REPORT if request.param is None else fixtures / request.param)
 
 
-def test_rows_path_writes_the_same_bytes_as_the_dataframes(loaded, tmp_path):
-    """process writes plain rows with the csv module; the notebooks write DataFrames with pandas.
-    Both must give the same file, byte for byte, for every table."""
-    from zjtext.process import file_table, report_rows, report_tables
-    from zjtext.store import write_csv, write_rows
+def test_rows_and_dataframes_give_the_same_file_for_every_table(loaded, tmp_path):
+    """process writes plain rows (report_rows); the notebooks write DataFrames (report_tables).
+    Through the one writer (write_table), both give the same file, byte for byte, for every table."""
+    from zjtext.tables import report_rows, report_tables, write_table
 
     frames = report_tables(loaded)
     rows = report_rows(loaded)
     assert list(frames) == list(rows) == list(TABLES)
     for name in TABLES:
-        a = write_rows(*rows[name], tmp_path / "rows" / f"{name}.csv").read_bytes()
-        b = write_csv(file_table(name, frames[name]), tmp_path / "frames" / f"{name}.csv").read_bytes()
+        a = write_table(name, rows[name], tmp_path / "rows" / f"{name}.csv").read_bytes()
+        b = write_table(name, frames[name], tmp_path / "frames" / f"{name}.csv").read_bytes()
         assert a == b, name
+        assert a.startswith(b"\xef\xbb\xbf")
         assert a.count(b"\n") > 1 or name in ("targets", "slogans"), name  # the table has rows
-    fast = rows["tokens"][1].csv_text().encode("utf-8-sig")  # what process writes for tokens.csv
-    assert fast == (tmp_path / "frames" / "tokens.csv").read_bytes()
 
 
 def test_read_tokens_joins_the_paragraph_columns_back(loaded, tmp_path):
     import pandas as pd
 
-    from zjtext.process import read_tokens, report_rows
+    from zjtext.process import read_tokens
     from zjtext.segment import TOKEN_FILE_COLUMNS, tokens
-    from zjtext.store import write_rows
+    from zjtext.tables import report_rows, write_table
 
-    for name, (columns, rows) in report_rows(loaded).items():
-        write_rows(columns, rows, tmp_path / f"{name}.csv")
+    for name, table in report_rows(loaded).items():
+        write_table(name, table, tmp_path / f"{name}.csv")
     header = (tmp_path / "tokens.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.split(",") == list(TOKEN_FILE_COLUMNS)
     pd.testing.assert_frame_equal(read_tokens(tmp_path), tokens(loaded))
@@ -192,7 +190,7 @@ def test_read_tokens_accepts_a_full_tokens_file(tmp_path):
     from zjtext.store import write_csv
 
     toks = tokens(report_from_text("各位代表：\n一、回顾\n实施“星河织梦”工程，增长6%。"))
-    write_csv(toks, tmp_path / "tokens.csv")  # no paragraphs.csv needed
+    write_csv(toks, tmp_path / "tokens.csv")  # all columns (an older layout); no paragraphs.csv needed
     pd.testing.assert_frame_equal(read_tokens(tmp_path), toks)
 
 
@@ -208,9 +206,9 @@ def test_process_never_imports_pandas(tmp_path, fixtures_dir):
     assert (tmp_path / "corpus_metrics.csv").exists()
 
 
-def test_corpus_tables_copy_lines_or_parse_with_the_same_result(tmp_path):
-    """The corpus tables copy each report's CSV lines when the layout allows, and parse them
-    otherwise (another column order, a cell with a line break, CRLF line ends): the same cells."""
+def test_corpus_tables_put_cells_under_the_right_headers(tmp_path):
+    """The corpus tables take each report's cells under the right header, whatever its layout
+    (another column order, a cell with a line break, CRLF line ends)."""
     import csv
     import json
 
@@ -239,3 +237,190 @@ def test_corpus_tables_copy_lines_or_parse_with_the_same_result(tmp_path):
         ["c-2025", "某省", "2025", "顺序不同", "3.0"], ["d-2025", "某省", "2025", "回车换行", "4.0"],
     ]
     assert (tmp_path / "corpus_keywords.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "a-2025,某省,2025,词a,1"
+
+
+# ---------------------------------------------------------------- interrupts, dead parents, full disks, memory
+
+_LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals, /proc and forked workers: Linux")
+
+
+def _copies(tmp_path, n: int):
+    """*n* copies of the seed report under different names (different report ids)."""
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(n):
+        shutil.copy(DEFAULT_REPORT, src / f"copy-{i:03d}-2024.html")
+    return src
+
+
+def _start(src, out, *extra):
+    import subprocess
+
+    return subprocess.Popen([sys.executable, "-m", "zjtext.cli", "process", str(src), "--out", str(out), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(c) for c in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def _complete_outputs_only(out):
+    assert not [p.name for p in out.rglob("*.tmp")]
+    for meta in out.glob("*/meta.json"):
+        assert all((meta.parent / f"{t}.csv").is_file() for t in TABLES), meta.parent
+
+
+@_LINUX
+def test_ctrl_c_stops_jobs_2_at_once_with_one_line_and_complete_files(tmp_path):
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) stops the run: the workers stop
+    too, one `interrupted:` line, exit 130, no half-written file, the remaining reports not done."""
+    import signal
+    import time
+
+    n = 80
+    src, out = _copies(tmp_path, n), tmp_path / "out"
+    proc = _start(src, out, "--jobs", "2")
+    assert _wait_for(lambda: len(_children(proc.pid)) == 2 and any(out.glob("*/meta.json")), 120)
+    workers = _children(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)
+    t = time.monotonic()
+    _, err = proc.communicate(timeout=60)
+    stopped_after = time.monotonic() - t
+    assert proc.returncode == 130
+    assert len(err.strip().splitlines()) == 1 and err.startswith("interrupted: "), err
+    try:
+        assert _wait_for(lambda: not any(map(_alive, workers)), 10)
+    finally:
+        for pid in filter(_alive, workers):
+            os.kill(pid, signal.SIGKILL)
+    assert len(list(out.glob("*/meta.json"))) < n
+    _complete_outputs_only(out)
+    assert stopped_after < 20  # generous on a loaded machine; the benchmark is for speed
+
+
+@_LINUX
+def test_workers_end_when_the_parent_is_killed(tmp_path):
+    import signal
+
+    src, out = _copies(tmp_path, 80), tmp_path / "out"
+    proc = _start(src, out, "--jobs", "2")
+    assert _wait_for(lambda: len(_children(proc.pid)) == 2 and any(out.glob("*/meta.json")), 120)
+    workers = _children(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+    try:
+        assert _wait_for(lambda: not any(map(_alive, workers)), 20), "orphan workers are still running"
+    finally:
+        for pid in filter(_alive, workers):  # do not leave them behind when the test fails
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_the_next_run_removes_temporary_files_a_killed_run_left(inputs, tmp_path):
+    import subprocess
+    import time
+
+    out = tmp_path / "out"
+    process([inputs], out, jobs=1, progress=False)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = int(gone.stdout)  # a process that has ended
+    folder = out / "zhejiang-2024"
+    stale = [folder / f".tokens.csv.{dead}.k3j2h1g0.tmp", out / f".corpus_metrics.csv.{dead}.a1b2c3d4.tmp",
+             folder / ".metrics.csv.x9y8z7w6.tmp"]  # the last: no process id (older runs), two hours old
+    live = folder / f".keywords.csv.{os.getpid()}.q1w2e3r4.tmp"  # a run in progress: left alone
+    for p in [*stale, live]:
+        p.write_text("half a file", encoding="utf-8")
+    old = time.time() - 7200
+    os.utime(stale[-1], (old, old))
+    process([inputs], out, jobs=1, progress=False)  # unchanged reports: only the temporary files to mend
+    assert [p.exists() for p in stale] == [False] * len(stale) and live.exists()
+
+
+def test_no_progress_bar_unless_stderr_is_a_terminal(tmp_path, fixtures_dir):
+    import subprocess
+
+    code = ("from zjtext.process import process\n"  # progress asked for, but stderr is a pipe
+            f"res = process([{str(fixtures_dir / 'scraped-2026.txt')!r}, {str(DEFAULT_REPORT)!r}], {str(tmp_path)!r},"
+            " progress=True)\n"
+            "assert [r.status for r in res] == ['processed'] * 2, res\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == ""
+
+
+def test_a_full_disk_names_the_report_and_what_was_kept(tmp_path, fixtures_dir, monkeypatch):
+    """ENOSPC while writing metrics.csv (the fifth table): the error line names the report, the
+    reason and the complete tables kept; no temporary file stays; the next run does the report again."""
+    import errno
+
+    from zjtext import store
+
+    real = store.csv.writer
+    calls = []
+
+    class FullDisk:
+        def __init__(self, fh, **kw):
+            self.inner = real(fh, **kw)
+            calls.append(1)
+
+        def writerow(self, row):
+            return self.inner.writerow(row)
+
+        def writerows(self, rows):
+            if len(calls) == 5:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self.inner.writerows(rows)
+
+    src = fixtures_dir / "scraped-2026.txt"
+    out = tmp_path / "out"
+    monkeypatch.setattr(store.csv, "writer", FullDisk)
+    [res] = process([src], out, jobs=1, progress=False)
+    monkeypatch.undo()
+    assert res.status == "failed"
+    assert res.error.startswith(f"{src}: no space left on device while writing {out / 'scraped-2026'}")
+    assert "kept paragraphs.csv, tokens.csv, keywords.csv, slogans.csv (complete)" in res.error
+    assert not list(out.rglob("*.tmp")) and not (out / "scraped-2026" / "meta.json").exists()
+    assert [r.status for r in process([src], out, jobs=1, progress=False)] == ["processed"]
+
+
+def test_memory_stays_a_small_multiple_of_a_long_input(tmp_path, seed):
+    """A long report (the seed's paragraphs repeated to 2 MB): the tokens table is never held
+    whole, so the peak memory of `process` stays under 20x the input plus 150 MB (the benchmark
+    checks 5 MB and 50 MB)."""
+    import subprocess
+
+    block = "\n".join(p.text for p in seed.body) + "\n"
+    text = "政府工作报告\n各位代表：\n" + block * (2_000_000 // len(block.encode("utf-8")))
+    src = tmp_path / "long-2024.txt"
+    src.write_text(text, encoding="utf-8")
+    code = ("import sys\nfrom zjtext.process import process\n"
+            "res = process([sys.argv[1]], sys.argv[2], jobs=1, progress=False)\n"
+            "assert res[0].status == 'processed', res\n"
+            "print(next(l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')))\n")
+    if not os.path.exists("/proc/self/status"):
+        pytest.skip("peak memory is read from /proc")
+    done = subprocess.run([sys.executable, "-c", code, str(src), str(tmp_path / "out")], capture_output=True,
+                          text=True, check=True)
+    peak = int(done.stdout.strip()) * 1024
+    assert peak <= 20 * src.stat().st_size + 150 * 2 ** 20, f"{peak / 2 ** 20:.0f} MB"

@@ -79,7 +79,9 @@ def test_cli_clean_json_and_table():
     records = json.loads(run_cli("clean", str(DEFAULT_REPORT), "--format", "json").stdout)
     assert records[0] == {"report_id": "zhejiang-2024", "paragraph": 1, "kind": "body", "section": "", "text": "各位代表："}
     table = run_cli("clean", str(DEFAULT_REPORT), "--format", "table").stdout
-    assert table.splitlines()[0].split() == ["report_id", "paragraph", "kind", "section", "text"]
+    assert table.splitlines()[0].split() == ["paragraph", "kind", "section", "text"]  # the key columns
+    wide = run_cli("clean", str(DEFAULT_REPORT), "--format", "table", "--wide").stdout
+    assert wide.splitlines()[0].split() == ["report_id", "paragraph", "kind", "section", "text"]
 
 
 @pytest.mark.parametrize("content, reason", [(b"", "empty"), (b"%PDF-1.5\n", "PDF"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary")])

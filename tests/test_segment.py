@@ -60,8 +60,7 @@ def test_table_shape_and_structure_columns(fixture_report):
 
 
 def test_quoted_slogan_whole_and_no_leak_to_next_report():
-    base = segment._tokenizer()
-    assert base.lcut(NEW_SLOGAN) != [NEW_SLOGAN]  # plain jieba splits it
+    assert segment.plain_cut(NEW_SLOGAN) != [NEW_SLOGAN]  # plain jieba splits it
     first = tokens(report_from_text(FIRST, "first.txt"))
     assert (first.token == NEW_SLOGAN).sum() == 2  # the quoted and the unquoted occurrence
     assert first.loc[first.token == NEW_SLOGAN, "is_quoted_term"].all()
@@ -69,7 +68,7 @@ def test_quoted_slogan_whole_and_no_leak_to_next_report():
     assert NEW_SLOGAN not in set(second.token)
     assert not second.is_quoted_term.any()
     assert NEW_SLOGAN not in segment_text("银河星河织梦想")
-    assert NEW_SLOGAN not in base.FREQ  # the private tokenizer itself is never mutated
+    assert not segment._jieba().has_word(NEW_SLOGAN)  # the private instance itself is never mutated
 
 
 def test_quoted_terms_rules():
@@ -124,62 +123,6 @@ def test_token_columns_are_the_tokens_table(fixture_report):
         cols["no such column"]
 
 
-def test_tokenizer_is_private_silent_and_cached(tmp_path, monkeypatch, capfd):
-    import jieba
-
-    monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path / "cache")
-    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
-        monkeypatch.setattr(segment, name, None)
-    assert segment_text("实施“星河织梦”工程")[2] == NEW_SLOGAN  # cold: builds the cache
-    cache = tmp_path / "cache" / segment._CACHE_NAME
-    assert cache.is_file()
-    for name in ("_TOKENIZER", "_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
-        monkeypatch.setattr(segment, name, None)
-    segment_text("实施“星河织梦”工程")  # warm: loads it
-    assert segment._DICTIONARY is not None and len(segment._DICTIONARY.decoded) < len(segment._DICTIONARY.codes) / 1000
-    out, err = capfd.readouterr()
-    assert out == "" and err == ""
-    assert segment._tokenizer() is not jieba.dt
-    assert jieba.dt.FREQ.get(NEW_SLOGAN) is None  # jieba's global tokenizer untouched
-    assert logging_level_restored()
-
-
-def test_cache_is_rebuilt_when_jieba_changes(tmp_path, monkeypatch):
-    monkeypatch.setattr(segment.paths, "CACHE_DIR", tmp_path)
-    (tmp_path / "jieba-0.1-by-first-char.cache").write_bytes(b"an older format")
-    for name in ("_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
-        monkeypatch.setattr(segment, name, None)
-    words = segment_text("深入实施八八战略，全省生产总值增长6.1%")
-    cache = tmp_path / segment._CACHE_NAME
-    assert segment._Dictionary.read(cache)[0][1] == segment._jieba_key()
-    assert [p.name for p in tmp_path.iterdir()] == [segment._CACHE_NAME]  # the older file is gone
-    monkeypatch.setattr(segment, "_jieba_key", lambda: [["__init__.py", 1, 2]])  # jieba upgraded
-    for name in ("_DICTIONARY", "_FAST_CUT", "_MODEL", "_HMM"):
-        monkeypatch.setattr(segment, name, None)
-    assert segment_text("深入实施八八战略，全省生产总值增长6.1%") == words
-    assert segment._Dictionary.read(cache)[0][1] == [["__init__.py", 1, 2]]
-    cache.write_bytes(cache.read_bytes()[:1000])  # a truncated cache is no cache: built again
-    assert segment._Dictionary.read(cache) is None
-
-
-def test_segmenting_with_a_warm_cache_does_not_import_jieba():
-    import subprocess
-    import sys
-
-    segment_text("各位代表")  # the cache exists from here on
-    code = ("import sys\nfrom zjtext.report import report_from_text\nfrom zjtext.segment import token_columns\n"
-            "cols = token_columns(report_from_text('各位代表：\\n实施“星河织梦”工程，王小明和李华去了鼓浪屿。'))\n"
-            "print(len(cols['token']), 'jieba' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert int(out[0]) > 10 and out[1] == "False"
-
-
-def logging_level_restored() -> bool:
-    import logging
-
-    return logging.getLogger("jieba").level != logging.CRITICAL + 1
-
-
 def test_quoted_names_are_not_figures_but_bare_digits_are():
     r = report_from_text("各位代表：\n深化“百千万”行动，完善“141”体系，建成3个“百千万”示范区。")
     row = tokens(r).drop_duplicates("token").set_index("token")
@@ -188,67 +131,88 @@ def test_quoted_names_are_not_figures_but_bare_digits_are():
     assert row.at["3个", "is_number"]
 
 
-def test_fast_cut_gives_jiebas_words(seed, fixtures_dir):
-    """segment's own DAG walk must return exactly what jieba's Tokenizer.lcut returns."""
-    tk = segment._tokenizer()
-    odd = ["", " ", "abc DEF 123", "PM2.5浓度下降　全角空格\t制表\r\n换行", "C++和C#、.NET", "１２３全角数字",
-           "㐀㐁罕见字𠀀", "——“”《》", "乒乓球拍卖完了", "南京市长江大桥", "王小明和李华去了鼓浪屿看海"]
-    texts = odd + [p.text for p in seed.paragraphs]
-    texts += (fixtures_dir / "synthetic-zhejiang-2025.txt").read_text(encoding="utf-8").splitlines()
-    for text in texts:
-        assert segment._jieba_cut(text) == tk.lcut(text), text
+# ---------------------------------------------------------------- rjieba is jieba's segmentation
+
+def _reference_cut(text: str, report_matcher, tk) -> list[str]:
+    """Python jieba's own segmentation (a fresh ``jieba.Tokenizer``, HMM on) of the text between
+    the forced spans; the forced spans as they are; whitespace dropped."""
+    out, last = [], 0
+    for start, end, _ in report_matcher.spans(text):
+        out += tk.lcut(text[last:start], HMM=True) + [text[start:end]]
+        last = end
+    out += tk.lcut(text[last:], HMM=True)
+    return [w for w in out if not w.isspace()]
 
 
-def test_fast_cut_breaks_ties_as_jieba_does():
-    """Two routes of equal probability (AB once vs A then B, with f(AB) = f(A)·f(B)/total): jieba's
-    tuple max picks the longer word; so must the fast route."""
+def test_tokens_are_jiebas_own_words_apart_from_forced_terms(seed, fixtures_dir):
+    """Our tokens equal ``jieba.lcut`` (Python jieba, fresh tokenizer) on the seed and every report
+    fixture, except the forced spans (lexicon, quoted terms, figures), which stay whole."""
+    import logging
+
     import jieba
 
+    jieba.setLogLevel(logging.CRITICAL)
     tk = jieba.Tokenizer()
-    tk.FREQ, tk.total, tk.initialized = {"甲": 10, "乙": 10, "甲乙": 1, "丙": 50, "丁": 40}, 100, True
-    fast = segment._JiebaCut(segment._Dictionary.from_freq(tk.FREQ, tk.total))
-    for text in ("甲乙", "丙甲乙丁", "甲乙甲乙"):
-        assert fast.cut(text) == tk.lcut(text, HMM=True), text
+    reports = [seed] + [load_report(f) for f in sorted(fixtures_dir.iterdir()) if f.suffix in (".txt", ".html")]
+    assert len(reports) >= 6
+    sentences = 0
+    for report in reports:
+        matcher = segment._matcher_with(frozenset(segment._to_force(quoted_terms(report))))
+        cols = segment.token_columns(report)
+        got = {}
+        for key, word in zip(zip(cols["paragraph"], cols["sentence"]), cols["token"]):
+            got.setdefault(key, []).append(word)
+        for p in report.paragraphs:
+            for k, sentence in enumerate(p.sentences or (p.text,), 1):
+                assert got.get((p.index, k), []) == _reference_cut(sentence, matcher, tk), sentence
+                sentences += 1
+    assert sentences > 300
 
 
-def test_hmm_gives_jiebas_words(seed, fixtures_dir):
-    """Runs of characters jieba does not know go to zjtext's copy of jieba's HMM; it must cut them
-    exactly as ``jieba.finalseg.cut`` does: every substring of up to 12 characters of the seed and a
-    fixture, rare characters (unseen by the HMM: ties at its floor), Latin letters and digits."""
-    import random
-
-    from jieba import finalseg
-
-    rng = random.Random(7)
-    text = "\n".join(p.text for p in seed.paragraphs)
-    text += (fixtures_dir / "synthetic-zhejiang-2025.txt").read_text(encoding="utf-8")
-    starts = [rng.randrange(len(text)) for _ in range(3000)]
-    samples = [text[i:i + rng.randint(1, 12)] for i in starts]
-    samples += ["龘靐齉爩", "齉齉齉齉齉齉", "龘", "a龘b", "浙里办AI5G", "x", "数智赋能和美乡村"]
-    for sample in samples:
-        out: list[str] = []
-        segment._hmm_cut(sample, out)
-        assert out == list(finalseg.cut(sample)), sample
+#: Where rjieba (jieba-rs) and Python jieba part ways, as documented in zjtext.segment: a run of
+#: letters and digits joined by '-' stays whole, and CJK Extension A characters are Chinese to rjieba.
+DOCUMENTED_DIFFERENCES = {
+    "推进5G-A网络": (["推进", "5G", "-", "A", "网络"], ["推进", "5G-A", "网络"]),
+    "型号X-1": (["型号", "X", "-", "1"], ["型号", "X-1"]),
+    "㐀㐁罕见字": (["㐀", "㐁", "罕见", "字"], ["㐀㐁", "罕见", "字"]),
+}
 
 
-def test_hmm_honours_jiebas_force_split_words(monkeypatch):
-    from jieba import finalseg
+def test_documented_differences_from_python_jieba_and_nothing_else():
+    import logging
 
-    out: list[str] = []
-    segment._hmm_cut("浙里办好", out)
-    word = next(w for w in out if len(w) > 1)
-    monkeypatch.setattr(finalseg, "Force_Split_Words", {word})
-    split: list[str] = []
-    segment._hmm_cut("浙里办好", split)
-    assert split == list(finalseg.cut("浙里办好")) and word not in split
+    import jieba
+
+    jieba.setLogLevel(logging.CRITICAL)
+    tk = jieba.Tokenizer()
+    for text, (theirs, ours) in DOCUMENTED_DIFFERENCES.items():
+        assert tk.lcut(text, HMM=True) == theirs, text
+        assert segment.plain_cut(text) == ours, text
+    same = ["", "abc DEF 123", "PM2.5浓度下降", "C++和C#、.NET", "１２３全角数字", "——“”《》", "乒乓球拍卖完了",
+            "南京市长江大桥", "王小明和李华去了鼓浪屿看海", "浙里办好", "数智赋能和美乡村"]
+    for text in same:
+        assert segment.plain_cut(text) == tk.lcut(text, HMM=True), text
 
 
-def test_jieba_loads_without_pkg_resources_which_stays_importable():
-    """The tokenizer skips jieba's slow `import pkg_resources`, and leaves the module importable."""
+def test_segmenting_is_silent_private_and_built_once():
+    """No jieba import and nothing on stderr; one rjieba instance per process; jieba's global
+    tokenizer is left alone."""
     import subprocess
     import sys
 
-    code = ("import sys\nfrom zjtext.segment import _tokenizer, segment_text\n_tokenizer()\n"
-            "assert 'pkg_resources' not in sys.modules  # neither imported nor left blocked (None)\n"
-            "assert segment_text('深入实施八八战略')[-1] == '八八战略'\n")
-    subprocess.run([sys.executable, "-c", code], check=True)
+    code = ("import sys\nfrom zjtext.report import report_from_text\nfrom zjtext import segment\n"
+            "cols = segment.token_columns(report_from_text('各位代表：\\n实施“星河织梦”工程，王小明去了鼓浪屿。'))\n"
+            "first = segment._jieba(); segment.segment_text('深入实施八八战略')\n"
+            "print(len(cols['token']), 'jieba' in sys.modules, segment._jieba() is first)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    count, imported, once = done.stdout.split()
+    assert int(count) > 10 and imported == "False" and once == "True"
+    assert done.stderr == ""
+
+
+def test_token_chunks_are_the_whole_table_in_pieces(fixture_report):
+    whole = segment.token_columns(fixture_report)
+    pieces = list(segment.token_chunks(fixture_report, chars=50))
+    assert len(pieces) > 3
+    for c in TOKEN_COLUMNS:
+        assert [v for piece in pieces for v in piece[c]] == whole[c], c

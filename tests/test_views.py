@@ -109,7 +109,7 @@ def test_read_processed_of_a_missing_folder_is_empty(tmp_path):
 
 
 def test_corpus_charts_draw_the_views(processed):
-    from zjtext.charts_corpus import keyword_trend_lines, panel_dots, series_lines
+    from zjtext.charts import keyword_trend_lines, panel_dots, series_lines
 
     _, reports = processed
     fig = panel_dots(panel(reports), "gdp")

@@ -33,25 +33,106 @@ class _Parser(argparse.ArgumentParser):
 
 # ---------------------------------------------------------------- output
 
-def emit(df, fmt: str, out=None) -> None:
-    """Print a DataFrame as CSV (UTF-8 with BOM, for Excel), JSON records, or an aligned table."""
+def emit(df, fmt: str, out=None, wide: bool = False) -> None:
+    """Print a DataFrame as CSV (UTF-8 with BOM, for Excel), JSON records, or an aligned table
+    (:func:`text_table`: the key columns in 100 terminal columns, or every column with ``wide``)."""
     out = out or sys.stdout
     if fmt == "csv":
         text = "\ufeff" + df.to_csv(index=False, lineterminator="\n")
     elif fmt == "json":
         text = json.dumps(json.loads(df.to_json(orient="records", force_ascii=False)), ensure_ascii=False, indent=1) + "\n"
     else:
-        import pandas as pd
-
-        df = df.copy()
-        for col in df.columns:
-            df[col] = df[col].map(lambda v: v[:39] + "…" if isinstance(v, str) and len(v) > 40 else v)
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                               "display.max_colwidth", 60, "display.unicode.east_asian_width", True,
-                               "display.float_format", lambda x: f"{x:.12g}"):
-            text = (df.to_string(index=False) if len(df) else "(no rows)") + "\n"
+        text = text_table(df, wide=wide)
     out.write(text)
     out.flush()
+
+
+TABLE_WIDTH = 100
+# the columns a reader needs first, in the order shown; other columns only with --wide
+KEY_COLUMNS = ("paragraph", "rank", "indicator", "keyword", "term", "surface", "target", "actual", "verdict", "period",
+               "qualifier_text", "change", "count", "per_10k", "count_a", "count_b", "g2", "log_ratio", "status",
+               "direction", "kind", "section", "text", "sentence")
+_SHRINKABLE = ("sentence", "text", "section", "target_sentence", "actual_sentence", "target", "indicator", "actual_indicator",
+               "surface", "term", "keyword")
+_MIN_WIDTH = 8
+_CELL_WIDTH = 40  # a cell longer than this is cut (the CSV and JSON formats keep everything)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK) characters two, combining marks none.
+
+    >>> display_width("GDP增长5%"), display_width("")
+    (9, 0)
+    """
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns, '…' marking the cut."""
+    if display_width(text) <= width:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > width - 1:
+            break
+        out, used = out + ch, used + w
+    return out + "…"
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * (width - display_width(text))
+    return gap + text if right else text + gap
+
+
+def text_table(df, wide: bool = False, width: int = TABLE_WIDTH) -> str:
+    """A table for the terminal: codes in the pages' words (verdicts, periods …), section paths cut to
+    their last level, numbers right-aligned, Chinese counted as two columns; without ``wide`` only the
+    key columns, shortened to fit ``width``.
+
+    >>> import pandas as pd
+    >>> print(text_table(pd.DataFrame({"paragraph": [29], "indicator": ["生产总值"], "verdict": ["missed"]})), end="")
+    paragraph  indicator  verdict
+    ---------  ---------  -------
+           29  生产总值   未达成
+    """
+    from .site import labels
+
+    if not len(df.columns) or not len(df):
+        return "(no rows)\n"
+    columns = list(df.columns)
+    if not wide:
+        keys = [c for c in KEY_COLUMNS if c in columns] + [c for c in columns if c.startswith("count_") and c not in KEY_COLUMNS]
+        columns = keys if len(keys) >= 2 else columns
+    words = {"verdict": labels.VERDICT, "period": labels.PERIOD, "change": labels.CHANGE, "direction": labels.DIRECTION,
+             "status": labels.STATUS, "kind": labels.KIND}
+    numeric = {c: df[c].dtype.kind in "iuf" for c in columns}
+    cells = {}
+    for c in columns:
+        mapping = words.get(c, {})
+        values = [labels.number(v) if numeric[c] else ("" if v is None or v != v else str(v)) for v in df[c]]
+        values = [mapping.get(v, v) for v in values]
+        if c == "section":
+            values = [v.split(" > ")[-1] for v in values]
+        cells[c] = [_cut(" ".join(v.split()), _CELL_WIDTH) for v in values]
+    widths = {c: max([display_width(c)] + [display_width(v) for v in cells[c]]) for c in columns}
+    if not wide:
+        floor = {c: max(_MIN_WIDTH, display_width(c)) for c in columns}
+        while sum(widths.values()) + 2 * (len(widths) - 1) > width:  # narrow the widest text column, one at a time
+            shrinkable = [c for c in columns if c in _SHRINKABLE and widths[c] > floor[c]]
+            if not shrinkable:
+                break
+            widths[max(shrinkable, key=lambda c: widths[c])] -= 1
+        while len(widths) > 1 and sum(widths.values()) + 2 * (len(widths) - 1) > width:
+            widths.pop(list(widths)[-1])  # the least important column goes
+        columns = list(widths)
+    lines = ["  ".join(_pad(c, widths[c], numeric[c]) for c in columns).rstrip(),
+             "  ".join("-" * widths[c] for c in columns)]
+    for i in range(len(df)):
+        lines.append("  ".join(_pad(_cut(cells[c][i], widths[c]), widths[c], numeric[c]) for c in columns).rstrip())
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- commands
@@ -59,14 +140,14 @@ def emit(df, fmt: str, out=None) -> None:
 def cmd_clean(args) -> int:
     from .tables import paragraphs_table
 
-    emit(paragraphs_table(load_report(args.path)), args.format)
+    emit(paragraphs_table(load_report(args.path)), args.format, wide=getattr(args, "wide", False))
     return 0
 
 
 def cmd_segment(args) -> int:
     from .segment import tokens
 
-    emit(tokens(load_report(args.path)), args.format)
+    emit(tokens(load_report(args.path)), args.format, wide=getattr(args, "wide", False))
     return 0
 
 
@@ -75,28 +156,34 @@ def cmd_keywords(args) -> int:
     from .segment import tokens
 
     table = keyword_table(tokens(load_report(args.path)), top=args.top, include_policy_verbs=args.include_policy_verbs)
-    emit(table, args.format)
+    emit(table, args.format, wide=getattr(args, "wide", False))
     return 0
 
 
 def cmd_metrics(args) -> int:
     from .metrics import extract_metrics
 
-    emit(extract_metrics(load_report(args.path)), args.format)
+    emit(extract_metrics(load_report(args.path)), args.format, wide=getattr(args, "wide", False))
     return 0
 
 
 def cmd_targets(args) -> int:
     from .metrics import headline
 
-    emit(headline(load_report(args.path)), args.format)
+    emit(headline(load_report(args.path)), args.format, wide=getattr(args, "wide", False))
     return 0
 
 
 def cmd_compare(args) -> int:
-    from .compare import compare_command
+    from .compare import compare_command, consecutive, order_reports
 
-    emit(compare_command([load_report(args.old), load_report(args.new)], args.what), args.format)
+    reports = [load_report(args.old), load_report(args.new)]
+    table = compare_command(reports, args.what)
+    if args.what == "targets":
+        note = consecutive(*order_reports(reports)[:2])
+        if note:  # the table lists the targets with empty verdicts; say why once
+            print(f"note: no verdicts: {note}", file=sys.stderr)
+    emit(table, args.format, wide=getattr(args, "wide", False))
     return 0
 
 
@@ -141,6 +228,8 @@ def _add(sub, name: str, func: Callable, help_: str, formats: Sequence[str] | No
     p.set_defaults(func=func)
     if formats:
         p.add_argument("--format", choices=formats, default=default, help=f"output format (default {default})")
+        if "table" in formats:
+            p.add_argument("--wide", action="store_true", help="table format: every column, not only the key ones in 100 columns")
     return p
 
 

@@ -1,31 +1,43 @@
 """Year over year: what changed between reports, and were last year's targets met.
 
-Report N sets targets for year N; report N+1 reports year N's results. :func:`track_targets` lines
-each target of the older report up with the actual figure the newer report gives for the same
-indicator, and judges it.
+Report N sets targets for year N; report N+1 reviews year N. :func:`track_targets` lines each
+target of the older report up with the result the newer report gives for the **same indicator**
+(joined on ``indicator_key``, :mod:`zjtext.indicators`) and judges it.
+
+The year rule: only the report of the next year judges (a 2024 target against the 2025 report).
+For any other pair the table lists the targets with empty verdicts and ``reason`` says why
+(``zjtext compare`` also prints that as a one-line note on stderr and exits 0).
+
+Which figure is the result: a one-year actual figure of the newer report with the target's key,
+the same unit and the same measure (a level for a level target, a change for a growth or cut
+target), the headline block first. Never a target sentence, a base value (从2.77%提高到3.3%), a
+multi-year figure (年均, 五年来, 累计, 比2020年), or another indicator (registered and surveyed
+unemployment are different keys). When no figure qualifies the verdict is ``not reported``,
+with the reason, unless the review says in words that the target was not met (预期目标未能实现,
+没有完成…目标): then ``missed``.
 
 How a verdict is reached (documented because analysts will quote it):
 
-* The target's direction comes from its hedge: 以内/不高于 (at_most) is a ceiling, 以上/不低于/超过
-  a floor. A bare or 左右 target is a floor, except for indicators where lower is better (prices,
-  unemployment, energy use, emissions, PM2.5 …), which are ceilings.
-* A range (5%—5.5%) is met by anything at or beyond its near end.
-* 左右 ("about") allows a tolerance of 5% of the target value (0.275 points on a 5.5% target), so
-  5.4% meets "5.5%左右"; the verdict then reads ``met (within 左右)`` so it is never hidden.
-* A target to cut something (单位GDP能耗下降3%) is met by a cut at least as deep.
-* A target to grow "in step with the economy" (与经济增长同步) is judged against the newer
-  report's GDP growth, with the 左右 tolerance.
-* Other targets stated in words are ``not comparable``; targets the newer report gives no figure
-  for (same indicator, same unit) are ``not reported``.
+* The target's direction comes from its hedge: 以内/不高于/控制在/低于 (at_most) is a ceiling,
+  以上/不低于/超过 a floor. A bare or 左右 target is a floor, except for indicators where lower is
+  better (the vocabulary's ``lower_is_better``: prices, unemployment, energy and CO2 intensity,
+  emissions, PM2.5 …), which are ceilings.
+* A range (6.5%－7%) is met by anything at or beyond its near end (the lower end for a floor, the
+  upper end for a ceiling).
+* 左右 ("about") allows 0.2 percentage points on a % target (7.4% meets 7.5%左右, as the hand-judged
+  national verdicts do) and 5% of the value on other units; the verdict then reads
+  ``met (within 左右)`` so it is never hidden. A bare target has no tolerance.
+* A target to cut something (单位GDP能耗下降3%以上) is met by a cut at least as deep.
+* A target to grow "in step with the economy" (居民收入增长和经济增长同步) is judged against the
+  newer report's GDP growth, with the 左右 tolerance.
+* Other targets stated in words are ``not comparable``.
 
->>> canonical_indicator("全省规模以上工业增加值")
-'规上工业增加值'
->>> indicator_similarity("地区生产总值", "全省生产总值")
-1.0
->>> judge(5.5, None, "approx", "生产总值", 5.4)
+>>> judge(5.5, None, "approx", "gdp", 5.4)
 'met (within 左右)'
->>> judge(5.0, None, "at_most", "城镇调查失业率", 5.3)
+>>> judge(5.0, None, "at_most", "unemployment_surveyed", 5.3)
 'missed'
+>>> judge(3.0, None, "approx", "cpi", 2.0), judge(6.5, 7.0, "none", "gdp", 6.7)
+('met', 'met')
 """
 from __future__ import annotations
 
@@ -38,8 +50,9 @@ from .report import Report, ReportError
 if TYPE_CHECKING:
     import pandas as pd
 
-APPROX_TOLERANCE = 0.05  # 左右: 5% of the target value
-MATCH_THRESHOLD = 0.75
+APPROX_TOLERANCE = 0.05  # 左右 on a target not in %: 5% of the target value
+APPROX_POINTS = 0.2  # 左右 on a % target: 0.2 percentage points
+_PERCENT_UNITS = ("%", "个百分点", "百分点")
 _LOWER_IS_BETTER = ("失业率", "价格", "涨幅", "能耗", "排放", "浓度", "赤字", "债务", "死亡", "事故", "PM2.5", "污染")
 _PREFIXES = re.compile(r"^(全省|全市|全区|全国|我省|我市|我区|本省|本市|全社会|地区|区域)+")
 _SYNONYMS = (
@@ -86,30 +99,55 @@ def indicator_similarity(a: str, b: str) -> float:
 
 
 def lower_is_better(indicator: str) -> bool:
-    """True for indicators whose target is a ceiling (prices, unemployment, emissions …)."""
+    """True for indicators whose target is a ceiling: the vocabulary's ``lower_is_better`` for a key
+    or a name it knows, else a word list (失业率, 价格, 能耗, 排放, 浓度 …).
+
+    >>> lower_is_better("cpi"), lower_is_better("城镇登记失业率"), lower_is_better("gdp")
+    (True, True, False)
+    """
+    from .indicators import indicator_key, lookup
+
+    entry = lookup(indicator) or lookup(indicator_key(str(indicator or "")))
+    if entry is not None:
+        return entry.lower_is_better
     return any(word in str(indicator) for word in _LOWER_IS_BETTER)
 
 
-def judge(value: float | None, value_max: float | None, qualifier: str, indicator: str, actual: float | None) -> str:
-    """The verdict for one target against one actual figure (see the module docstring)."""
+def tolerance(limit: float, unit: str = "%") -> float:
+    """How far a 左右 target may be missed and still count: 0.2 points on a % target, else 5%.
+
+    >>> tolerance(7.5), tolerance(1000, "万人")
+    (0.2, 50.0)
+    """
+    return APPROX_POINTS if str(unit) in _PERCENT_UNITS else abs(limit) * APPROX_TOLERANCE
+
+
+def judge(value: float | None, value_max: float | None, qualifier: str, indicator: str, actual: float | None,
+          unit: str = "%") -> str:
+    """The verdict for one target against one result (see the module docstring).
+
+    ``indicator`` (a key or a name) decides whether a bare or 左右 target is a ceiling; ``unit`` is
+    the target's base unit (it sets the 左右 tolerance).
+    """
     if actual is None or _missing(actual):
         return "not reported"
     if value is None or _missing(value):
         return "not comparable"
+    eps = 1e-9
     ceiling = qualifier == "at_most" or (qualifier in ("approx", "none", "") and lower_is_better(indicator))
     if ceiling:
         limit = value  # a range's near end for a ceiling is its upper end
         if value_max is not None and not _missing(value_max):
             limit = max(value, value_max)
-        if actual <= limit:
+        if actual <= limit + eps:
             return "met"
-        if qualifier == "approx" and actual <= limit + abs(limit) * APPROX_TOLERANCE:
+        if qualifier == "approx" and actual <= limit + tolerance(limit, unit) + eps:
             return "met (within 左右)"
         return "missed"
     floor = value if value_max is None or _missing(value_max) else min(value, value_max)
-    if qualifier == "more_than" and actual > floor or qualifier != "more_than" and actual >= floor:
+    if qualifier == "more_than" and actual > floor or qualifier != "more_than" and actual >= floor - eps:
         return "met"
-    if qualifier == "approx" and actual >= floor - abs(floor) * APPROX_TOLERANCE:
+    if qualifier == "approx" and actual >= floor - tolerance(floor, unit) - eps:
         return "met (within 左右)"
     return "missed"
 
@@ -204,8 +242,8 @@ def headline_side_by_side(reports: Sequence[Report]) -> "pd.DataFrame":
 
 
 TRACK_COLUMNS = [
-    "indicator", "target", "target_value", "target_value_max", "qualifier", "base_unit",
-    "actual_indicator", "actual", "actual_value", "verdict", "match_score", "scope",
+    "indicator", "indicator_key", "target", "target_value", "target_value_max", "qualifier", "base_unit",
+    "actual_indicator", "actual", "actual_value", "verdict", "reason", "match_score", "scope",
     "target_sentence", "actual_sentence",
 ]
 
@@ -241,58 +279,244 @@ def _signed(value: float | None, change: str) -> float | None:
     return None if value is None else (-value if change == "decrease" else value)
 
 
-def track_targets(old: Report, new: Report, scope: str = "headline") -> "pd.DataFrame":
-    """Each target of ``old`` with the actual ``new`` reports for it, and a verdict.
+# ---------------------------------------------------------------- which result answers a target
+
+# a base value: 从2.77%提高到3.3%, 由上年下降2.3%转为增长8.5% (the figure a change starts from)
+_BASE_BEFORE = re.compile(r"(?:从|由)[^\d，,；;。、]{0,8}$")
+_BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|"
+                         r"下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|缩小到|缩小至|转为|变为|到|至)")
+# a report saying in words that a target was missed (预期增长目标未能实现, 没有完成预期目标)
+_NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|完成|达到)|(?:未能|没有|没能|未)(?:实现|完成|达到)"
+                      r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
+_CLAUSE_STOP = "，,；;。！？"
+
+
+def is_base_value(text: str, start: int, end: int) -> bool:
+    """Is the figure at ``text[start:end]`` the starting point of a change (从A提高到B, 由A转为B)?
+
+    >>> t = "研发投入强度从2.1%提高到2.6%。"
+    >>> is_base_value(t, 7, 11), is_base_value(t, 14, 18)
+    (True, False)
+    """
+    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    return bool(_BASE_BEFORE.search(text[lo:start])) and bool(_BASE_AFTER.match(text, end))
+
+
+def consecutive(old: Report, new: Report) -> str:
+    """Why ``new`` cannot judge ``old``'s targets ('' when it can: the report of year N+1 reviews year N).
+
+    >>> from zjtext.report import report_from_text
+    >>> a = report_from_text("2024年政府工作报告\\n各位代表：\\n过去一年，生产总值增长5%。", path="x-2024.txt")
+    >>> b = report_from_text("2026年政府工作报告\\n各位代表：\\n过去一年，生产总值增长5%。", path="x-2026.txt")
+    >>> print(consecutive(a, b))
+    the 2026 report reviews 2025, not 2024: targets are judged by the next year's report only
+    """
+    a, b = old.meta.year, new.meta.year
+    if not a or not b:
+        return "report year unknown: targets are judged only by the next year's report"
+    if b != a + 1:
+        return f"the {b} report reviews {b - 1}, not {a}: targets are judged by the next year's report only"
+    return ""
+
+
+def _measure(change: str) -> str:
+    return "level" if str(change or "none") == "none" else "change"
+
+
+class _Results:
+    """The results a newer report gives: one-year actual figures, headline block first, each with
+    its indicator key; base values and multi-year figures (年均, 五年来, 累计 …) left out."""
+
+    def __init__(self, report: Report, metrics: "pd.DataFrame", head: "pd.DataFrame", year: int | None = None):
+        texts = {p.index: p.text for p in report.body}
+        in_head = {(int(r.paragraph), int(r.start)) for r in head.itertuples() if r.period == "actual"}
+        region = _place_stem(report.meta.region or "")
+        rows = []
+        for r in metrics.itertuples(index=False):
+            if r.period != "actual" or bool(r.multi_year) or _other_place(str(r.indicator), region):
+                continue
+            text, start = texts.get(r.paragraph, ""), int(r.start)
+            if is_base_value(text, start, int(r.end)) or _other_year(text, start, year):
+                continue
+            rows.append((0 if (int(r.paragraph), int(r.start)) in in_head else 1, int(r.paragraph), int(r.start), r))
+        self.rows = [r for *_, r in sorted(rows, key=lambda x: x[:3])]
+        self.report = report
+
+    def find(self, key: str, name: str, base_unit: str, change: str):
+        """The first result for the indicator (by key; by exact name when it has no key) in the same
+        unit and of the same measure (a level for a level target, a change for a growth or cut target)."""
+        from .indicators import normalise
+
+        for r in self.rows:
+            same = r.indicator_key == key if key else (not r.indicator_key and normalise(r.indicator) == normalise(name))
+            if same and str(r.base_unit) == str(base_unit) and _measure(r.change) == _measure(change):
+                return r
+        return None
+
+    def stated_missed(self, key: str) -> str:
+        """A sentence of the review that says in words the target for ``key`` was not met ('' if none)."""
+        from .metrics.period import _paragraph_periods
+
+        periods = _paragraph_periods(self.report)
+        for p in self.report.body:
+            if periods.get(p.index) != "actual":
+                continue
+            for s in p.sentences or (p.text,):
+                m = _NOT_MET.search(s)
+                if m and key in named_keys(s[:m.start()]):
+                    return s
+        return ""
+
+
+def named_keys(text: str) -> set[str]:
+    """The indicator keys whose names occur in ``text``, longest name first at each place (so 进出口
+    is trade, not exports).
+
+    >>> sorted(named_keys("受外需影响，进出口总额下降，居民消费价格涨幅回落")), sorted(named_keys("出口增长"))
+    (['cpi', 'trade'], ['exports'])
+    """
+    from .indicators import normalise, vocabulary
+
+    names = {a: e.key for e in vocabulary().values() for a in e.aliases if len(a) >= 2}
+    longest = max(map(len, names), default=0)
+    t, out, i = normalise(text), set(), 0
+    while i < len(t):
+        for n in range(min(longest, len(t) - i), 1, -1):
+            if t[i:i + n] in names:
+                out.add(names[t[i:i + n]])
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+_PLACE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,7}?)(?:省|市|自治区|特别行政区|州|县)(?=[\u4e00-\u9fff])")
+# words that make 城市/设区市/县 a kind of place, not a named one
+_NOT_A_PLACE = re.compile(r"^[全我本各]|城$|级|设区|以上|重点|大中|中小")
+_CLAUSE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d\d)年(?!以来|代)")
+
+
+def _other_place(indicator: str, region: str) -> bool:
+    """A result named for another place (宁波市生产总值 in a 浙江省 report) answers no target of the region.
+
+    >>> _other_place("宁波市生产总值", "浙江"), _other_place("浙江省生产总值", "浙江"), _other_place("全省生产总值", "浙江")
+    (True, False, False)
+    >>> _other_place("地级及以上城市细颗粒物平均浓度", "辽宁"), _other_place("设区市空气质量优良天数比率", "辽宁")
+    (False, False)
+    >>> _other_place("大连市生产总值", "辽宁"), _other_place("宁夏回族自治区生产总值", "宁夏")
+    (True, False)
+    """
+    m = _PLACE_NAME.match(indicator)
+    return bool(m) and _place_stem(m.group(1)) != region and not _NOT_A_PLACE.search(m.group(1))
+
+
+def _place_stem(name: str) -> str:
+    """宁夏回族自治区 → 宁夏, 浙江省 → 浙江."""
+    return re.sub(r"(?:省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", name)
+
+
+def _other_year(text: str, start: int, year: int | None) -> bool:
+    """Does the figure's clause name a year other than the reviewed year (or its base year)?"""
+    if not year:
+        return False
+    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    return any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(text[lo:start]))
+
+
+def track_targets(old: Report, new: Report, scope: str = "headline",
+                  tables: "dict[str, tuple[pd.DataFrame, pd.DataFrame]] | None" = None) -> "pd.DataFrame":
+    """Each target of ``old`` with the result ``new`` gives for it, a verdict and the reason for it.
 
     ``scope='headline'`` tracks the main expected targets; ``scope='all'`` every target figure.
-    A target to cut something (下降3%) is met by a cut at least as deep; a target stated as growing
-    "in step with the economy" (与经济增长同步) is judged against the newer report's GDP growth
-    with the 左右 tolerance.
+    Targets and results are joined on ``indicator_key`` (:mod:`zjtext.indicators`; a target with no
+    key only meets a result of exactly the same name) with the same unit and the same measure (a
+    level for a level, a change for a growth or a cut). A result is a one-year actual figure of the
+    newer report: never a target, a base value (从2.77%提高到…) or a multi-year figure (年均, 五年来,
+    累计); the headline block is preferred. Verdicts follow :func:`judge`; with no figure, a review
+    that says so in words (预期目标未能实现) gives ``missed``. Only the report of the next year
+    judges: for other pairs every verdict is empty and ``reason`` says why.
+
+    ``tables`` maps a report id to its ``(metrics, headline)`` tables when they are already at hand
+    (read from ``zjtext process`` output): they are used instead of being extracted again.
     """
     import pandas as pd
 
+    from .indicators import indicator_key
     from .metrics import extract_metrics, headline
 
+    def both(report: Report) -> tuple:
+        if tables and report.report_id in tables:
+            return tables[report.report_id]
+        metrics = extract_metrics(report)
+        return metrics, headline(report, metrics)
+
     check_pair(old, new)
-    old_metrics, new_metrics = extract_metrics(old), extract_metrics(new)
-    if scope == "headline":
-        targets = _with_change(headline(old, old_metrics), old_metrics)
-    else:
-        targets = old_metrics
+    (old_metrics, old_head), (new_metrics, new_head) = both(old), both(new)
+    targets = _with_change(old_head, old_metrics) if scope == "headline" else old_metrics
     targets = targets[targets["period"] == "target"]
-    head_new = _with_change(headline(new, new_metrics), new_metrics)
-    head_actuals = head_new[head_new["period"] == "actual"]
-    actuals = new_metrics[new_metrics["period"] == "actual"]
-    gdp = _best_actual_for("生产总值", "%", "increase", head_actuals) or _best_actual_for("生产总值", "%", "increase", actuals)
+    if "indicator_key" not in targets.columns:
+        targets = targets.assign(indicator_key=[indicator_key(n) for n in targets["indicator"]])
+    not_judged = consecutive(old, new)
+    results = None if not_judged else _Results(new, new_metrics, _with_change(new_head, new_metrics), old.meta.year)
+    gdp = results.find("gdp", "", "%", "increase") if results else None
     rows = []
     for t in targets.itertuples(index=False):
-        value, change = _num(t.value), getattr(t, "change", "none")
-        in_step = value is None and "同步" in str(t.surface)
-        unit = "%" if in_step else t.base_unit
-        wanted = "increase" if in_step else change
-        found = _best_actual_for(t.indicator, unit, wanted, head_actuals) or _best_actual_for(t.indicator, unit, wanted, actuals)
-        actual = found[0] if found else None
-        if in_step and actual is not None and gdp is not None:
-            reference = _signed(_num(gdp[0].value), gdp[0].change)
-            verdict = judge(reference, None, "approx", "", _signed(_num(actual.value), actual.change))
-        elif actual is None:
-            verdict = "not comparable" if value is None and not in_step else "not reported"
-        elif change == "decrease":  # a cut: compare the depth of the cut, deeper is better
-            depth = _num(actual.value) if actual.change == "decrease" else -(_num(actual.value) or 0.0)
-            verdict = judge(value, _num(t.value_max), t.qualifier, "", depth)
+        key = str(t.indicator_key or "")
+        if results is None:
+            actual, verdict, reason = None, "", not_judged
         else:
-            verdict = judge(value, _num(t.value_max), t.qualifier, t.indicator, _signed(_num(actual.value), actual.change))
+            actual, verdict, reason = _verdict_for(t, key, results, gdp)
         rows.append((
-            t.indicator, hedged(t.surface, getattr(t, "qualifier_text", "")), value, _num(t.value_max), t.qualifier, t.base_unit,
+            t.indicator, key, hedged(t.surface, getattr(t, "qualifier_text", "")), _num(t.value),
+            _num(t.value_max), t.qualifier, t.base_unit,
             actual.indicator if actual is not None else "",
             hedged(actual.surface, getattr(actual, "qualifier_text", "")) if actual is not None else "",
-            _signed(_num(actual.value), actual.change) if actual is not None else None, verdict,
-            found[1] if found else 0.0, scope, t.sentence, actual.sentence if actual is not None else "",
+            _signed(_num(actual.value), actual.change) if actual is not None else None, verdict, reason,
+            1.0 if actual is not None else 0.0, scope, t.sentence, actual.sentence if actual is not None else "",
         ))
     df = pd.DataFrame(rows, columns=TRACK_COLUMNS)
     numeric = ["target_value", "target_value_max", "actual_value", "match_score"]
     df[numeric] = df[numeric].astype(float)
     return df
+
+
+def in_step_with_economy(words: str) -> bool:
+    """Does a target stated in words ask for growth in step with the economy (与经济增长同步)?
+
+    >>> in_step_with_economy("居民收入增长和经济增长基本同步"), in_step_with_economy("劳动报酬增长和劳动生产率提高同步")
+    (True, False)
+    """
+    return "同步" in words and "经济" in words
+
+
+def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:
+    """(result row or None, verdict, reason) for one target row."""
+    value, change = _num(t.value), str(getattr(t, "change", "none"))
+    if value is None:
+        if not in_step_with_economy(str(t.surface)):
+            return None, "not comparable", "the target gives no figure to judge"
+        actual = results.find(key, t.indicator, "%", "increase") if key else None
+        if actual is None:
+            return None, "not reported", "no growth figure for this indicator in the next report"
+        if gdp is None:
+            return actual, "not reported", "no GDP growth in the next report to judge 同步 against"
+        reference = _signed(_num(gdp.value), gdp.change)
+        verdict = judge(reference, None, "approx", "", _signed(_num(actual.value), actual.change))
+        return actual, verdict, f"growth in step with the economy: judged against GDP growth of {reference:g}%"
+    actual = results.find(key, t.indicator, t.base_unit, change)
+    if actual is None:
+        stated = results.stated_missed(key) if key else ""
+        if stated:
+            return None, "missed", f"no figure; the next report says the target was not met: {stated[:60]}"
+        why = "no figure for this indicator" if key else "no vocabulary entry for this indicator and no result of the same name"
+        return None, "not reported", f"{why} (same unit, same measure, one-year result) in the next report"
+    if change == "decrease":  # a cut: compare the depth of the cut, deeper is better
+        depth = _num(actual.value) if actual.change == "decrease" else -(_num(actual.value) or 0.0)
+        return actual, judge(value, _num(t.value_max), t.qualifier, "", depth, t.base_unit), "a cut: met by a cut at least as deep"
+    verdict = judge(value, _num(t.value_max), t.qualifier, key or t.indicator,
+                    _signed(_num(actual.value), actual.change), t.base_unit)
+    return actual, verdict, ""
 
 
 def _num(x) -> float | None:
@@ -302,21 +526,6 @@ def _num(x) -> float | None:
         return float(x)
     except (TypeError, ValueError):
         return None
-
-
-def _best_actual_for(indicator: str, base_unit: str, change: str, actuals: "pd.DataFrame"):
-    """The actual row whose indicator best matches, with the same unit; a growth target prefers a
-    growth figure and a level target a level. Returns ``(row, score)`` or None."""
-    best, best_key = None, (0.0, 0)
-    for a in actuals.itertuples(index=False):
-        if str(a.base_unit) != str(base_unit):
-            continue
-        score = indicator_similarity(indicator, a.indicator)
-        same_kind = int((getattr(a, "change", "none") != "none") == (change != "none"))
-        key = (score, same_kind)
-        if score >= MATCH_THRESHOLD and key > best_key:
-            best, best_key = a, key
-    return (best, best_key[0]) if best is not None else None
 
 
 def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
@@ -331,40 +540,3 @@ def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
     if what == "headline":
         return headline_side_by_side([old, new])
     return track_targets(old, new)
-
-
-# ---------------------------------------------------------------- one target, one result (views.series)
-
-def judge_target(target, actual, key: str, gdp_growth: float | None = None) -> tuple[str, str]:
-    """The verdict and its reason for one keyed headline target (a row with ``value``, ``value_max``,
-    ``qualifier``, ``change`` and the figure ``written``) against the result row of the next year's
-    report (or ``None``). A target with no figure that asks for growth in step with the economy
-    (与经济增长同步) is judged against ``gdp_growth``, the next report's GDP growth, with the 左右 tolerance.
-
-    >>> judge_target({"value": 5.0, "value_max": None, "qualifier": "approx", "change": "increase"},
-    ...              {"value": 5.2, "change": "increase"}, "gdp")
-    ('met', '')
-    >>> judge_target({"value": 5.0, "value_max": None, "qualifier": "at_most", "change": "none"}, None,
-    ...              "unemployment_surveyed")[0]
-    'not reported'
-    >>> judge_target({"value": None, "value_max": None, "qualifier": "none", "change": "none",
-    ...               "written": "居民收入与经济增长同步"}, {"value": 4.9, "change": "increase"}, "income", 5.0)
-    ('met (within 左右)', 'judged against GDP growth of 5%')
-    """
-    from .indicators import display_name
-
-    name = display_name(key, key)
-    value, value_max = _num(target["value"]), _num(target["value_max"])
-    in_step = value is None and "同步" in str(target.get("written", "") if hasattr(target, "get") else "")
-    if value is None and not in_step:
-        return "", "the target gives no figure to judge"
-    if actual is None:
-        return "not reported", f"the next report gives no figure for {name} of the same kind"
-    result = _signed(_num(actual["value"]), actual["change"])
-    if in_step:
-        if gdp_growth is None:
-            return "not reported", "the next report gives no GDP growth to judge 同步 against"
-        return judge(gdp_growth, None, "approx", "", result), f"judged against GDP growth of {gdp_growth:g}%"
-    if target["change"] == "decrease":  # a cut: compare the depth of the cut, deeper is better
-        return judge(value, value_max, target["qualifier"], "", -(result or 0.0)), ""
-    return judge(value, value_max, target["qualifier"], name, result), ""

@@ -238,7 +238,9 @@ def score_headline_gold(gold: "pd.DataFrame", predicted: "pd.DataFrame", report:
     Returns counts (``targets``, ``targets_found``, ``actuals``, ``actuals_found``, ``targeted_actuals``,
     ``targeted_actuals_found``, ``predicted``, ``extra``) and one miss per row: ``kind`` is
     ``target missed``, ``actual missed``, ``extra`` (a predicted numeric row the gold does not have),
-    or a field (``value``, ``qualifier``, ``indicator_key``) that disagrees on a found row.
+    or a field (``value``, ``qualifier``, ``indicator_key``, ``indicator name``: not even a tolerant
+    :func:`indicator_match`) that disagrees on a found row; ``names_agree`` counts the found rows whose
+    names match.
     """
     import pandas as pd
 
@@ -248,7 +250,7 @@ def score_headline_gold(gold: "pd.DataFrame", predicted: "pd.DataFrame", report:
     at = {(str(r.period), int(r.paragraph), int(r.start)): r for r in pred.itertuples()}
     used, misses = set(), []
     counts = dict.fromkeys(("targets", "targets_found", "actuals", "actuals_found", "targeted_actuals",
-                            "targeted_actuals_found"), 0)
+                            "targeted_actuals_found", "names_agree"), 0)
     for g in gold.itertuples():
         period, key = str(g.period), indicator_key(g.indicator)
         places = locate_all(report, "" if _isna(g.anchor) else str(g.anchor), str(g.surface))
@@ -270,6 +272,10 @@ def score_headline_gold(gold: "pd.DataFrame", predicted: "pd.DataFrame", report:
             misses.append({**base, "kind": "value", "gold": g.value, "predicted": r.value})
         if str(g.qualifier_norm) != str(r.qualifier):
             misses.append({**base, "kind": "qualifier", "gold": g.qualifier_norm, "predicted": r.qualifier})
+        if indicator_match(str(r.indicator), str(g.indicator)):
+            counts["names_agree"] += 1
+        else:
+            misses.append({**base, "kind": "indicator name", "gold": g.indicator, "predicted": r.indicator})
         if key != str(getattr(r, "indicator_key", "") or ""):
             misses.append({**base, "kind": "indicator_key", "gold": key,
                            "predicted": f"{getattr(r, 'indicator_key', '')} ({r.indicator})"})

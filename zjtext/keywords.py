@@ -20,8 +20,10 @@ rates compare across reports and years.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
+from collections.abc import Mapping
 from itertools import compress
 from typing import TYPE_CHECKING, Iterable
 
@@ -33,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
 
 __all__ = [
-    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "section_shares", "slogans", "slogan_rows", "kwic",
+    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "TokenCounts", "section_shares", "slogans", "slogan_rows", "kwic",
     "collocations", "keyness", "log_likelihood",
 ]
 
@@ -103,8 +105,96 @@ def _round2(x: float) -> float:
     return round(x * 100) / 100
 
 
+class TokenCounts:
+    """What the keyword and slogan tables need from a tokens table, gathered piece by piece.
+
+    :meth:`add` takes a tokens table as column lists (:func:`zjtext.segment.token_columns`, a piece
+    of :func:`zjtext.segment.token_chunks`, or a DataFrame's columns): ``process`` counts a long
+    report piece by piece and never holds its whole tokens table. Occurrences are counted per token
+    and flags (a token's flags may differ between the reports of a concatenated table), body and
+    notes apart, with the Chinese characters of each.
+
+    >>> from zjtext.report import report_from_text
+    >>> from zjtext.segment import token_chunks
+    >>> counts = TokenCounts()
+    >>> for piece in token_chunks(report_from_text("各位代表：\\n推进“八八战略”。\\n坚持八八战略。"), chars=1):
+    ...     _ = counts.add(piece)
+    >>> counts.keyword_rows(top=1), counts.slogan_rows()
+    ([(1, '八八战略', 2, 1250.0, True, True)], [('八八战略', 2, 2, True)])
+    """
+
+    def __init__(self) -> None:
+        self.body: Counter = Counter()  # (token, *flags) → occurrences in the body
+        self.notes: Counter = Counter()  # the same in notes
+        self.body_chars = self.note_chars = 0
+        self.first: dict[str, int] = {}  # quoted term → first paragraph (notes included)
+        self.lexicon: dict[str, bool] = {}  # quoted term → in the lexicon somewhere
+
+    def add(self, columns: Mapping[str, list]) -> "TokenCounts":
+        """Count a tokens table (column lists); returns self."""
+        words, paragraphs = columns["token"], columns["paragraph"]
+        in_notes = list(map("note".__eq__, columns["kind"]))
+        in_body = list(map(operator.not_, in_notes))
+        per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
+        if per_word is not None:  # count the words, then judge each distinct word once
+            for counter, where in ((self.body, in_body), (self.notes, in_notes)):
+                for word, n in Counter(compress(words, where)).items():
+                    counter[(word, *per_word[word])] += n
+            quoted = {w for w, f in per_word.items() if f[2]}
+            hits = ((p, w, per_word[w][1])
+                    for p, w in compress(zip(paragraphs, words), map(quoted.__contains__, words)))
+        else:  # any table: judge each flagged form
+            flagged = list(zip(words, *(columns[c] for c in FLAG_COLUMNS)))
+            self.body.update(compress(flagged, in_body))
+            self.notes.update(compress(flagged, in_notes))
+            hits = ((p, w, lex) for p, (w, _, lex, q, *_) in zip(paragraphs, flagged) if q)
+        for para, word, lex in hits:
+            if _DECIMAL.fullmatch(word):  # a quoted decimal is a figure, not a slogan
+                continue
+            self.first[word] = min(self.first.get(word, para), para)
+            self.lexicon[word] = self.lexicon.get(word, False) or bool(lex)
+        self.body_chars += len(_NOT_CJK.sub("", "".join(compress(words, in_body))))
+        self.note_chars += len(_NOT_CJK.sub("", "".join(compress(words, in_notes))))
+        return self
+
+    def keyword_rows(self, *, top: int | None = None, include_policy_verbs: bool = False, min_len: int = 2,
+                     body_only: bool = True) -> list[tuple]:
+        """The rows of :func:`keyword_table` for what was counted."""
+        occurrences = self.body if body_only else self.body + self.notes
+        counts: dict[str, list] = {}
+        for (word, stop, lex, quoted, verb, number, punct), n in occurrences.items():
+            if stop or number or punct or len(word) < min_len or (verb and not include_policy_verbs):
+                continue
+            entry = counts.get(word)
+            if entry is None:
+                counts[word] = [-n, word, lex, quoted]
+            else:
+                entry[0] -= n
+                entry[2] = entry[2] or lex
+                entry[3] = entry[3] or quoted
+        chars = self.body_chars if body_only else self.body_chars + self.note_chars
+        ranked = sorted(counts.values())  # by count, then keyword (each keyword once: no further ties)
+        if top is not None:
+            ranked = ranked[:top]
+        rates: dict[int, float] = {}  # per count: many words share one
+        for negative, *_ in ranked:
+            if negative not in rates:
+                rates[negative] = _round2(-negative * 10000 / chars) if chars else 0.0
+        return [(rank, word, -negative, rates[negative], bool(lex), bool(quoted))
+                for rank, (negative, word, lex, quoted) in enumerate(ranked, 1)]
+
+    def slogan_rows(self) -> list[tuple]:
+        """The rows of :func:`slogans` for what was counted."""
+        body: Counter = Counter()
+        for (word, _, _, quoted, *_), n in self.body.items():
+            if quoted:
+                body[word] += n
+        rows = [(t, body.get(t, 0), self.first[t], self.lexicon[t]) for t in self.first]
+        return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
 def keyword_rows(
-    columns: dict[str, list], *, top: int | None = None, include_policy_verbs: bool = False,
+    columns: Mapping[str, list], *, top: int | None = None, include_policy_verbs: bool = False,
     min_len: int = 2, body_only: bool = True,
 ) -> list[tuple]:
     """:func:`keyword_table` on the plain column lists of :func:`zjtext.segment.token_columns`.
@@ -114,37 +204,8 @@ def keyword_rows(
     >>> keyword_rows(token_columns(report_from_text("各位代表：\\n推进八八战略，坚持八八战略。")), top=1)
     [(1, '八八战略', 2, 1250.0, True, False)]
     """
-    words = columns["token"]
-    body = list(compress(words, map("note".__ne__, columns["kind"]))) if body_only else words
-    per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
-    if per_word is not None:  # count the words, judge each distinct word once
-        occurrences = ((word, n, *per_word[word]) for word, n in Counter(body).items())
-    else:  # any table: a token's flags may differ between reports, so judge each flagged form
-        flagged = zip(words, *(columns[c] for c in FLAG_COLUMNS))
-        if body_only:
-            flagged = compress(flagged, map("note".__ne__, columns["kind"]))
-        occurrences = ((word, n, *flags) for (word, *flags), n in Counter(flagged).items())
-    counts: dict[str, list] = {}
-    for word, n, stop, lex, quoted, verb, number, punct in occurrences:
-        if stop or number or punct or len(word) < min_len or (verb and not include_policy_verbs):
-            continue
-        entry = counts.get(word)
-        if entry is None:
-            counts[word] = [-n, word, lex, quoted]
-        else:
-            entry[0] -= n
-            entry[2] = entry[2] or lex
-            entry[3] = entry[3] or quoted
-    chars = len(_NOT_CJK.sub("", "".join(body)))
-    ranked = sorted(counts.values())  # by count, then keyword (each keyword once: no further ties)
-    if top is not None:
-        ranked = ranked[:top]
-    rates: dict[int, float] = {}  # per count: many words share one
-    for negative, *_ in ranked:
-        if negative not in rates:
-            rates[negative] = _round2(-negative * 10000 / chars) if chars else 0.0
-    return [(rank, word, -negative, rates[negative], bool(lex), bool(quoted))
-            for rank, (negative, word, lex, quoted) in enumerate(ranked, 1)]
+    return TokenCounts().add(columns).keyword_rows(top=top, include_policy_verbs=include_policy_verbs,
+                                                   min_len=min_len, body_only=body_only)
 
 
 def keyword_table(
@@ -209,28 +270,9 @@ def section_shares(
     return pd.DataFrame(rows, columns=["term", "top_section", "count", "share", "per_10k"])
 
 
-def slogan_rows(columns: dict[str, list]) -> list[tuple]:
+def slogan_rows(columns: Mapping[str, list]) -> list[tuple]:
     """:func:`slogans` on the plain column lists of :func:`zjtext.segment.token_columns`."""
-    first: dict[str, int] = {}
-    body: dict[str, int] = {}
-    lexicon: dict[str, bool] = {}
-    rows = zip(columns["paragraph"], columns["kind"], columns["token"])
-    per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
-    if per_word is not None:  # only the quoted terms' occurrences, picked out without a loop
-        rows = ((*row, True, per_word[row[2]][1]) for row in compress(rows, map(
-            {w for w, f in per_word.items() if f[2]}.__contains__, columns["token"])))
-    else:
-        rows = ((*row, quoted, lex) for row, quoted, lex in zip(rows, columns["is_quoted_term"],
-                                                                 columns["is_policy_term"]))
-    for para, kind, word, quoted, lex in rows:
-        if not quoted or _DECIMAL.fullmatch(word):  # a quoted decimal is a figure, not a slogan
-            continue
-        first[word] = min(first.get(word, para), para)
-        lexicon[word] = lexicon.get(word, False) or bool(lex)
-        if kind != "note":
-            body[word] = body.get(word, 0) + 1
-    rows = [(t, body.get(t, 0), first[t], lexicon[t]) for t in first]
-    return sorted(rows, key=lambda r: (-r[1], r[0]))
+    return TokenCounts().add(columns).slogan_rows()
 
 
 def slogans(report_or_tokens: "pd.DataFrame | Report") -> "pd.DataFrame":

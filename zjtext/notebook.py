@@ -15,6 +15,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+# the display words live in zjtext.site.labels (one place for pages, notebooks, charts and the terminal)
+from .site.labels import CATEGORY as CATEGORY_ZH
+from .site.labels import CHANGE as CHANGE_ZH
+from .site.labels import DIRECTION as DIRECTION_ZH
+from .site.labels import PERIOD as PERIOD_ZH
+from .site.labels import QUALIFIER as QUALIFIER_ZH
+from .site.labels import STATUS as STATUS_ZH
+from .site.labels import VERDICT as VERDICT_ZH
+from .site.labels import number  # noqa: F401  (notebooks import it from here)
+
+
 #: Which notebook saves each table a later notebook reads (for the note shown when it is missing).
 SAVED_BY = {"paragraphs": "01", "tokens": "01", "keywords": "02", "slogans": "02", "section_shares": "02",
             "metrics": "03", "targets": "03"}
@@ -87,15 +98,14 @@ def load_tables(report, processed_dir: str | Path | None, *names: str) -> list:
 def save_tables(processed_dir: str | Path | None, tables: dict) -> list[Path]:
     """Write each DataFrame to ``processed_dir/<name>.csv`` (atomic, UTF-8 with BOM) and print the path
     and row count of each; with ``processed_dir`` None nothing is written (and that is said)."""
-    from .process import file_table
-    from .store import write_csv
+    from .tables import write_table
 
     if processed_dir is None:
         print("processed_dir 为 None：表格只在本笔记本中使用，未写入文件。")
         return []
     written = []
     for name, df in tables.items():
-        written.append(write_csv(file_table(name, df), Path(processed_dir) / f"{name}.csv"))
+        written.append(write_table(name, df, Path(processed_dir) / f"{name}.csv"))
         print(shown(written[-1]), f"{len(df)} 行")
     return written
 
@@ -125,15 +135,6 @@ def table(df, rows: int | None = 20):
 
 # ---------------------------------------------------------------- display in Chinese
 
-PERIOD_ZH = {"target": "目标", "actual": "实绩"}
-QUALIFIER_ZH = {"approx": "左右/约", "at_least": "以上/不低于", "at_most": "以内/不高于", "more_than": "超过", "none": ""}
-CHANGE_ZH = {"increase": "增长", "decrease": "下降", "none": ""}
-CATEGORY_ZH = {"percent": "百分比", "points": "百分点", "money": "金额", "count": "个数", "physical": "实物量",
-               "multiple": "倍数", "rank": "名次"}
-DIRECTION_ZH = {"rose": "升温", "fell": "降温", "appeared": "新出现", "vanished": "不再出现", "unchanged": "持平"}
-STATUS_ZH = {"new": "新提出", "kept": "延续", "dropped": "不再提及"}
-VERDICT_ZH = {"met": "达成", "met (within 左右)": "基本达成（左右）", "missed": "未达成", "not reported": "未报告",
-              "not comparable": "无法比较"}
 
 
 def setup() -> None:
@@ -154,17 +155,6 @@ def setup() -> None:
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.max_colwidth", 100)  # table() already shortens text to 80 characters
     pd.set_option("display.float_format", lambda x: f"{x:.6g}")
-
-
-def number(x) -> str:
-    """A value for reading: no scientific notation, no trailing zeros; empty for missing.
-
-    >>> number(6019945000000.0), number(5.5), number(float("nan"))
-    ('6019945000000', '5.5', '')
-    """
-    if x is None or x != x:
-        return ""
-    return f"{x:.15g}" if abs(x) < 1e15 else f"{x:.6g}"
 
 
 def quoted_figure(surface: str, qualifier_text: str = "", change: str = "none") -> str:
@@ -195,9 +185,8 @@ def headline_view(head):
 
 def metrics_view(metrics, columns=("paragraph", "indicator", "surface", "change", "period", "section")):
     """Extracted figures for reading, with Chinese column names and codes."""
-    names = {"paragraph": "段落", "indicator": "指标", "surface": "原文数值", "change": "增减", "period": "时期",
-             "section": "章节", "qualifier": "限定", "category": "类别", "sentence": "原句", "value": "数值",
-             "base_unit": "单位"}
+    from .site.labels import COLUMNS as names
+
     df = table(metrics[list(columns)], None)
     for col, mapping in (("change", CHANGE_ZH), ("period", PERIOD_ZH), ("qualifier", QUALIFIER_ZH), ("category", CATEGORY_ZH)):
         if col in df.columns:

@@ -1,7 +1,9 @@
 """Atomic, Excel-friendly writing of processed files; raw data is never written.
 
-Every file is written to a temporary file in the target folder and renamed into place, so a reader
-never sees half a file and an interrupted run leaves the old file intact. CSVs are UTF-8 with BOM.
+Every file is written to a hidden temporary file in the target folder and renamed into place, so a
+reader never sees half a file and an interrupted run leaves the old file intact; the temporary files
+of a killed run are removed by the next (:func:`remove_stale_temps`). CSVs are UTF-8 with BOM, and
+every CSV goes through one writer (:func:`write_rows`).
 
 >>> import tempfile, pandas as pd
 >>> d = Path(tempfile.mkdtemp())
@@ -12,11 +14,11 @@ True
 from __future__ import annotations
 
 import csv
-import io
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from .paths import is_raw_path
 
@@ -38,21 +40,102 @@ def _check_not_raw(path: Path) -> None:
     raise RawDataWriteError(f"{path}: refusing to write under data/raw/ (raw data is immutable)")
 
 
-def write_bytes(data: bytes, path: Path | str) -> Path:
-    """Write bytes atomically (temporary file + rename) and return the path."""
+_TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(path: Path) -> str:
+    """Temporary files are hidden and name their writer: ``.<name>.<pid>.<random>.tmp``."""
+    return f".{path.name}.{os.getpid()}."
+
+
+@contextmanager
+def atomic_file(path: Path | str, mode: str = "w", encoding: str | None = None) -> Iterator[IO]:
+    """An open file that appears at *path* only when the block ends without an error.
+
+    It is written as a hidden temporary file in the same folder (named after this process: see
+    :func:`remove_stale_temps`) and renamed into place; on any error or interrupt it is removed and
+    the old file, if any, stays. Text mode writes ``\\n`` line ends on every platform.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> with atomic_file(d / "a.txt") as fh:
+    ...     _ = fh.write("一行\\n")
+    >>> [p.name for p in d.iterdir()], (d / "a.txt").read_text(encoding="utf-8")
+    (['a.txt'], '一行\\n')
+    """
     path = Path(path)
     _check_not_raw(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=_TEMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        if "b" in mode:
+            fh = os.fdopen(fd, mode)
+        elif (encoding or "").lower().replace("_", "-") == CSV_ENCODING:
+            # Python's utf-8-sig encoder is pure Python, called on every write: the BOM by hand, then C's utf-8
+            fh = os.fdopen(fd, mode, encoding="utf-8", newline="")
+            fh.write("\ufeff")
+        else:
+            fh = os.fdopen(fd, mode, encoding=encoding or "utf-8", newline="")
+        with fh:
+            yield fh
         os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes owner-only files; give the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+
+
+def remove_stale_temps(folder: Path | str) -> list[Path]:
+    """Remove the hidden temporary files that a killed run left in *folder*; return them.
+
+    A temporary file names the process that writes it (:func:`atomic_file`); it is stale when that
+    process no longer runs. One without a process id (an older layout) is stale after an hour.
+    Other processes' files in progress are left alone.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / ".tokens.csv.999999999.abc.tmp").write_text("half")
+    >>> _ = (d / f".tokens.csv.{os.getpid()}.def.tmp").write_text("mine, in progress")
+    >>> [p.name for p in remove_stale_temps(d)]
+    ['.tokens.csv.999999999.abc.tmp']
+    """
+    import time
+
+    removed = []
+    try:
+        candidates = [p for p in Path(folder).glob(f".*{_TEMP_SUFFIX}") if p.is_file()]
+    except OSError:
+        return removed
+    for p in candidates:
+        parts = p.name.split(".")  # '', name…, pid, random, 'tmp'
+        pid = int(parts[-3]) if len(parts) > 4 and parts[-3].isdigit() else None
+        try:
+            stale = not _is_running(pid) if pid is not None else time.time() - p.stat().st_mtime > 3600
+            if stale:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            continue
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except PermissionError:  # another user's process
+        return True
+    except (ProcessLookupError, OverflowError, ValueError):
+        return False
+    return True
+
+
+def write_bytes(data: bytes, path: Path | str) -> Path:
+    """Write bytes atomically (temporary file + rename) and return the path."""
+    with atomic_file(path, "wb") as fh:
+        fh.write(data)
+    return Path(path)
 
 
 def write_text(text: str, path: Path | str, encoding: str = "utf-8") -> Path:
@@ -60,29 +143,46 @@ def write_text(text: str, path: Path | str, encoding: str = "utf-8") -> Path:
     return write_bytes(text.encode(encoding), path)
 
 
-def write_csv(df: "pd.DataFrame", path: Path | str) -> Path:
-    """Write a DataFrame as UTF-8-with-BOM CSV (no index), atomically."""
-    return write_text(df.to_csv(index=False, lineterminator="\n"), path, encoding=CSV_ENCODING)
-
-
 def write_rows(columns: Sequence[str], rows: Iterable[Sequence], path: Path | str) -> Path:
-    """Write rows of plain Python values as the same CSV :func:`write_csv` makes of a DataFrame.
+    """Write a header and rows as CSV (UTF-8 with BOM, ``\\n`` line ends), atomically: every CSV
+    file zjtext writes goes through here.
 
-    For the corpus path, which never imports pandas. Cells are written by the ``csv`` module as
-    pandas writes them: ``None`` empty, floats with ``repr`` (6.1, 6019945000000.0), booleans as
-    True/False. Cells must be plain ``str``/``int``/``float``/``bool``/``None`` (no NaN, no numpy
-    scalars); ``tests/test_process.py`` checks that both writers give the same bytes for every table.
+    Cells are written by the ``csv`` module: ``None`` empty, floats with ``repr`` (6.1,
+    6019945000000.0), booleans as True/False. *rows* may be any iterable (a generator is written as
+    it goes, never held whole).
 
     >>> import tempfile
     >>> p = write_rows(["词", "值"], [("八八战略", 6.1), ("共同富裕", None)], Path(tempfile.mkdtemp()) / "x.csv")
     >>> p.read_text(encoding=CSV_ENCODING)
     '词,值\\n八八战略,6.1\\n共同富裕,\\n'
     """
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return write_text(buf.getvalue(), path, encoding=CSV_ENCODING)
+    with atomic_file(path, "w", encoding=CSV_ENCODING) as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    return Path(path)
+
+
+def frame_rows(df: "pd.DataFrame") -> Iterator[tuple]:
+    """A DataFrame's rows as plain Python values (missing values as None), for :func:`write_rows`.
+
+    >>> import pandas as pd
+    >>> list(frame_rows(pd.DataFrame({"a": [1.5, None], "b": ["x", None], "c": [True, False]})))
+    [(1.5, 'x', True), (None, None, False)]
+    """
+    columns = []
+    for name in df.columns:
+        series = df[name]
+        values = series.tolist()
+        if series.hasnans:
+            values = [None if missing else v for v, missing in zip(values, series.isna().tolist())]
+        columns.append(values)
+    return zip(*columns)
+
+
+def write_csv(df: "pd.DataFrame", path: Path | str) -> Path:
+    """Write a DataFrame as UTF-8-with-BOM CSV (no index), atomically (with :func:`write_rows`)."""
+    return write_rows([str(c) for c in df.columns], frame_rows(df), path)
 
 
 def read_csv(path: Path | str, **kwargs) -> "pd.DataFrame":

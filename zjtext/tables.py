@@ -1,4 +1,9 @@
-"""The report as tidy tables (pandas), for CSV files, notebooks and the CLI.
+"""The report as tidy tables, and the one writer of each processed table (CSV, UTF-8 with BOM).
+
+The notebooks build a report's tables as DataFrames (:func:`report_tables`, or stage by stage) and
+save them with :func:`write_table`; ``zjtext process`` builds the same tables as plain rows
+(:func:`report_rows`, no pandas) and writes them with :func:`write_table` too, so a table's file is
+the same bytes whichever wrote it.
 
 >>> from zjtext import load_report, DEFAULT_REPORT
 >>> df = paragraphs_table(load_report(DEFAULT_REPORT))
@@ -9,7 +14,9 @@
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from . import clean
 from .report import Report
@@ -18,6 +25,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SECTION_SEP = " > "
+
+#: The tables of a report's processed folder (``<name>.csv``), in the order they are written.
+TABLES = ("paragraphs", "tokens", "keywords", "slogans", "metrics", "targets")
 
 
 def join_section(section: tuple[str, ...]) -> str:
@@ -81,3 +91,121 @@ def outline(report: Report) -> "pd.DataFrame":
                 stats[1] += sum(1 for ch in p.text if "\u4e00" <= ch <= "\u9fff")
     data = [(level, name.split(SECTION_SEP)[-1], n, chars) for (level, name), (n, chars) in rows.items()]
     return pd.DataFrame(data, columns=["level", "section", "paragraphs", "characters"])
+
+
+# ---------------------------------------------------------------- the processed tables
+
+
+def report_tables(report: Report) -> dict:
+    """Every processed table of one report, as DataFrames keyed by table name (the notebooks' view)."""
+    from .keywords import keyword_table, slogans
+    from .metrics import extract_metrics, headline
+    from .segment import tokens
+
+    toks = tokens(report)
+    metrics = extract_metrics(report)
+    return {
+        "paragraphs": paragraphs_table(report),
+        "tokens": toks,
+        "keywords": keyword_table(toks),
+        "slogans": slogans(toks),
+        "metrics": metrics,
+        "targets": headline(report, metrics),
+    }
+
+
+class _TokenPass:
+    """The rows of ``tokens.csv``, cut piece by piece (:func:`zjtext.segment.token_chunks`) and
+    counted for the keyword and slogan tables as they go by, so no table holds every token."""
+
+    def __init__(self, report: Report):
+        from .keywords import TokenCounts
+        from .segment import token_chunks
+
+        self._chunks = token_chunks(report)
+        self.counts = TokenCounts()
+
+    def rows(self) -> Iterator[tuple]:
+        from .segment import TOKEN_FILE_COLUMNS
+
+        for chunk in self._chunks:
+            self.counts.add(chunk)
+            yield from zip(*(chunk[c] for c in TOKEN_FILE_COLUMNS))
+
+    def counted(self) -> "_TokenPass":
+        """Self, with every token counted (the rows not yet read are cut and counted now)."""
+        for _ in self.rows():
+            pass
+        return self
+
+
+class _Later:
+    """Rows computed when first iterated (after the tokens have been written and counted)."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __iter__(self):
+        return iter(self.make())
+
+
+def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Sequence]]]:
+    """The tables of :func:`report_tables` as ``(columns, rows)`` of plain values, without pandas.
+
+    What ``process`` writes. The tokens' rows are a generator (cut and counted as they are
+    written); the keyword and slogan rows are computed when read, from the tokens' counts (cutting
+    whatever was not read yet). Metrics are extracted once; the headline table comes from them.
+
+    >>> from zjtext.report import report_from_text
+    >>> tables = report_rows(report_from_text("各位代表：\\n推进“星河织梦”工程。"))
+    >>> list(tables) == list(TABLES), list(tables["slogans"][1])
+    (True, [('星河织梦', 1, 2, False)])
+    """
+    from .keywords import KEYWORD_COLUMNS, SLOGAN_COLUMNS
+    from .metrics import COLUMNS, EXTRA_COLUMNS, HEADLINE_COLUMNS, HEADLINE_EXTRA, headline_rows, metric_rows
+    from .segment import TOKEN_FILE_COLUMNS
+
+    tokens = _TokenPass(report)
+    m_cols, h_cols = COLUMNS + EXTRA_COLUMNS, HEADLINE_COLUMNS + HEADLINE_EXTRA
+
+    @lru_cache(maxsize=1)
+    def metrics() -> list[dict]:  # extracted once, for both tables
+        return metric_rows(report)
+
+    return {
+        "paragraphs": (PARAGRAPH_COLUMNS, paragraph_rows(report)),
+        "tokens": (TOKEN_FILE_COLUMNS, tokens.rows()),
+        "keywords": (KEYWORD_COLUMNS, _Later(lambda: tokens.counted().counts.keyword_rows())),
+        "slogans": (SLOGAN_COLUMNS, _Later(lambda: tokens.counted().counts.slogan_rows())),
+        "metrics": (m_cols, _Later(lambda: ([r[c] for c in m_cols] for r in metrics()))),
+        "targets": (h_cols, _Later(lambda: ([r[c] for c in h_cols] for r in headline_rows(report, metrics())))),
+    }
+
+
+def write_table(name: str, table, path: Path | str) -> Path:
+    """Write a processed table to *path*: the one writer of every table, for notebooks and ``process``.
+
+    *table* is a DataFrame or ``(columns, rows)`` (:func:`report_rows`). ``tokens`` keeps the
+    columns of :data:`zjtext.segment.TOKEN_FILE_COLUMNS` (``zjtext.process.read_tokens`` joins the
+    paragraph columns back); every other table is written whole. UTF-8 with BOM, atomic
+    (:func:`zjtext.store.write_rows`).
+
+    >>> import tempfile
+    >>> from zjtext.report import report_from_text
+    >>> r = report_from_text("各位代表：\\n推进“星河织梦”工程。")
+    >>> d = Path(tempfile.mkdtemp())
+    >>> a = write_table("slogans", report_rows(r)["slogans"], d / "a.csv").read_bytes()
+    >>> a == write_table("slogans", report_tables(r)["slogans"], d / "b.csv").read_bytes()
+    True
+    """
+    from .store import frame_rows, write_rows
+
+    if isinstance(table, tuple):
+        columns, rows = table
+    else:
+        from .segment import TOKEN_FILE_COLUMNS
+
+        if name == "tokens" and set(TOKEN_FILE_COLUMNS) <= set(table.columns):
+            table = table[list(TOKEN_FILE_COLUMNS)]
+        columns, rows = [str(c) for c in table.columns], frame_rows(table)
+    return write_rows(columns, rows, path)

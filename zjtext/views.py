@@ -27,6 +27,8 @@ from .indicators import display_name, indicator_key, lookup, vocabulary
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .report import Report
+
 __all__ = [
     "PANEL_COLUMNS", "SERIES_COLUMNS", "ProcessedReport", "read_processed", "headline_rows", "panel",
     "panel_wide", "series", "keyword_trends", "term_changes", "slogan_debuts", "measure_of", "processed_reports",
@@ -101,9 +103,21 @@ def measure_of(base_unit: str, change: str) -> str:
     return "level"
 
 
+_IN_STEP = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本)?同步")
+
+
 def _as_written(surface: str, qualifier_text: str, change: str) -> str:
+    """A figure as a reader quotes it; a target in words keeps only its 同步 phrase.
+
+    >>> _as_written("5%", "左右", "increase"), _as_written("3%", "", "decrease")
+    ('5%左右', '下降3%')
+    >>> _as_written("一般公共预算收入、城乡居民收入与经济增长同步", "", "none")
+    '与经济增长同步'
+    """
     from .compare import hedged
 
+    if not any(c.isdigit() for c in str(surface)) and (m := _IN_STEP.search(str(surface))):
+        return m.group(0)
     text = hedged(surface, qualifier_text)
     return f"下降{text}" if change == "decrease" and "下降" not in text else text
 
@@ -213,67 +227,98 @@ def panel_wide(panel_df: "pd.DataFrame", keys: Sequence[str] | None = None) -> "
 
 # ---------------------------------------------------------------- series over years
 
+def report_of(rep: ProcessedReport) -> "Report":
+    """The report rebuilt from its processed tables (``meta.json``, ``paragraphs.csv``): what target
+    tracking reads of it (paragraph texts, kinds, section paths, sentences), without the source file."""
+    from .clean import split_sentences
+    from .report import Paragraph, Report, ReportMeta
+    from .tables import SECTION_SEP
+
+    meta = json.loads((rep.folder / "meta.json").read_text(encoding="utf-8"))
+    paras = rep.table("paragraphs").fillna({"section": "", "text": ""})
+    paragraphs = tuple(
+        Paragraph(int(r.paragraph), str(r.text), str(r.kind), tuple(s for s in str(r.section).split(SECTION_SEP) if s),
+                  "", split_sentences(str(r.text)))
+        for r in paras.itertuples(index=False)
+    )
+    return Report(ReportMeta(rep.report_id, title=rep.title, year=rep.year, region=rep.region,
+                             date=meta.get("date"), source=meta.get("source", "")), paragraphs)
+
+
+def _extracted(rep: ProcessedReport) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """The report's ``metrics`` and headline (``targets``) tables as extraction gives them."""
+    frames = []
+    for name in ("metrics", "targets"):
+        df = rep.table(name)
+        for col in ("indicator_key", "qualifier_text", "surface", "indicator", "sentence"):
+            if col in df.columns:
+                df[col] = df[col].fillna("").astype(str)
+        if "multi_year" in df.columns:
+            df["multi_year"] = df["multi_year"].astype(str).str.lower().eq("true")
+        frames.append(df)
+    return frames[0], frames[1]
+
+
 def series(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.DataFrame":
     """Targets of year N against the results report N+1 gives for them, per region, year and indicator.
 
-    ``year`` is the year the target was set for. The verdict comes from
-    :func:`zjtext.compare.judge_target`; it is empty, with a ``reason``, when report N+1 is not among
-    ``reports`` (verdicts are only drawn between consecutive years) or has no figure for the
-    indicator's measure.
+    ``year`` is the year the target was set for. Each consecutive pair of reports is judged by
+    :func:`zjtext.compare.track_targets` (the same verdicts as ``zjtext compare``), from the processed
+    tables: nothing is extracted again. The verdict is empty, with a ``reason``, when report N+1 is
+    not among ``reports`` (only consecutive years are judged).
     """
     import pandas as pd
 
-    from .compare import judge_target
+    from .compare import track_targets
 
     by_region: dict[str, dict[int, ProcessedReport]] = {}
     for rep in reports:
         if rep.region and rep.year:
             by_region.setdefault(rep.region, {}).setdefault(rep.year, rep)
-    heads = {rep.report_id: headline_rows(rep) for rep in _progress(reports, progress, "series")}
+    wanted = [rep for years in by_region.values() for rep in years.values()]
+    tables = {rep.report_id: _extracted(rep) for rep in _progress(wanted, progress, "series")}
+    rebuilt: dict[str, object] = {}
+
+    def report(rep: ProcessedReport):
+        if rep.report_id not in rebuilt:
+            rebuilt[rep.report_id] = report_of(rep)
+        return rebuilt[rep.report_id]
+
     order = {key: i for i, key in enumerate(vocabulary())}
     rows = []
     for region in sorted(by_region):
         years = by_region[region]
         for year in sorted(years):
             rep, nxt = years[year], years.get(year + 1)
-            head = heads[rep.report_id]
-            targets = head[(head["period"] == "target") & (head["indicator_key"] != "")] if not head.empty else head
-            for key in sorted(set(targets["indicator_key"]) if not targets.empty else (), key=order.get):
-                t = _pick(targets[targets["indicator_key"] == key], key)
-                rows.append(_series_row(region, year, key, t, rep, nxt, heads, judge_target))
+            head = headline_rows(rep)
+            targets = head[head["period"] == "target"].reset_index(drop=True) if not head.empty else head
+            judged: dict[tuple[int, int], "pd.Series"] = {}
+            if nxt is not None and len(targets):
+                tracked = track_targets(report(rep), report(nxt), tables=tables)
+                raw = tables[rep.report_id][1]  # the rows track_targets judged, in its order
+                raw = raw[raw["period"] == "target"]
+                judged = {(int(p), int(s)): row for (p, s), (_, row) in
+                          zip(zip(raw["paragraph"], raw["start"]), tracked.iterrows())}
+            keyed = targets[targets["indicator_key"] != ""] if len(targets) else targets
+            for key in sorted(set(keyed["indicator_key"]) if len(keyed) else (), key=order.get):
+                t = _pick(keyed[keyed["indicator_key"] == key], key)
+                rows.append(_series_row(region, year, key, t, rep, nxt, judged.get((int(t["paragraph"]), int(t["start"])))))
     return pd.DataFrame(rows, columns=SERIES_COLUMNS)
 
 
-def _series_row(region, year, key, t, rep, nxt, heads, judge_target) -> tuple:
+def _series_row(region, year, key, t, rep, nxt, r) -> tuple:
+    """One row of the series: target ``t`` of ``rep`` and its tracking row ``r`` (None: not judged)."""
     actual, value, verdict = "", None, ""
     if nxt is None:
         reason = f"no report of {year + 1} in the series: the result for {year} is not known"
+    elif r is None:
+        reason = "not tracked"
     else:
-        new = heads[nxt.report_id]
-        cands = new[(new["period"] == "actual") & (new["indicator_key"] == key) & (new["measure"] == t["measure"])] \
-            if not new.empty else new
-        if _is_missing(t["value"]) and "同步" in str(t["written"]):  # in step with the economy: growth figures
-            cands = new[(new["period"] == "actual") & (new["indicator_key"] == key) & (new["measure"] == "growth")]
-        a = cands.iloc[0] if len(cands) else None
-        verdict, reason = judge_target(t, a, key, _gdp_growth(new))
-        if a is not None:
-            actual, value = a["written"], _signed(a["value"], a["change"])
+        verdict, reason = r["verdict"], r["reason"]
+        actual, value = r["actual"], _number(r["actual_value"])
     return (region, year, key, display_name(key), t["written"], _number(t["value"]), _number(t["value_max"]),
             t["qualifier"], t["base_unit"], t["measure"], rep.report_id, nxt.report_id if nxt else "",
             actual, value, verdict, reason)
-
-
-def _is_missing(value) -> bool:
-    """True for a missing cell (None, NaN, '')."""
-    return _number(value) is None
-
-
-def _gdp_growth(head: "pd.DataFrame") -> float | None:
-    """The GDP growth a report gives for its past year (signed), if any."""
-    if head.empty:
-        return None
-    rows = head[(head["period"] == "actual") & (head["indicator_key"] == "gdp") & (head["measure"] == "growth")]
-    return _signed(rows.iloc[0]["value"], rows.iloc[0]["change"]) if len(rows) else None
 
 
 # ---------------------------------------------------------------- wording over years

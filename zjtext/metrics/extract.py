@@ -1,11 +1,13 @@
 """Every figure of a report as a tidy row (figures → subjects → period), as dicts or a DataFrame."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..indicators import indicator_key
 from ..report import Paragraph, Report
-from .figures import _clause_end, _clause_start, parse_figures
+from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
 from .subjects import _change, _groups, _indicators
 
@@ -100,14 +102,71 @@ def metric_rows(report: Report) -> list[dict]:
     periods = _paragraph_periods(report)
     multi = _multi_year_context(report, year)
     rows: list[dict] = []
-    for p in report.body:
-        rows.extend(_rows_for_paragraph(report, p, periods.get(p.index, "actual"), year, multi.get(p.index, False)))
+    body = report.body
+    skip = None
+    for i, p in enumerate(body):
+        if p.index == skip:
+            continue
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        joined = nxt is not None and _number_broken(p.text, nxt.text)
+        q = _joined(p, nxt) if joined else p
+        found = _rows_for_paragraph(report, q, periods.get(p.index, "actual"), year, multi.get(p.index, False))
+        if joined:
+            _split_rows(found, p, nxt)
+            skip = nxt.index
+        rows.extend(found)
     for r in rows:  # the types the DataFrame gives these columns, so both paths write the same CSV
         for key in ("number", "multiplier", "value", "value_max"):
             r[key] = _as_float(r[key])
         r["multi_year"] = bool(r["multi_year"])
-        r["indicator_key"] = indicator_key(r["indicator"])
+        r["indicator_key"] = row_key(r["indicator"])
     return rows
+
+
+def row_key(indicator: str) -> str:
+    """The vocabulary key of a row's indicator; a part named in brackets (进出口总额（出口）, from
+    其中出口增长…) is keyed as itself when the vocabulary knows it.
+
+    >>> row_key("外贸进出口总额（出口）"), row_key("全省生产总值"), row_key("新建学校（农村）")
+    ('exports', 'gdp', '')
+    """
+    key = indicator_key(indicator)
+    part = _PART.search(str(indicator or ""))
+    return key if key or not part else indicator_key(part.group(1))
+
+
+_PART = re.compile(r"（([^（）]+)）$")
+
+
+def _number_broken(text: str, next_text: str) -> bool:
+    """Does a paragraph end inside a figure that the next one finishes (…达到74.4 / 万亿元，增长6.7%)?
+
+    Scraped pages sometimes break a line between a number and its unit.
+
+    >>> _number_broken("生产总值达到12.5", "万亿元，增长5%。"), _number_broken("目标任务", "一是稳增长。")
+    (True, False)
+    """
+    if not text or not text[-1].isdigit() or not next_text:
+        return False
+    m = _figure_re().match("1" + next_text)
+    return bool(m) and m.end() > 1 and m.group("n2") is None
+
+
+def _joined(p: Paragraph, nxt: Paragraph) -> Paragraph:
+    """One paragraph of ``p`` and its continuation ``nxt`` (the sentence cut between them made whole)."""
+    a, b = p.sentences or (p.text,), nxt.sentences or (nxt.text,)
+    return replace(p, text=p.text + nxt.text, sentences=(*a[:-1], a[-1] + b[0], *b[1:]))
+
+
+def _split_rows(rows: list[dict], p: Paragraph, nxt: Paragraph) -> None:
+    """Give the rows found in a joined paragraph back to the paragraph each figure starts in."""
+    from ..tables import join_section
+
+    cut = len(p.text)
+    for r in rows:
+        if r["start"] >= cut:
+            r.update(paragraph=nxt.index, section=join_section(nxt.section), start=r["start"] - cut,
+                     end=r["end"] - cut)
 
 
 def _as_float(x) -> float | None:

@@ -37,7 +37,7 @@ _PRE_HEDGES = {
     "不低于": "at_least", "不少于": "at_least", "不高于": "at_most", "不超过": "at_most", "超过": "more_than",
     "突破": "more_than", "逾": "more_than", "跨越": "more_than", "超": "more_than", "大约": "approx",
     "约为": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx", "达到": "none",
-    "高达": "none", "达": "none", "保持在": "none", "稳定在": "none", "控制在": "at_most",
+    "高达": "none", "达": "none", "保持在": "none", "稳定在": "none", "控制在": "at_most", "低于": "at_most",
 }
 # characters that, before a hedge word, make it part of another word (节约, 下达, 最近, 赶超 …)
 _PRE_HEDGE_GUARD = {"约": "节制签合契集公", "达": "发通到抵表传下送直抵", "近": "最附接将邻靠亲贴", "超": "赶高"}

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..indicators import indicator_key
 from ..report import Paragraph, Report
-from .extract import _as_float, _sentence_spans, metric_rows
+from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
 from .period import _paragraph_periods, infer_year
 from .subjects import _split_items
@@ -20,7 +19,12 @@ HEADLINE_COLUMNS = ["indicator", "period", "value", "value_max", "base_unit", "q
                     "sentence"]
 HEADLINE_EXTRA = ["indicator_key", "change", "multi_year", "qualifier_text", "paragraph", "start"]
 
-_TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]")
+# 主要预期目标是： — or, where a heading line was joined to its list, no colon and a figure next
+_TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|为)?(?:[：:]|(?=[^，,。；;：:的]{1,16}\d))")
+# the cue as a heading of its own: （一）主要预期目标 / 今年发展的主要预期目标 (the list is the next paragraph)
+_TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?[^。；，,]{0,16}?"
+                             r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]?")
+_FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年")
 _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
 _MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
@@ -32,16 +36,22 @@ _NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四
 _CLAUSE_GOES_ON = re.compile(
     r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
     r"以上|以下|左右|以内|之内|上下|等|分别|同比|比上年|较上年)")
-_ENUM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——|\d+[、.．])")
 
 def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """Main expected targets (主要预期目标) and the past year's headline results, one row per figure.
 
-    Targets stated only in words (居民收入与经济增长同步) appear with an empty value and the words in
-    ``surface``.  Columns :data:`HEADLINE_COLUMNS` then ``change`` (increase/decrease/none: ``value``
+    Targets: the one list after 主要预期目标是/为 (or that heading alone on a line), up to the
+    commentary after it; only levels and changes of named indicators (no ranks, shares, milestones
+    or multi-year figures). Targets stated only in words (居民收入与经济增长同步) appear with an
+    empty value and the words in ``surface``. Results: the summary of the past year's main results,
+    whole (inline 一是… items, run-in parts, gaps to the nation 高于全国0.4个百分点 and ranks 居全国
+    第5位 included, multi-year figures left out); in a review split into topical units, the unit on
+    the overall economy; for —— bullets, the growth, quality, industry and livelihood bullets.
+
+    Columns :data:`HEADLINE_COLUMNS` then ``indicator_key`` (:mod:`zjtext.indicators`; '' for gaps,
+    ranks and anything the vocabulary does not know), ``change`` (increase/decrease/none: ``value``
     stays unsigned, 下降3.3% is 3.3 with ``decrease``), ``multi_year``, ``qualifier_text, paragraph,
-    start``.  Only headline indicators are kept: no ranks, shares of or gaps to the national figure,
-    milestones (成为…过10万亿元省份) or multi-year figures. The selection is :func:`headline_rows`.
+    start``. The selection is :func:`headline_rows`.
     """
     import pandas as pd
 
@@ -67,7 +77,7 @@ def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dic
     for r in rows:
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
         r["multi_year"] = bool(r["multi_year"])
-        r["indicator_key"] = indicator_key(r["indicator"])
+        r["indicator_key"] = row_key(r["indicator"])
     return rows
 
 
@@ -116,11 +126,15 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
                     continue
                 ctx = periods.get(p.index, "actual")
                 lead_in = re.split(r"[。！？；]", window[:m.start()])[-1]  # the cue's own sentence
-                five_year = re.search(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年", lead_in)
+                five_year = _FIVE_YEAR_CUE.search(lead_in)
                 if ctx != "target" or five_year:
                     continue
                 best = (parts, m.end(), window)
                 break
+            heading = _TARGET_HEADING.fullmatch(p.text) if not best and len(parts) > 1 else None
+            if heading and heading.group(1) == word and periods.get(p.index) == "target" \
+                    and not _FIVE_YEAR_CUE.search(p.text):
+                best = (parts, len(p.text), window)  # 主要预期目标 alone on a line, the list below it
             if best:
                 break
         if best:
@@ -137,7 +151,7 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
         lo = max(seg_lo, cue_end) - off
         hi = len(p.text)
         for a, b, s in _sentence_spans(p):
-            if a >= lo and _TARGET_LIST_STOP.match(s):
+            if a >= lo and (_TARGET_LIST_STOP.match(s) or (a > lo and "目标" in s)):  # 这些目标… / …等主要目标的统筹平衡
                 hi = a
                 break
         spans.append((p, lo, hi))
@@ -174,7 +188,7 @@ def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
 
 def _word_target_subjects(clause: str) -> list[str]:
     """一般公共预算收入、城乡居民收入与经济增长同步 → [一般公共预算收入, 城乡居民收入]."""
-    m = re.match(r"(.{2,}?)(?:增长)?(?:与|和|同)经济增长.*同步", clause)
+    m = re.match(r"(.{2,}?)(?:实际|名义)?(?:增长)?(?:与|和|同)经济增长.*同步", clause)
     if m:
         return _split_items(m.group(1)) or [m.group(1)]
     m = re.match(r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
@@ -221,16 +235,40 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             break  # the first past-year block wins
     if best is None:
         return []
-    _, par, a0 = best
-    recs = by_par[par]
+    _, par, _ = best
+    every: dict[int, list] = {}
+    for rec in records:
+        every.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     rows = []
-    for a, b, s in _sentence_spans(paras[par]):
-        if a < a0:
-            continue
-        in_s = [r for r in recs if a <= r.start < b]
-        if not in_s and len(s) <= 12 and "指标" in s:
-            continue  # 主要指标好于预期。 announces more of the block
-        if not in_s or (a > a0 and _ENUM_START.match(s)):
-            break
-        rows.extend(_row_out(r) for r in in_s if _headline_worthy(r, paras[par].text))
+    for index in _block_paragraphs(report.body, par):
+        recs = sorted(every.get(index, []), key=lambda r: int(r.start))
+        rows.extend(_row_out(r, "actual") for r in recs if not bool(getattr(r, "multi_year", False)))
     return rows
+
+
+# —— bullets of a summary that belong to the headline block: growth, quality and efficiency,
+# industry, and livelihood (jobs, income); reform, opening-up or environment bullets do not
+_BULLET_TOPIC = re.compile(r"经济|增长|增速|质量|效益|效率|结构|产业|工业|就业|民生|收入|生活|消费|投资")
+
+
+def _block_paragraphs(body: list[Paragraph], start: int) -> list[int]:
+    """The paragraphs of the headline results block that opens at paragraph ``start``: that paragraph
+    whole (its inline 一是… items and run-in parts included), a continuation cut from it between a
+    number and its unit, and, when it is a —— bullet, the bullets after it on growth, quality,
+    industry and livelihood."""
+    from .extract import _number_broken
+
+    pos = next(i for i, p in enumerate(body) if p.index == start)
+    out, bullet = [start], body[pos].text.startswith("——")
+    i = pos + 1
+    while i < len(body):
+        p, prev = body[i], body[i - 1]
+        if _number_broken(prev.text, p.text):
+            if prev.index in out:
+                out.append(p.index)
+        elif not (bullet and p.text.startswith("——")):
+            break
+        elif _BULLET_TOPIC.search(re.split(r"[。；;！]", p.text, maxsplit=1)[0]):
+            out.append(p.index)
+        i += 1
+    return out

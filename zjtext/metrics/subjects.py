@@ -23,13 +23,14 @@ _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
     r"^(?:[、，的]|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
+    r"[\u4e00-\u9fff]{0,10}?(?:主要预期目标|主要目标|预期目标)(?:是|为)?|"
     r"累计|合计|共计|总计|争取|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
     r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"
     r"(?:近|过去|这)?\d{1,2}年(?:来|间|里)?(?![\u4e00-\u9fff]*(?:计划|规划|行动|工程)))")
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
-    r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
-    r"约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|接近|将近|高达|"
+    r"(?:分别|同比|比上年末|比上年|较上年末|较上年|比去年|较去年|(?:由|从)(?:上年|去年)(?:的)?|实现|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
+    r"约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
     r"保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
     r"增至|降至|升至|进至|减至|"
@@ -77,6 +78,7 @@ _MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
 _SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(?:比重|份额)?")
 _KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
 _BARE_TOTALS = {"总数", "总量", "总规模", "规模", "总额", "余额", "占比", "比重"}
+_BARE_MEASURES = {"增加值", "营业收入", "营收", "利润", "利润总额", "产值", "总产值"}
 _MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
 
 _GROUP_GAP = re.compile(r"(?:、|和|及|与|以及|或|，|,)")
@@ -165,6 +167,8 @@ def _split_items(phrase: str) -> list[str]:
 
 # where a list's first subject is counted, shared by the items after it (城镇新增就业和失业人员再就业)
 _SCOPE = re.compile(r"城镇|农村|全省|全市|全区|城乡")
+# an item that names its own scope (城镇居民…和农民人均纯收入): no scope is lent to it
+_OWN_SCOPE = re.compile(r"农民|城市|乡村|居民|全体|全国")
 
 
 def _ends_with_head(s: str) -> str:
@@ -172,6 +176,19 @@ def _ends_with_head(s: str) -> str:
         if s.endswith(h) and len(s) > len(h):
             return h
     return ""
+
+
+_ORDINAL = re.compile(r"^(第)?([一二三四五六七八九十]{1,2})(.*)$")
+
+
+def _ordinal_items(items: list[str]) -> list[str]:
+    """第一、二、三产业增加值 → 第一/第二/第三产业增加值: numbered items that share the last one's noun."""
+    parts = [_ORDINAL.match(it) for it in items]
+    if not all(parts) or any(m.group(3) for m in parts[:-1]) or not parts[-1].group(3):
+        return []
+    rest = parts[-1].group(3)
+    prefix = "第" if any(m.group(1) for m in parts) or rest.startswith("产业") else ""
+    return [prefix + m.group(2) + rest for m in parts]
 
 
 def resolve_list(subject: str, n: int) -> list[str]:
@@ -189,6 +206,8 @@ def resolve_list(subject: str, n: int) -> list[str]:
     ['限上零售额', '规上服务业营收']
     >>> resolve_list("盗窃、涉诈、涉毒警情", 3)
     ['盗窃警情', '涉诈警情', '涉毒警情']
+    >>> resolve_list("第一、二、三产业增加值", 3)
+    ['第一产业增加值', '第二产业增加值', '第三产业增加值']
     """
     items = _split_items(subject)
     if len(items) == 1 and n == 2 and items[0].startswith("城乡"):
@@ -196,6 +215,9 @@ def resolve_list(subject: str, n: int) -> list[str]:
         return ["城镇" + rest, "农村" + rest]
     if len(items) != n or n < 2:
         return [subject] * n
+    ordinals = _ordinal_items(items)
+    if ordinals:
+        return ordinals
     first, last = items[0], items[-1]
     earlier = items[:-1]
     incomplete = [not _ends_with_head(it) for it in earlier]
@@ -229,7 +251,8 @@ def resolve_list(subject: str, n: int) -> list[str]:
                                                           for it in items[1:]):
         return [first] + [stem + it for it in items[1:]]
     scope = _SCOPE.match(first)
-    if scope and len(first) > len(scope.group()) + 1 and not any(_SCOPE.match(it) for it in items[1:]):
+    if scope and len(first) > len(scope.group()) + 1 and not any(_SCOPE.match(it) or _OWN_SCOPE.match(it)
+                                                                 for it in items[1:]):
         return [first] + [scope.group() + it for it in items[1:]]  # 城镇新增就业和失业人员再就业
     return items
 
@@ -320,6 +343,8 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
             return [f"{prev[-1]}占{share.group(1)}比重"], lead_verb, last.post_end
         if phrase in _BARE_TOTALS:
             return [_LEAD_VERB.sub("", prev[-1]) + phrase], lead_verb, last.post_end
+        if phrase in _BARE_MEASURES:  # 规模以上工业企业达7.6万家、增加值增长3%: the firms' value added
+            return [re.sub(r"企业$", "", _LEAD_VERB.sub("", prev[-1])) + phrase], lead_verb, last.post_end
     # 、-list items inherit the opening verb of the previous item (新增A 30家、B 50家)
     if after_figure and b == floor and raw.startswith("、") and prev_lead and not mv:
         phrase = prev_lead + phrase

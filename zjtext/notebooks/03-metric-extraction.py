@@ -60,9 +60,9 @@ pd.crosstab(metrics["category"].map(CATEGORY_ZH), metrics["period"].map(PERIOD_Z
             margins_name="合计").rename_axis(index="类别", columns="时期")
 
 # %% [markdown]
-# ## 今年的目标
+# ## 今年的目标（前 25 个）
 #
-# 报告部署的全部量化目标（主要预期目标、重点工作中的任务、民生实事等），按出现顺序。
+# 报告部署的量化目标（主要预期目标、重点工作中的任务、民生实事等），按出现顺序列出前 25 个；上面“实绩与目标”表的“目标”一列是全部目标的个数，全部目标在保存的 `metrics.csv` 中（period 为 target 的行）。
 
 # %%
 targets_only = metrics[metrics["period"] == "target"]

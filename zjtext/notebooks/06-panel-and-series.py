@@ -46,7 +46,7 @@ trend_terms = ["高质量发展", "新质生产力", "人工智能", "八八战�
 # %%
 import pandas as pd
 
-from zjtext import charts_corpus, views
+from zjtext import charts, views
 from zjtext.notebook import VERDICT_ZH, save_figure, setup, table
 
 setup()
@@ -76,7 +76,7 @@ else:
 # 下图按目标值从高到低排列各地的目标（区间目标画成一段横条），空心圆是上一年的实绩。目标相同的地区按名称排序。
 
 # %%
-fig = charts_corpus.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
+fig = charts.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
 save_figure(fig, out_dir, f"panel_{panel_key}")
 fig
 
@@ -93,13 +93,17 @@ region = views.series_region(reports)
 for note in views.series_notes([r for r in reports if r.region == region] if region else reports):
     print("说明：", note)
 series = views.series([r for r in reports if r.region == region]) if region else views.series([])
-shown = series.assign(verdict=series["verdict"].map(VERDICT_ZH).fillna(""))
+judged = series[series["result_report_id"] != ""]
+waiting = sorted(set(series.loc[series["result_report_id"] == "", "year"]))
+if waiting:
+    print("尚无下一年报告、暂不判断的目标年份：", "、".join(str(y) for y in waiting), "（完整的表见 zjtext series 的输出）")
+shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""))
 table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]], None).rename(columns={
     "year": "目标年份", "indicator": "指标", "target": "目标", "actual": "实绩（下一年报告）", "verdict": "判定",
     "reason": "说明"})
 
 # %%
-fig = charts_corpus.series_lines(series, "gdp", source=f"数据来源：{region or ''}历年政府工作报告")
+fig = charts.series_lines(series, "gdp", source=f"数据来源：{region or ''}历年政府工作报告")
 save_figure(fig, out_dir, "series_gdp")
 fig
 
@@ -112,12 +116,19 @@ fig
 # %%
 years = [r for r in reports if r.region == region] if region else reports
 trends = views.keyword_trends(years, trend_terms)
-fig = charts_corpus.keyword_trend_lines(trends, trend_terms, source=f"数据来源：{region or ''}历年政府工作报告")
+fig = charts.keyword_trend_lines(trends, trend_terms, source=f"数据来源：{region or ''}历年政府工作报告")
 save_figure(fig, out_dir, "keyword_trends")
 fig
 
 # %%
 changes = views.term_changes(years, top=8)
+movers = [*changes[changes["direction"] == "rose"]["term"].head(3), *changes[changes["direction"] == "fell"]["term"].head(3)]
+fig = charts.keyword_trend_lines(views.keyword_trends(years, movers), movers, title="升降最多的词（每万字出现次数）",
+                                 source=f"数据来源：{region or ''}历年政府工作报告")
+save_figure(fig, out_dir, "keyword_movers")
+fig
+
+# %%
 table(changes.assign(direction=changes["direction"].map({"rose": "升温", "fell": "降温"})), None).rename(columns={
     "term": "词", "first": "最早报告（每万字）", "last": "最新报告（每万字）", "change": "变化", "direction": "方向"})
 

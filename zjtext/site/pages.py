@@ -1,99 +1,177 @@
-"""The HTML pages zjtext writes itself: a report's front page and a run's index.
+"""The pages zjtext writes itself (a report's front page, a run's index) and the navigation every
+page carries; all rendered from the Jinja templates in ``templates/`` with autoescape on.
 
->>> PAGE_TITLES["04-charts"]
-'图表'
+A report's front page leads with the table a reader wants: each main indicator with last year's
+target (from last year's report, when the run has it), last year's result, the verdict, and this
+year's target, years stated in the headers.
+
+>>> nav = report_nav([("01-a.html", "01 载入"), ("02-b.html", "02 词频")], "01-a.html")
+>>> [link.text for link in nav.up], nav.next.href, nav.prev.text
+(['运行目录', '本报告首页'], '02-b.html', '本报告首页')
 """
 from __future__ import annotations
 
-import html
+import os
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
 
-from ..paths import processed_dir
+from . import labels
+from .html import render
+from .labels import PAGE_TITLES
 
-PAGE_TITLES = {
-    "01-load-and-segment": "载入与分词",
-    "02-keyword-frequency": "关键词词频",
-    "03-metric-extraction": "指标抽取",
-    "04-charts": "图表",
-    "05-compare-reports": "年度对比",
-}
-
-
-def _nav(pages: Sequence[tuple[str, str]], current: str) -> str:
-    links = ['<a href="index.html">目录</a>']
-    for href, label in pages:
-        text = html.escape(label)
-        links.append(f"<strong>{text}</strong>" if href == current else f'<a href="{html.escape(href)}">{text}</a>')
-    return " ".join(links)
-
-
-def index_page(report, pages: Sequence[tuple[str, str]], tables_dir: Path | None = None) -> str:
-    """The report's front page: metadata, links to every page, and the headline table (from
-    ``tables_dir/targets.csv``, default ``data/processed/<report_id>/``)."""
+if TYPE_CHECKING:
     import pandas as pd
 
-    from ..store import read_csv
+    from ..report import Report
 
-    m = report.meta
-    targets = Path(tables_dir or processed_dir(report.report_id)) / "targets.csv"
-    table = "<p>（未生成主要指标表）</p>"
-    if targets.exists():
-        df = read_csv(targets)
-        df = pd.DataFrame({
-            "指标": df["indicator"],
-            "时期": df["period"].map({"target": "今年目标", "actual": "上年实绩"}).fillna(df["period"]),
-            "原文数值": [_quoted_figure(r) for r in df.to_dict("records")],
-            "原文": [_clause(report, r) for r in df.to_dict("records")],
-        })
-        table = df.to_html(index=False, escape=True, border=0, classes="headline", na_rep="") if len(df) else "<p>本报告未列出主要预期目标。</p>"
-    facts = [("标题", m.title), ("地区", m.region), ("年份", m.year), ("报告日期", m.date), ("报告人", m.speaker),
-             ("会议", m.meeting), ("来源文件", m.source)]
-    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(str(v or ''))}</td></tr>" for k, v in facts)
-    links = "".join(f'<li><a href="{html.escape(h)}">{html.escape(t)}</a></li>' for h, t in pages)
-    title = html.escape(f"{report.meta.display_title} · 目录")
-    page = f"""<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<meta name="generator" content="zjtext">
-<title>{title}</title>
-<style>
-body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 1100px; margin: 2em auto; padding: 0 1em; color: #222; }}
-table {{ border-collapse: collapse; margin: 1em 0; }} th, td {{ border-bottom: 1px solid #ddd; padding: 4px 10px; text-align: left; vertical-align: top; font-size: 14px; }}
-table.headline td:last-child {{ color: #555; font-size: 13px; max-width: 460px; }}
-table.headline td:nth-child(2) {{ white-space: nowrap; }}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<table class="meta">{rows}</table>
-<h2>页面</h2>
-<ul>{links}</ul>
-<h2>主要指标：今年目标与上年实绩</h2>
-{table}
-<p style="color:#777;font-size:12px">由 zjtext 生成。数值均取自报告原文，“原文数值”一栏可与报告逐字核对。</p>
-</body>
-</html>
-"""
-    return page
+__all__ = ["PAGE_TITLES", "Link", "Nav", "report_nav", "compare_nav", "index_page", "overview_page", "front_rows",
+           "indicator_join_key"]
+
+
+class Link(NamedTuple):
+    href: str
+    text: str
+
+
+@dataclass
+class Nav:
+    """Where a page sits: links up (run index, front page), the report's pages (``current`` marked),
+    the comparisons its report is part of, and the previous/next page."""
+
+    up: list[Link] = field(default_factory=list)
+    pages: list[Link] = field(default_factory=list)
+    current: str = ""
+    compare: list[Link] = field(default_factory=list)
+    prev: Link | None = None
+    next: Link | None = None
+
+
+RUN_INDEX = Link("../index.html", "运行目录")
+FRONT_PAGE = Link("index.html", "本报告首页")
+
+
+def report_nav(pages: Sequence[tuple[str, str]], current: str, compare: Sequence[tuple[str, str]] = ()) -> Nav:
+    """Navigation of one of a report's pages (``current`` is its href; ``index.html`` = front page)."""
+    links = [Link(*p) for p in pages]
+    hrefs = [link.href for link in links]
+    i = hrefs.index(current) if current in hrefs else -1
+    prev = (links[i - 1] if i > 0 else FRONT_PAGE) if i >= 0 else None
+    comparisons = [Link(*c) for c in compare]
+    if current == FRONT_PAGE.href:
+        nxt = links[0] if links else None
+    elif 0 <= i < len(links) - 1:
+        nxt = links[i + 1]
+    else:  # the last page leads on to the comparison, if the report is part of one
+        nxt = comparisons[0] if comparisons and i >= 0 else None
+    return Nav(up=[RUN_INDEX, FRONT_PAGE], pages=links, current=current, compare=comparisons, prev=prev, next=nxt)
+
+
+def compare_nav(page_dir: Path, out: Path, reports: Sequence[tuple[str, str]]) -> Nav:
+    """Navigation of a comparison page in ``page_dir``: back to the run index and to the front page
+    of each report compared (``reports`` = (report_id, name) pairs)."""
+    def rel(target: Path) -> str:
+        return Path(os.path.relpath(target, page_dir)).as_posix()
+
+    up = [Link(rel(out / "index.html"), "运行目录")]
+    return Nav(up=up, pages=[Link(rel(out / rid / "index.html"), f"{name}首页") for rid, name in reports], prev=up[0])
+
+
+def relative_href(target: Path, from_dir: Path) -> str:
+    """A link from pages in ``from_dir`` to ``target``.
+
+    >>> relative_href(Path("/o/compare/05.html"), Path("/o/zj-2024"))
+    '../compare/05.html'
+    """
+    return Path(os.path.relpath(target, from_dir)).as_posix()
+
+
+# ---------------------------------------------------------------- the front page's table
+
+def indicator_join_key(row: Any) -> tuple[str, str]:
+    """What lines up one report's indicator with another's: the indicator's comparable name and its
+    unit (a growth rate never meets a level). The one place to switch to ``indicator_key``."""
+    from ..compare import canonical_indicator
+
+    get = row.get if hasattr(row, "get") else lambda k, d=None: getattr(row, k, d)
+    return canonical_indicator(get("indicator", "")), str(get("base_unit", "") or "")
+
+
+def _cell(text: Any, cls: str = "", title: str = "") -> dict:
+    return {"text": "" if text is None else str(text), "cls": cls.strip(), "title": title}
+
+
+def _figure(text: str) -> dict:
+    """A quoted figure's cell: right-aligned when it reads as a number, a short word before it
+    included (5.5%左右, 下降3%, 突破90万亿元); a target stated in words (与经济增长同步) as text.
+
+    >>> _figure("下降3%左右")["cls"], _figure("突破90万亿元")["cls"], _figure("居民收入与经济增长同步")["cls"]
+    ('num', 'num', 'text')
+    """
+    from .html import is_number
+
+    return _cell(text, "num" if is_number(re.sub(r"^[^\d\s]{1,3}(?=\d)", "", text)) else "text")
+
+
+def _verdict_class(code: str) -> str:
+    return {"met": "verdict-met", "met (within 左右)": "verdict-met", "missed": "verdict-missed"}.get(code, "verdict-none" if code else "")
+
+
+def front_rows(head: "pd.DataFrame", tracked: "pd.DataFrame | None" = None) -> list[dict]:
+    """The front page's rows: indicator, last year's target and verdict (from ``tracked``, the
+    previous report's targets judged by this one), last year's result, this year's target.
+
+    Rows follow last year's targets, then this year's targets nobody tracked, then results with no
+    target in either year. Each figure is quoted as the report writes it (hedge and direction kept).
+    """
+    records = head.to_dict("records")
+    targets = [r for r in records if r.get("period") == "target"]
+    actuals = [r for r in records if r.get("period") == "actual"]
+    rows: list[dict] = []
+    used_t: set[int] = set()
+    used_a: set[int] = set()
+
+    def take(pool: list[dict], used: set[int], key: tuple[str, str]) -> dict | None:
+        """The first unused row of ``pool`` with this key; a target stated in words (no unit) takes
+        the indicator's first figure in any unit."""
+        for i, r in enumerate(pool):
+            other = indicator_join_key(r)
+            if i not in used and (other == key or (other[0] == key[0] and not (other[1] and key[1]))):
+                used.add(i)
+                return r
+        return None
+
+    for t in (tracked.to_dict("records") if tracked is not None else []):
+        if t.get("actual_indicator"):  # the result this report gave for it is shown in this row
+            take(actuals, used_a, indicator_join_key({"indicator": t["actual_indicator"], "base_unit": t.get("base_unit")}))
+        this_year = take(targets, used_t, indicator_join_key(t))
+        rows.append({"indicator": t["indicator"], "last_target": t.get("target", "") or "", "last_actual": t.get("actual", "") or "",
+                     "verdict": t.get("verdict", ""), "target": _quoted_figure(this_year) if this_year else ""})
+    for i, t in enumerate(targets):
+        if i in used_t:
+            continue
+        used_t.add(i)
+        actual = take(actuals, used_a, indicator_join_key(t))
+        rows.append({"indicator": t["indicator"], "last_target": "", "last_actual": _quoted_figure(actual) if actual else "",
+                     "verdict": "", "target": _quoted_figure(t)})
+    for i, a in enumerate(actuals):
+        if i not in used_a:
+            rows.append({"indicator": a["indicator"], "last_target": "", "last_actual": _quoted_figure(a), "verdict": "",
+                         "target": ""})
+    return rows
 
 
 def _quoted_figure(row: dict) -> str:
     """A headline figure as a reader quotes it: hedge and direction included (下降3.3%, 5.5%左右)."""
-    from ..compare import hedged
+    from ..notebook import quoted_figure
 
-    text = hedged(row.get("surface", ""), row.get("qualifier_text", ""))
-    return f"下降{text}" if row.get("change") == "decrease" and "下降" not in text else text
+    return quoted_figure(row.get("surface", ""), row.get("qualifier_text", ""), row.get("change", "none"))
 
 
 def _clause(report, row: dict) -> str:
     """The clause (between ，；：。) of the report that holds a headline figure, found by its
     paragraph and character offset; the whole sentence when the offset is unknown."""
-    import re
-
     sentence = str(row.get("sentence", ""))
     try:
         text = report.paragraphs[int(row["paragraph"]) - 1].text
@@ -105,27 +183,57 @@ def _clause(report, row: dict) -> str:
     return text[left: start + right.start() if right else len(text)].strip()
 
 
-def overview_page(results: Sequence[RunResult], out: Path) -> str:
-    """``DIR/index.html``: every report of the run (or its error) and every comparison."""
-    items = []
+def _headline_table(report: "Report", previous: "Report | None") -> dict:
+    """The front page's main table, ready for the template."""
+    from ..compare import track_targets
+    from ..metrics import headline
+
+    head = headline(report)
+    tracked = track_targets(previous, report) if previous is not None else None
+    year = report.meta.year
+    last = f"{year - 1}年" if year else "上年"
+    this = f"{year}年" if year else "今年"
+    with_targets = tracked is not None
+    columns = [_cell("指标")] + ([_cell(f"{last}目标", "num")] if with_targets else []) + [_cell(f"{last}实绩", "num")]
+    columns += ([_cell("是否完成", "short")] if with_targets else []) + [_cell(f"{this}目标", "num")]
+    body = []
+    for r in front_rows(head, tracked):
+        row = [_cell(r["indicator"], "short")] + ([_figure(r["last_target"])] if with_targets else []) + [_figure(r["last_actual"])]
+        if with_targets:
+            row.append(_cell(labels.verdict(r["verdict"]), "short " + _verdict_class(r["verdict"])))
+        body.append(row + [_figure(r["target"])])
+    clauses = [[_cell(r["indicator"]), _cell(labels.PERIOD_LONG.get(r["period"], r["period"])),
+                _cell(_quoted_figure(r)), _cell(_clause(report, r))]
+               for r in head.to_dict("records")]
+    return {"columns": columns, "rows": body, "tracked": with_targets, "last": last, "this": this,
+            "source_columns": [_cell("指标"), _cell("时期"), _cell("原文数值"), _cell("原文")], "source_rows": clauses}
+
+
+def index_page(report: "Report", pages: Sequence[tuple[str, str]], previous: "Report | None" = None,
+               compare: Sequence[tuple[str, str]] = ()) -> str:
+    """The report's front page: the headline table (with last year's targets and verdicts when
+    ``previous``, last year's report, is given), the pages, and what the report says about itself."""
+    m = report.meta
+    name = labels.report_name(m)
+    facts = [("地区", labels.region_name(m)), ("年份", m.year), ("报告原题", m.title), ("报告日期", m.date),
+             ("报告人", m.speaker), ("会议", m.meeting), ("来源文件", m.source)]
+    return render(
+        "front.html.j2", title=f"{name} · 首页", name=name, meta=[(k, str(v)) for k, v in facts if v not in (None, "")],
+        nav=report_nav(pages, FRONT_PAGE.href, compare), pages=[Link(*p) for p in pages],
+        table=_headline_table(report, previous),
+        previous=labels.report_name(previous.meta) if previous is not None else "",
+    )
+
+
+def overview_page(results: Sequence[Any], out: Path) -> str:
+    """``DIR/index.html``: every report of the run by name (or its error) and every comparison."""
+    reports, comparisons, failed = [], [], []
     for r in results:
+        title = getattr(r, "title", "") or r.report_id or Path(r.source).name
         if r.error:
-            items.append(f"<li>{html.escape(r.report_id or Path(r.source).name)}：<em>未完成</em>（{html.escape(r.error)}）</li>")
+            failed.append((title, r.error))
         elif r.pages:
-            href = r.pages[0].relative_to(out).as_posix()
-            name = "年度对比：" + html.escape(r.source) if r.report_id == "compare" else html.escape(r.report_id)
-            items.append(f'<li><a href="{html.escape(href)}">{name}</a></li>')
-    return f"""<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'">
-<title>zjtext 报告目录</title>
-<style>body {{ font-family: sans-serif; max-width: 900px; margin: 2em auto; padding: 0 1em; }} li {{ margin: .4em 0; }}</style>
-</head>
-<body>
-<h1>报告目录</h1>
-<ul>{"".join(items)}</ul>
-</body>
-</html>
-"""
+            link = Link(relative_href(r.pages[0], out), title)
+            (comparisons if r.report_id in ("compare", "corpus") else reports).append(link)
+    return render("run_index.html.j2", title="zjtext 报告目录", reports=reports, comparisons=comparisons,
+                  failed=failed, nav=None)

@@ -4,7 +4,8 @@
 :func:`zjtext.paths.cache_dir`). For each report, notebooks 01–04 are executed by papermill
 (:mod:`zjtext.site.execute`) with every path as a parameter, working directory ``OUT/<report_id>/``:
 their tables go to ``OUT/<report_id>/data/``, figures to ``OUT/<report_id>/figures/``, executed
-notebooks to ``OUT/<report_id>/notebooks/`` (the report's path recorded relative to that folder); each is exported to ``OUT/<report_id>/<name>.html``
+notebooks to ``OUT/<report_id>/notebooks/`` (the report's path recorded relative to that folder: the
+input's bytes are not copied, an HTML report would be live markup next to the pages); each is exported to ``OUT/<report_id>/<name>.html``
 and an ``index.html`` links the pages. With two or more reports of one region notebook 05 compares
 them into ``OUT/compare/``; ``OUT/index.html`` lists everything.
 
@@ -25,7 +26,6 @@ unchanged since it was built is reused (``force=True`` redoes it); so is a compa
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import shutil
@@ -38,19 +38,22 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .. import __version__
-from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, processed_dir, report_files
+from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, report_files
 from ..report import ReportError, load_report, report_id_for
 from ..store import write_text
 from . import execute as ex
-from .pages import PAGE_TITLES, _nav, index_page, overview_page
+from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
+from .labels import PAGE_TITLES, region_name, report_name, short_name
+from .pages import compare_nav, index_page, overview_page, relative_href, report_nav
 
 COMPARE_NOTEBOOK = "05-compare-reports"
 COMPARE_DIR = "compare"
+CORPUS_NOTEBOOK = "06-panel-and-series"
+CORPUS_DIR = "corpus"
 #: Largest input file ``zjtext run`` takes (bytes). The notebooks hold every table of a report in
 #: memory, about a hundred times the text; the longest government work reports are ≈ 100 kB of text.
 MAX_INPUT_BYTES = 10 * 2**20
 STAMP = "run.json"
-TEMPLATES = Path(__file__).resolve().parent.parent / "resources" / "templates"
 
 
 class RunRefused(Exception):
@@ -66,6 +69,7 @@ class RunResult:
     pages: list[Path] = field(default_factory=list)
     error: str = ""
     reused: bool = False
+    title: str = ""  # the name readers see (region, year, 政府工作报告)
 
 
 def report_notebooks() -> list[tuple[str, str]]:
@@ -99,7 +103,7 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
 
 def check_out(out: Path, files: Sequence[Path]) -> None:
     """Refuse a run that would write under a raw-data folder, before anything is written."""
-    targets = [out, out / COMPARE_DIR] + [out / report_id_for(f) for f in files]
+    targets = [out, out / COMPARE_DIR, out / CORPUS_DIR] + [out / report_id_for(f) for f in files]
     for target in targets:
         if is_raw_path(target):
             raise RunRefused(f"{target}: refusing to write under data/raw/ (raw data is immutable); choose another --out")
@@ -112,7 +116,7 @@ def input_errors(files: Sequence[Path]) -> dict[int, str]:
     seen: dict[str, Path] = {}
     for i, f in enumerate(files):
         rid = report_id_for(f)
-        if rid == COMPARE_DIR:
+        if rid in (COMPARE_DIR, CORPUS_DIR):
             errors[i] = f"{f}: report id '{rid}' is the name of the comparison folder; rename the file"
         elif rid in seen:
             errors[i] = f"{f}: same report id '{rid}' as {seen[rid]}"
@@ -205,8 +209,11 @@ def _relative(path: Path, start: Path) -> str:
 # ---------------------------------------------------------------- one report
 
 def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, bar=None,
-               force: bool = False) -> RunResult:
-    """Run notebooks 01–04 on one report into ``out/<report_id>/``; errors are caught into the result."""
+               force: bool = False, previous: Path | None = None, compare: Sequence[tuple[str, str]] = ()) -> RunResult:
+    """Run notebooks 01–04 on one report into ``out/<report_id>/``; errors are caught into the result.
+
+    ``previous`` is last year's report of the same region (its targets head the front page);
+    ``compare`` the (href, label) of the comparison pages this report is part of."""
     result = RunResult(source=str(path), report_id=report_id_for(path))
     try:
         report = load_report(path)
@@ -214,9 +221,10 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
         result.error = str(err)
         return result
     rid = result.report_id = report.report_id
+    result.title = report_name(report.meta)
     final = out / rid
     notebooks = report_notebooks()
-    stamp = _stamp([path], with_code)
+    stamp = {**_stamp([path, *([previous] if previous is not None else [])], with_code), "compare": list(compare)}
     if not force and (pages := _reusable(final, stamp)):
         result.pages, result.reused = pages, True
         if bar is not None:
@@ -239,11 +247,12 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
                     _keep_failed(stage, final, name)
                     result.error = f"{path}: {name}: {_reason(err)}"
                     return result
-                html_pages[stage / href] = export_html(executed, exporter, f"{report.meta.display_title} · {label}",
-                                                       _nav(links, href))
+                html_pages[stage / href] = export_html(executed, exporter, f"{result.title} · {label}",
+                                                       report_nav(links, href, compare))
                 if bar is not None:
                     bar.update(1)
-        index = {stage / "index.html": index_page(report, links, stage / "data")}
+        last_year = load_report(previous) if previous is not None else None
+        index = {stage / "index.html": index_page(report, links, last_year, compare)}
         pages = write_pages({**index, **html_pages})
         result.pages = _finish(stage, final, stamp, pages)
         return result
@@ -251,15 +260,23 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
         _abandon(stage)
 
 
-def _run_one(args: tuple[Path, Path, bool, bool]) -> RunResult:
-    path, out, with_code, force = args
-    return run_report(path, out, with_code, force=force)
+def _run_one(args: tuple) -> RunResult:
+    path, out, with_code, force, previous, compare = args
+    return run_report(path, out, with_code, force=force, previous=previous, compare=compare)
 
 
-def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False, exporter=None,
+def compare_title(reports) -> str:
+    """'年度对比：浙江省 2024—2025年'."""
+    first, last = reports[0].meta, reports[-1].meta
+    return f"{PAGE_TITLES[COMPARE_NOTEBOOK]}：{region_name(first)} {first.year}—{last.year}年"
+
+
+def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: bool = False, exporter=None,
                 force: bool = False) -> RunResult:
-    """Run notebook 05 over two or more reports of one region into ``target_dir``."""
+    """Run notebook 05 over two or more reports of one region into ``target_dir`` (inside the run's ``out``)."""
     result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
+    reports = [load_report(p) for p in paths]
+    result.title = compare_title(reports)
     stamp = _stamp(paths, with_code)
     if not force and (pages := _reusable(target_dir, stamp)):
         result.pages, result.reused = pages, True
@@ -275,9 +292,47 @@ def run_compare(paths: Sequence[Path], target_dir: Path, with_code: bool = False
             result.error = f"compare: {COMPARE_NOTEBOOK}: {_reason(err)}"
             return result
         href = f"{COMPARE_NOTEBOOK}.html"
-        nav = f'<strong>{html.escape(PAGE_TITLES[COMPARE_NOTEBOOK])}</strong>'
-        page = export_html(executed, exporter or make_exporter(with_code), "政府工作报告年度对比", nav)
+        nav = compare_nav(target_dir, out, [(r.report_id, short_name(r.meta)) for r in reports])
+        page = export_html(executed, exporter or make_exporter(with_code), result.title, nav)
         result.pages = _finish(stage, target_dir, stamp, write_pages({stage / href: page}))
+        return result
+    finally:
+        _abandon(stage)
+
+
+def corpus_worthy(reports: Sequence) -> bool:
+    """Whether notebook 06 has a story to tell: reports of two regions or more (the panel), or of two
+    years or more of one region (the series)."""
+    regions = {r.meta.region for r in reports if r.meta.region}
+    years: dict[str, set] = {}
+    for r in reports:
+        if r.meta.region and r.meta.year:
+            years.setdefault(r.meta.region, set()).add(r.meta.year)
+    return len(regions) >= 2 or any(len(y) >= 2 for y in years.values())
+
+
+def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, exporter=None,
+               force: bool = False) -> RunResult:
+    """Run notebook 06 (all regions side by side, one region over the years) into ``out/corpus/``."""
+    target_dir = out / CORPUS_DIR
+    result = RunResult(source=", ".join(str(p) for p in paths), report_id=CORPUS_DIR, title=PAGE_TITLES[CORPUS_NOTEBOOK])
+    stamp = _stamp(paths, with_code)
+    if not force and (pages := _reusable(target_dir, stamp)):
+        result.pages, result.reused = pages, True
+        return result
+    stage = _stage(target_dir)
+    try:
+        executed = stage / "notebooks" / f"{CORPUS_NOTEBOOK}.ipynb"
+        params = {"report_paths": [_relative(p, target_dir) for p in paths], "processed_dir": "data", "out_dir": "."}
+        try:
+            ex.execute(CORPUS_NOTEBOOK, executed, params, cwd=stage)
+        except Exception as err:
+            _keep_failed(stage, target_dir, CORPUS_NOTEBOOK)
+            result.error = f"{CORPUS_DIR}: {CORPUS_NOTEBOOK}: {_reason(err)}"
+            return result
+        nav = compare_nav(target_dir, out, [])
+        page = export_html(executed, exporter or make_exporter(with_code), result.title, nav)
+        result.pages = _finish(stage, target_dir, stamp, write_pages({stage / f"{CORPUS_NOTEBOOK}.html": page}))
         return result
     finally:
         _abandon(stage)
@@ -307,12 +362,17 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     if own_ipython_dir:  # else IPython, imported by nbconvert, makes ~/.ipython
         os.environ["IPYTHONDIR"] = str(ws.root / "ipython")
     by_file: dict[Path, RunResult] = {}
+    plan = compare_plan(_loadable(todo), out)
+    previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i}
+    links = {p: [(relative_href(target / f"{COMPARE_NOTEBOOK}.html", out / report_id_for(p)), PAGE_TITLES[COMPARE_NOTEBOOK])]
+             for s, target in plan for p in s}
     try:
         bar = _progress(len(todo) * len(report_notebooks()), progress)
         if jobs > 1 and len(todo) > 1:
             _POOL = ProcessPoolExecutor(max_workers=jobs, initializer=ex.init_worker, initargs=(os.getpid(), str(ws.root)))
             with _POOL as pool:
-                for f, res in zip(todo, pool.map(_run_one, [(f, out, with_code, force) for f in todo])):
+                jobs_args = [(f, out, with_code, force, previous.get(f), links.get(f, ())) for f in todo]
+                for f, res in zip(todo, pool.map(_run_one, jobs_args)):
                     bar.set_description(res.report_id or res.source)
                     bar.update(len(report_notebooks()))
                     by_file[f] = res
@@ -320,20 +380,36 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
         else:
             exporter = None
             for f in todo:
-                by_file[f] = run_report(f, out, with_code, exporter, bar, force)
+                by_file[f] = run_report(f, out, with_code, exporter, bar, force, previous.get(f), links.get(f, ()))
         results = [RunResult(str(f), report_id_for(f), error=refused[i]) if i in refused else by_file[f]
                    for i, f in enumerate(files)]
         for inputs, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out):
             bar.set_description(f"compare: {target_dir.name}")
-            results.append(run_compare(inputs, target_dir, with_code, force=force))
+            results.append(run_compare(inputs, target_dir, out, with_code, force=force))
+        done = [Path(r.source) for r in results if not r.error and r.report_id not in (COMPARE_DIR, CORPUS_DIR)]
+        if corpus_worthy([load_report(p) for p in done]):
+            bar.set_description(f"{CORPUS_DIR}: {CORPUS_NOTEBOOK}")
+            results.append(run_corpus(done, out, with_code, force=force))
         bar.close()
     finally:
         ex.set_workspace(None)
         ws.close()
         if own_ipython_dir:
             os.environ.pop("IPYTHONDIR", None)
-    write_text(overview_page(results, out), out / "index.html")
+    write_pages({out / "index.html": overview_page(results, out)})
     return results
+
+
+def _loadable(paths: Sequence[Path]) -> list[Path]:
+    """The files that load as reports (the others fail later, with their error, in their own run)."""
+    ok = []
+    for p in paths:
+        try:
+            load_report(p)
+        except ReportError:
+            continue
+        ok.append(p)
+    return ok
 
 
 class _NoBar:
@@ -429,7 +505,7 @@ def make_exporter(with_code: bool = False):
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(
-        template_name="zjtext_html", extra_template_basedirs=[str(TEMPLATES)],
+        template_name=NBCONVERT_TEMPLATE, extra_template_basedirs=[str(TEMPLATES)], extra_template_paths=[str(TEMPLATES)],
         exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
     )
     exporter.language_code = "zh-CN"
@@ -437,7 +513,7 @@ def make_exporter(with_code: bool = False):
     return exporter
 
 
-def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
+def export_html(notebook: Path, exporter, title: str, nav) -> str:
     """Export an executed notebook to the text of one self-contained HTML page."""
     import nbformat
 
@@ -454,9 +530,5 @@ def export_html(notebook: Path, exporter, title: str, nav: str) -> str:
 
 
 def write_pages(pages: dict[Path, str]) -> list[Path]:
-    """Sanitise every page, embed the CJK font subset they need, and write them atomically."""
-    from ..htmlpage import embed_cjk_font, page_text, sanitize_page, subset_font_css
-
-    clean = {path: sanitize_page(text)[0] for path, text in pages.items()}
-    css = subset_font_css(page_text(t) for t in clean.values())
-    return [write_text(embed_cjk_font(text, css), path) for path, text in clean.items()]
+    """Sanitise every page, polish its tables, embed the CJK font subset they need, and write them atomically."""
+    return [write_text(text, path) for path, text in finish_pages(pages).items()]

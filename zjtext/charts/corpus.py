@@ -12,8 +12,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .charts import GREY, INK, LIGHT, MUTED, PALETTE, _chart, _finish, _fmt, _message, _new_figure, _num
-from .indicators import display_name
+from ..indicators import display_name
+from ..site.labels import VERDICT as VERDICT_WORDS  # the pages' words
+from .style import GREY, INK, LIGHT, MUTED, PALETTE
+from .style import finish as _finish, fmt_number as _fmt, in_house_style as _chart, message as _message
+from .style import new_figure as _new_figure, to_float as _num
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,7 +26,6 @@ __all__ = ["panel_dots", "series_lines", "keyword_trend_lines"]
 
 NO_DATA = "没有可绘制的数据"
 VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": PALETTE[1], "missed": PALETTE[3]}
-VERDICT_WORDS = {"met": "完成", "met (within 左右)": "基本完成（左右）", "missed": "未完成", "not reported": "未报告"}
 
 
 def _place(row: Any, years: int) -> str:

@@ -1,0 +1,188 @@
+"""The tables a report's charts draw, made from its headline and metrics tables: each of this year's
+targets beside last year's result for the same indicator, and last year's growth rates.
+
+Rows join on the indicator vocabulary key (the ``indicator_key`` column of metrics and headline
+rows, :mod:`zjtext.indicators`); a name the vocabulary does not know falls back to its canonical
+form (:func:`zjtext.compare.canonical_indicator`). A target meets a result only when both measure
+the same thing (:func:`measure`): a growth rate with a growth rate, a share or rate level with a
+level, percentage points with points, and never a figure over several years (the ``multi_year``
+flag metrics gives each row).
+
+>>> import pandas as pd
+>>> head = pd.DataFrame({"indicator": ["全市地区生产总值", "经济增长", "产业投资占比"],
+...     "period": ["actual", "target", "target"], "value": [5.6, 5.0, 50.0], "base_unit": ["%"] * 3,
+...     "change": ["increase", "increase", "none"], "qualifier": ["none", "approx", "at_least"]})
+>>> target_pairs(head)[["indicator", "key", "measure", "result_value"]].values.tolist()
+[['经济增长', 'gdp', 'growth', 5.6], ['产业投资占比', 'name:产业投资占比', 'rate', nan]]
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any, Mapping
+
+from .indicators import indicator_key, lookup
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["PAIR_COLUMNS", "GROWTH_COLUMNS", "MEASURES", "join_key", "measure", "target_pairs", "growth_table"]
+
+#: What a figure measures, and so which axis it may share: a change in % (``growth``), a level in %
+#: such as a share or a rate (``rate``), a change in percentage points (``points``), an amount or
+#: count (``level``), or words with no number (``text``).
+MEASURES = ("growth", "rate", "points", "level", "text")
+_FIELDS = ["value", "value_max", "qualifier", "base_unit", "surface", "change"]
+PAIR_COLUMNS = ["indicator", "key", "measure", *_FIELDS, "sentence", "result_indicator",
+                *(f"result_{f}" for f in _FIELDS)]
+GROWTH_COLUMNS = ["indicator", "signed", "signed_max", "qualifier", "headline"]
+
+_REGION_PREFIX = re.compile(r"^全(?:省|市|区|国|县|州|盟)")
+_TIME_SPAN = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]+)个?年[来间内]?")
+_PERCENT = ("%", "％")
+
+
+def _truthy(value: Any) -> bool:
+    """A boolean cell as pandas or a CSV gives it back: True, 'True', 1 … (empty and NaN are False)."""
+    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
+
+
+def _num(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _text(value: Any) -> str:
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+
+
+def join_key(name: Any, key: Any = "") -> str:
+    """The key a row joins on: its ``indicator_key`` when it has one, else the vocabulary's key for the
+    name, else ``name:`` + the canonical name (region prefix and growth words dropped).
+
+    >>> join_key("全省生产总值"), join_key("经济增长"), join_key("x", "cpi"), join_key("全省产业投资占比")
+    ('gdp', 'gdp', 'cpi', 'name:产业投资占比')
+    """
+    key = _text(key)
+    if key:
+        return key
+    name = re.sub(r"\s+", "", _text(name))
+    found = indicator_key(name)
+    if found or not name:
+        return found
+    from .compare import canonical_indicator
+
+    return "name:" + canonical_indicator(_REGION_PREFIX.sub("", name))
+
+
+def measure(row: Mapping) -> str:
+    """What a headline or metrics row measures (one of :data:`MEASURES`), from its unit, its change
+    and, for a % figure with no stated change, the kind the vocabulary gives its indicator (a GDP or
+    price target is a growth rate even when written 5%左右).
+
+    >>> measure({"value": 5, "base_unit": "%", "change": "increase"}), measure({"value": 50, "base_unit": "%"})
+    ('growth', 'rate')
+    >>> measure({"value": 2, "base_unit": "%", "indicator": "居民消费价格"}), measure({"value": 80, "base_unit": "万人"})
+    ('growth', 'level')
+    """
+    if math.isnan(_num(row.get("value"))):
+        return "text"
+    unit, change = _text(row.get("base_unit")), _text(row.get("change")) or "none"
+    if unit.endswith("百分点"):
+        return "points"
+    if unit not in _PERCENT:
+        return "level"
+    if change in ("increase", "decrease"):
+        return "growth"
+    entry = lookup(join_key(row.get("indicator"), row.get("indicator_key")))
+    return "growth" if entry is not None and entry.kind in ("growth", "index") else "rate"
+
+
+def target_pairs(targets_df: "pd.DataFrame | None") -> "pd.DataFrame":
+    """One row per indicator with a target in the headline table, in its order, beside last year's
+    result for it (``result_*`` columns, empty when there is none).
+
+    The result is the first ``actual`` row with the same :func:`join_key` and the same
+    :func:`measure` that is not a figure over several years; only % and percentage-point targets
+    get one (amounts and words are shown as written). Columns :data:`PAIR_COLUMNS`.
+    """
+    import pandas as pd
+
+    if targets_df is None or not len(targets_df) or "period" not in targets_df.columns:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    records = targets_df.to_dict("records")
+    results: dict[tuple[str, str], dict] = {}
+    for r in records:
+        if _text(r.get("period")) == "actual" and not _truthy(r.get("multi_year")):
+            results.setdefault((join_key(r.get("indicator"), r.get("indicator_key")), measure(r)), r)
+    rows, seen = [], set()
+    for i, r in enumerate(records):
+        if _text(r.get("period")) != "target":
+            continue
+        key = join_key(r.get("indicator"), r.get("indicator_key")) or f"row:{i}"
+        if key in seen:
+            continue
+        seen.add(key)
+        m = measure(r)
+        found = results.get((key, m)) if m in ("growth", "rate", "points") else None
+        rows.append([_text(r.get("indicator")), key, m, *(r.get(f) for f in _FIELDS), _text(r.get("sentence")),
+                     _text(found.get("indicator")) if found else "",
+                     *((found.get(f) for f in _FIELDS) if found else [None] * len(_FIELDS))])
+    df = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    for col in ("value", "value_max", "result_value", "result_value_max"):
+        df[col] = pd.to_numeric(df[col], errors="coerce")
+    return df
+
+
+def growth_table(metrics_df: "pd.DataFrame | None", top: int = 20,
+                 targets_df: "pd.DataFrame | None" = None) -> "pd.DataFrame":
+    """The past-year growth rates a chart shows: one row per indicator, decreases negative.
+
+    Rows with ``period == 'actual'``, ``category == 'percent'`` and ``change`` increase/decrease,
+    without figures over several years (the ``multi_year`` flag of the metrics rows) and without
+    names that are only a time span ('5年'); the first row of each indicator (:func:`join_key`) is
+    kept. Order: the indicators of the headline table ``targets_df`` (if given) first, in its order,
+    then the rest in the order the report mentions them; at most ``top`` rows. ``headline`` marks
+    the first group.
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"indicator": ["出口", "出口", "能耗", "全省生产总值"], "value": [3.9, 9.9, 2.0, 5.5],
+    ...     "value_max": [None] * 4, "qualifier": ["none"] * 4, "period": ["actual"] * 4,
+    ...     "category": ["percent"] * 4, "change": ["increase", "increase", "decrease", "increase"],
+    ...     "multi_year": [False, True, False, False]})
+    >>> growth_table(m, targets_df=pd.DataFrame({"indicator": ["生产总值"]}))[["indicator", "signed"]].values.tolist()
+    [['全省生产总值', 5.5], ['出口', 3.9], ['能耗', -2.0]]
+    """
+    import pandas as pd
+
+    if metrics_df is None or not len(metrics_df):
+        return pd.DataFrame(columns=GROWTH_COLUMNS)
+    df = metrics_df[(metrics_df["period"].astype(str) == "actual")
+                    & (metrics_df["category"].astype(str) == "percent")
+                    & metrics_df["change"].isin(["increase", "decrease"])]
+    if "multi_year" in df.columns:
+        df = df[~df["multi_year"].map(_truthy)]
+    df = df.assign(indicator=df["indicator"].fillna("").astype(str).str.strip())
+    df = df[(df["indicator"] != "") & ~df["indicator"].str.fullmatch(_TIME_SPAN)]
+    df = df.assign(value=pd.to_numeric(df["value"], errors="coerce")).dropna(subset=["value"])
+    order = [c for c in ("paragraph", "start") if c in df.columns]
+    df = df.sort_values(order, kind="stable") if order else df
+    keys = df.get("indicator_key", pd.Series("", index=df.index))
+    df = df.assign(key=[join_key(n, k) for n, k in zip(df["indicator"], keys)]).drop_duplicates("key", keep="first")
+    rank = {k: i for i, k in enumerate(_headline_keys(targets_df))}
+    df = df.assign(headline=df["key"].isin(rank), rank=df["key"].map(rank).fillna(len(rank)))
+    df = df.sort_values("rank", kind="stable").head(top)
+    sign = df["change"].map({"increase": 1, "decrease": -1})
+    df = df.assign(signed=df["value"].abs() * sign,
+                   signed_max=pd.to_numeric(df.get("value_max"), errors="coerce").abs() * sign)
+    return df[GROWTH_COLUMNS].reset_index(drop=True)
+
+
+def _headline_keys(targets_df: "pd.DataFrame | None") -> list[str]:
+    """Join keys of the headline table (targets and last year's results), in its order."""
+    if targets_df is None or not len(targets_df) or "indicator" not in targets_df.columns:
+        return []
+    keys = targets_df["indicator_key"] if "indicator_key" in targets_df.columns else [""] * len(targets_df)
+    return list(dict.fromkeys(join_key(n, k) for n, k in zip(targets_df["indicator"], keys) if _text(n)))
