@@ -46,7 +46,7 @@ def test_every_report_gets_index_and_one_page_per_notebook(run_dir):
         assert any((folder / "figures").glob("*.png")) and any((folder / "figures").glob("*.svg"))
     assert (run_dir / "compare" / "05-compare-reports.html").exists()
     assert sorted(p.name for p in run_dir.iterdir()) == sorted(
-        ["index.html", "compare", "zhejiang-2024", "synthetic-zhejiang-2025", "hostile-2024"])
+        ["index.html", "compare", "corpus", "zhejiang-2024", "synthetic-zhejiang-2025", "hostile-2024"])
     tables = {p.name for p in (run_dir / "zhejiang-2024" / "data").iterdir()}
     assert {"paragraphs.csv", "tokens.csv", "keywords.csv", "metrics.csv", "targets.csv"} <= tables
     assert not [p for p in run_dir.rglob(".*")], "partial or temporary files left in OUT"
@@ -302,7 +302,7 @@ def test_executed_notebooks_record_no_machine_paths_or_times(run_dir):
 
 def test_a_run_leaves_no_kernel_folder_and_no_progress_bar_off_a_tty(tmp_path, monkeypatch, capsys, fixtures_dir):
     _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
-    private = tmp_path / "tmp"
+    private = tmp_path / ("a-temporary-folder-too-long-for-a-socket-path-" * 2)  # the kernel falls back to TCP
     private.mkdir()
     monkeypatch.setenv("TMPDIR", str(private))
     monkeypatch.setattr(tempfile, "tempdir", str(private))
