@@ -5,7 +5,8 @@ The notebooks ship with the package (``zjtext/notebooks/*.py``, jupytext percent
 papermill in a kernel that
 
 * talks over IPC sockets in a private temporary folder of the run (:class:`Workspace`; nothing on
-  the network, nothing left in ``/tmp`` when the run ends),
+  the network, nothing left in ``/tmp`` when the run ends; TCP on the loopback when ``TMPDIR`` is too
+  long for a socket path),
 * draws charts inline whatever ``MPLBACKEND`` says, and keeps matplotlib's font cache in zjtext's
   cache folder (:func:`zjtext.paths.cache_dir`) and IPython's files in the run's temporary folder,
 * ends when the process that started it dies (ipykernel watches ``JPY_PARENT_PID``), and is killed at
@@ -13,8 +14,8 @@ papermill in a kernel that
 
 The executed notebook records no machine path and no time (:func:`scrub`).
 
->>> notebook_names()
-['01-load-and-segment', '02-keyword-frequency', '03-metric-extraction', '04-charts', '05-compare-reports']
+>>> notebook_names()[:3]
+['01-load-and-segment', '02-keyword-frequency', '03-metric-extraction']
 """
 from __future__ import annotations
 
@@ -111,7 +112,7 @@ class Workspace:
         (self.root / "pids").mkdir(exist_ok=True)
 
     def kernel_dir(self) -> Path:
-        return Path(tempfile.mkdtemp(prefix="k", dir=self.root))
+        return Path(tempfile.mkdtemp(prefix="k", dir=self.root))  # short: socket paths are limited
 
     def add_kernel(self, pid: int) -> None:
         (self.root / "pids" / str(pid)).touch()
@@ -153,6 +154,9 @@ def set_workspace(ws: Workspace | None) -> None:
     _WORKSPACE = ws
 
 
+_MAX_SOCKET_PATH = 100
+
+
 def _kernel_manager_class(kernel_dir: Path):
     """A kernel manager whose kernel uses IPC sockets and files in ``kernel_dir`` and runs in
     :data:`KERNEL_ENV`; its process id is registered in the workspace while it lives."""
@@ -161,14 +165,17 @@ def _kernel_manager_class(kernel_dir: Path):
 
     ws = workspace()
 
+    # A Unix socket path holds at most ~107 bytes: with a long TMPDIR, TCP on the loopback instead
+    ipc = len(str(kernel_dir / "kernel-00").encode()) <= _MAX_SOCKET_PATH
+
     class ZjtextKernelManager(AsyncKernelManager):
         @default("transport")
         def _transport_default(self):
-            return "ipc"
+            return "ipc" if ipc else "tcp"
 
         @default("ip")
         def _ip_default(self):
-            return str(kernel_dir / "kernel")
+            return str(kernel_dir / "kernel") if ipc else "127.0.0.1"
 
         @default("connection_file")
         def _connection_file_default(self):

@@ -3,8 +3,9 @@
 ``zjtext run REPORT… --out OUT`` writes nothing outside ``OUT`` (and the cache folder,
 :func:`zjtext.paths.cache_dir`). For each report, notebooks 01–04 are executed by papermill
 (:mod:`zjtext.site.execute`) with every path as a parameter, working directory ``OUT/<report_id>/``:
-a copy of the input goes to ``OUT/<report_id>/source/``, their tables to ``OUT/<report_id>/data/``,
-figures to ``OUT/<report_id>/figures/``, executed notebooks to ``OUT/<report_id>/notebooks/``; each is exported to ``OUT/<report_id>/<name>.html``
+their tables go to ``OUT/<report_id>/data/``, figures to ``OUT/<report_id>/figures/``, executed
+notebooks to ``OUT/<report_id>/notebooks/`` (the report's path recorded relative to that folder: the
+input's bytes are not copied, an HTML report would be live markup next to the pages); each is exported to ``OUT/<report_id>/<name>.html``
 and an ``index.html`` links the pages. With two or more reports of one region notebook 05 compares
 them into ``OUT/compare/``; ``OUT/index.html`` lists everything.
 
@@ -39,7 +40,7 @@ from typing import Iterable, Sequence
 from .. import __version__
 from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, report_files
 from ..report import ReportError, load_report, report_id_for
-from ..store import write_bytes, write_text
+from ..store import write_text
 from . import execute as ex
 from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
 from .labels import PAGE_TITLES, region_name, report_name, short_name
@@ -53,8 +54,6 @@ CORPUS_DIR = "corpus"
 #: memory, about a hundred times the text; the longest government work reports are ≈ 100 kB of text.
 MAX_INPUT_BYTES = 10 * 2**20
 STAMP = "run.json"
-#: Where a report's folder keeps a copy of its input.
-SOURCE_DIR = "source"
 
 
 class RunRefused(Exception):
@@ -232,10 +231,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
             bar.update(len(notebooks))
         return result
     stage = _stage(final)
-    # the report's bytes travel with its pages: the executed notebooks name no path outside the folder
-    # and can be run again there
-    write_bytes(path.read_bytes(), stage / SOURCE_DIR / path.name)
-    params = {"report_path": f"{SOURCE_DIR}/{path.name}", "processed_dir": "data", "out_dir": "."}
+    params = {"report_path": _relative(path, final), "processed_dir": "data", "out_dir": "."}
     links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
     html_pages: dict[Path, str] = {}
     try:
@@ -277,7 +273,7 @@ def compare_title(reports) -> str:
 
 def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: bool = False, exporter=None,
                 force: bool = False) -> RunResult:
-    """Run notebook 05 over two or more reports of one region (already run into ``out``) into ``target_dir``."""
+    """Run notebook 05 over two or more reports of one region into ``target_dir`` (inside the run's ``out``)."""
     result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
     reports = [load_report(p) for p in paths]
     result.title = compare_title(reports)
@@ -288,8 +284,7 @@ def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: b
     stage = _stage(target_dir)
     try:
         executed = stage / "notebooks" / f"{COMPARE_NOTEBOOK}.ipynb"
-        sources = [out / report_id_for(p) / SOURCE_DIR / p.name for p in paths]
-        params = {"report_paths": [_relative(p, target_dir) for p in sources], "out_dir": "."}
+        params = {"report_paths": [_relative(p, target_dir) for p in paths], "out_dir": "."}
         try:
             ex.execute(COMPARE_NOTEBOOK, executed, params, cwd=stage)
         except Exception as err:
@@ -318,8 +313,7 @@ def corpus_worthy(reports: Sequence) -> bool:
 
 def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, exporter=None,
                force: bool = False) -> RunResult:
-    """Run notebook 06 (all regions side by side, one region over the years) into ``out/corpus/``,
-    on the copies of the reports already run into ``out``."""
+    """Run notebook 06 (all regions side by side, one region over the years) into ``out/corpus/``."""
     target_dir = out / CORPUS_DIR
     result = RunResult(source=", ".join(str(p) for p in paths), report_id=CORPUS_DIR, title=PAGE_TITLES[CORPUS_NOTEBOOK])
     stamp = _stamp(paths, with_code)
@@ -329,8 +323,7 @@ def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, export
     stage = _stage(target_dir)
     try:
         executed = stage / "notebooks" / f"{CORPUS_NOTEBOOK}.ipynb"
-        sources = [out / report_id_for(p) / SOURCE_DIR / p.name for p in paths]
-        params = {"report_paths": [_relative(p, target_dir) for p in sources], "processed_dir": "data", "out_dir": "."}
+        params = {"report_paths": [_relative(p, target_dir) for p in paths], "processed_dir": "data", "out_dir": "."}
         try:
             ex.execute(CORPUS_NOTEBOOK, executed, params, cwd=stage)
         except Exception as err:
