@@ -676,3 +676,14 @@ def test_target_list_written_one_item_a_line(marker):
     assert list(zip(t.indicator_key, t.surface, t.qualifier)) == [
         ("gdp", "5%", "approx"), ("fiscal_revenue", "3%", "none"), ("unemployment_surveyed", "5.5%", "at_most"),
         ("cpi", "2%", "approx")]
+
+
+def test_topical_review_units_opening_on_this_year_give_the_economy_unit():
+    text = ("2031年示范省政府工作报告\n各位代表：\n一、过去五年和2030年工作回顾\n"
+            "五年来，全省综合实力跃上新台阶。\n"
+            "这一年，我们办成了一批大事。一是科技创新实现突破，新增国家重点实验室4家。\n"
+            "这一年，经济运行稳中向好，新开工项目900个。全省生产总值增长5.4%，一般公共预算收入增长2.9%，"
+            "高于全国0.6个百分点。\n"
+            "这一年，民生福祉持续增进。城镇新增就业71万人。\n二、2031年工作安排\n")
+    hl = headline(report_from_text(text, path="met_units.txt"))
+    assert hl.surface.tolist() == ["900个", "5.4%", "2.9%", "0.6个百分点"]  # the economy unit, whole

@@ -31,7 +31,7 @@ _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
 _MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
-_PAST_YEAR_CTX = re.compile(r"过去一年|一年来|刚刚过去|去年|全年")
+_PAST_YEAR_CTX = re.compile(r"过去一年|这一年|一年来|刚刚过去|去年|全年")
 _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
 # not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第三个…)
 _NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d]|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")

@@ -24,7 +24,7 @@ _YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _ACTUAL_LEAD = re.compile(
     r"^(?:各位代表[，！!,]\s*)?(?:“十[一二三四]五”时期|十[一二三四]五时期|五年来|过去五年|这五年|过去一年|一年来|"
-    r"刚刚过去|回顾|去年|上年)")
+    r"这一年|刚刚过去|回顾|去年|上年)")
 _TARGET_LEAD = re.compile(
     r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|“十五五”|十五五|未来五年|今后五年|展望|《纲要|纲要|建议|主要预期目标|做好今年|"
     r"围绕上述目标|实现上述目标|新的一年)")
@@ -45,7 +45,7 @@ _MULTI_CTX = re.compile(
     rf"{_YEAR_SPAN}|{_NOT_SPAN_END}((?:19|20)\d\d)年以来")
 # … or one year (a year written out counts as one year, unless it lies beyond the report year: 到2030年)
 _ONE_YEAR_CTX = re.compile(
-    rf"过去一年|一年来|刚刚过去的|去年|上年|今年|新的一年|全年|当年|{_NOT_SPAN_END}((?:19|20)\d\d)年(?!以来|代)")
+    rf"过去一年|这一年|一年来|刚刚过去的|去年|上年|今年|新的一年|全年|当年|{_NOT_SPAN_END}((?:19|20)\d\d)年(?!以来|代)")
 # a top heading about a plan period (not “十五五”开好局: that is the first year)
 _PLAN_HEADING = re.compile(rf"{_PLAN_NAME}(?:规划|时期|期间|发展|以来)|五年规划|第十[一二三四五六七八九]个五年")
 # cues in the clause before a figure: 年均, 累计, 5年增长, 比2020年, 较“十三五”末
