@@ -687,3 +687,14 @@ def test_topical_review_units_opening_on_this_year_give_the_economy_unit():
             "这一年，民生福祉持续增进。城镇新增就业71万人。\n二、2031年工作安排\n")
     hl = headline(report_from_text(text, path="met_units.txt"))
     assert hl.surface.tolist() == ["900个", "5.4%", "2.9%", "0.6个百分点"]  # the economy unit, whole
+
+
+@pytest.mark.parametrize("lead", ["今年是“十五五”开局之年，全省经济社会发展的主要预期目标是：",
+                                  "今年是“十五五”开局之年。全省经济社会发展的主要预期目标是："])
+def test_target_list_in_the_first_year_of_a_plan(lead):
+    text = ("2031年示范省政府工作报告\n各位代表：\n一、2030年工作回顾\n过去一年，全省生产总值增长5.2%。\n"
+            "二、“十九五”时期主要目标\n到2035年，全省生产总值年均增长5%左右。\n三、2031年工作安排\n"
+            f"{lead}全省生产总值增长5%左右，城镇调查失业率5.5%以内。\n")
+    t = headline(report_from_text(text, path="met_first.txt")).query("period == 'target'")
+    assert t.surface.tolist() == ["5%", "5.5%"] and t.paragraph.nunique() == 1
+    assert "今年" in t.sentence.iloc[0] or "主要预期目标" in t.sentence.iloc[0]

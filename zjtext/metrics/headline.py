@@ -26,7 +26,10 @@ _TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}
                              r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]?")
 # one item of a target list written one item a line
 _LIST_LINE = re.compile(r"^(?:——|—|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．]|[一二三四五六七八九十]是)|[；;]$")
-_FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年")
+# a sentence about the targets themselves ends the list (加强对增长、就业、物价等主要目标的统筹平衡)
+_TARGETS_TALK = re.compile(r"(?:等|这些|上述|各项|以上)(?:主要)?(?:预期)?目标")
+_THIS_YEAR = re.compile(r"今年|明年|开局之年|新的一年|20\d\d年(?:经济社会发展|发展|全省|全市|全区|全国)")
+_FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十[一二三四五六七八九]五|五年")
 _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
 _MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
@@ -107,10 +110,16 @@ def _headline_worthy(r, text: str) -> bool:
     return not (threshold and re.match(rf"[{_CJK}]", after) and not _CLAUSE_GOES_ON.match(after))  # 过10万亿元省份
 
 
+def _beyond(text: str, year: int | None) -> bool:
+    """Does ``text`` name a year after the report year (到2030年: a plan horizon)?"""
+    return bool(year) and any(int(y) > year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", text))
+
+
 def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
     """(paragraph, start, end) spans holding the main-targets list, after its cue."""
     body = report.body
     periods = _paragraph_periods(report)
+    year = infer_year(report)
     best = None
     for rank, word in enumerate(("主要预期目标", "预期目标", "主要目标")):
         for i, p in enumerate(body):
@@ -128,14 +137,15 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
                     continue
                 ctx = periods.get(p.index, "actual")
                 lead_in = re.split(r"[。！？；]", window[:m.start()])[-1]  # the cue's own sentence
-                five_year = _FIVE_YEAR_CUE.search(lead_in)
+                # “十五五”时期主要目标 is a five-year list; 今年是“十五五”开局之年，主要预期目标是 is this year's
+                five_year = (_FIVE_YEAR_CUE.search(lead_in) or _beyond(lead_in, year)) and not _THIS_YEAR.search(lead_in)
                 if ctx != "target" or five_year:
                     continue
                 best = (parts, m.end(), window)
                 break
             heading = _TARGET_HEADING.fullmatch(p.text) if not best and len(parts) > 1 else None
             if heading and heading.group(1) == word and periods.get(p.index) == "target" \
-                    and not _FIVE_YEAR_CUE.search(p.text):
+                    and not (_FIVE_YEAR_CUE.search(p.text) or _beyond(p.text, year)):
                 best = (parts, len(p.text), window)  # 主要预期目标 alone on a line, the list below it
             if best:
                 break
@@ -144,6 +154,9 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
     if not best:
         return []
     parts, cue_end, window = best
+    if parts[-1][1] + len(parts[-1][0].text) <= cue_end:  # the cue ends its lines: the list comes next
+        after = [q for q in body if q.index > parts[-1][0].index][:1]
+        parts = parts + [(q, cue_end) for q in after]
     # the list runs from the cue to the end of its paragraph, stopping at commentary (这些目标…)
     spans = []
     for k, (p, off) in enumerate(parts):
@@ -153,7 +166,7 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
         lo = max(seg_lo, cue_end) - off
         hi = len(p.text)
         for a, b, s in _sentence_spans(p):
-            if a >= lo and (_TARGET_LIST_STOP.match(s) or (a > lo and "目标" in s)):  # 这些目标… / …等主要目标的统筹平衡
+            if a >= lo and (_TARGET_LIST_STOP.match(s) or (a > lo and _TARGETS_TALK.search(s))):
                 hi = a
                 break
         spans.append((p, lo, hi))
