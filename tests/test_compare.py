@@ -274,3 +274,44 @@ def test_a_result_for_another_place_or_year_answers_no_target(sentence):
     assert (t.loc["gdp", "actual"], t.loc["gdp", "verdict"]) == ("", "not reported")
     same = report_from_text(text.replace(sentence, "全省生产总值增长6.2%。"), "next.txt")
     assert track_targets(old, same).set_index("indicator_key").loc["gdp", "verdict"] == "met"
+
+
+FIVE_FIRST_OLD = """2040年样例省政府工作报告
+——2040年1月12日在样例省第十七届人民代表大会第三次会议上
+各位代表：
+一、2039年工作回顾
+过去一年，全省生产总值增长5.9%。
+二、2040年工作安排
+今年主要预期目标是：生产总值增长5.5%左右，一般公共预算收入增长4%，粮食产量稳定在2800万吨以上。
+"""
+
+FIVE_FIRST_NEW = """2041年样例省政府工作报告
+——2041年1月18日在样例省第十七届人民代表大会第四次会议上
+各位代表：
+一、“十九五”时期和2040年工作回顾
+“十九五”时期，全省生产总值年均增长5.8%，2040年达到9.1万亿元、增长5.2%，一般公共预算收入年均增长6%，粮食产量连续五年稳定在2800万吨以上。
+刚刚过去的2040年，全省一般公共预算收入增长3.1%，粮食产量2830万吨。
+二、2041年工作安排
+今年主要预期目标是：生产总值增长5%左右。
+"""
+
+
+def test_five_year_review_first_gives_the_past_years_own_figures():
+    from zjtext.report import report_from_text
+
+    t = track_targets(report_from_text(FIVE_FIRST_OLD, "a.txt"), report_from_text(FIVE_FIRST_NEW, "b.txt"))
+    got = {k: (a, v) for k, a, v in zip(t.indicator_key, t.actual, t.verdict)}
+    assert got == {"gdp": ("5.2%", "missed"),               # 2040年…增长5.2%, not the 年均 5.8%
+                   "fiscal_revenue": ("3.1%", "missed"),   # not the 年均 6%
+                   "grain": ("2830万吨", "met")}            # the exact figure, not 连续五年稳定在2800万吨以上
+
+
+@pytest.mark.parametrize("target, verdict", [("2700万吨以上", "met"), ("2850万吨以上", "not comparable")])
+def test_a_result_written_as_a_lower_bound_settles_a_floor_only_when_it_reaches_it(target, verdict):
+    from zjtext.report import report_from_text
+
+    old = report_from_text(FIVE_FIRST_OLD.replace("2800万吨以上", target), "a.txt")
+    new = report_from_text(FIVE_FIRST_NEW.replace("，粮食产量2830万吨", ""), "b.txt")
+    row = track_targets(old, new).set_index("indicator_key").loc["grain"]
+    assert (row.actual, row.verdict) == ("2800万吨以上", verdict)
+    assert (row.reason != "") == (verdict == "not comparable")

@@ -653,3 +653,26 @@ BULLETS = """2031年示范国政府工作报告
 def test_bullet_summary_keeps_growth_and_livelihood_bullets():
     hl = headline(report_from_text(BULLETS, path="met_bullets.txt"))
     assert hl.surface.tolist() == ["5.6%", "1.9%", "1210万人", "5.8%"]  # not the reform bullet's 3个
+
+
+def test_past_year_inside_a_five_year_paragraph_starts_at_its_own_sentence():
+    text = ("2031年示范省政府工作报告\n各位代表：\n一、过去五年和2030年工作回顾\n"
+            "五年来，全省经济总量连上台阶，发展质量稳步提升。\n"
+            "在财政工作上，赤字率从五年前的3%降到去年的2.4%。\n"
+            "在金融工作上，坏账率由5.2%下降到1.1%，新设村镇银行30家。"
+            "2030年，面对多重压力，全省生产总值增长5.1%，城镇新增就业82万人，居民消费价格上涨1.2%。\n"
+            "二、2031年工作安排\n")
+    r = report_from_text(text, path="met_mixed.txt")
+    assert headline(r).surface.tolist() == ["5.1%", "82万人", "1.2%"]
+
+
+@pytest.mark.parametrize("marker", ["——", "（{n}）", "{n}."])
+def test_target_list_written_one_item_a_line(marker):
+    items = ["地区生产总值增长5%左右；", "一般公共预算收入增长3%；", "城镇调查失业率5.5%以内；", "居民消费价格涨幅2%左右。"]
+    lines = "\n".join(marker.format(n=n) + it for n, it in enumerate(items, start=1))
+    text = (f"2031年示范省政府工作报告\n各位代表：\n一、2030年工作回顾\n过去一年，全省生产总值增长5.2%。\n二、2031年工作安排\n"
+            f"今年经济社会发展的主要预期目标是：\n{lines}\n这些目标，体现了稳中求进，新增就业岗位10万个。\n")
+    t = headline(report_from_text(text, path="met_lines.txt")).query("period == 'target'")
+    assert list(zip(t.indicator_key, t.surface, t.qualifier)) == [
+        ("gdp", "5%", "approx"), ("fiscal_revenue", "3%", "none"), ("unemployment_surveyed", "5.5%", "at_most"),
+        ("cpi", "2%", "approx")]

@@ -30,6 +30,8 @@ How a verdict is reached (documented because analysts will quote it):
 * A target to cut something (单位GDP能耗下降3%以上) is met by a cut at least as deep.
 * A target to grow "in step with the economy" (居民收入增长和经济增长同步) is judged against the
   newer report's GDP growth, with the 左右 tolerance.
+* A result written as a bound (2800万吨以上) is used only when no exact figure is given, and only
+  where it settles the verdict; otherwise ``not comparable``, with the reason.
 * Other targets stated in words are ``not comparable``.
 
 >>> judge(5.5, None, "approx", "gdp", 5.4)
@@ -59,7 +61,7 @@ _SYNONYMS = (
     ("规模以上", "规上"), ("地区生产总值", "生产总值"), ("国内生产总值", "生产总值"), ("GDP", "生产总值"),
     ("研究与试验发展经费投入强度", "研发投入强度"), ("研发经费投入强度", "研发投入强度"), ("R&D经费投入强度", "研发投入强度"),
     ("居民消费价格涨幅", "居民消费价格"), ("CPI", "居民消费价格"), ("社零总额", "社会消费品零售总额"),
-    ("经济增长", "生产总值"), ("经济增速", "生产总值"), ("外贸进出口", "进出口"), ("货物进出口", "进出口"), ("城镇登记失业率", "城镇调查失业率"),
+    ("经济增长", "生产总值"), ("经济增速", "生产总值"), ("外贸进出口", "进出口"), ("货物进出口", "进出口"),
 )
 _TRAILING = re.compile(r"(增速|增幅|增长率|增长|涨幅|水平|总额度)$")
 
@@ -67,7 +69,14 @@ _TRAILING = re.compile(r"(增速|增幅|增长率|增长|涨幅|水平|总额度
 # ---------------------------------------------------------------- indicator matching
 
 def canonical_indicator(name: str) -> str:
-    """A comparable form of an indicator name: synonyms unified, region prefixes and growth words dropped."""
+    """A comparable form of an indicator name: synonyms unified, region prefixes and growth words dropped.
+
+    Kept for display grouping; joins use :func:`zjtext.indicators.indicator_key` (registered and
+    surveyed unemployment stay apart in both).
+
+    >>> canonical_indicator("全省规模以上工业增加值"), canonical_indicator("城镇登记失业率")
+    ('规上工业增加值', '城镇登记失业率')
+    """
     s = re.sub(r"[\s“”\"'（）()、，,：:]", "", str(name or ""))
     for old, new in _SYNONYMS:
         s = s.replace(old, new)
@@ -289,6 +298,7 @@ _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到
 _NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|完成|达到)|(?:未能|没有|没能|未)(?:实现|完成|达到)"
                       r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
 _CLAUSE_STOP = "，,；;。！？"
+_BOUNDS = ("at_least", "more_than", "at_most")
 
 
 def is_base_value(text: str, start: int, end: int) -> bool:
@@ -338,8 +348,9 @@ class _Results:
             text, start = texts.get(r.paragraph, ""), int(r.start)
             if is_base_value(text, start, int(r.end)) or _other_year(text, start, year):
                 continue
-            rows.append((0 if (int(r.paragraph), int(r.start)) in in_head else 1, int(r.paragraph), int(r.start), r))
-        self.rows = [r for *_, r in sorted(rows, key=lambda x: x[:3])]
+            bound = str(r.qualifier) in _BOUNDS  # 连续五年稳定在2800万吨以上: an exact figure is better
+            rows.append((bound, (int(r.paragraph), int(r.start)) not in in_head, int(r.paragraph), start, r))
+        self.rows = [r for *_, r in sorted(rows, key=lambda x: x[:4])]
         self.report = report
 
     def find(self, key: str, name: str, base_unit: str, change: str):
@@ -516,7 +527,23 @@ def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:
         return actual, judge(value, _num(t.value_max), t.qualifier, "", depth, t.base_unit), "a cut: met by a cut at least as deep"
     verdict = judge(value, _num(t.value_max), t.qualifier, key or t.indicator,
                     _signed(_num(actual.value), actual.change), t.base_unit)
-    return actual, verdict, ""
+    return (actual, *_conclusive(verdict, actual, t.qualifier, key or t.indicator))
+
+
+def _conclusive(verdict: str, actual, qualifier: str, indicator: str) -> tuple[str, str]:
+    """A result written as a bound (2800万吨以上, 6%以内) settles a verdict only one way: a floor
+    missed by a lower bound, or met by an upper bound, is not known (and the other way round for a
+    ceiling)."""
+    bound = str(getattr(actual, "qualifier", "none"))
+    if bound not in _BOUNDS or str(getattr(actual, "change", "none")) == "decrease":
+        return verdict, ""
+    ceiling = qualifier == "at_most" or (qualifier in ("approx", "none", "") and lower_is_better(indicator))
+    lower = bound != "at_most"  # the true value is at or above the figure
+    met = verdict.startswith("met")
+    if (not ceiling and lower and not met) or (not ceiling and not lower and met) \
+            or (ceiling and not lower and not met) or (ceiling and lower and met):
+        return "not comparable", "the result is written as a bound (以上/超过/以内) that cannot settle the target"
+    return verdict, ""
 
 
 def _num(x) -> float | None:

@@ -14,6 +14,7 @@ the same bytes whichever wrote it.
 """
 from __future__ import annotations
 
+import operator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
@@ -126,11 +127,18 @@ class _TokenPass:
         self.counts = TokenCounts()
 
     def rows(self) -> Iterator[tuple]:
-        from .segment import TOKEN_FILE_COLUMNS
+        """Rows of :data:`zjtext.segment.TOKEN_FILE_COLUMNS`: where the token is, then the token and
+        its flags, which are the same at every occurrence (one tuple per distinct token)."""
+        from .segment import FLAG_COLUMNS, TOKEN_FILE_COLUMNS
 
+        where = TOKEN_FILE_COLUMNS[:TOKEN_FILE_COLUMNS.index("token")]
+        assert TOKEN_FILE_COLUMNS[len(where):] == ("token", *FLAG_COLUMNS)
+        tails: dict[str, tuple] = {}
         for chunk in self._chunks:
             self.counts.add(chunk)
-            yield from zip(*(chunk[c] for c in TOKEN_FILE_COLUMNS))
+            words = chunk["token"]
+            tails.update((w, (w, *chunk.flags[w])) for w in set(words).difference(tails))
+            yield from map(operator.add, zip(*(chunk[c] for c in where)), map(tails.__getitem__, words))
 
     def counted(self) -> "_TokenPass":
         """Self, with every token counted (the rows not yet read are cut and counted now)."""

@@ -84,7 +84,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
 
 
 def _tidy(name: str) -> str:
-    name = name.strip(" 、，,：:。；;的")
+    name = name.strip(" 、，,：:。；;的—")
     if name.count("“") > name.count("”"):
         name = name.replace("“", "", 1) if name.startswith("“") else name
     return name

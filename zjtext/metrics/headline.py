@@ -24,6 +24,8 @@ _TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|
 # the cue as a heading of its own: （一）主要预期目标 / 今年发展的主要预期目标 (the list is the next paragraph)
 _TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?[^。；，,]{0,16}?"
                              r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]?")
+# one item of a target list written one item a line
+_LIST_LINE = re.compile(r"^(?:——|—|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．]|[一二三四五六七八九十]是)|[；;]$")
 _FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十五五|五年|20[3-9]\d年")
 _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
@@ -155,7 +157,16 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
                 hi = a
                 break
         spans.append((p, lo, hi))
-        break  # the list is the paragraph that follows the cue
+        break  # the list is the paragraph that follows the cue …
+    if spans and spans[-1][2] == len(spans[-1][0].text) and _LIST_LINE.search(spans[-1][0].text):
+        # … or, written one item a line (——地区生产总值增长5%左右；), the run of such lines
+        body_at = {q.index: k for k, q in enumerate(body)}
+        for q in body[body_at[spans[-1][0].index] + 1:]:
+            if not _LIST_LINE.search(q.text) or _TARGET_LIST_STOP.match(q.text):
+                break
+            spans.append((q, 0, len(q.text)))
+            if q.text.endswith("。"):
+                break
     return spans
 
 
@@ -198,6 +209,14 @@ def _word_target_subjects(clause: str) -> list[str]:
     return [clause]
 
 
+def _past_year_at(text: str, year: int | None) -> int | None:
+    """Where ``text`` first speaks of the past year (过去一年, 去年, 2025年 in a 2026 report), or None."""
+    m = _PAST_YEAR_CTX.search(text)
+    k = text.find(f"{year - 1}年") if year else -1
+    found = [i for i in (m.start() if m else -1, k) if i >= 0]
+    return min(found) if found else None
+
+
 def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     """The first block of macro results of the past year in the review (GDP growth and what follows it)."""
     if not records:
@@ -214,10 +233,11 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     paras = {p.index: p for p in report.body}
     for p in report.body:
         first = p.sentences[0] if p.sentences else p.text
-        if _FIVE_YEAR_CTX.search(first[:30]) or (p.kind == "heading" and _FIVE_YEAR_CTX.search(p.text)
-                                                 and not (year and str(year - 1) in p.text)):
-            ctx = "plan"
-        if _PAST_YEAR_CTX.search(first[:30]) or (year and f"{year - 1}年" in first[:30]):
+        five, past = _FIVE_YEAR_CTX.search(first[:30]), _past_year_at(first[:30], year)
+        if (five and (past is None or five.start() < past)) or (
+                p.kind == "heading" and _FIVE_YEAR_CTX.search(p.text) and not (year and str(year - 1) in p.text)):
+            ctx = "plan"  # 五年来… / “十三五”时期，…年均增长…，2020年达到…: a five-year review
+        elif past is not None:
             ctx = "year"
         recs = by_par.get(p.index)
         if not recs:
@@ -226,8 +246,10 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             if not any(a <= r.start < b and macro_re.search(r.indicator) and not getattr(r, "multi_year", False)
                        for r in recs):
                 continue
-            own = "year" if (_PAST_YEAR_CTX.search(s) or (year and f"{year - 1}年" in s)) else ctx
-            cand = (own != "year", p.index, a)
+            # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
+            opens = _past_year_at(s[:12], year)
+            own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens is not None else ctx
+            cand = (own != "year", p.index, a if ctx == "plan" else 0)  # in a five-year review: from that sentence on
             if best is None or cand[:2] < best[:2]:
                 best = cand
             break
@@ -235,14 +257,15 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             break  # the first past-year block wins
     if best is None:
         return []
-    _, par, _ = best
+    _, par, a0 = best
     every: dict[int, list] = {}
     for rec in records:
         every.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     rows = []
     for index in _block_paragraphs(report.body, par):
         recs = sorted(every.get(index, []), key=lambda r: int(r.start))
-        rows.extend(_row_out(r, "actual") for r in recs if not bool(getattr(r, "multi_year", False)))
+        rows.extend(_row_out(r, "actual") for r in recs
+                    if not bool(getattr(r, "multi_year", False)) and (index != par or int(r.start) >= a0))
     return rows
 
 
