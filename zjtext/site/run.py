@@ -224,7 +224,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     result.title = report_name(report.meta)
     final = out / rid
     notebooks = report_notebooks()
-    stamp = {**_stamp([path, *([previous] if previous is not None else [])], with_code), "compare": list(compare)}
+    stamp = {**_stamp([path, *([previous] if previous is not None else [])], with_code), "compare": [list(c) for c in compare]}  # as JSON reads it back
     if not force and (pages := _reusable(final, stamp)):
         result.pages, result.reused = pages, True
         if bar is not None:
