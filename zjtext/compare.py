@@ -284,7 +284,7 @@ def hedged(surface: str, qualifier_text: str) -> str:
     return surface + hedge if hedge in _SUFFIX_HEDGES else hedge + surface
 
 
-_IN_STEP_WORDS = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本)?(?:保持)?同步")
+_IN_STEP_WORDS = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本|保持)*同步")
 
 
 def as_written(surface: str, qualifier_text: str, change: str = "none") -> str:
@@ -295,6 +295,8 @@ def as_written(surface: str, qualifier_text: str, change: str = "none") -> str:
     ('5%左右', '下降3%以上')
     >>> as_written("一般公共预算收入、城乡居民收入与经济增长同步", "", "none")
     '与经济增长同步'
+    >>> as_written("居民人均可支配收入增长与经济增长保持基本同步", "", "none")
+    '与经济增长保持基本同步'
     """
     surface = str(surface or "")
     if not any(c.isdigit() for c in surface) and (m := _IN_STEP_WORDS.search(surface)):

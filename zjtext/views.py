@@ -214,15 +214,19 @@ def _panel_row(rep: ProcessedReport, key: str, t, a) -> tuple:
     )
 
 
-def panel_wide(panel_df: "pd.DataFrame", keys: Sequence[str] | None = None) -> "pd.DataFrame":
+def panel_wide(panel_df: "pd.DataFrame", keys: Sequence[str] | None = None, top: int | None = None) -> "pd.DataFrame":
     """The readable form of :func:`panel`: one row per report (地区, 年份), two columns per indicator
     (``<name> 目标``, ``<name> 上年实绩``); ``keys`` picks and orders the indicators (default: every
-    indicator that at least one report targets)."""
+    indicator that at least one report targets, or the ``top`` most targeted, in vocabulary order)."""
     import pandas as pd
 
     if keys is None:
         targeted = panel_df[panel_df["target"] != ""]
         keys = list(dict.fromkeys(targeted["indicator_key"]))
+        if top is not None:
+            counts = targeted["indicator_key"].value_counts()
+            chosen = set(sorted(keys, key=lambda k: (-counts[k], keys.index(k)))[:top])
+            keys = [k for k in keys if k in chosen]
     reports = panel_df.drop_duplicates("report_id")[["report_id", "region", "year"]]
     out = reports.rename(columns={"region": "地区", "year": "年份"}).set_index("report_id")
     for key in keys:

@@ -64,13 +64,13 @@ demo_note(report_paths, """\
 # ## 一、各地主要目标并排
 #
 # 每份报告一行，每个指标两列：今年的目标（照原文，保留“左右”“以上”“以内”等限定词和区间）与报告交代的上一年实绩。
-# 指标按词表顺序排列；空格表示该报告没有给出这一项。完整的长表（每份报告 × 每个指标一行，便于透视）由
+# 这里列出定了目标的报告最多的六个指标，按词表顺序排列；空格表示该报告没有给出这一项。完整的长表（每份报告 × 每个指标一行，便于透视）由
 # `zjtext panel` 输出为 CSV。
 
 # %%
 panel = views.panel(reports)
 if len(regions) >= 2:
-    wide = views.panel_wide(panel)
+    wide = views.panel_wide(panel, top=6)  # the six indicators most reports target; every one is in the CSV
     display(table(wide, None))
 else:
     print("本次只有一个地区的报告，没有可并排的地区。")
