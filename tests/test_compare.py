@@ -157,6 +157,8 @@ def test_a_cut_target_is_met_by_a_deep_enough_cut(energy, verdict):
     t = track_targets(old, _next_year("增长5.2%", energy, "增长6%")).set_index("indicator")
     row = t.loc[[i for i in t.index if "能耗" in i][0]]
     assert row.verdict == verdict
+    # the cut reads as a cut, signed like its result, so tables and charts put both on one side of zero
+    assert row.target == "下降3%" and row.target_value == -3 and row.change == "decrease"
 
 
 @pytest.mark.parametrize("revenue, verdict", [("增长6%", "met"), ("增长5%", "met (within 左右)"), ("增长2%", "missed")])

@@ -430,3 +430,16 @@ def test_run_without_reports_outside_a_project_says_so(tmp_path, monkeypatch, ca
     err = capsys.readouterr().err
     assert err.startswith("error: no report given") and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reports_of_a_comparison_are_reused_when_nothing_changed(tmp_path, monkeypatch, fixtures_dir):
+    """A report that is part of a comparison carries the comparison's link and last year's report in
+    its stamp; read back from run.json they must still match (they once never did: tuples vs lists)."""
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    old, new = tmp_path / "zhejiang-2024.html", tmp_path / "zhejiang-2025.txt"
+    shutil.copy(DEFAULT_REPORT, old)
+    shutil.copy(fixtures_dir / "synthetic-zhejiang-2025.txt", new)
+    first = site_run.run([old, new], out=tmp_path / "out")
+    assert [r.report_id for r in first][:2] == ["zhejiang-2024", "zhejiang-2025"]
+    again = site_run.run([old, new], out=tmp_path / "out")
+    assert [r.reused for r in again[:2]] == [True, True], [(r.report_id, r.reused, r.error) for r in again]

@@ -49,7 +49,7 @@ def emit(df, fmt: str, out=None, wide: bool = False) -> None:
 
 TABLE_WIDTH = 100
 # the columns a reader needs first, in the order shown; other columns only with --wide
-KEY_COLUMNS = ("paragraph", "rank", "indicator", "keyword", "term", "surface", "target", "actual", "verdict", "period",
+KEY_COLUMNS = ("region", "year", "paragraph", "rank", "indicator", "keyword", "term", "surface", "target", "actual", "verdict", "period",
                "qualifier_text", "change", "count", "per_10k", "count_a", "count_b", "g2", "log_ratio", "status",
                "direction", "kind", "section", "text", "sentence")
 _SHRINKABLE = ("sentence", "text", "section", "target_sentence", "actual_sentence", "target", "indicator", "actual_indicator",
@@ -193,8 +193,9 @@ def cmd_panel(args) -> int:
     reports, errors = processed_reports(args.paths, args.processed, jobs=args.jobs, progress=True)
     for err in errors:
         print(f"error: {err}", file=sys.stderr)
-    emit(panel(reports, progress=True), args.format)
-    return 1 if errors else 0
+    if reports:  # nothing at all on stdout when no report could be read
+        emit(panel(reports, progress=True), args.format, wide=args.wide)
+    return 1 if errors or not reports else 0
 
 
 def cmd_series(args) -> int:
@@ -205,8 +206,9 @@ def cmd_series(args) -> int:
         print(f"error: {err}", file=sys.stderr)
     for note in series_notes(reports):
         print(f"note: {note}", file=sys.stderr)
-    emit(series(reports, progress=True), args.format)
-    return 1 if errors else 0
+    if reports:  # nothing at all on stdout when no report could be read
+        emit(series(reports, progress=True), args.format, wide=args.wide)
+    return 1 if errors or not reports else 0
 
 
 def cmd_process(args) -> int:

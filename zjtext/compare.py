@@ -251,7 +251,7 @@ def headline_side_by_side(reports: Sequence[Report]) -> "pd.DataFrame":
 
 
 TRACK_COLUMNS = [
-    "indicator", "indicator_key", "target", "target_value", "target_value_max", "qualifier", "base_unit",
+    "indicator", "indicator_key", "target", "target_value", "target_value_max", "qualifier", "base_unit", "change",
     "actual_indicator", "actual", "actual_value", "verdict", "reason", "match_score", "scope",
     "target_sentence", "actual_sentence",
 ]
@@ -282,6 +282,25 @@ def hedged(surface: str, qualifier_text: str) -> str:
     if not hedge or hedge in surface or hedge not in _SUFFIX_HEDGES + _PREFIX_HEDGES:
         return surface
     return surface + hedge if hedge in _SUFFIX_HEDGES else hedge + surface
+
+
+_IN_STEP_WORDS = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本)?(?:保持)?同步")
+
+
+def as_written(surface: str, qualifier_text: str, change: str = "none") -> str:
+    """A figure as a reader quotes it: its hedge, and 下降 for a fall (the tables keep the value
+    signed); a target in words keeps only its 同步 phrase.
+
+    >>> as_written("5%", "左右", "increase"), as_written("3%", "以上", "decrease")
+    ('5%左右', '下降3%以上')
+    >>> as_written("一般公共预算收入、城乡居民收入与经济增长同步", "", "none")
+    '与经济增长同步'
+    """
+    surface = str(surface or "")
+    if not any(c.isdigit() for c in surface) and (m := _IN_STEP_WORDS.search(surface)):
+        return m.group(0)
+    text = hedged(surface, qualifier_text)
+    return f"下降{text}" if change == "decrease" and "下降" not in text else text
 
 
 def _signed(value: float | None, change: str) -> float | None:
@@ -478,9 +497,10 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
             actual, verdict, reason = None, "", not_judged
         else:
             actual, verdict, reason = _verdict_for(t, key, results, gdp)
-        rows.append((
-            t.indicator, key, hedged(t.surface, getattr(t, "qualifier_text", "")), _num(t.value),
-            _num(t.value_max), t.qualifier, t.base_unit,
+        change = str(getattr(t, "change", "none") or "none")
+        rows.append((  # values signed: a cut (下降3%) is -3, as its result (下降3.1%) is -3.1
+            t.indicator, key, as_written(t.surface, getattr(t, "qualifier_text", ""), change),
+            _signed(_num(t.value), change), _signed(_num(t.value_max), change), t.qualifier, t.base_unit, change,
             actual.indicator if actual is not None else "",
             hedged(actual.surface, getattr(actual, "qualifier_text", "")) if actual is not None else "",
             _signed(_num(actual.value), actual.change) if actual is not None else None, verdict, reason,
@@ -499,6 +519,20 @@ def in_step_with_economy(words: str) -> bool:
     (True, False)
     """
     return "同步" in words and "经济" in words
+
+
+def year_results(report: Report, metrics: "pd.DataFrame", head: "pd.DataFrame", year: int | None = None) -> _Results:
+    """The one-year results ``report`` gives for ``year`` (its past year), the figures a target of
+    that year is judged on: headline block first, no base values, multi-year or other-place figures.
+    ``.find(key, name, base_unit, change)`` returns the result for one target, or None."""
+    return _Results(report, metrics, _with_change(head, metrics), year)
+
+
+def result_for(results: _Results, key: str, name: str, base_unit: str, change: str, words: str = ""):
+    """The result row that answers a target (growth for a target in words asking 同步), or None."""
+    if key and not any(c.isdigit() for c in str(words)) and in_step_with_economy(str(words)):
+        return results.find(key, name, "%", "increase")
+    return results.find(key, name, base_unit, change)
 
 
 def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:

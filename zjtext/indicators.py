@@ -130,11 +130,17 @@ def lookup(key: str) -> Indicator | None:
     return vocabulary().get(str(key or ""))
 
 
-def display_name(key: str, default: str = "") -> str:
-    """The display name for a key, or ``default`` when the key is unknown.
+NATIONAL = "全国"
 
-    >>> display_name("income_rural"), display_name("", "原文名称")
-    ('农村居民人均可支配收入', '原文名称')
+
+def display_name(key: str, default: str = "", region: str = "") -> str:
+    """The display name for a key, or ``default`` when the key is unknown. For the national report
+    (``region`` 全国) a 地区… name reads 国内… (地区生产总值 → 国内生产总值), as that report writes it.
+
+    >>> display_name("income_rural"), display_name("", "原文名称"), display_name("gdp", region="全国")
+    ('农村居民人均可支配收入', '原文名称', '国内生产总值')
     """
     entry = lookup(key)
-    return entry.name if entry else default
+    if entry is None:
+        return default
+    return "国内" + entry.name[2:] if region == NATIONAL and entry.name.startswith("地区") else entry.name

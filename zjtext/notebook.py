@@ -137,6 +137,20 @@ def table(df, rows: int | None = 20):
 
 
 
+def demo_note(paths, text: str):
+    """``text`` as a note, shown only when one of ``paths`` is an invented test fixture (a file under
+    ``tests/fixtures/``): the notebooks' default demo says its numbers are made up, a run on real
+    reports does not.
+
+    >>> demo_note(["data/raw/x.html"], "演示") is None, demo_note(["../tests/fixtures/a.txt"], "演示").data
+    (True, '演示')
+    """
+    from IPython.display import Markdown
+
+    parts = [Path(p).as_posix() for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    return Markdown(text) if any("tests/fixtures/" in p for p in parts) else None
+
+
 def setup() -> None:
     """Display options for the notebooks: whole tables (up to 500 rows), plain numbers, and charts drawn
     inline as images whatever ``MPLBACKEND`` says (with ``MPLBACKEND=Agg`` a notebook would show only

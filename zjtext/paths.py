@@ -39,9 +39,6 @@ def cache_dir() -> Path:
     return Path(base) / "zjtext"
 
 
-#: The cache folder when zjtext was imported (the tokenizer keeps its dictionary cache there).
-CACHE_DIR = cache_dir()
-
 
 def is_raw_path(path: Path | str) -> bool:
     """Whether ``path`` lies in a raw-data folder: ``data/raw/`` of the working directory, or any

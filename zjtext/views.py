@@ -103,23 +103,10 @@ def measure_of(base_unit: str, change: str) -> str:
     return "level"
 
 
-_IN_STEP = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本)?同步")
-
-
 def _as_written(surface: str, qualifier_text: str, change: str) -> str:
-    """A figure as a reader quotes it; a target in words keeps only its 同步 phrase.
+    from .compare import as_written
 
-    >>> _as_written("5%", "左右", "increase"), _as_written("3%", "", "decrease")
-    ('5%左右', '下降3%')
-    >>> _as_written("一般公共预算收入、城乡居民收入与经济增长同步", "", "none")
-    '与经济增长同步'
-    """
-    from .compare import hedged
-
-    if not any(c.isdigit() for c in str(surface)) and (m := _IN_STEP.search(str(surface))):
-        return m.group(0)
-    text = hedged(surface, qualifier_text)
-    return f"下降{text}" if change == "decrease" and "下降" not in text else text
+    return as_written(surface, qualifier_text, change)
 
 
 def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
@@ -171,22 +158,35 @@ def panel(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Dat
     """One row per report × indicator: this year's target and last year's result (tidy, long).
 
     ``target`` and ``actual`` are as written (hedge kept: ``5%左右``, ``6.5%－7%``, ``下降3%``);
-    ``target_value``/``target_value_max`` bound a range; ``actual_value`` is signed (a fall is
-    negative). Rows are ordered by vocabulary order, then region and year.
+    ``target_value``/``target_value_max`` bound a range; values are signed (a fall, 下降3%, is -3).
+    Last year's result for a targeted indicator is the one target tracking would judge the target by
+    (same indicator, unit and measure; the headline block first, then the rest of the review; never a
+    base value or a multi-year figure). Rows are ordered by vocabulary order, then region and year.
     """
     import pandas as pd
+
+    from .compare import in_step_with_economy, result_for, year_results
 
     order = {key: i for i, key in enumerate(vocabulary())}
     rows = []
     for rep in _progress(reports, progress, "panel"):
         head = headline_rows(rep)
         keyed = head[head["indicator_key"] != ""] if not head.empty else head
+        results = None
         for key in sorted(set(keyed["indicator_key"]) if not keyed.empty else (), key=order.get):
             mine = keyed[keyed["indicator_key"] == key]
             t = _pick(mine[mine["period"] == "target"], key)
             measure = t["measure"] if t is not None else None
+            if t is not None and _number(t["value"]) is None and in_step_with_economy(str(t["surface"])):
+                measure = "growth"  # 与经济增长同步: the result to show is the indicator's growth
             actuals = mine[mine["period"] == "actual"]
             a = _pick(actuals[actuals["measure"] == measure] if measure else actuals, key)
+            if t is not None and a is None:  # the review beyond the headline block, as target tracking reads it
+                if results is None:
+                    metrics, targets = _extracted(rep)
+                    results = year_results(report_of(rep), metrics, targets, (rep.year - 1) if rep.year else None)
+                found = result_for(results, key, t["indicator"], t["base_unit"], t["change"], t["surface"])
+                a = _result_row(found) if found is not None else None
             rows.append(_panel_row(rep, key, t, a))
     df = pd.DataFrame(rows, columns=PANEL_COLUMNS)
     df["_o"] = df["indicator_key"].map(order)
@@ -194,11 +194,19 @@ def panel(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Dat
     return df.reset_index(drop=True)
 
 
+def _result_row(row) -> dict:
+    """A metrics row found by target tracking, in the shape of a headline row."""
+    change = str(getattr(row, "change", "none") or "none")
+    return {"written": _as_written(row.surface, getattr(row, "qualifier_text", ""), change), "value": row.value,
+            "change": change, "indicator": row.indicator, "base_unit": row.base_unit,
+            "measure": measure_of(row.base_unit, change)}
+
+
 def _panel_row(rep: ProcessedReport, key: str, t, a) -> tuple:
     return (
-        rep.report_id, rep.region, rep.year, key, display_name(key),
-        t["written"] if t is not None else "", _signed(t["value"], "none") if t is not None else None,
-        _number(t["value_max"]) if t is not None else None, t["qualifier"] if t is not None else "",
+        rep.report_id, rep.region, rep.year, key, display_name(key, region=rep.region),
+        t["written"] if t is not None else "", _signed(t["value"], t["change"]) if t is not None else None,
+        _signed(t["value_max"], t["change"]) if t is not None else None, t["qualifier"] if t is not None else "",
         (t if t is not None else a)["base_unit"], (t if t is not None else a)["measure"],
         (rep.year - 1) if rep.year else None,
         a["written"] if a is not None else "", _signed(a["value"], a["change"]) if a is not None else None,
@@ -316,7 +324,8 @@ def _series_row(region, year, key, t, rep, nxt, r) -> tuple:
     else:
         verdict, reason = r["verdict"], r["reason"]
         actual, value = r["actual"], _number(r["actual_value"])
-    return (region, year, key, display_name(key), t["written"], _number(t["value"]), _number(t["value_max"]),
+    return (region, year, key, display_name(key, region=region), t["written"], _signed(t["value"], t["change"]),
+            _signed(t["value_max"], t["change"]),
             t["qualifier"], t["base_unit"], t["measure"], rep.report_id, nxt.report_id if nxt else "",
             actual, value, verdict, reason)
 

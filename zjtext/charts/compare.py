@@ -258,8 +258,9 @@ def _tracking_row(ax: "Axes", y: float, row: Mapping, span: float, limits: tuple
     else:
         ax.plot([v], [y], color=PRIMARY, marker="|", ms=16, mew=2.6, zorder=2)
     if q in ("at_least", "more_than", "at_most"):  # which way the target may go
-        start = lo_t if q == "at_most" else hi_t
-        stop = start + (-1 if q == "at_most" else 1) * 0.06 * span
+        down = (q == "at_most") != (v < 0)  # a cut of at least 3% (-3 以上) may go further down
+        start = lo_t if down else hi_t
+        stop = start + (-1 if down else 1) * 0.06 * span
         ax.annotate("", xy=(stop, y - 0.2), xytext=(start, y - 0.2),
                     arrowprops={"arrowstyle": "-|>", "color": PRIMARY, "lw": 1.1, "shrinkA": 0, "shrinkB": 0})
     mid = (lo_t + hi_t) / 2

@@ -84,7 +84,9 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
         _message(ax, NO_DATA)
         return _finish(fig, title or f"{name}：目标与实绩", source)
     rows = rows.sort_values("year")
-    name = name.removeprefix("地区")  # 浙江省生产总值, 全国生产总值
+    region = str(rows["region"].iloc[0])
+    name = str(rows["indicator"].iloc[0] or name)  # the name the region's reports use (国内生产总值 for 全国)
+    heading = name if region == "全国" else region + name.removeprefix("地区")  # 国内生产总值, 浙江省生产总值
     years = rows["year"].astype(int).tolist()
     low = rows["target_value"].astype(float)
     high = rows["target_value_max"].astype(float).where(rows["target_value_max"].notna(), low)
@@ -107,7 +109,7 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
     ax.legend(loc="best")
     note = "实绩取自下一年的政府工作报告；缺下一年报告的年份不作判断"
-    return _finish(fig, title or f"{rows['region'].iloc[0]}{name}：目标与实绩", source, note=note)
+    return _finish(fig, title or f"{heading}：目标与实绩", source, note=note)
 
 
 @_chart

@@ -21,14 +21,9 @@
 #
 # 只有**同一地区、不同年份**的报告才会被放在一起比较。`zjtext run` 会自动为每个地区的多年报告运行本笔记本，
 # 并把报告路径和输出文件夹作为参数传进来。
-#
-# > **关于本页的默认参数（演示用）**：仓库里只收录了一份真实报告（浙江 2024）。为了让本笔记本打开就能运行，
-# > 默认参数把它与一份**虚构的**“2025 年浙江报告”（测试夹具 `tests/fixtures/synthetic-zhejiang-2025.txt`）对比。
-# > 下面所有“2025”的数字都是编造的，判定只演示方法怎样工作，**不是**对任何地区的评价。
-# > 要做真实对比：把 `report_paths` 换成同一地区两年的报告，或运行 `zjtext run 报告1 报告2 --out 文件夹`。
 
 # %% tags=["parameters"]
-report_paths = ["../data/raw/zhejiang-2024.html", "../tests/fixtures/synthetic-zhejiang-2025.txt"]  # demo pair: see above
+report_paths = ["../data/raw/zhejiang-2024.html", "../tests/fixtures/synthetic-zhejiang-2025.txt"]  # demo pair: the seed and an invented fixture (the note below says so)
 out_dir = None  # where figures are saved, in out_dir/figures (None: show them only)
 
 # %%
@@ -37,7 +32,7 @@ import pandas as pd
 from zjtext import charts, load_report
 from zjtext.compare import (check_pair, headline_side_by_side, keyness_between, label, order_reports,
                             slogan_changes, track_targets)
-from zjtext.notebook import DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, number, save_figure, setup, table
+from zjtext.notebook import DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number, save_figure, setup, table
 
 setup()
 reports = order_reports([load_report(p) for p in report_paths])
@@ -47,13 +42,21 @@ names = {r.report_id: label(r) for r in reports}
 pd.DataFrame([(r.report_id, r.meta.year, r.meta.region, r.meta.display_title) for r in reports],
              columns=["报告", "年份", "地区", "标题"], index=range(1, len(reports) + 1))
 
+
+# %%
+demo_note(report_paths, """\
+**关于本页的默认参数（演示用）**：仓库里只收录了一份真实报告（浙江 2024）。为了让本笔记本打开就能运行，
+默认参数把它与一份**虚构的**“2025 年浙江报告”（测试夹具 `tests/fixtures/synthetic-zhejiang-2025.txt`）对比。
+下面所有“2025”的数字都是编造的，判定只演示方法怎样工作，**不是**对任何地区的评价。
+要做真实对比：把 `report_paths` 换成同一地区两年的报告，或运行 `zjtext run 报告1 报告2 --out 文件夹`。""")
+
 # %% [markdown]
 # ## 目标完成情况
 #
 # 上一年报告的每一个主要预期目标，对照下一年报告给出的同一指标的实绩（指标名称允许小的差异，如
 # “生产总值 / 全省生产总值 / 地区生产总值”）。判定规则：“以内、不高于”是上限；“以上、不低于、超过”是下限；
 # 未加限定或“左右”的目标，物价、失业率、能耗、排放等越低越好的指标视为上限，其余视为下限；区间目标达到近端即算达成；
-# “左右”允许目标值 5% 的误差（5.5% 左右的目标，实绩 5.4% 记为“基本达成（左右）”），并单独标出。
+# “左右”在百分比目标上允许 0.2 个百分点、其他单位允许目标值 5% 的误差（7.5% 左右的目标，实绩 7.4% 记为“基本达成（左右）”），并单独标出。
 
 # %%
 tracked = track_targets(old, new)

@@ -25,13 +25,9 @@
 # - 有**两个以上地区**的报告时，生成“各地并排”（panel）；
 # - 有**同一地区连续年份**的报告时，生成“历年追踪”（series）：第 N 年报告定下的目标，对照第 N+1 年报告交代的结果。
 #   年份不连续的，不作判断，并说明原因。
-#
-# > **关于本页的默认参数（演示用）**：仓库不收录语料，默认参数用的是测试夹具——浙江 2024 年报告原文，加上几份
-# > **虚构的**小报告（“样例市”“示例省”“测试省”以及一份虚构的“浙江 2025”）。下面涉及这些虚构地区和浙江 2025 的数字都是编造的，
-# > 只演示方法，**不是**对任何地区的评价。要看真实结果：`zjtext run data/raw/` 放入多省或多年的报告即可。
 
 # %% tags=["parameters"]
-report_paths = [  # demo reports: the seed and invented fixtures (see the note above)
+report_paths = [  # demo reports: the seed and invented fixtures (the note below says so)
     "../data/raw/zhejiang-2024.html",
     "../tests/fixtures/synthetic-zhejiang-2025.txt",
     "../tests/fixtures/other-site-2025.html",
@@ -41,13 +37,13 @@ report_paths = [  # demo reports: the seed and invented fixtures (see the note a
 processed_dir = None  # where the processed tables are kept and reused (None: a temporary folder)
 out_dir = None  # where figures are saved, in out_dir/figures (None: show them only)
 panel_key = "gdp"  # the indicator of the ranked chart (a key of the indicator vocabulary)
-trend_terms = ["高质量发展", "新质生产力", "人工智能", "八八战略"]  # terms whose frequency is followed over years
+trend_terms = ["高质量发展", "新质生产力", "人工智能", "创新"]  # terms whose frequency is followed over years
 
 # %%
 import pandas as pd
 
 from zjtext import charts, views
-from zjtext.notebook import VERDICT_ZH, save_figure, setup, table
+from zjtext.notebook import VERDICT_ZH, demo_note, save_figure, setup, table
 
 setup()
 reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1)
@@ -56,6 +52,13 @@ for err in errors:
 regions = sorted({r.region for r in reports})
 pd.DataFrame([(r.region, r.year, r.report_id) for r in reports], columns=["地区", "年份", "报告"],
              index=range(1, len(reports) + 1))
+
+
+# %%
+demo_note(report_paths, """\
+**关于本页的默认参数（演示用）**：仓库不收录语料，默认参数用的是测试夹具——浙江 2024 年报告原文，加上几份
+**虚构的**小报告（“样例市”“示例省”“测试省”以及一份虚构的“浙江 2025”）。下面涉及这些虚构地区和浙江 2025 的数字都是编造的，
+只演示方法，**不是**对任何地区的评价。要看真实结果：`zjtext run data/raw/` 放入多省或多年的报告即可。""")
 
 # %% [markdown]
 # ## 一、各地主要目标并排
@@ -85,7 +88,7 @@ fig
 #
 # 第 N 年的报告为第 N 年定目标，第 N+1 年的报告交代第 N 年的结果，所以只有**相邻两年**的报告才能判断目标是否完成。
 # 判定规则与 05 相同：“以内、不高于、控制在”是上限；“以上、不低于、超过”是下限；未加限定或“左右”的目标，物价、失业率、
-# 能耗等越低越好的指标视为上限，其余视为下限；区间目标达到近端即算完成；“左右”允许目标值 5% 的误差；“下降”目标以降幅比较；
+# 能耗等越低越好的指标视为上限，其余视为下限；区间目标达到近端即算完成；“左右”在百分比目标上允许 0.2 个百分点（其他单位为目标值的 5%）；“下降”目标以降幅比较；
 # “与经济增长同步”对照同年的经济增速。找不到同一指标、同一口径的数字时记为“未报告”，并写明原因——宁缺毋错。
 
 # %%

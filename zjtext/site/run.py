@@ -224,7 +224,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     result.title = report_name(report.meta)
     final = out / rid
     notebooks = report_notebooks()
-    stamp = {**_stamp([path, *([previous] if previous is not None else [])], with_code), "compare": list(compare)}
+    stamp = {**_stamp([path, *([previous] if previous is not None else [])], with_code), "compare": [list(c) for c in compare]}  # as JSON reads it back
     if not force and (pages := _reusable(final, stamp)):
         result.pages, result.reused = pages, True
         if bar is not None:
@@ -235,8 +235,8 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
     html_pages: dict[Path, str] = {}
     try:
-        exporter = exporter or make_exporter(with_code)
         with ex.Kernel(stage) as kernel:  # one kernel for the report's notebooks, reset before each
+            exporter = exporter or make_exporter(with_code)  # nbconvert is imported while the kernel starts
             for (name, _), (href, label) in zip(notebooks, links):
                 if bar is not None:
                     bar.set_description(f"{rid}: {name}")
