@@ -137,14 +137,18 @@ def test_tracking_gold_counts_equal_verdicts_and_wrong_figures():
          "verdict": "not reported"},
         {"pair": "a-b", "indicator": "城镇登记失业率", "target_surface": "4.5%", "target_value": "4.5", "actual_value": "",
          "verdict": "not reported"},
+        {"pair": "a-b", "indicator": "单位国内生产总值能耗", "target_surface": "3%", "target_value": "3", "actual_value": "3.2",
+         "verdict": "met"},
     ])
     tracked = pd.DataFrame([
         {"indicator": "国内生产总值", "indicator_key": "gdp", "target_value": 7.0, "actual_value": 6.9,
          "verdict": "met (within 左右)", "reason": ""},
         {"indicator": "居民消费价格", "indicator_key": "cpi", "target_value": 3.0, "actual_value": 2.0, "verdict": "met",
          "reason": ""},  # a figure the gold does not have: a wrong figure
+        {"indicator": "单位国内生产总值能耗", "indicator_key": "energy_intensity", "target_value": -3.0,
+         "actual_value": -3.2, "verdict": "met", "reason": ""},  # a cut, signed in the tracking table
     ])
     counts, table = score_tracking(gold, tracked)
-    assert counts == {"rows": 3, "equal": 1, "wrong_figure": 1}
-    assert table.verdict.tolist() == ["met (within 左右)", "met", "(no target row)"]
+    assert counts == {"rows": 4, "equal": 2, "wrong_figure": 1}
+    assert table.verdict.tolist() == ["met (within 左右)", "met", "(no target row)", "met"]
     assert same_verdict("met", "met (within 左右)") and not same_verdict("missed", "not reported")

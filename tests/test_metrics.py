@@ -693,8 +693,15 @@ def test_topical_review_units_opening_on_this_year_give_the_economy_unit():
                                   "今年是“十五五”开局之年。全省经济社会发展的主要预期目标是："])
 def test_target_list_in_the_first_year_of_a_plan(lead):
     text = ("2031年示范省政府工作报告\n各位代表：\n一、2030年工作回顾\n过去一年，全省生产总值增长5.2%。\n"
-            "二、“十九五”时期主要目标\n到2035年，全省生产总值年均增长5%左右。\n三、2031年工作安排\n"
+            "二、“十六五”时期主要目标\n到2035年，全省生产总值年均增长5%左右。\n三、2031年工作安排\n"
             f"{lead}全省生产总值增长5%左右，城镇调查失业率5.5%以内。\n")
     t = headline(report_from_text(text, path="met_first.txt")).query("period == 'target'")
     assert t.surface.tolist() == ["5%", "5.5%"] and t.paragraph.nunique() == 1
     assert "今年" in t.sentence.iloc[0] or "主要预期目标" in t.sentence.iloc[0]
+
+
+@pytest.mark.parametrize("year, period", [(2031, "target"), (2036, "actual")])
+def test_a_plan_period_is_past_or_coming_by_the_report_year(year, period):
+    text = (f"{year}年示范省政府工作报告\n各位代表：\n“十六五”时期，全省生产总值年均增长5.8%。\n")
+    r = extract_metrics(report_from_text(text, path="met_plan.txt")).iloc[0]
+    assert (r.period, r.multi_year) == (period, True)  # 十六五 = 2031-2035

@@ -319,7 +319,8 @@ def score_tracking(gold: "pd.DataFrame", tracked: "pd.DataFrame") -> tuple[dict,
     for g in gold.itertuples():
         key = indicator_key(g.indicator)
         cand = tracked[tracked["indicator_key"] == key]
-        match = [t for t in cand.itertuples() if _close(float(g.target_value), float(t.target_value or "nan"))] \
+        # the gold writes a cut unsigned (3.1 for 下降3.1%); the tracking table signs it (-3.1)
+        match = [t for t in cand.itertuples() if _close(abs(float(g.target_value)), abs(float(t.target_value or "nan")))] \
             if len(cand) else []
         t = match[0] if match else None
         verdict = t.verdict if t is not None else "(no target row)"

@@ -23,14 +23,17 @@ _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _ACTUAL_LEAD = re.compile(
-    r"^(?:各位代表[，！!,]\s*)?(?:“十[一二三四]五”时期|十[一二三四]五时期|五年来|过去五年|这五年|过去一年|一年来|"
+    r"^(?:各位代表[，！!,]\s*)?(?:五年来|过去五年|这五年|过去一年|一年来|"
     r"这一年|刚刚过去|回顾|去年|上年)")
 _TARGET_LEAD = re.compile(
-    r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|“十五五”|十五五|未来五年|今后五年|展望|《纲要|纲要|建议|主要预期目标|做好今年|"
+    r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|未来五年|今后五年|展望|《纲要|纲要|建议|主要预期目标|做好今年|"
     r"围绕上述目标|实现上述目标|新的一年)")
 _ACTUAL_WEAK = re.compile(r"五年来|过去五年|这五年|过去一年|一年来|刚刚过去|回顾|成就")
-_TARGET_WEAK = re.compile(r"今年|“十五五”|十五五|未来五年|今后五年|展望|纲要|目标|到20\d\d年|力争|确保")
-_SENT_PAST = re.compile(r"去年|上年|过去一年|五年来|过去五年|这五年|“十[一二三四]五”时期|十[一二三四]五期间|一年来")
+_TARGET_WEAK = re.compile(r"今年|未来五年|今后五年|展望|纲要|目标|到20\d\d年|力争|确保")
+_SENT_PAST = re.compile(r"去年|上年|过去一年|五年来|过去五年|这五年|一年来")
+# a plan named at the start of a paragraph (“十四五”时期，…) or anywhere: past or coming, by the report year
+_PLAN_AT_START = re.compile(r"^(?:各位代表[，！!,]\s*)?“?十([一二三四五六七八九])五")
+_PLAN_ANY = re.compile(r"“?十([一二三四五六七八九])五”?(时期|期间)?")
 _SENT_PAST_VERB = re.compile(r"增长|达到|达|完成|实现|超过|累计|下降|提高|突破|建成")
 _SENT_FUTURE = re.compile(r"今年(?!以来)|明年|力争|确保|计划|将|目标|预期|要|争取|到20\d\d年")
 _SENT_FUTURE_STRONG = re.compile(r"今年(?!以来)|明年|力争|下一步|新的一年")
@@ -66,6 +69,23 @@ _BY_YEAR = re.compile(r"到((?:19|20)\d\d)年")
 def _plan_years(n: int) -> tuple[int, int]:
     start = 2006 + 5 * (n - 11)
     return start, start + 4
+
+
+def _plan_tense(m: "re.Match | None", year: int | None) -> str | None:
+    """'actual' for a five-year plan named by ``m`` that ended before the report year, 'target' for the
+    current or a coming one (None without a match). Without a year: the 11th to 14th plans are past.
+
+    >>> _plan_tense(_PLAN_ANY.search("“十四五”时期"), 2026), _plan_tense(_PLAN_ANY.search("十五五"), 2026)
+    ('actual', 'target')
+    >>> _plan_tense(_PLAN_ANY.search("“十二五”时期"), 2011), _plan_tense(_PLAN_ANY.search("十五五"), 2031)
+    ('target', 'actual')
+    """
+    if m is None:
+        return None
+    n = 10 + _CN_DIGIT[m.group(1)]
+    if not year:
+        return "actual" if n <= 14 else "target"
+    return "actual" if _plan_years(n)[1] < year else "target"
 
 
 def _heading_period(heading: str, year: int | None) -> str | None:
@@ -134,12 +154,15 @@ def _paragraph_periods(report: Report) -> dict[int, str]:
         first = p.sentences[0] if p.sentences else p.text
         first_strip = _ENUM_MARK.sub("", first)
         year_lead = _YEAR_LEAD.match(first_strip)
-        if _ACTUAL_LEAD.search(first_strip) or (year and year_lead and int(year_lead.group(1)) < year):
+        plan = _plan_tense(_PLAN_AT_START.match(first_strip), year)
+        if _ACTUAL_LEAD.search(first_strip) or plan == "actual" or (year and year_lead and int(year_lead.group(1)) < year):
             state = "actual"
-        elif _TARGET_LEAD.search(first_strip) or (year and year_lead and int(year_lead.group(1)) >= year):
+        elif _TARGET_LEAD.search(first_strip) or plan == "target" or (
+                year and year_lead and int(year_lead.group(1)) >= year):
             state = "target"
         elif sec_kind is None and p.kind != "heading":
-            a, t = bool(_ACTUAL_WEAK.search(first)), bool(_TARGET_WEAK.search(first))
+            coming = any(_plan_tense(m, year) == "target" for m in _PLAN_ANY.finditer(first))
+            a, t = bool(_ACTUAL_WEAK.search(first)), bool(_TARGET_WEAK.search(first)) or coming
             if a != t:
                 state = "actual" if a else "target"
         out[p.index] = state
@@ -155,7 +178,8 @@ def _figure_period(before: str, clause: str, context: str, year: int | None) -> 
     """
     if context == "target":
         def past(t: str) -> bool:
-            return bool(_SENT_PAST.search(t) or (year and f"{year - 1}年" in t))
+            return bool(_SENT_PAST.search(t) or (year and f"{year - 1}年" in t)
+                        or any(m.group(2) and _plan_tense(m, year) == "actual" for m in _PLAN_ANY.finditer(t)))
         if (past(clause) or past(before)) and _SENT_PAST_VERB.search(clause) \
                 and not _SENT_FUTURE.search(clause) and not _SENT_FUTURE.search(before):
             return "actual"
