@@ -363,7 +363,9 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
         os.environ["IPYTHONDIR"] = str(ws.root / "ipython")
     by_file: dict[Path, RunResult] = {}
     plan = compare_plan(_loadable(todo), out)
-    previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i}
+    year = {p: load_report(p).meta.year for s, _ in plan for p in s}
+    # last year's report heads the front page only when it is last year's (N+1 reviews N)
+    previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i and year[p] == (year[s[i - 1]] or 0) + 1}
     links = {p: [(relative_href(target / f"{COMPARE_NOTEBOOK}.html", out / report_id_for(p)), PAGE_TITLES[COMPARE_NOTEBOOK])]
              for s, target in plan for p in s}
     try:
