@@ -24,6 +24,7 @@ import itertools
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -185,6 +186,8 @@ def _kernel_manager_class(kernel_dir: Path):
             env = dict(kw.get("env") or os.environ)
             env.update(KERNEL_ENV, MPLCONFIGDIR=str(cache_dir() / "matplotlib"), IPYTHONDIR=str(kernel_dir / "ipython"))
             kw["env"] = env
+            if not os.environ.get("ZJTEXT_DEBUG"):  # a kernel killed mid-work must not print on the user's terminal
+                kw.setdefault("stderr", subprocess.DEVNULL)
             await super()._async_launch_kernel(kernel_cmd, **kw)
             pid = getattr(self.provisioner, "pid", None)
             if pid:
@@ -315,12 +318,16 @@ def remove_partial() -> None:
 def _stop_worker(*_args, parent_gone: bool = False) -> None:
     """End this worker now: its kernels killed, its partial outputs removed (and the run's temporary
     folder, when the parent is gone and cannot)."""
-    if _WORKSPACE is not None:
-        _WORKSPACE.kill_kernels()
-        if parent_gone:
-            _WORKSPACE.close()
-    remove_partial()
-    os._exit(1)
+    try:  # the parent may be removing the same folders at the same moment: no traceback, ever
+        if _WORKSPACE is not None:
+            _WORKSPACE.kill_kernels()
+            if parent_gone:
+                _WORKSPACE.close()
+        remove_partial()
+    except BaseException:
+        pass
+    finally:
+        os._exit(1)
 
 
 def init_worker(parent_pid: int, root: str) -> None:

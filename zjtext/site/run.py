@@ -448,14 +448,14 @@ def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Pat
 
 # ---------------------------------------------------------------- the command
 
-def _interrupted(out: Path, *_args) -> None:
-    """Ctrl-C: stop workers and kernels, remove partial outputs, one line, exit status 130."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _stop_everything(out: Path) -> None:
+    """Stop the workers (each kills its kernels and removes its partial folders), then this process's
+    kernels, and remove what was being built."""
     pool = _POOL
     procs = list(getattr(pool, "_processes", {}).values()) if pool is not None else []
     for proc in procs:
         try:
-            proc.terminate()  # the worker kills its kernels and removes its partial folders
+            proc.terminate()
         except Exception:
             pass
     for proc in procs:
@@ -469,6 +469,15 @@ def _interrupted(out: Path, *_args) -> None:
     ex.remove_partial()
     for partial in list(out.glob(".*.partial")) + list(out.glob(f"{COMPARE_DIR}/.*.partial")):
         shutil.rmtree(partial, ignore_errors=True)
+
+
+def _interrupted(out: Path, *_args) -> None:
+    """Ctrl-C: stop workers and kernels, remove partial outputs, one line, exit status 130."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # whatever happens while cleaning up, the user gets one line and status 130
+        _stop_everything(out)
+    except BaseException:
+        pass
     sys.stderr.write(f"\nerror: interrupted; {out} holds only the reports that were complete\n"
                      if sys.stderr.isatty() else f"error: interrupted; {out} holds only the reports that were complete\n")
     sys.stderr.flush()
