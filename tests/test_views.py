@@ -42,6 +42,9 @@ def test_panel_is_tidy_and_keeps_targets_as_written(processed):
     assert gdp.loc["zhejiang-2024", "actual_year"] == 2023
     assert gdp.loc["synthetic-zhejiang-2025", "actual"] == "5.4%"  # the growth rate, not the GDP level
     assert gdp.loc["synthetic-zhejiang-2025", "actual_value"] == pytest.approx(5.4)
+    # the 2025 report's GDP result judges the 2024 target (both reports are in the panel); none for 2024
+    assert gdp.loc["synthetic-zhejiang-2025", "verdict"] == "met (within 左右)"
+    assert gdp.loc["zhejiang-2024", "verdict"] == ""
 
 
 def test_panel_wide_has_one_row_per_report_and_two_columns_per_indicator(processed):

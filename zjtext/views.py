@@ -37,7 +37,8 @@ __all__ = [
 
 PANEL_COLUMNS = [
     "report_id", "region", "year", "indicator_key", "indicator", "target", "target_value", "target_value_max",
-    "qualifier", "unit", "measure", "actual_year", "actual", "actual_value", "target_as_written", "actual_as_written",
+    "qualifier", "unit", "measure", "actual_year", "actual", "actual_value", "verdict", "target_as_written",
+    "actual_as_written",
 ]
 SERIES_COLUMNS = [
     "region", "year", "indicator_key", "indicator", "target", "target_value", "target_value_max", "qualifier",
@@ -159,6 +160,8 @@ def panel(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Dat
 
     ``target`` and ``actual`` are as written (hedge kept: ``5%左右``, ``6.5%－7%``, ``下降3%``);
     ``target_value``/``target_value_max`` bound a range; values are signed (a fall, 下降3%, is -3).
+    ``verdict`` judges last year's target for the indicator when last year's report of the region is
+    among ``reports`` (as :func:`series` does), else it is empty.
     Last year's result for a targeted indicator is the one target tracking would judge the target by
     (same indicator, unit and measure; the headline block first, then the rest of the review; never a
     base value or a multi-year figure). Rows are ordered by vocabulary order, then region and year.
@@ -189,9 +192,21 @@ def panel(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Dat
                 a = _result_row(found) if found is not None else None
             rows.append(_panel_row(rep, key, t, a))
     df = pd.DataFrame(rows, columns=PANEL_COLUMNS)
+    df["verdict"] = _last_years_verdicts(reports, df)
     df["_o"] = df["indicator_key"].map(order)
     df = df.sort_values(["_o", "region", "year", "report_id"], kind="stable").drop(columns="_o")
     return df.reset_index(drop=True)
+
+
+def _last_years_verdicts(reports: Sequence[ProcessedReport], df: "pd.DataFrame") -> list[str]:
+    """For each panel row, the verdict on last year's target for the indicator, when last year's report
+    of the region is among ``reports`` (the series' verdict), else ''."""
+    years = {(r.region, r.year) for r in reports if r.region and r.year}
+    if not any((region, year - 1) in years for region, year in years):
+        return [""] * len(df)
+    judged = series([r for r in reports if (r.region, (r.year or 0) - 1) in years or (r.region, (r.year or 0) + 1) in years])
+    verdicts = {(r.region, r.year + 1, r.indicator_key): r.verdict for r in judged.itertuples(index=False)}
+    return [verdicts.get((region, year, key), "") for region, year, key in zip(df["region"], df["year"], df["indicator_key"])]
 
 
 def _result_row(row) -> dict:
@@ -209,7 +224,7 @@ def _panel_row(rep: ProcessedReport, key: str, t, a) -> tuple:
         _signed(t["value_max"], t["change"]) if t is not None else None, t["qualifier"] if t is not None else "",
         (t if t is not None else a)["base_unit"], (t if t is not None else a)["measure"],
         (rep.year - 1) if rep.year else None,
-        a["written"] if a is not None else "", _signed(a["value"], a["change"]) if a is not None else None,
+        a["written"] if a is not None else "", _signed(a["value"], a["change"]) if a is not None else None, "",
         t["indicator"] if t is not None else "", a["indicator"] if a is not None else "",
     )
 
