@@ -274,27 +274,32 @@ def compare_title(reports) -> str:
 def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: bool = False, exporter=None,
                 force: bool = False) -> RunResult:
     """Run notebook 05 over two or more reports of one region into ``target_dir`` (inside the run's ``out``)."""
-    result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare")
     reports = [load_report(p) for p in paths]
-    result.title = compare_title(reports)
+    result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare", title=compare_title(reports))
+    nav = compare_nav(target_dir, out, [(r.report_id, short_name(r.meta)) for r in reports])
+    return _run_over(COMPARE_NOTEBOOK, paths, target_dir, result, nav, {}, with_code, exporter, force)
+
+
+def _run_over(name: str, paths: Sequence[Path], target_dir: Path, result: RunResult, nav, params: dict,
+              with_code: bool, exporter, force: bool) -> RunResult:
+    """Run a notebook over several reports (05, 06) into ``target_dir``: reused when nothing changed,
+    built in a hidden folder and moved into place when complete, its failure kept for inspection."""
     stamp = _stamp(paths, with_code)
     if not force and (pages := _reusable(target_dir, stamp)):
         result.pages, result.reused = pages, True
         return result
     stage = _stage(target_dir)
     try:
-        executed = stage / "notebooks" / f"{COMPARE_NOTEBOOK}.ipynb"
-        params = {"report_paths": [_relative(p, target_dir) for p in paths], "out_dir": "."}
+        executed = stage / "notebooks" / f"{name}.ipynb"
+        params = {"report_paths": [_relative(p, target_dir) for p in paths], **params, "out_dir": "."}
         try:
-            ex.execute(COMPARE_NOTEBOOK, executed, params, cwd=stage)
+            ex.execute(name, executed, params, cwd=stage)
         except Exception as err:
-            _keep_failed(stage, target_dir, COMPARE_NOTEBOOK)
-            result.error = f"compare: {COMPARE_NOTEBOOK}: {_reason(err)}"
+            _keep_failed(stage, target_dir, name)
+            result.error = f"{result.report_id}: {name}: {_reason(err)}"
             return result
-        href = f"{COMPARE_NOTEBOOK}.html"
-        nav = compare_nav(target_dir, out, [(r.report_id, short_name(r.meta)) for r in reports])
         page = export_html(executed, exporter or make_exporter(with_code), result.title, nav)
-        result.pages = _finish(stage, target_dir, stamp, write_pages({stage / href: page}))
+        result.pages = _finish(stage, target_dir, stamp, write_pages({stage / f"{name}.html": page}))
         return result
     finally:
         _abandon(stage)
@@ -316,26 +321,8 @@ def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, export
     """Run notebook 06 (all regions side by side, one region over the years) into ``out/corpus/``."""
     target_dir = out / CORPUS_DIR
     result = RunResult(source=", ".join(str(p) for p in paths), report_id=CORPUS_DIR, title=PAGE_TITLES[CORPUS_NOTEBOOK])
-    stamp = _stamp(paths, with_code)
-    if not force and (pages := _reusable(target_dir, stamp)):
-        result.pages, result.reused = pages, True
-        return result
-    stage = _stage(target_dir)
-    try:
-        executed = stage / "notebooks" / f"{CORPUS_NOTEBOOK}.ipynb"
-        params = {"report_paths": [_relative(p, target_dir) for p in paths], "processed_dir": "data", "out_dir": "."}
-        try:
-            ex.execute(CORPUS_NOTEBOOK, executed, params, cwd=stage)
-        except Exception as err:
-            _keep_failed(stage, target_dir, CORPUS_NOTEBOOK)
-            result.error = f"{CORPUS_DIR}: {CORPUS_NOTEBOOK}: {_reason(err)}"
-            return result
-        nav = compare_nav(target_dir, out, [])
-        page = export_html(executed, exporter or make_exporter(with_code), result.title, nav)
-        result.pages = _finish(stage, target_dir, stamp, write_pages({stage / f"{CORPUS_NOTEBOOK}.html": page}))
-        return result
-    finally:
-        _abandon(stage)
+    return _run_over(CORPUS_NOTEBOOK, paths, target_dir, result, compare_nav(target_dir, out, []),
+                     {"processed_dir": "data"}, with_code, exporter, force)
 
 
 # ---------------------------------------------------------------- many reports
