@@ -17,7 +17,7 @@ from ..site.labels import VERDICT as VERDICT_LABELS  # the pages' words
 from .style import (
     ACCENT, GREY, INK, LIGHT, MUTED, NO_DATA, PALETTE, PRIMARY, balanced_wrap, cjk_wrap, count_label, edge_align,
     ems_in, finish, fmt_number, in_house_style, is_empty, is_percent, legend_columns, message, new_figure,
-    plot_over_list, target_line, to_float, value_label,
+    plot_over_list, target_line, to_float, value_axis, value_label,
 )
 
 if TYPE_CHECKING:
@@ -219,13 +219,9 @@ def _draw_tracking(ax: "Axes", rows: list[dict], xlabel: str = "% / 个百分点
                                             for r in rows])
     ax.set_ylim(len(rows) - 0.45, -0.6)
     ax.set_xlim(*limits)
-    ax.axvline(0, color=GREY, lw=0.8)
+    value_axis(ax, xlabel)
     ax.grid(axis="y", color="#EEEEEE", lw=0.8)
     ax.set_axisbelow(True)
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    ax.xaxis.set_major_formatter(lambda v, _: fmt_number(v))
-    ax.set_xlabel(xlabel)
     if not legend:
         return
     ax.legend(handles=[Line2D([], [], color=PRIMARY, marker="|", ms=12, mew=2.4, ls="none", label="上年目标"),

@@ -24,7 +24,7 @@ from ..pairs import growth_table, target_pairs
 from .style import (
     ACCENT, GREY, INK, LIGHT, MUTED, NO_DATA, PALETTE, PRIMARY, balanced_wrap, ems_in, fmt_number, in_house_style,
     is_empty, message, new_figure, finish, plot_over_list, report_year, save_figure, target_text, to_float,
-    value_label,
+    value_axis, value_label,
 )
 from .fonts import use_cjk_font
 
@@ -274,11 +274,7 @@ def _draw_target_bars(ax: "Axes", rows: list[dict], year: int | None, xlabel: st
     ax.set_yticks(range(len(bars)), labels=[balanced_wrap(name, 10) for name, _, _ in bars])
     ax.set_ylim(len(bars) - 0.4, -0.6)
     ax.set_xlim(lo - (0.2 * span if lo < 0 else 0), hi + 0.38 * span)
-    ax.axvline(0, color=GREY, lw=0.8)
-    ax.tick_params(axis="y", length=0)
-    ax.spines["left"].set_visible(False)
-    ax.xaxis.set_major_formatter(lambda v, _: fmt_number(v))
-    ax.set_xlabel(xlabel)
+    value_axis(ax, xlabel)
     if not legend:
         return
     last_name, this_name = (f"{year - 1}年实际", f"{year}年目标") if year else ("上年实际", "今年目标")

@@ -470,3 +470,13 @@ def save_figure(fig: "Figure", out_dir: Path | str, name: str) -> list[Path]:
             fig.savefig(buf, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
         saved.append(write_bytes(buf.getvalue(), Path(out_dir) / f"{name}.{fmt}"))
     return saved
+
+
+def value_axis(ax, xlabel: str) -> None:
+    """The horizontal value axis of the indicator charts: a zero line, no y ticks or left spine,
+    numbers without trailing zeros, and the axis label."""
+    ax.axvline(0, color=GREY, lw=0.8)
+    ax.tick_params(axis="y", length=0)
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_formatter(lambda v, _: fmt_number(v))
+    ax.set_xlabel(xlabel)
