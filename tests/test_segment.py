@@ -210,6 +210,19 @@ def test_segmenting_is_silent_private_and_built_once():
     assert done.stderr == ""
 
 
+def test_rjieba_default_instance_is_not_built_and_the_package_still_imports():
+    """Our instance comes from rjieba's compiled module alone (the package's own default instance
+    is not built); a later ``import rjieba`` still works and shares that module."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom zjtext import segment\nj = segment._jieba()\n"
+            "print('rjieba' in sys.modules)\nimport rjieba\n"
+            "print(type(j) is rjieba.Jieba, rjieba.cut('深入实施八八战略') == j.cut('深入实施八八战略', True))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True", "True"]
+
+
 def test_token_chunks_are_the_whole_table_in_pieces(fixture_report):
     whole = segment.token_columns(fixture_report)
     pieces = list(segment.token_chunks(fixture_report, chars=50))

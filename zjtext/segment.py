@@ -35,6 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,10 +120,41 @@ def _jieba() -> "rjieba.Jieba":
     if _JIEBA is None:
         with _LOCK:
             if _JIEBA is None:
-                import rjieba
-
-                _JIEBA = rjieba.Jieba()
+                _JIEBA = _jieba_class()()
     return _JIEBA
+
+
+def _jieba_class() -> type:
+    """rjieba's ``Jieba`` class, without building the package's default instance.
+
+    ``import rjieba`` builds a module-level ``Jieba()`` (its ``rjieba.cut``), as long to build as
+    ours and never used here. So the compiled module ``rjieba.rjieba`` is loaded on its own and
+    registered under its own name, where a later ``import rjieba`` finds it. Any surprise in the
+    package's layout falls back to the plain import.
+
+    >>> _jieba_class().__name__
+    'Jieba'
+    """
+    import sys
+
+    name = "rjieba.rjieba"
+    if name not in sys.modules and "rjieba" not in sys.modules:
+        try:
+            from importlib.machinery import EXTENSION_SUFFIXES, ExtensionFileLoader
+            from importlib.util import find_spec, module_from_spec, spec_from_file_location
+
+            folder = Path(find_spec("rjieba").submodule_search_locations[0])
+            path = next(p for s in EXTENSION_SUFFIXES if (p := folder / f"rjieba{s}").is_file())
+            spec = spec_from_file_location(name, path, loader=ExtensionFileLoader(name, str(path)))
+            module = module_from_spec(spec)
+            spec.loader.exec_module(module)
+            sys.modules[name] = module
+            return module.Jieba
+        except (ImportError, AttributeError, StopIteration, TypeError, OSError):
+            pass
+    import rjieba
+
+    return rjieba.Jieba
 
 
 def _cut_into(text: str, out: list[str]) -> None:

@@ -115,6 +115,11 @@ def report_tables(report: Report) -> dict:
     }
 
 
+#: A flag as the csv module writes a bool (``str(True)``), looked up once per distinct token rather
+#: than converted at every occurrence.
+_BOOL_TEXT = {True: "True", False: "False"}
+
+
 class _TokenPass:
     """The rows of ``tokens.csv``, cut piece by piece (:func:`zjtext.segment.token_chunks`) and
     counted for the keyword and slogan tables as they go by, so no table holds every token."""
@@ -137,7 +142,7 @@ class _TokenPass:
         for chunk in self._chunks:
             self.counts.add(chunk)
             words = chunk["token"]
-            tails.update((w, (w, *chunk.flags[w])) for w in set(words).difference(tails))
+            tails.update((w, (w, *map(_BOOL_TEXT.__getitem__, chunk.flags[w]))) for w in set(words).difference(tails))
             yield from map(operator.add, zip(*(chunk[c] for c in where)), map(tails.__getitem__, words))
 
     def counted(self) -> "_TokenPass":
