@@ -199,6 +199,19 @@ def test_report_names_in_one_style():
     assert labels.region_name({"region": "", "title": "2019年国务院政府工作报告"}) == "全国"
 
 
+@pytest.mark.parametrize("region,year,title", [
+    ("浙江省", 2024, "2024年政府工作报告"), ("安徽省", 2026, "安徽省2026年政府工作报告"),
+    ("全国", 2019, "2019年中华人民共和国国务院政府工作报告"), ("全国", 2015, "政府工作报告"),
+    ("新疆维吾尔自治区", 2026, "2026年新疆维吾尔自治区人民政府工作报告"),
+])
+def test_links_and_headings_name_a_report_alike(region, year, title):
+    """The name in links and indexes (labels) is the title on the report's own pages (ReportMeta)."""
+    from zjtext.report import ReportMeta
+
+    meta = ReportMeta("x", title=title, year=year, region=region)
+    assert labels.report_name(meta) == meta.display_title
+
+
 # ---------------------------------------------------------------- the terminal
 
 def test_terminal_table_fits_100_columns_and_aligns_chinese(capsys):

@@ -9,7 +9,7 @@ everywhere. The module imports nothing from zjtext: any stage may use it.
 >>> amount(5300000000000, "元"), amount(3300e8, "元"), amount(5.5, "%"), amount(112e4, "人")
 ('5.3万亿元', '3300亿元', '5.5%', '112万人')
 >>> report_name({"region": "", "year": 2019, "title": "2019年中华人民共和国国务院政府工作报告"})
-'2019年全国政府工作报告'
+'2019年国务院政府工作报告'
 """
 from __future__ import annotations
 
@@ -50,6 +50,7 @@ PAGE_TITLES = {
 }
 
 NATIONAL = "全国"
+NATIONAL_ISSUER = "国务院"  # who issues the national report: its name reads 2019年国务院政府工作报告
 _NATIONAL_TITLE = re.compile(r"国务院|中华人民共和国")
 
 
@@ -72,14 +73,21 @@ def region_name(meta: Any) -> str:
 
 
 def report_name(meta: Any) -> str:
-    """One style for every report, whatever its source called it: year, region, 政府工作报告.
+    """One style for every report, whatever its source called it: year, issuer, 政府工作报告 — the
+    issuer being the region, or 国务院 for the national report (as :attr:`ReportMeta.display_title`
+    has it, so a page's heading and its links name a report alike).
 
     >>> report_name({"region": "安徽省", "year": 2026, "title": "安徽省2026年政府工作报告"})
     '2026年安徽省政府工作报告'
     >>> report_name({"region": "浙江省", "year": 2024, "title": "2024年政府工作报告"})
     '2024年浙江省政府工作报告'
+    >>> report_name({"region": "全国", "year": 2019, "title": "政府工作报告"})
+    '2019年国务院政府工作报告'
     """
-    return f"{short_name(meta)}政府工作报告"
+    region = region_name(meta)
+    issuer = NATIONAL_ISSUER if region == NATIONAL else region
+    year = _get(meta, "year")
+    return f"{year}年{issuer}政府工作报告" if year else f"{issuer}政府工作报告"
 
 
 def short_name(meta: Any) -> str:
