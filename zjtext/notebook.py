@@ -119,6 +119,58 @@ def save_figure(fig, out_dir: str | Path | None, name: str) -> list[Path]:
     return save(fig, Path(out_dir) / "figures", name)
 
 
+def save_and_show(fig, out_dir: str | Path | None, name: str, saved: list | None = None):
+    """Save ``fig`` as :func:`save_figure` does (the paths are added to ``saved``) and return what the
+    cell shows: the PNG just saved, at the size the figure would be drawn inline (drawing it a third
+    time would cost as much as saving it), or, when nothing was saved, the figure itself."""
+    paths = save_figure(fig, out_dir, name)
+    if saved is not None:
+        saved.extend(paths)
+    png = next((p for p in paths if p.suffix == ".png"), None)
+    return fig if png is None else saved_png(png, fig.dpi)
+
+
+def saved_png(path: str | Path, dpi: float):
+    """A saved chart (PNG at :data:`zjtext.charts.DPI`) for display at ``dpi``, e.g. a figure's own 100:
+    the same size on screen as the figure drawn inline, sharper on high-density screens.
+
+    >>> import io, matplotlib.figure, tempfile
+    >>> from zjtext.charts import save_figure
+    >>> png = save_figure(matplotlib.figure.Figure(figsize=(4, 2)), tempfile.mkdtemp(), "a")[0]
+    >>> saved_png(png, 100).width
+    400
+    """
+    from IPython.display import Image
+
+    from .charts import DPI
+
+    data = Path(path).read_bytes()
+    width = int.from_bytes(data[16:20], "big")  # the PNG header's width field
+    return Image(data=data, format="png", width=round(width * dpi / DPI))
+
+
+def preload_charts() -> None:
+    """Load what drawing and saving a first chart loads (pyplot, the CJK font, the PNG and SVG
+    writers, the word-cloud package) by drawing an empty chart: a kernel can do this while it waits
+    for its notebook (:class:`zjtext.site.execute.ReportKernels`)."""
+    import io
+
+    import matplotlib
+    import matplotlib.pyplot  # noqa: F401
+    import pandas as pd
+
+    from . import charts
+
+    fig = charts.headline_targets(pd.DataFrame(), source="图表")
+    for fmt in ("png", "svg"):
+        with matplotlib.rc_context({"svg.fonttype": "path"}):
+            fig.savefig(io.BytesIO(), format=fmt)
+    try:
+        import wordcloud  # noqa: F401
+    except ImportError:
+        pass
+
+
 def table(df, rows: int | None = 20):
     """A DataFrame prepared for display: first ``rows`` rows, fresh index, long text shortened.
 

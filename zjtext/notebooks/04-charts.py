@@ -26,7 +26,7 @@ out_dir = None  # where figures are saved, in out_dir/figures (None: show them o
 # %%
 from zjtext import load_report
 from zjtext import charts
-from zjtext.notebook import load_tables, save_figure, setup, shown
+from zjtext.notebook import load_tables, save_and_show, setup, shown
 
 setup()
 report = load_report(report_path)
@@ -35,9 +35,8 @@ keywords, shares, targets, metrics = load_tables(report, processed_dir, "keyword
 saved = []
 
 
-def show(fig, name):
-    saved.extend(save_figure(fig, out_dir, name))
-    return fig
+def show(fig, name):  # saved as PNG and SVG when out_dir is given; the page shows the PNG
+    return save_and_show(fig, out_dir, name, saved)
 
 # %% [markdown]
 # ## 高频关键词

@@ -32,7 +32,7 @@ import pandas as pd
 from zjtext import charts, load_report
 from zjtext.compare import (check_pair, consecutive, headline_side_by_side, keyness_between, label,
                             order_reports, slogan_changes, track_targets)
-from zjtext.notebook import DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number, save_figure, setup, table
+from zjtext.notebook import DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number, save_and_show, setup, table
 
 setup()
 reports = order_reports([load_report(p) for p in report_paths])
@@ -69,8 +69,7 @@ table(view, None).rename(columns={"indicator": "指标", "target": f"{names[old.
 
 # %%
 fig = charts.target_tracking(tracked, source=f"{names[old.report_id]}报告的目标，{names[new.report_id]}报告的实绩")
-save_figure(fig, out_dir, "target_tracking")
-fig
+save_and_show(fig, out_dir, "target_tracking")
 
 # %% [markdown]
 # ## 升温与降温的词
@@ -87,8 +86,7 @@ table(significant[["term", "count_a", "count_b", "g2", "log_ratio", "direction"]
 # %%
 fig = charts.keyness_bars(key, label_a=names[old.report_id], label_b=names[new.report_id],
                           source=f"{names[old.report_id]}与{names[new.report_id]}报告对比")
-save_figure(fig, out_dir, "keyness")
-fig
+save_and_show(fig, out_dir, "keyness")
 
 # %% [markdown]
 # ## 口号的新提出、延续与不再提及
@@ -101,8 +99,7 @@ counts.rename(index=STATUS_ZH).rename_axis("提法").to_frame("个数")
 # %%
 fig = charts.slogan_changes_chart(slogan_table, label_a=names[old.report_id], label_b=names[new.report_id],
                                   source=f"{names[old.report_id]}与{names[new.report_id]}报告对比")
-save_figure(fig, out_dir, "slogans")
-fig
+save_and_show(fig, out_dir, "slogans")
 
 # %% [markdown]
 # ## 主要指标并排

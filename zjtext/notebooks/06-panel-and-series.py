@@ -43,7 +43,7 @@ trend_terms = ["高质量发展", "新质生产力", "人工智能", "创新"]  
 import pandas as pd
 
 from zjtext import charts, views
-from zjtext.notebook import VERDICT_ZH, demo_note, save_figure, setup, table
+from zjtext.notebook import VERDICT_ZH, demo_note, save_and_show, setup, table
 
 setup()
 reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1)
@@ -80,8 +80,7 @@ else:
 
 # %%
 fig = charts.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
-save_figure(fig, out_dir, f"panel_{panel_key}")
-fig
+save_and_show(fig, out_dir, f"panel_{panel_key}")
 
 # %% [markdown]
 # ## 二、历年目标与实绩
@@ -107,8 +106,7 @@ table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]], Non
 
 # %%
 fig = charts.series_lines(series, "gdp", source=f"数据来源：{region or ''}历年政府工作报告")
-save_figure(fig, out_dir, "series_gdp")
-fig
+save_and_show(fig, out_dir, "series_gdp")
 
 # %% [markdown]
 # ## 三、用词的变化
@@ -120,16 +118,14 @@ fig
 years = [r for r in reports if r.region == region] if region else reports
 trends = views.keyword_trends(years, trend_terms)
 fig = charts.keyword_trend_lines(trends, trend_terms, source=f"数据来源：{region or ''}历年政府工作报告")
-save_figure(fig, out_dir, "keyword_trends")
-fig
+save_and_show(fig, out_dir, "keyword_trends")
 
 # %%
 changes = views.term_changes(years, top=8)
 movers = [*changes[changes["direction"] == "rose"]["term"].head(3), *changes[changes["direction"] == "fell"]["term"].head(3)]
 fig = charts.keyword_trend_lines(views.keyword_trends(years, movers), movers, title="升降最多的词（每万字出现次数）",
                                  source=f"数据来源：{region or ''}历年政府工作报告")
-save_figure(fig, out_dir, "keyword_movers")
-fig
+save_and_show(fig, out_dir, "keyword_movers")
 
 # %%
 table(changes.assign(direction=changes["direction"].map({"rose": "升温", "fell": "降温"})), None).rename(columns={
