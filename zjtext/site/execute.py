@@ -31,6 +31,7 @@ import threading
 import time
 from importlib import resources
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from ..paths import cache_dir
 
@@ -197,17 +198,48 @@ def _kernel_manager_class(kernel_dir: Path):
     return ZjtextKernelManager
 
 
-class Kernel:
-    """One kernel for several notebooks (a report's 01–04): started once in ``cwd``, its namespace
-    reset before each notebook, so every notebook starts empty but imports are paid once."""
+def import_lines(names: Iterable[str]) -> list[str]:
+    """The top-level import statements of notebooks ``names``, in order, each once.
 
-    def __init__(self, cwd: Path):
+    >>> "from zjtext import charts" in import_lines(["04-charts"])
+    True
+    """
+    import ast
+
+    lines: list[str] = []
+    for name in names:
+        try:
+            tree = ast.parse(notebook_text(name))  # percent format: markdown cells and markers are comments
+        except SyntaxError:
+            continue
+        lines += [ast.unparse(node) for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
+    return list(dict.fromkeys(lines))
+
+
+def _preload_code(lines: Sequence[str]) -> str:
+    """Code that runs ``lines`` (import statements) one by one, in a namespace of their own, and
+    ignores any that fails (the notebook will say so itself)."""
+    return (f"def _zjtext_preload(lines):\n    for line in lines:\n        try:\n            exec(line, {{}})\n"
+            f"        except Exception:\n            pass\n_zjtext_preload({list(lines)!r})\ndel _zjtext_preload")
+
+
+class Kernel:
+    """One kernel for several notebooks (a report's 01–03): started once in ``cwd``, its namespace
+    reset before each notebook, so every notebook starts empty but imports are paid once.
+
+    ``preload``: import statements the kernel runs while it starts (the imports of the notebooks it
+    will run): :meth:`start_kernel` does not wait for them, so they overlap with other work."""
+
+    def __init__(self, cwd: Path, preload: Sequence[str] = ()):
         from jupyter_core.utils import run_sync
 
         self._run_sync = run_sync
         self.dir = workspace().kernel_dir()
         self.km = _kernel_manager_class(self.dir)(kernel_name="python3")
-        run_sync(self.km.start_kernel)(cwd=str(cwd), extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+        args = ["--IPKernelApp.log_level=CRITICAL"]
+        if preload:  # run by IPython before the kernel answers: the first notebook waits for them
+            args.append(f"--IPKernelApp.exec_lines={_preload_code(preload)}")
+        run_sync(self.km.start_kernel)(cwd=str(cwd), extra_arguments=args)
 
     def close(self) -> None:
         try:
@@ -219,6 +251,66 @@ class Kernel:
             shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> "Kernel":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+#: Run in a chart notebook's kernel while it starts: what drawing and saving the first chart would load.
+CHARTS_PRELOAD = "from zjtext.notebook import preload_charts; preload_charts(); del preload_charts"
+
+
+def draws_charts(name: str) -> bool:
+    """Whether notebook ``name`` draws charts (it imports ``zjtext.charts``).
+
+    >>> draws_charts("04-charts"), draws_charts("01-load-and-segment")
+    (True, False)
+    """
+    return any(line.startswith(("from zjtext import charts", "import zjtext.charts", "from zjtext.charts "))
+               for line in import_lines([name]))
+
+
+class ReportKernels:
+    """The kernels of one report's notebooks: the notebooks that draw charts run in a kernel of their
+    own, started at once and loading the chart stack while the other kernel runs the notebooks before
+    them (on a machine with two or more processors that work is then off the clock). Each kernel
+    preloads the imports of its notebooks. Notebooks still run one after the other, in order."""
+
+    def __init__(self, cwd: Path, names: Sequence[str]):
+        charts = [n for n in names if draws_charts(n)] if len(names) > 1 else []
+        groups = [g for g in ([n for n in names if n not in charts], charts) if g]
+        self._kernels: list[Kernel] = []
+        self._by_name: dict[str, Kernel] = {}
+        try:
+            for group in groups:
+                kernel = Kernel(cwd, import_lines(group) + ([CHARTS_PRELOAD] if group is charts else []))
+                self._kernels.append(kernel)
+                self._by_name.update(dict.fromkeys(group, kernel))
+        except BaseException:
+            self.close()
+            raise
+
+    def __getitem__(self, name: str) -> Kernel:
+        return self._by_name[name]
+
+    def draws_charts(self, name: str) -> bool:
+        """Whether ``name`` runs in the chart kernel (another than the first)."""
+        return len(self._kernels) > 1 and self._by_name[name] is not self._kernels[0]
+
+    def close(self) -> None:
+        """Shut every kernel down (each is killed even when another fails to stop)."""
+        errors = []
+        for kernel in self._kernels:
+            try:
+                kernel.close()
+            except Exception as err:
+                errors.append(err)
+        self._kernels.clear()
+        if errors:
+            raise errors[0]
+
+    def __enter__(self) -> "ReportKernels":
         return self
 
     def __exit__(self, *exc) -> None:

@@ -25,6 +25,7 @@ unchanged since it was built is reused (``force=True`` redoes it); so is a compa
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -32,7 +33,7 @@ import shutil
 import signal
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -42,7 +43,7 @@ from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, report_files
 from ..report import ReportError, load_report, report_id_for
 from ..store import write_text
 from . import execute as ex
-from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_pages
+from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page_with_font, finish_pages
 from .labels import PAGE_TITLES, region_name, report_name, short_name
 from .pages import compare_nav, index_page, overview_page, relative_href, report_nav
 
@@ -233,31 +234,46 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     stage = _stage(final)
     params = {"report_path": _relative(path, final), "processed_dir": "data", "out_dir": "."}
     links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
-    html_pages: dict[Path, str] = {}
+    # the pages are made in a thread while the chart notebooks run: the process only waits on the chart
+    # kernel then, and a second processor is free (before, the kernels need every processor)
+    pager = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zjtext-pages")
     try:
-        with ex.Kernel(stage) as kernel:  # one kernel for the report's notebooks, reset before each
-            exporter = exporter or make_exporter(with_code)  # nbconvert is imported while the kernel starts
+        last_year = load_report(previous) if previous is not None else None
+        jobs: list[tuple] = [(stage / "index.html", lambda: finish_page_with_font(index_page(report, links, last_year, compare)))]
+        pages: dict[Path, Future] = {}
+        exporter_job = None
+        with ex.ReportKernels(stage, [name for name, _ in notebooks]) as kernels:
             for (name, _), (href, label) in zip(notebooks, links):
                 if bar is not None:
                     bar.set_description(f"{rid}: {name}")
+                if kernels.draws_charts(name) or not jobs:
+                    exporter_job = exporter_job or pager.submit(lambda: exporter or make_exporter(with_code))
+                    pages.update((page, pager.submit(job)) for page, job in jobs)
+                    jobs = []
                 executed = stage / "notebooks" / f"{name}.ipynb"
                 try:
-                    ex.execute(name, executed, params, cwd=stage, kernel=kernel)
+                    ex.execute(name, executed, params, cwd=stage, kernel=kernels[name])
                 except Exception as err:  # the failed notebook is kept for inspection
                     _keep_failed(stage, final, name)
                     result.error = f"{path}: {name}: {_reason(err)}"
                     return result
-                html_pages[stage / href] = export_html(executed, exporter, f"{result.title} · {label}",
-                                                       report_nav(links, href, compare))
+                jobs.append((stage / href, functools.partial(_notebook_page, executed, lambda: exporter_job.result(),
+                                                             f"{result.title} · {label}", report_nav(links, href, compare))))
                 if bar is not None:
                     bar.update(1)
-        last_year = load_report(previous) if previous is not None else None
-        index = {stage / "index.html": index_page(report, links, last_year, compare)}
-        pages = write_pages({**index, **html_pages})
-        result.pages = _finish(stage, final, stamp, pages)
+        exporter_job = exporter_job or pager.submit(lambda: exporter or make_exporter(with_code))
+        pages.update((page, pager.submit(job)) for page, job in jobs)
+        written = [write_text(job.result(), page) for page, job in pages.items()]
+        result.pages = _finish(stage, final, stamp, written)
         return result
     finally:
+        pager.shutdown(wait=True, cancel_futures=True)
         _abandon(stage)
+
+
+def _notebook_page(executed: Path, exporter, title: str, nav) -> str:
+    """An executed notebook's finished page (exported, sanitised, with its font); ``exporter()`` gives the exporter."""
+    return finish_page_with_font(export_html(executed, exporter(), title, nav))
 
 
 def _run_one(args: tuple) -> RunResult:
