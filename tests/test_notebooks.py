@@ -53,3 +53,22 @@ def test_notebooks_are_package_data():
     conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
     assert "notebooks/*.py" in conf["package-data"]["zjtext"]
     assert "resources/**/*" in conf["package-data"]["zjtext"]
+
+
+def test_a_saved_chart_is_shown_as_the_png_saved_at_the_figure_inline_size(tmp_path):
+    """With ``out_dir`` the cell shows the PNG file's bytes (not a third drawing), as wide on screen as
+    the figure drawn inline; without, the figure itself (drawn inline by Jupyter)."""
+    import pandas as pd
+    from IPython.display import Image
+
+    from zjtext import charts
+    from zjtext.notebook import save_and_show
+
+    fig = charts.headline_targets(pd.DataFrame(), source={"region": "浙江省", "year": 2024})
+    assert save_and_show(fig, None, "headline_targets") is fig
+    saved: list = []
+    shown = save_and_show(fig, tmp_path, "headline_targets", saved)
+    assert [p.name for p in saved] == ["headline_targets.png", "headline_targets.svg"]
+    assert isinstance(shown, Image) and shown.data == saved[0].read_bytes()
+    assert shown.width == round(fig.get_figwidth() * fig.dpi)  # 800 CSS pixels for 1200 saved
+    assert int.from_bytes(shown.data[16:20], "big") == round(fig.get_figwidth() * charts.DPI)

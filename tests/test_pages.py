@@ -242,3 +242,67 @@ def test_text_table_counts_wide_characters():
     table = text_table(pd.DataFrame({"indicator": ["生产总值", "GDP"], "count": [1, 22]}))
     rows = table.splitlines()
     assert [display_width(r) for r in rows] == [display_width(rows[0])] * len(rows)
+
+
+# ---------------------------------------------------------------- the embedded font
+
+def _embedded_font(page: str):
+    import base64
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    [data] = re.findall(r"url\(data:font/otf;base64,([A-Za-z0-9+/=]+)\)", page)
+    return TTFont(io.BytesIO(base64.b64decode(data)))
+
+
+def _cmap(font: bytes) -> dict:
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    return TTFont(io.BytesIO(font)).getBestCmap()
+
+
+def test_each_page_embeds_the_glyphs_of_its_own_characters(seed):
+    from zjtext.site.html import finish_page_with_font, page_text
+
+    front = finish_page_with_font(index_page(seed, PAGES))
+    other = finish_page_with_font(render("run_index.html.j2", title="目录", reports=[], comparisons=[], failed=[], nav=None))
+    for page in (front, other):
+        chars = {ord(c) for c in page_text(page) if ord(c) > 0x7F and not c.isspace()}
+        covered = set(_embedded_font(page).getBestCmap())
+        assert chars - covered <= {0xB6}, "a character of the page has no glyph"  # ¶: not in the font
+        assert covered <= chars | {0xB6}, "glyphs of characters the page does not use"
+    assert len(other) < len(front) / 2
+
+
+def test_font_subsets_cut_from_the_cached_base_are_the_bytes_cut_from_the_whole_font(tmp_path, monkeypatch):
+    """The base font (a cut of the bundled font kept in the cache folder) only saves time: built, read
+    back from the cache, or bypassed for a character it lacks, the page gets the same font bytes."""
+    from zjtext.charts import cjk_font_file
+    from zjtext.site import html
+
+    monkeypatch.setenv("ZJTEXT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(html, "_base_chars", lambda: frozenset("报告生产总值增长目标实绩左右以内，。（）—·%→"))  # small: quick to build
+    html._base_font.cache_clear()
+    try:
+        built = html.font_subset("增长目标，。%")
+        [cached] = (tmp_path / "fonts").glob("*.otf")
+        html._base_font.cache_clear()  # as in a new process: the base is read from the cache
+        again = html.font_subset("增长目标，。%")
+        assert built == again == html._subset(cjk_font_file(), "".join(sorted(set("增长目标，。%"))))
+        assert len(cached.read_bytes()) < len(cjk_font_file().read_bytes()) / 10
+        beyond = html.font_subset("增长堃")  # 堃 is not in the base: cut from the whole font
+        assert ord("堃") in _cmap(beyond) and beyond == html._subset(cjk_font_file(), "增长堃")
+    finally:
+        html._base_font.cache_clear()
+
+
+def test_the_real_base_font_gives_the_bytes_of_the_whole_font_on_report_text(seed):
+    from zjtext.charts import cjk_font_file
+    from zjtext.site import html
+
+    chars = "".join(sorted({c for c in seed.text if ord(c) > 0x7F and not c.isspace()}))[::7]  # a spread of ~250
+    assert html._base_font() is not None and set(chars) <= html._base_chars()
+    assert html.font_subset(chars) == html._subset(cjk_font_file(), chars)

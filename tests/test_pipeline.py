@@ -52,6 +52,42 @@ def test_every_report_gets_index_and_one_page_per_notebook(run_dir):
     assert not [p for p in run_dir.rglob(".*")], "partial or temporary files left in OUT"
 
 
+def test_charts_page_shows_the_saved_pngs(run_dir):
+    """Notebook 04 under ``zjtext run`` shows each chart as the PNG it saved: the same bytes in the
+    executed notebook and on the page, shown 800 pixels wide, and each with a description."""
+    import base64
+
+    folder = run_dir / "zhejiang-2024"
+    saved = sorted(p.read_bytes() for p in (folder / "figures").glob("*.png"))
+    nb = nbformat.read(folder / "notebooks" / "04-charts.ipynb", as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    assert sorted(base64.b64decode(o.data["image/png"]) for o in outputs) == saved and len(saved) == 5
+    assert {o.metadata["image/png"]["width"] for o in outputs} == {800}
+    doc = lxml_html.fromstring((folder / "04-charts.html").read_bytes())
+    images = doc.xpath("//img")
+    assert sorted(base64.b64decode(img.get("src").split(",", 1)[1]) for img in images) == saved
+    assert all(img.get("alt", "").startswith("图表：") for img in images)
+
+
+def test_two_runs_give_the_same_bytes(run_dir, tmp_path_factory):
+    """Pages, executed notebooks, tables and figures of a report do not depend on the run (two
+    kernels, pages made in a thread, fonts cut from a cached base, prints cut by timing)."""
+    out = tmp_path_factory.mktemp("reports")  # as deep as run_dir: the same relative report path
+    [result] = site_run.run([DEFAULT_REPORT], out=out, progress=False)
+    assert not result.error
+
+    def files(folder: Path) -> dict:
+        return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "run.json"}
+
+    # the seed of run_dir links to the comparison; its front page and navigation differ, nothing else
+    first, again = files(run_dir / "zhejiang-2024"), files(out / "zhejiang-2024")
+    assert first.keys() == again.keys()
+    differ = {p.as_posix() for p in first if first[p] != again[p]}
+    assert differ <= {"index.html", *(f"{n}.html" for n, _ in site_run.report_notebooks())}
+    for name in ("notebooks", "figures", "data"):
+        assert not [p for p in differ if p.startswith(name)], name
+
+
 def test_overview_links_every_report(run_dir):
     doc = lxml_html.fromstring((run_dir / "index.html").read_bytes())
     links = {a.get("href") for a in doc.xpath("//a")}
@@ -361,8 +397,18 @@ def _marked(mark: str) -> list[int]:
     return pids
 
 
-def _start_run(tmp_path: Path, fixtures_dir: Path):
-    import signal as _signal  # noqa: F401
+def _kernels(pids: list[int]) -> list[int]:
+    found = []
+    for pid in pids:
+        try:
+            if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.append(pid)
+        except OSError:
+            continue
+    return found
+
+
+def _start_run(tmp_path: Path, fixtures_dir: Path, jobs: int = 2):
     import subprocess
     import time
     import uuid
@@ -371,13 +417,13 @@ def _start_run(tmp_path: Path, fixtures_dir: Path):
     private = tmp_path / "tmp"
     private.mkdir()
     env = {**os.environ, "TMPDIR": str(private), mark.split("=")[0]: mark.split("=")[1]}
-    reports = [str(DEFAULT_REPORT), str(fixtures_dir / "hostile-2024.txt")]
-    proc = subprocess.Popen([sys.executable, "-m", "zjtext.cli", "run", *reports, "--jobs", "2", "--out", str(tmp_path / "out")],
+    reports = [str(DEFAULT_REPORT), str(fixtures_dir / "hostile-2024.txt")][:jobs]
+    proc = subprocess.Popen([sys.executable, "-m", "zjtext.cli", "run", *reports, "--jobs", str(jobs), "--out", str(tmp_path / "out")],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
     deadline = time.time() + 120
-    while time.time() < deadline and len(_marked(mark)) < 5:  # parent, 2 workers, their kernels
+    while time.time() < deadline and len(_kernels(_marked(mark))) < 2 * jobs:  # two kernels a report
         time.sleep(0.2)
-    assert len(_marked(mark)) >= 5, "the run did not start its kernels"
+    assert len(_kernels(_marked(mark))) >= 2 * jobs, "the run did not start its kernels"
     time.sleep(1.0)
     return proc, mark, private
 
@@ -410,6 +456,23 @@ def test_ctrl_c_stops_run_jobs_2_with_one_line_and_complete_outputs_only(tmp_pat
     for folder in (tmp_path / "out").iterdir():  # whatever is there is complete
         if folder.is_dir():
             assert (folder / "run.json").exists() and (folder / "index.html").exists()
+    assert list(private.iterdir()) == []
+
+
+@needs_proc
+def test_ctrl_c_kills_both_kernels_of_a_report(tmp_path, fixtures_dir):
+    """One report, one process: its charts kernel (started at once, loading the chart stack) dies
+    with the other on Ctrl-C."""
+    import signal
+
+    proc, mark, private = _start_run(tmp_path, fixtures_dir, jobs=1)
+    kernels = _kernels(_marked(mark))
+    assert len(kernels) == 2
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and err.startswith("error: interrupted") and "Traceback" not in err
+    assert _gone(mark, 5), "a kernel outlived the run"
+    assert not list((tmp_path / "out").rglob(".*")), "partial outputs left"
     assert list(private.iterdir()) == []
 
 

@@ -236,6 +236,7 @@ class Kernel:
         self._run_sync = run_sync
         self.dir = workspace().kernel_dir()
         self.km = _kernel_manager_class(self.dir)(kernel_name="python3")
+        self.used = False  # whether a notebook has run here (the next one starts with a reset)
         args = ["--IPKernelApp.log_level=CRITICAL"]
         if preload:  # run by IPython before the kernel answers: the first notebook waits for them
             args.append(f"--IPKernelApp.exec_lines={_preload_code(preload)}")
@@ -257,6 +258,8 @@ class Kernel:
         self.close()
 
 
+#: Run in every kernel while it starts: what each notebook's ``setup()`` loads (pyplot, inline charts).
+SETUP_PRELOAD = "from zjtext.notebook import setup; setup(); del setup"
 #: Run in a chart notebook's kernel while it starts: what drawing and saving the first chart would load.
 CHARTS_PRELOAD = "from zjtext.notebook import preload_charts; preload_charts(); del preload_charts"
 
@@ -284,7 +287,7 @@ class ReportKernels:
         self._by_name: dict[str, Kernel] = {}
         try:
             for group in groups:
-                kernel = Kernel(cwd, import_lines(group) + ([CHARTS_PRELOAD] if group is charts else []))
+                kernel = Kernel(cwd, [*import_lines(group), SETUP_PRELOAD, *([CHARTS_PRELOAD] if group is charts else [])])
                 self._kernels.append(kernel)
                 self._by_name.update(dict.fromkeys(group, kernel))
         except BaseException:
@@ -334,7 +337,9 @@ def execute(name: str, target: Path, parameters: dict, cwd: Path, kernel: Kernel
     target.parent.mkdir(parents=True, exist_ok=True)
     nb = read_notebook(name)
     if kernel is not None:
-        nb.cells.insert(0, nbformat.v4.new_code_cell("%reset -f", metadata={"tags": [_RESET_TAG]}, id="zjtext-reset"))
+        if kernel.used:  # a fresh kernel's namespace is empty (its preload leaves nothing behind)
+            nb.cells.insert(0, nbformat.v4.new_code_cell("%reset -f", metadata={"tags": [_RESET_TAG]}, id="zjtext-reset"))
+        kernel.used = True
         engine = {"km": kernel.km}
     else:
         kernel_dir = workspace().kernel_dir()
@@ -376,6 +381,9 @@ def scrub(path: Path, name: str) -> None:
     pm_meta["output_path"] = f"notebooks/{name}.ipynb"
     pm_meta.pop("environment_variables", None)
     nb.cells = [c for c in nb.cells if _RESET_TAG not in c.metadata.get("tags", [])]
+    for cell in nb.cells:
+        if cell.get("outputs"):
+            cell.outputs = merge_streams(cell.outputs)
     count = 0
     for cell in nb.cells:  # numbered from 1, as in a kernel of its own
         if cell.cell_type == "code" and cell.get("execution_count") is not None:
@@ -392,6 +400,24 @@ def scrub(path: Path, name: str) -> None:
         cell.metadata.get("papermill", {}).pop("end_time", None)
         cell.metadata.get("papermill", {}).pop("duration", None)
     write_text(nbformat.writes(nb) + "\n", path)
+
+
+def merge_streams(outputs: list) -> list:
+    """Consecutive prints to one stream as one output: where the kernel cut them depends on timing
+    (as nbconvert's ``CoalesceStreamsPreprocessor``, without importing nbconvert here).
+
+    >>> from nbformat.v4 import new_output
+    >>> [o.text for o in merge_streams([new_output("stream", name="stdout", text=t) for t in ("a", "b\\n")])]
+    ['ab\\n']
+    """
+    merged: list = []
+    for out in outputs:
+        last = merged[-1] if merged else None
+        if last is not None and out.get("output_type") == last.get("output_type") == "stream" and out.get("name") == last.get("name"):
+            last["text"] += out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 # ---------------------------------------------------------------- worker processes

@@ -36,7 +36,7 @@ import tempfile
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .. import __version__
 from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, report_files
@@ -234,22 +234,16 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
     stage = _stage(final)
     params = {"report_path": _relative(path, final), "processed_dir": "data", "out_dir": "."}
     links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
-    # the pages are made in a thread while the chart notebooks run: the process only waits on the chart
-    # kernel then, and a second processor is free (before, the kernels need every processor)
-    pager = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zjtext-pages")
+    pager = _Pager(exporter, with_code)
     try:
         last_year = load_report(previous) if previous is not None else None
-        jobs: list[tuple] = [(stage / "index.html", lambda: finish_page_with_font(index_page(report, links, last_year, compare)))]
-        pages: dict[Path, Future] = {}
-        exporter_job = None
+        pager.add(stage / "index.html", lambda: finish_page_with_font(index_page(report, links, last_year, compare)))
         with ex.ReportKernels(stage, [name for name, _ in notebooks]) as kernels:
             for (name, _), (href, label) in zip(notebooks, links):
                 if bar is not None:
                     bar.set_description(f"{rid}: {name}")
-                if kernels.draws_charts(name) or not jobs:
-                    exporter_job = exporter_job or pager.submit(lambda: exporter or make_exporter(with_code))
-                    pages.update((page, pager.submit(job)) for page, job in jobs)
-                    jobs = []
+                if kernels.draws_charts(name):
+                    pager.start()  # the first kernel is done: a processor is free while the charts are drawn
                 executed = stage / "notebooks" / f"{name}.ipynb"
                 try:
                     ex.execute(name, executed, params, cwd=stage, kernel=kernels[name])
@@ -257,21 +251,60 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, ba
                     _keep_failed(stage, final, name)
                     result.error = f"{path}: {name}: {_reason(err)}"
                     return result
-                jobs.append((stage / href, functools.partial(_notebook_page, executed, lambda: exporter_job.result(),
-                                                             f"{result.title} · {label}", report_nav(links, href, compare))))
+                pager.add(stage / href, functools.partial(_notebook_page, executed, pager.exporter,
+                                                          f"{result.title} · {label}", report_nav(links, href, compare)))
                 if bar is not None:
                     bar.update(1)
-        exporter_job = exporter_job or pager.submit(lambda: exporter or make_exporter(with_code))
-        pages.update((page, pager.submit(job)) for page, job in jobs)
-        written = [write_text(job.result(), page) for page, job in pages.items()]
+            pager.start()  # the last pages are made while the kernels shut down
+        written = [write_text(text, page) for page, text in pager.pages().items()]
         result.pages = _finish(stage, final, stamp, written)
         return result
     finally:
-        pager.shutdown(wait=True, cancel_futures=True)
+        pager.close()
         _abandon(stage)
 
 
-def _notebook_page(executed: Path, exporter, title: str, nav) -> str:
+class _Pager:
+    """Makes a report's pages in a thread of their own while the kernels work (the process mostly
+    waits on its kernels). Pages added before :meth:`start` wait: until then the kernels use every
+    processor; from then on (the charts kernel runs alone) a processor is free."""
+
+    def __init__(self, exporter=None, with_code: bool = False):
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zjtext-pages")
+        self._exporter, self._with_code = exporter, with_code
+        self._held: list[tuple[Path, Callable[[], str]]] = []
+        self._jobs: dict[Path, Future] = {}
+        self._started = False
+
+    def exporter(self):
+        """The run's HTML exporter (made on first use, in the pager's one thread)."""
+        if self._exporter is None:
+            self._exporter = make_exporter(self._with_code)
+        return self._exporter
+
+    def add(self, page: Path, make: Callable[[], str]) -> None:
+        """Make the text of ``page`` with ``make()`` (now, or at :meth:`start`)."""
+        if self._started:
+            self._jobs[page] = self._pool.submit(make)
+        else:
+            self._held.append((page, make))
+
+    def start(self) -> None:
+        self._started = True
+        for page, make in self._held:
+            self._jobs[page] = self._pool.submit(make)
+        self._held = []
+
+    def pages(self) -> dict[Path, str]:
+        """Every page's text, once all are made (a page's error is raised here)."""
+        self.start()
+        return {page: job.result() for page, job in self._jobs.items()}
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _notebook_page(executed: Path, exporter: Callable, title: str, nav) -> str:
     """An executed notebook's finished page (exported, sanitised, with its font); ``exporter()`` gives the exporter."""
     return finish_page_with_font(export_html(executed, exporter(), title, nav))
 
