@@ -218,9 +218,11 @@ def import_lines(names: Iterable[str]) -> list[str]:
 
 def _preload_code(lines: Sequence[str]) -> str:
     """Code that runs ``lines`` (import statements) one by one, in a namespace of their own, and
-    ignores any that fails (the notebook will say so itself)."""
+    ignores any that fails (the notebook will say so itself); then moves what they loaded out of the
+    garbage collector's way."""
     return (f"def _zjtext_preload(lines):\n    for line in lines:\n        try:\n            exec(line, {{}})\n"
-            f"        except Exception:\n            pass\n_zjtext_preload({list(lines)!r})\ndel _zjtext_preload")
+            f"        except Exception:\n            pass\n_zjtext_preload({list(lines)!r})\ndel _zjtext_preload\n"
+            "import gc; gc.freeze(); del gc")  # what is loaded stays: the notebook's garbage collections skip it
 
 
 class Kernel:
@@ -246,10 +248,14 @@ class Kernel:
         try:
             self._run_sync(self.km.shutdown_kernel)(now=True)
         finally:
-            pid = getattr(self.km, "_zjtext_pid", None)
-            if pid:
-                workspace().drop_kernel(pid)
-            shutil.rmtree(self.dir, ignore_errors=True)
+            self.forget()
+
+    def forget(self) -> None:
+        """Drop the (shut down) kernel from the workspace and remove its folder."""
+        pid = getattr(self.km, "_zjtext_pid", None)
+        if pid:
+            workspace().drop_kernel(pid)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
     def __enter__(self) -> "Kernel":
         return self
@@ -302,14 +308,22 @@ class ReportKernels:
         return len(self._kernels) > 1 and self._by_name[name] is not self._kernels[0]
 
     def close(self) -> None:
-        """Shut every kernel down (each is killed even when another fails to stop)."""
-        errors = []
-        for kernel in self._kernels:
-            try:
-                kernel.close()
-            except Exception as err:
-                errors.append(err)
-        self._kernels.clear()
+        """Shut every kernel down, all at once (each is killed even when another fails to stop)."""
+        import asyncio
+
+        from jupyter_core.utils import run_sync
+
+        kernels, self._kernels = self._kernels, []
+
+        async def shutdown():
+            return await asyncio.gather(*(k.km.shutdown_kernel(now=True) for k in kernels), return_exceptions=True)
+
+        try:
+            outcomes = run_sync(shutdown)() if kernels else []
+        finally:
+            for kernel in kernels:
+                kernel.forget()
+        errors = [o for o in outcomes if isinstance(o, BaseException)]
         if errors:
             raise errors[0]
 
