@@ -6,7 +6,9 @@ What is measured, each time with the real console script in a subprocess (interp
 imports, kernels, export), into a temporary ``--out`` (the checkout is not touched):
 
 * **first run**: ``zjtext run data/raw/zhejiang-2024.html --out TMP`` into an empty folder (what
-  ``make report`` does on a fresh clone once the venv exists). Target ≤ 15 s.
+  ``make report`` does on a fresh clone once the venv exists and zjtext's cache folder holds what any
+  run leaves there: matplotlib's font list, the cut of the Chinese font pages' fonts are cut from).
+  Target ≤ 15 s.
 * **rerun, nothing changed**: the same command again (the report is reused). Target ≤ 2 s.
 * **Ctrl-C**: ``zjtext run SEED OTHER --jobs 2``, SIGINT once its kernels run; time until the command
   has exited. Target ≤ 2 s, exit status 130.
