@@ -415,6 +415,9 @@ def _corpus_rows(out: Path, ids: list[str], metas: dict[str, dict], table: str, 
         with open(out / rid / f"{table}.csv", encoding=CSV_ENCODING, newline="") as fh:
             reader = csv.reader(fh)
             header = next(reader, [])
+            if header == tail:  # the usual case: every report's table has the same columns
+                yield from map(front.__add__, reader)
+                continue
             pick = [header.index(c) if c in header else None for c in tail]
             for row in reader:
                 yield front + [row[i] if i is not None and i < len(row) else "" for i in pick]
