@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
 
 __all__ = [
-    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "TokenCounts", "section_shares", "slogans", "slogan_rows", "kwic",
+    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "TokenCounts", "vocabulary_table", "section_shares", "slogans", "slogan_rows", "kwic",
     "collocations", "keyness", "log_likelihood",
 ]
 
@@ -91,6 +91,9 @@ def content_tokens(
 
 KEYWORD_COLUMNS = ("rank", "keyword", "count", "per_10k", "is_policy_term", "is_quoted_term")
 SLOGAN_COLUMNS = ("term", "count", "first_paragraph", "in_lexicon")
+#: Columns of ``vocabulary.csv``: each distinct token once, with its occurrences (body and notes) and
+#: its flags, which are the same at every occurrence within a report.
+VOCABULARY_COLUMNS = ("token", "count", *FLAG_COLUMNS)
 _TOKEN_FIELDS = ("paragraph", "kind", "token", *FLAG_COLUMNS)
 
 
@@ -183,6 +186,12 @@ class TokenCounts:
         return [(rank, word, -negative, rates[negative], bool(lex), bool(quoted))
                 for rank, (negative, word, lex, quoted) in enumerate(ranked, 1)]
 
+    def vocabulary_rows(self) -> list[tuple]:
+        """The rows of :func:`vocabulary_table` for what was counted: most frequent first, then by token."""
+        total = self.body + self.notes
+        return sorted(((word, n, *flags) for (word, *flags), n in total.items()),
+                      key=lambda r: (-r[1], r[0], r[2:]))
+
     def slogan_rows(self) -> list[tuple]:
         """The rows of :func:`slogans` for what was counted."""
         body: Counter = Counter()
@@ -233,6 +242,26 @@ def keyword_table(
     table = pd.DataFrame(rows, columns=list(KEYWORD_COLUMNS))
     return table.astype({"rank": "int64", "count": "int64", "per_10k": "float64", "is_policy_term": bool,
                          "is_quoted_term": bool})
+
+
+def vocabulary_table(tokens_df: "pd.DataFrame") -> "pd.DataFrame":
+    """Each distinct token once: token, count (body and notes), and its six flags.
+
+    ``tokens.csv`` lists occurrences (where each token is); this table says what each token is, so
+    the flags are written once per word rather than at every occurrence
+    (:func:`zjtext.process.read_tokens` joins them back).
+
+    >>> from zjtext.report import report_from_text
+    >>> from zjtext.segment import tokens
+    >>> v = vocabulary_table(tokens(report_from_text("各位代表：\\n推进八八战略，坚持八八战略。")))
+    >>> v[["token", "count", "is_policy_term", "is_punct"]].head(3).values.tolist()
+    [['八八战略', 2, True, False], ['。', 1, False, True], ['代表', 1, False, False]]
+    """
+    import pandas as pd
+
+    rows = TokenCounts().add(_column_lists(tokens_df)).vocabulary_rows()
+    return pd.DataFrame(rows, columns=list(VOCABULARY_COLUMNS)).astype(
+        {"token": object, "count": "int64", **{c: bool for c in FLAG_COLUMNS}})
 
 
 def section_shares(

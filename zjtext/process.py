@@ -90,7 +90,8 @@ def read_tokens(folder: Path | str):
     """A report's tokens table (all of :data:`zjtext.segment.TOKEN_COLUMNS`) from its processed folder.
 
     ``tokens.csv`` names each token's paragraph; section, top_section and kind come from
-    ``paragraphs.csv``. A tokens.csv that has them already (an older layout) is returned as it is.
+    ``paragraphs.csv``, and each token's flags from ``vocabulary.csv``. Columns that tokens.csv has
+    already (older layouts wrote them on every token) are taken from it.
 
     >>> import tempfile
     >>> from zjtext.report import report_from_text
@@ -102,12 +103,15 @@ def read_tokens(folder: Path | str):
     >>> read_tokens(folder).equals(tokens(r))
     True
     """
-    from .segment import TOKEN_COLUMNS
+    from .segment import FLAG_COLUMNS, TOKEN_COLUMNS
     from .store import read_csv
     from .tables import SECTION_SEP
 
     folder = Path(folder)
     toks = read_csv(folder / "tokens.csv", dtype={"token": str})
+    if not set(FLAG_COLUMNS) <= set(toks.columns):
+        vocab = read_csv(folder / "vocabulary.csv", usecols=["token", *FLAG_COLUMNS], dtype={"token": str})
+        toks = toks.merge(vocab, on="token", how="left", validate="many_to_one")
     if set(TOKEN_COLUMNS) <= set(toks.columns):
         return toks[list(TOKEN_COLUMNS)]
     paras = read_csv(folder / "paragraphs.csv", usecols=["report_id", "paragraph", "kind", "section"],
