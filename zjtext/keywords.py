@@ -188,9 +188,13 @@ class TokenCounts:
 
     def vocabulary_rows(self) -> list[tuple]:
         """The rows of :func:`vocabulary_table` for what was counted: most frequent first, then by token."""
-        total = self.body + self.notes
-        return sorted(((word, n, *flags) for (word, *flags), n in total.items()),
-                      key=lambda r: (-r[1], r[0], r[2:]))
+        total = dict(self.body)
+        for key, n in self.notes.items():
+            total[key] = total.get(key, 0) + n
+        rows = [(word, n, *flags) for (word, *flags), n in total.items()]
+        rows.sort(key=operator.itemgetter(0))  # by token (one word's forms with other flags: as first seen)
+        rows.sort(key=operator.itemgetter(1), reverse=True)  # then by count; the sort is stable, reversed too
+        return rows
 
     def slogan_rows(self) -> list[tuple]:
         """The rows of :func:`slogans` for what was counted."""
