@@ -136,28 +136,33 @@ class TokenCounts:
     def add(self, columns: Mapping[str, list]) -> "TokenCounts":
         """Count a tokens table (column lists); returns self."""
         words, paragraphs = columns["token"], columns["paragraph"]
-        in_notes = list(map("note".__eq__, columns["kind"]))
-        in_body = list(map(operator.not_, in_notes))
+        in_notes = list(map("note".__eq__, columns["kind"])) if "note" in columns["kind"] else None
+        in_body = list(map(operator.not_, in_notes)) if in_notes is not None else None
+
+        def where(notes: bool) -> Iterable[str]:  # the words of the body (or the notes)
+            if in_notes is None:  # most pieces: body only
+                return () if notes else words
+            return compress(words, in_notes if notes else in_body)
+
         per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
         if per_word is not None:  # count the words, then judge each distinct word once
-            for counter, where in ((self.body, in_body), (self.notes, in_notes)):
-                for word, n in Counter(compress(words, where)).items():
-                    counter[(word, *per_word[word])] += n
+            for counter, notes in ((self.body, False), (self.notes, True)):
+                counter.update({(word, *per_word[word]): n for word, n in Counter(where(notes)).items()})
             quoted = {w for w, f in per_word.items() if f[2]}
             hits = ((p, w, per_word[w][1])
                     for p, w in compress(zip(paragraphs, words), map(quoted.__contains__, words)))
         else:  # any table: judge each flagged form
             flagged = list(zip(words, *(columns[c] for c in FLAG_COLUMNS)))
-            self.body.update(compress(flagged, in_body))
-            self.notes.update(compress(flagged, in_notes))
+            self.body.update(compress(flagged, in_body) if in_notes else flagged)
+            self.notes.update(compress(flagged, in_notes) if in_notes else ())
             hits = ((p, w, lex) for p, (w, _, lex, q, *_) in zip(paragraphs, flagged) if q)
         for para, word, lex in hits:
             if _DECIMAL.fullmatch(word):  # a quoted decimal is a figure, not a slogan
                 continue
             self.first[word] = min(self.first.get(word, para), para)
             self.lexicon[word] = self.lexicon.get(word, False) or bool(lex)
-        self.body_chars += len(_NOT_CJK.sub("", "".join(compress(words, in_body))))
-        self.note_chars += len(_NOT_CJK.sub("", "".join(compress(words, in_notes))))
+        self.body_chars += len(_NOT_CJK.sub("", "".join(where(False))))
+        self.note_chars += len(_NOT_CJK.sub("", "".join(where(True))))
         return self
 
     def keyword_rows(self, *, top: int | None = None, include_policy_verbs: bool = False, min_len: int = 2,
