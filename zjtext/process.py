@@ -188,18 +188,11 @@ def _worker(args: tuple[str, str]) -> ProcessResult:
 
 
 def _load_stages() -> None:
-    """Import every stage and build the segmenter: once before workers fork, else in each (no pandas).
-
-    rjieba reads its dictionary in Rust, partly outside the GIL: a thread builds it while the
-    stages are imported, and is done before this returns (so before any fork).
-    """
+    """Import every stage and build the segmenter: once before workers fork, else in each (no pandas)."""
+    from . import keywords, metrics, tables  # noqa: F401
     from .segment import _jieba
 
-    build = threading.Thread(target=_jieba, name="zjtext-segmenter", daemon=True)
-    build.start()
-    from . import keywords, metrics, tables  # noqa: F401
-
-    build.join()
+    _jieba()
 
 
 def _die_with_parent(parent: int) -> None:
