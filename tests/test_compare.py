@@ -317,3 +317,21 @@ def test_a_result_written_as_a_lower_bound_settles_a_floor_only_when_it_reaches_
     row = track_targets(old, new).set_index("indicator_key").loc["grain"]
     assert (row.actual, row.verdict) == ("2800万吨以上", verdict)
     assert (row.reason != "") == (verdict == "not comparable")
+
+
+def test_every_reason_has_the_pages_words(nation_pair, seed, synthetic, fixtures_dir):
+    """Each reason a tracking table gives reads in Chinese on the pages (labels.reason)."""
+    import re
+
+    from zjtext.report import report_from_text
+    from zjtext.site import labels
+
+    later = report_from_text((fixtures_dir / "nation-style-2032.txt").read_text(encoding="utf-8")
+                             .replace("2032", "2033").replace("2031", "2032"), "nation-style-2033.txt")
+    old = report_from_text(OLD_TEXT.replace("单位生产总值能耗下降3%", "海洋牧场产值增长9%"), "old.txt")
+    tables = [track_targets(*nation_pair), track_targets(nation_pair[0], later), track_targets(seed, synthetic),
+              track_targets(old, _next_year("增长5.2%", "下降3%", "增长6%"))]
+    reasons = {r for t in tables for r in t["reason"] if r}
+    assert len(reasons) >= 5
+    for text in reasons:
+        assert not re.search(r"[A-Za-z]{2,}", labels.reason(text)), text

@@ -181,6 +181,42 @@ def test_read_tokens_joins_the_paragraph_columns_back(loaded, tmp_path):
     pd.testing.assert_frame_equal(read_tokens(tmp_path), tokens(loaded))
 
 
+def test_vocabulary_is_each_token_once_with_its_count_and_flags(loaded):
+    """vocabulary.csv holds what tokens.csv no longer repeats: every distinct token, its count and
+    the flags it has at every occurrence."""
+    from zjtext.segment import FLAG_COLUMNS
+    from zjtext.tables import report_tables
+
+    frames = report_tables(loaded)
+    toks, vocab = frames["tokens"], frames["vocabulary"]
+    assert vocab["token"].is_unique and set(vocab["token"]) == set(toks["token"])
+    assert vocab["count"].sum() == len(toks)
+    by_token = vocab.set_index("token")
+    assert (toks.groupby("token").size() == by_token["count"].reindex(toks.groupby("token").size().index)).all()
+    for flag in FLAG_COLUMNS:
+        assert (toks[flag].to_numpy() == by_token.loc[toks["token"], flag].to_numpy()).all(), flag
+    counts = vocab["count"].tolist()
+    assert counts == sorted(counts, reverse=True)
+
+
+def test_a_tokens_file_without_its_vocabulary_is_computed_in_a_notebook(tmp_path, capsys):
+    """A folder with tokens.csv but no vocabulary.csv (the flags are there): the notebooks compute
+    the tokens table and say which notebook saves the missing file."""
+    from zjtext.notebook import load_tables
+    from zjtext.report import report_from_text
+    from zjtext.segment import tokens
+    from zjtext.tables import report_rows, write_table
+
+    report = report_from_text("各位代表：\n一、回顾\n实施“星河织梦”工程，增长6%。")
+    for name, table in report_rows(report).items():
+        if name != "vocabulary":
+            write_table(name, table, tmp_path / f"{name}.csv")
+    [toks] = load_tables(report, tmp_path, "tokens")
+    assert toks.equals(tokens(report))
+    out = capsys.readouterr().out
+    assert "vocabulary.csv" in out and "01" in out
+
+
 def test_read_tokens_accepts_a_full_tokens_file(tmp_path):
     import pandas as pd
 
@@ -399,7 +435,7 @@ def test_a_full_disk_names_the_report_and_what_was_kept(tmp_path, fixtures_dir, 
     monkeypatch.undo()
     assert res.status == "failed"
     assert res.error.startswith(f"{src}: no space left on device while writing {out / 'scraped-2026'}")
-    assert "kept paragraphs.csv, tokens.csv, keywords.csv, slogans.csv (complete)" in res.error
+    assert "kept paragraphs.csv, tokens.csv, vocabulary.csv, keywords.csv (complete)" in res.error
     assert not list(out.rglob("*.tmp")) and not (out / "scraped-2026" / "meta.json").exists()
     assert [r.status for r in process([src], out, jobs=1, progress=False)] == ["processed"]
 

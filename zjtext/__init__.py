@@ -20,7 +20,7 @@ from .report import (
 _LAZY = {
     "tokens": "segment", "quoted_terms": "segment", "segment_text": "segment",
     "keyword_table": "keywords", "section_shares": "keywords", "slogans": "keywords", "kwic": "keywords",
-    "collocations": "keywords", "keyness": "keywords",
+    "collocations": "keywords", "keyness": "keywords", "vocabulary_table": "keywords",
     "extract_metrics": "metrics", "headline": "metrics",
     "track_targets": "compare", "slogan_changes": "compare", "keyness_between": "compare",
     "use_cjk_font": "charts",

@@ -113,7 +113,7 @@ def text_table(df, wide: bool = False, width: int = TABLE_WIDTH) -> str:
     for c in columns:
         mapping = words.get(c, {})
         values = [labels.number(v) if numeric[c] else ("" if v is None or v != v else str(v)) for v in df[c]]
-        values = [mapping.get(v, v) for v in values]
+        values = [labels.reason(v) for v in values] if c == "reason" else [mapping.get(v, v) for v in values]
         if c == "section":
             values = [v.split(" > ")[-1] for v in values]
         cells[c] = [_cut(" ".join(v.split()), _CELL_WIDTH) for v in values]

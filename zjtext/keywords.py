@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
 
 __all__ = [
-    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "TokenCounts", "section_shares", "slogans", "slogan_rows", "kwic",
+    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "TokenCounts", "vocabulary_table", "section_shares", "slogans", "slogan_rows", "kwic",
     "collocations", "keyness", "log_likelihood",
 ]
 
@@ -91,6 +91,9 @@ def content_tokens(
 
 KEYWORD_COLUMNS = ("rank", "keyword", "count", "per_10k", "is_policy_term", "is_quoted_term")
 SLOGAN_COLUMNS = ("term", "count", "first_paragraph", "in_lexicon")
+#: Columns of ``vocabulary.csv``: each distinct token once, with its occurrences (body and notes) and
+#: its flags, which are the same at every occurrence within a report.
+VOCABULARY_COLUMNS = ("token", "count", *FLAG_COLUMNS)
 _TOKEN_FIELDS = ("paragraph", "kind", "token", *FLAG_COLUMNS)
 
 
@@ -133,28 +136,33 @@ class TokenCounts:
     def add(self, columns: Mapping[str, list]) -> "TokenCounts":
         """Count a tokens table (column lists); returns self."""
         words, paragraphs = columns["token"], columns["paragraph"]
-        in_notes = list(map("note".__eq__, columns["kind"]))
-        in_body = list(map(operator.not_, in_notes))
+        in_notes = list(map("note".__eq__, columns["kind"])) if "note" in columns["kind"] else None
+        in_body = list(map(operator.not_, in_notes)) if in_notes is not None else None
+
+        def where(notes: bool) -> Iterable[str]:  # the words of the body (or the notes)
+            if in_notes is None:  # most pieces: body only
+                return () if notes else words
+            return compress(words, in_notes if notes else in_body)
+
         per_word = getattr(columns, "flags", None)  # token_columns: each token's flags, known once
         if per_word is not None:  # count the words, then judge each distinct word once
-            for counter, where in ((self.body, in_body), (self.notes, in_notes)):
-                for word, n in Counter(compress(words, where)).items():
-                    counter[(word, *per_word[word])] += n
+            for counter, notes in ((self.body, False), (self.notes, True)):
+                counter.update({(word, *per_word[word]): n for word, n in Counter(where(notes)).items()})
             quoted = {w for w, f in per_word.items() if f[2]}
             hits = ((p, w, per_word[w][1])
                     for p, w in compress(zip(paragraphs, words), map(quoted.__contains__, words)))
         else:  # any table: judge each flagged form
             flagged = list(zip(words, *(columns[c] for c in FLAG_COLUMNS)))
-            self.body.update(compress(flagged, in_body))
-            self.notes.update(compress(flagged, in_notes))
+            self.body.update(compress(flagged, in_body) if in_notes else flagged)
+            self.notes.update(compress(flagged, in_notes) if in_notes else ())
             hits = ((p, w, lex) for p, (w, _, lex, q, *_) in zip(paragraphs, flagged) if q)
         for para, word, lex in hits:
             if _DECIMAL.fullmatch(word):  # a quoted decimal is a figure, not a slogan
                 continue
             self.first[word] = min(self.first.get(word, para), para)
             self.lexicon[word] = self.lexicon.get(word, False) or bool(lex)
-        self.body_chars += len(_NOT_CJK.sub("", "".join(compress(words, in_body))))
-        self.note_chars += len(_NOT_CJK.sub("", "".join(compress(words, in_notes))))
+        self.body_chars += len(_NOT_CJK.sub("", "".join(where(False))))
+        self.note_chars += len(_NOT_CJK.sub("", "".join(where(True))))
         return self
 
     def keyword_rows(self, *, top: int | None = None, include_policy_verbs: bool = False, min_len: int = 2,
@@ -182,6 +190,16 @@ class TokenCounts:
                 rates[negative] = _round2(-negative * 10000 / chars) if chars else 0.0
         return [(rank, word, -negative, rates[negative], bool(lex), bool(quoted))
                 for rank, (negative, word, lex, quoted) in enumerate(ranked, 1)]
+
+    def vocabulary_rows(self) -> list[tuple]:
+        """The rows of :func:`vocabulary_table` for what was counted: most frequent first, then by token."""
+        total = dict(self.body)
+        for key, n in self.notes.items():
+            total[key] = total.get(key, 0) + n
+        rows = [(word, n, *flags) for (word, *flags), n in total.items()]
+        rows.sort(key=operator.itemgetter(0))  # by token (one word's forms with other flags: as first seen)
+        rows.sort(key=operator.itemgetter(1), reverse=True)  # then by count; the sort is stable, reversed too
+        return rows
 
     def slogan_rows(self) -> list[tuple]:
         """The rows of :func:`slogans` for what was counted."""
@@ -233,6 +251,26 @@ def keyword_table(
     table = pd.DataFrame(rows, columns=list(KEYWORD_COLUMNS))
     return table.astype({"rank": "int64", "count": "int64", "per_10k": "float64", "is_policy_term": bool,
                          "is_quoted_term": bool})
+
+
+def vocabulary_table(tokens_df: "pd.DataFrame") -> "pd.DataFrame":
+    """Each distinct token once: token, count (body and notes), and its six flags.
+
+    ``tokens.csv`` lists occurrences (where each token is); this table says what each token is, so
+    the flags are written once per word rather than at every occurrence
+    (:func:`zjtext.process.read_tokens` joins them back).
+
+    >>> from zjtext.report import report_from_text
+    >>> from zjtext.segment import tokens
+    >>> v = vocabulary_table(tokens(report_from_text("各位代表：\\n推进八八战略，坚持八八战略。")))
+    >>> v[["token", "count", "is_policy_term", "is_punct"]].head(3).values.tolist()
+    [['八八战略', 2, True, False], ['。', 1, False, True], ['代表', 1, False, False]]
+    """
+    import pandas as pd
+
+    rows = TokenCounts().add(_column_lists(tokens_df)).vocabulary_rows()
+    return pd.DataFrame(rows, columns=list(VOCABULARY_COLUMNS)).astype(
+        {"token": object, "count": "int64", **{c: bool for c in FLAG_COLUMNS}})
 
 
 def section_shares(

@@ -27,7 +27,7 @@ from .site.labels import number  # noqa: F401  (notebooks import it from here)
 
 
 #: Which notebook saves each table a later notebook reads (for the note shown when it is missing).
-SAVED_BY = {"paragraphs": "01", "tokens": "01", "keywords": "02", "slogans": "02", "section_shares": "02",
+SAVED_BY = {"paragraphs": "01", "tokens": "01", "vocabulary": "01", "keywords": "02", "slogans": "02", "section_shares": "02",
             "metrics": "03", "targets": "03"}
 
 
@@ -49,9 +49,10 @@ def _compute(name: str, report, get):
     if name == "tokens":
         from .segment import tokens
         return tokens(report)
-    if name in ("keywords", "slogans", "section_shares"):
-        from .keywords import keyword_table, section_shares, slogans
-        make = {"keywords": keyword_table, "slogans": slogans, "section_shares": lambda t: section_shares(t, top=12)}
+    if name in ("vocabulary", "keywords", "slogans", "section_shares"):
+        from .keywords import keyword_table, section_shares, slogans, vocabulary_table
+        make = {"vocabulary": vocabulary_table, "keywords": keyword_table, "slogans": slogans,
+                "section_shares": lambda t: section_shares(t, top=12)}
         return make[name](get("tokens"))
     if name == "metrics":
         from .metrics import extract_metrics
@@ -80,6 +81,8 @@ def load_tables(report, processed_dir: str | Path | None, *names: str) -> list:
     def get(name: str):
         if name not in cache:
             path = folder / f"{name}.csv" if folder is not None else None
+            if name == "tokens" and path is not None and not (folder / "vocabulary.csv").is_file():
+                path = folder / "vocabulary.csv"  # the tokens' flags are there: without it, compute
             if path is not None and path.is_file():
                 if name == "tokens":
                     from .process import read_tokens

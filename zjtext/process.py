@@ -90,7 +90,8 @@ def read_tokens(folder: Path | str):
     """A report's tokens table (all of :data:`zjtext.segment.TOKEN_COLUMNS`) from its processed folder.
 
     ``tokens.csv`` names each token's paragraph; section, top_section and kind come from
-    ``paragraphs.csv``. A tokens.csv that has them already (an older layout) is returned as it is.
+    ``paragraphs.csv``, and each token's flags from ``vocabulary.csv``. Columns that tokens.csv has
+    already (older layouts wrote them on every token) are taken from it.
 
     >>> import tempfile
     >>> from zjtext.report import report_from_text
@@ -102,12 +103,15 @@ def read_tokens(folder: Path | str):
     >>> read_tokens(folder).equals(tokens(r))
     True
     """
-    from .segment import TOKEN_COLUMNS
+    from .segment import FLAG_COLUMNS, TOKEN_COLUMNS
     from .store import read_csv
     from .tables import SECTION_SEP
 
     folder = Path(folder)
     toks = read_csv(folder / "tokens.csv", dtype={"token": str})
+    if not set(FLAG_COLUMNS) <= set(toks.columns):
+        vocab = read_csv(folder / "vocabulary.csv", usecols=["token", *FLAG_COLUMNS], dtype={"token": str})
+        toks = toks.merge(vocab, on="token", how="left", validate="many_to_one")
     if set(TOKEN_COLUMNS) <= set(toks.columns):
         return toks[list(TOKEN_COLUMNS)]
     paras = read_csv(folder / "paragraphs.csv", usecols=["report_id", "paragraph", "kind", "section"],
@@ -184,18 +188,11 @@ def _worker(args: tuple[str, str]) -> ProcessResult:
 
 
 def _load_stages() -> None:
-    """Import every stage and build the segmenter: once before workers fork, else in each (no pandas).
-
-    rjieba reads its dictionary in Rust, partly outside the GIL: a thread builds it while the
-    stages are imported, and is done before this returns (so before any fork).
-    """
+    """Import every stage and build the segmenter: once before workers fork, else in each (no pandas)."""
+    from . import keywords, metrics, tables  # noqa: F401
     from .segment import _jieba
 
-    build = threading.Thread(target=_jieba, name="zjtext-segmenter", daemon=True)
-    build.start()
-    from . import keywords, metrics, tables  # noqa: F401
-
-    build.join()
+    _jieba()
 
 
 def _die_with_parent(parent: int) -> None:
@@ -415,6 +412,9 @@ def _corpus_rows(out: Path, ids: list[str], metas: dict[str, dict], table: str, 
         with open(out / rid / f"{table}.csv", encoding=CSV_ENCODING, newline="") as fh:
             reader = csv.reader(fh)
             header = next(reader, [])
+            if header == tail:  # the usual case: every report's table has the same columns
+                yield from map(front.__add__, reader)
+                continue
             pick = [header.index(c) if c in header else None for c in tail]
             for row in reader:
                 yield front + [row[i] if i is not None and i < len(row) else "" for i in pick]

@@ -59,10 +59,11 @@ TOKEN_COLUMNS = (
 #: The six flag columns, in the order of :attr:`TokenColumns.flags` tuples.
 FLAG_COLUMNS = TOKEN_COLUMNS[-6:]
 
-#: Columns of ``tokens.csv`` in a processed folder: what paragraphs.csv holds per paragraph (section,
-#: top_section, kind) is left out, since it would repeat on every token (three quarters of the file);
-#: :func:`zjtext.process.read_tokens` joins it back.
-TOKEN_FILE_COLUMNS = tuple(c for c in TOKEN_COLUMNS if c not in ("section", "top_section", "kind"))
+#: Columns of ``tokens.csv`` in a processed folder: where each token is, and the token. What would
+#: repeat on every token is left out: each paragraph's section, top_section and kind (in
+#: paragraphs.csv) and each word's flags (in vocabulary.csv, once per distinct token);
+#: :func:`zjtext.process.read_tokens` joins both back.
+TOKEN_FILE_COLUMNS = ("report_id", "paragraph", "sentence", "position", "token")
 
 # ---------------------------------------------------------------- word lists (package data)
 

@@ -14,7 +14,6 @@ the same bytes whichever wrote it.
 """
 from __future__ import annotations
 
-import operator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 SECTION_SEP = " > "
 
 #: The tables of a report's processed folder (``<name>.csv``), in the order they are written.
-TABLES = ("paragraphs", "tokens", "keywords", "slogans", "metrics", "targets")
+TABLES = ("paragraphs", "tokens", "vocabulary", "keywords", "slogans", "metrics", "targets")
 
 
 def join_section(section: tuple[str, ...]) -> str:
@@ -99,7 +98,7 @@ def outline(report: Report) -> "pd.DataFrame":
 
 def report_tables(report: Report) -> dict:
     """Every processed table of one report, as DataFrames keyed by table name (the notebooks' view)."""
-    from .keywords import keyword_table, slogans
+    from .keywords import keyword_table, slogans, vocabulary_table
     from .metrics import extract_metrics, headline
     from .segment import tokens
 
@@ -108,6 +107,7 @@ def report_tables(report: Report) -> dict:
     return {
         "paragraphs": paragraphs_table(report),
         "tokens": toks,
+        "vocabulary": vocabulary_table(toks),
         "keywords": keyword_table(toks),
         "slogans": slogans(toks),
         "metrics": metrics,
@@ -115,9 +115,12 @@ def report_tables(report: Report) -> dict:
     }
 
 
-#: A flag as the csv module writes a bool (``str(True)``), looked up once per distinct token rather
-#: than converted at every occurrence.
-_BOOL_TEXT = {True: "True", False: "False"}
+class _IntText(dict):
+    """``str(n)`` for each integer n, made once."""
+
+    def __missing__(self, n: int) -> str:
+        self[n] = text = str(n)
+        return text
 
 
 class _TokenPass:
@@ -132,18 +135,15 @@ class _TokenPass:
         self.counts = TokenCounts()
 
     def rows(self) -> Iterator[tuple]:
-        """Rows of :data:`zjtext.segment.TOKEN_FILE_COLUMNS`: where the token is, then the token and
-        its flags, which are the same at every occurrence (one tuple per distinct token)."""
-        from .segment import FLAG_COLUMNS, TOKEN_FILE_COLUMNS
+        """Rows of :data:`zjtext.segment.TOKEN_FILE_COLUMNS`, piece by piece (the numbers as the
+        text the csv module would write, looked up: a few hundred distinct ones, 300 000 cells)."""
+        from .segment import TOKEN_FILE_COLUMNS
 
-        where = TOKEN_FILE_COLUMNS[:TOKEN_FILE_COLUMNS.index("token")]
-        assert TOKEN_FILE_COLUMNS[len(where):] == ("token", *FLAG_COLUMNS)
-        tails: dict[str, tuple] = {}
+        text = _IntText().__getitem__
         for chunk in self._chunks:
             self.counts.add(chunk)
-            words = chunk["token"]
-            tails.update((w, (w, *map(_BOOL_TEXT.__getitem__, chunk.flags[w]))) for w in set(words).difference(tails))
-            yield from map(operator.add, zip(*(chunk[c] for c in where)), map(tails.__getitem__, words))
+            yield from zip(*(map(text, chunk[c]) if c in ("paragraph", "sentence", "position") else chunk[c]
+                             for c in TOKEN_FILE_COLUMNS))
 
     def counted(self) -> "_TokenPass":
         """Self, with every token counted (the rows not yet read are cut and counted now)."""
@@ -174,7 +174,7 @@ def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Seque
     >>> list(tables) == list(TABLES), list(tables["slogans"][1])
     (True, [('星河织梦', 1, 2, False)])
     """
-    from .keywords import KEYWORD_COLUMNS, SLOGAN_COLUMNS
+    from .keywords import KEYWORD_COLUMNS, SLOGAN_COLUMNS, VOCABULARY_COLUMNS
     from .metrics import COLUMNS, EXTRA_COLUMNS, HEADLINE_COLUMNS, HEADLINE_EXTRA, headline_rows, metric_rows
     from .segment import TOKEN_FILE_COLUMNS
 
@@ -188,6 +188,7 @@ def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Seque
     return {
         "paragraphs": (PARAGRAPH_COLUMNS, paragraph_rows(report)),
         "tokens": (TOKEN_FILE_COLUMNS, tokens.rows()),
+        "vocabulary": (VOCABULARY_COLUMNS, _Later(lambda: tokens.counted().counts.vocabulary_rows())),
         "keywords": (KEYWORD_COLUMNS, _Later(lambda: tokens.counted().counts.keyword_rows())),
         "slogans": (SLOGAN_COLUMNS, _Later(lambda: tokens.counted().counts.slogan_rows())),
         "metrics": (m_cols, _Later(lambda: ([r[c] for c in m_cols] for r in metrics()))),
@@ -200,7 +201,7 @@ def write_table(name: str, table, path: Path | str) -> Path:
 
     *table* is a DataFrame or ``(columns, rows)`` (:func:`report_rows`). ``tokens`` keeps the
     columns of :data:`zjtext.segment.TOKEN_FILE_COLUMNS` (``zjtext.process.read_tokens`` joins the
-    paragraph columns back); every other table is written whole. UTF-8 with BOM, atomic
+    paragraph columns and the ``vocabulary`` table's flags back); every other table is written whole. UTF-8 with BOM, atomic
     (:func:`zjtext.store.write_rows`).
 
     >>> import tempfile

@@ -31,6 +31,7 @@ out_dir = None  # where figures are saved, in out_dir/figures (None: show them o
 import pandas as pd
 
 from zjtext import load_report
+from zjtext.keywords import vocabulary_table
 from zjtext.notebook import save_tables, setup, table
 from zjtext.segment import plain_cut, quoted_terms, segment_text, tokens
 from zjtext.tables import outline, paragraphs_table
@@ -98,7 +99,9 @@ summary
 # %% [markdown]
 # ## 保存
 #
-# 段落表和词表写入 `processed_dir`（UTF-8 带 BOM，Excel 可直接打开）。
+# 段落表、词次表和词汇表写入 `processed_dir`（UTF-8 带 BOM，Excel 可直接打开）。`tokens.csv` 逐个列出每一处词次
+# （所在段落、句子、位置和词）；`vocabulary.csv` 每个不同的词列一行：出现次数，以及它是否停用词、政策词、引号词、
+# 政策动词、数字、标点——这些标记对同一个词处处相同，所以只记一次。
 
 # %%
-save_tables(processed_dir, {"paragraphs": paras, "tokens": toks})
+save_tables(processed_dir, {"paragraphs": paras, "tokens": toks, "vocabulary": vocabulary_table(toks)})
