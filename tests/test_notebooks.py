@@ -72,3 +72,19 @@ def test_a_saved_chart_is_shown_as_the_png_saved_at_the_figure_inline_size(tmp_p
     assert isinstance(shown, Image) and shown.data == saved[0].read_bytes()
     assert shown.width == round(fig.get_figwidth() * fig.dpi)  # 800 CSS pixels for 1200 saved
     assert int.from_bytes(shown.data[16:20], "big") == round(fig.get_figwidth() * charts.DPI)
+
+
+def test_setup_draws_charts_inline_whatever_mplbackend_says(monkeypatch):
+    """``setup()`` before matplotlib is imported (it is not imported then, which saves notebooks
+    without charts its import) still makes every chart an inline image under ``MPLBACKEND=Agg``."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import sys\nfrom zjtext.notebook import setup\nsetup()\n'matplotlib.pyplot' in sys.modules"),
+        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])\nfig"),
+    ])
+    NotebookClient(nb, kernel_name="python3", timeout=120).execute()
+    assert nb.cells[0].outputs[0]["data"]["text/plain"] == "False"
+    assert any("image/png" in o.get("data", {}) for o in nb.cells[1].outputs)

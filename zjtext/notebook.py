@@ -13,6 +13,8 @@ notebook would have saved are computed from the report, and figures are only sho
 """
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 # the display words live in zjtext.site.labels (one place for pages, notebooks, charts and the terminal)
@@ -25,6 +27,8 @@ from .site.labels import STATUS as STATUS_ZH
 from .site.labels import VERDICT as VERDICT_ZH
 from .site.labels import number  # noqa: F401  (notebooks import it from here)
 
+
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # charts drawn into the notebook
 
 #: Which notebook saves each table a later notebook reads (for the note shown when it is missing).
 SAVED_BY = {"paragraphs": "01", "tokens": "01", "vocabulary": "01", "keywords": "02", "slogans": "02", "section_shares": "02",
@@ -218,7 +222,10 @@ def setup() -> None:
         get_ipython = None
     shell = get_ipython() if get_ipython else None
     if shell is not None and getattr(shell, "kernel", None) is not None:
-        shell.run_line_magic("matplotlib", "inline")
+        if "matplotlib" in sys.modules:
+            shell.run_line_magic("matplotlib", "inline")
+        else:  # inline from matplotlib's first import on (importing pyplot now costs notebooks without charts half a second)
+            os.environ["MPLBACKEND"] = INLINE_BACKEND
 
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.max_columns", 30)
