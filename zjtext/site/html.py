@@ -276,7 +276,6 @@ def _base_font() -> bytes | None:
     few seconds): pages are cut from it in a fraction of the time the whole font takes, and the result
     is the same bytes (fontTools keeps glyph order and subroutines in order when it subsets). None when
     the cache folder cannot be written."""
-    import fcntl
     import hashlib
     import json
 
@@ -293,7 +292,12 @@ def _base_font() -> bytes | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path.parent / ".lock", "w") as lock:  # one process builds it; the others wait and read it
-            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                import fcntl
+            except ImportError:  # not on this system: each builds it (the same bytes), written atomically
+                fcntl = None
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
             if not path.is_file():
                 write_bytes(_subset(font, "".join(sorted(_base_chars()))), path)
         return path.read_bytes()
