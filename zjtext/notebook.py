@@ -26,6 +26,7 @@ from .site.labels import QUALIFIER as QUALIFIER_ZH
 from .site.labels import STATUS as STATUS_ZH
 from .site.labels import VERDICT as VERDICT_ZH
 from .site.labels import number  # noqa: F401  (notebooks import it from here)
+from .site.labels import reason as reason_zh  # noqa: F401
 
 
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # charts drawn into the notebook

@@ -43,7 +43,7 @@ trend_terms = ["高质量发展", "新质生产力", "人工智能", "创新"]  
 import pandas as pd
 
 from zjtext import charts, views
-from zjtext.notebook import VERDICT_ZH, demo_note, save_and_show, setup, table
+from zjtext.notebook import VERDICT_ZH, demo_note, reason_zh, save_and_show, setup, table
 
 setup()
 reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1)
@@ -93,13 +93,13 @@ save_and_show(fig, out_dir, f"panel_{panel_key}")
 # %%
 region = views.series_region(reports)
 for note in views.series_notes([r for r in reports if r.region == region] if region else reports):
-    print("说明：", note)
+    print("说明：", reason_zh(note))
 series = views.series([r for r in reports if r.region == region]) if region else views.series([])
 judged = series[series["result_report_id"] != ""]
 waiting = sorted(set(series.loc[series["result_report_id"] == "", "year"]))
 if waiting:
     print("尚无下一年报告、暂不判断的目标年份：", "、".join(str(y) for y in waiting), "（完整的表见 zjtext series 的输出）")
-shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""))
+shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""), reason=judged["reason"].map(reason_zh))
 table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]], None).rename(columns={
     "year": "目标年份", "indicator": "指标", "target": "目标", "actual": "实绩（下一年报告）", "verdict": "判定",
     "reason": "说明"})

@@ -186,6 +186,9 @@ _REASONS = [
      r"\1年的报告回顾的是\2年，不是\3年：目标只用下一年的报告检验"),
     (r"no report of (\d{4}) in the series: the result for (\d{4}) is not known", r"序列中没有\1年的报告，\2年的实绩未知"),
     (r"not tracked", "未跟踪"),
+    (r"no reports: a series needs reports of consecutive years of one region", "没有报告：序列需要同一地区连续年份的报告"),
+    (r"(.+): reports of (.+) only; the report of year N\+1 reviews year N, so verdicts need reports of consecutive years",
+     r"\1：只有\2年的报告；第N+1年的报告回顾第N年，判定需要连续年份的报告"),
 ]
 _REASON_RES = [(re.compile(rf"^{pattern}$"), words) for pattern, words in _REASONS]
 
@@ -200,6 +203,8 @@ def reason(text: Any) -> str:
     '与经济增长同步：对照生产总值增速 6.7%'
     >>> reason("the 2033 report reviews 2032, not 2031: targets are judged by the next year's report only")
     '2033年的报告回顾的是2032年，不是2031年：目标只用下一年的报告检验'
+    >>> reason("浙江省: reports of 2024、2026 only; the report of year N+1 reviews year N, so verdicts need reports of consecutive years")
+    '浙江省：只有2024、2026年的报告；第N+1年的报告回顾第N年，判定需要连续年份的报告'
     >>> reason(""), reason(None), reason("something new")
     ('', '', 'something new')
     """
