@@ -262,16 +262,13 @@ def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResu
 
 @contextmanager
 def _frozen_gc() -> Iterator[None]:
-    """No cyclic garbage collection while reports are processed.
-
-    What is alive now (stage modules, word lists) is frozen (``gc.freeze``), so forked workers never
-    copy its pages by collecting it (the Python docs' advice for forking servers), and the collector
-    is off: processing makes no reference cycles worth collecting (reports, rows and strings are
-    freed by reference counting), so its passes over the young objects would be spent for nothing.
-    Both are undone afterwards.
+    """No cyclic garbage collection while stages are loaded, reports processed and corpus tables
+    written: none of it makes reference cycles worth collecting (modules stay, reports, rows and
+    strings are freed by reference counting), so the collector's passes would be spent for nothing.
+    What :func:`_load_stages` loaded is then frozen (``gc.freeze``), so forked workers never copy its
+    pages by collecting it (the Python docs' advice for forking servers). Both are undone afterwards.
     """
     enabled = gc.isenabled()
-    gc.freeze()
     gc.disable()
     try:
         yield
@@ -348,27 +345,28 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     bar = _progress(len(files), len(files) - len(todo), progress and sys.stderr.isatty())
     done: dict[int, ProcessResult] = {}
-    try:
-        if todo and (jobs == 1 or sys.platform.startswith("linux")):  # forked workers inherit it
-            _load_stages()
-        with _frozen_gc():
+    with _frozen_gc():
+        try:
+            if todo and (jobs == 1 or sys.platform.startswith("linux")):  # forked workers inherit it
+                _load_stages()
+                gc.freeze()
             if jobs == 1:
                 for i in todo:
                     done[i] = process_report(files[i], out, force=True)
                     bar(done[i].report_id or files[i].name)
             else:
                 _in_parallel(files, todo, out, jobs, bar, done)
-    except KeyboardInterrupt:
-        for i in todo:  # a worker killed while writing leaves a temporary file: not for long
-            remove_stale_temps(out / report_id_for(files[i]))
-        raise Interrupted([done.get(i, r) for i, r in enumerate(results)]) from None
-    finally:
-        bar(None)
-    for i, res in done.items():
-        results[i] = res
-    ids = [r.report_id for r in results if r.status != "failed"]
-    if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
-        write_corpus_tables(out, ids)
+        except KeyboardInterrupt:
+            for i in todo:  # a worker killed while writing leaves a temporary file: not for long
+                remove_stale_temps(out / report_id_for(files[i]))
+            raise Interrupted([done.get(i, r) for i, r in enumerate(results)]) from None
+        finally:
+            bar(None)
+        for i, res in done.items():
+            results[i] = res
+        ids = [r.report_id for r in results if r.status != "failed"]
+        if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
+            write_corpus_tables(out, ids)
     return results
 
 
