@@ -302,24 +302,17 @@ def _stop_workers(pool) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _in_parallel(files: list[Path], todo: list[int], out: Path, jobs: int, bar,
-                 done: dict[int, ProcessResult]) -> None:
-    """Process ``files[i]`` for i in *todo* in worker processes, largest file first, into *done*."""
+def _in_parallel(pool, files: list[Path], todo: list[int], out: Path, bar, done: dict[int, ProcessResult]) -> None:
+    """Process ``files[i]`` for i in *todo* in the workers of *pool*, largest file first, into *done*."""
     order = sorted(todo, key=lambda i: -_size(files[i]))  # so the last report to finish is a short one
-    pool = _pool(jobs)
-    try:
-        futures = {i: pool.submit(_worker, (str(files[i]), str(out))) for i in order}
-        for i in order:
-            try:
-                done[i] = futures[i].result()
-            except Exception as err:  # a worker that died (killed, out of memory): that report fails
-                done[i] = ProcessResult(str(files[i]), report_id_for(files[i]), "failed",
-                                        f"{files[i]}: worker process failed ({type(err).__name__}: {err})")
-            bar(done[i].report_id or files[i].name)
-    except BaseException:
-        _stop_workers(pool)
-        raise
-    pool.shutdown(wait=True)
+    futures = {i: pool.submit(_worker, (str(files[i]), str(out))) for i in order}
+    for i in order:
+        try:
+            done[i] = futures[i].result()
+        except Exception as err:  # a worker that died (killed, out of memory): that report fails
+            done[i] = ProcessResult(str(files[i]), report_id_for(files[i]), "failed",
+                                    f"{files[i]}: worker process failed ({type(err).__name__}: {err})")
+        bar(done[i].report_id or files[i].name)
 
 
 class Interrupted(KeyboardInterrupt):
@@ -345,6 +338,7 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     bar = _progress(len(files), len(files) - len(todo), progress and sys.stderr.isatty())
     done: dict[int, ProcessResult] = {}
+    pool = None
     with _frozen_gc():
         try:
             if todo and (jobs == 1 or sys.platform.startswith("linux")):  # forked workers inherit it
@@ -355,18 +349,27 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
                     done[i] = process_report(files[i], out, force=True)
                     bar(done[i].report_id or files[i].name)
             else:
-                _in_parallel(files, todo, out, jobs, bar, done)
-        except KeyboardInterrupt:
-            for i in todo:  # a worker killed while writing leaves a temporary file: not for long
-                remove_stale_temps(out / report_id_for(files[i]))
+                pool = _pool(jobs)
+                _in_parallel(pool, files, todo, out, bar, done)
+            bar(None)
+            for i, res in done.items():
+                results[i] = res
+            ids = [r.report_id for r in results if r.status != "failed"]
+            if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
+                write_corpus_tables(out, ids, pool)
+        except BaseException as err:
+            if pool is not None:
+                _stop_workers(pool)
+                pool = None
+            if not isinstance(err, KeyboardInterrupt):
+                raise
+            for folder in [out] + [out / report_id_for(files[i]) for i in todo]:
+                remove_stale_temps(folder)  # a worker killed while writing leaves a temporary file: not for long
             raise Interrupted([done.get(i, r) for i, r in enumerate(results)]) from None
         finally:
             bar(None)
-        for i, res in done.items():
-            results[i] = res
-        ids = [r.report_id for r in results if r.status != "failed"]
-        if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
-            write_corpus_tables(out, ids)
+            if pool is not None:
+                pool.shutdown(wait=True)
     return results
 
 
@@ -418,8 +421,9 @@ def _corpus_rows(out: Path, ids: list[str], metas: dict[str, dict], table: str, 
                 yield front + [row[i] if i is not None and i < len(row) else "" for i in pick]
 
 
-def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
-    """``corpus_metrics.csv`` and ``corpus_keywords.csv``: every report's rows with region and year.
+def write_corpus_tables(out: Path, report_ids: Sequence[str], pool=None) -> None:
+    """``corpus_metrics.csv`` and ``corpus_keywords.csv``: every report's rows with region and year
+    (each table by a worker of *pool*, a process pool, when given).
 
     Built from the per-report CSV files, so a cell is written exactly as the report's own table has
     it, whether the report was processed now or earlier (a table of an older layout, other columns
@@ -431,11 +435,22 @@ def write_corpus_tables(out: Path, report_ids: Sequence[str]) -> None:
         return
     out = Path(out)
     metas = {rid: _read_json(out / rid / STAMP) or {} for rid in ids}
-    for table, name in CORPUS_TABLES.items():
-        headers = [_header(out / rid / f"{table}.csv") for rid in ids]
-        tail = list(dict.fromkeys(c for header in headers for c in header if c not in ("report_id", "region", "year")))
-        write_rows(["report_id", "region", "year", *tail], _corpus_rows(out, ids, metas, table, tail), out / name)
+    work = [(str(out), ids, metas, table) for table in CORPUS_TABLES]
+    if pool is None:
+        for args in work:
+            _write_corpus_table(args)
+    else:  # the tables are independent: one worker each
+        list(pool.map(_write_corpus_table, work))
     write_text(json.dumps(_corpus_stamp(metas), ensure_ascii=False, indent=1) + "\n", out / CORPUS_STAMP)
+
+
+def _write_corpus_table(args: tuple[str, list[str], dict[str, dict], str]) -> None:
+    """One corpus table (:data:`CORPUS_TABLES`) from every report's table of that name."""
+    out, ids, metas, table = Path(args[0]), *args[1:]
+    headers = [_header(out / rid / f"{table}.csv") for rid in ids]
+    tail = list(dict.fromkeys(c for header in headers for c in header if c not in ("report_id", "region", "year")))
+    write_rows(["report_id", "region", "year", *tail], _corpus_rows(out, ids, metas, table, tail),
+               out / CORPUS_TABLES[table])
 
 
 def _corpus_stamp(metas: dict[str, dict]) -> dict:
