@@ -39,11 +39,11 @@ from zjtext.tables import outline, paragraphs_table
 setup()
 report = load_report(report_path)
 m = report.meta
-pd.DataFrame(
+pd.DataFrame(  # what the page does not say is left blank
     [("标题", m.display_title), ("地区", m.region), ("年份", m.year), ("报告日期", m.date), ("报告人", m.speaker),
      ("会议", m.meeting), ("来源文件", m.source), ("格式 / 编码", f"{m.format} / {m.encoding}")],
     columns=["项目", "内容"], index=range(1, 9),
-)
+).fillna("")
 
 # %% [markdown]
 # ## 报告结构
