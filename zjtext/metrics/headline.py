@@ -210,13 +210,26 @@ def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
     return rows
 
 
+#: What follows the subject of a target in words: a verb, or an adverb before one (宏观杠杆率基本稳定,
+#: 金融风险有效防控, 改革取得实质性进展); 基本 and 有效 only there, so 基本养老保险 stays whole.
+_WORD_TARGET_VERB = re.compile(
+    r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
+    r"改善|优化|增长|与|取得|基本(?=稳定|平衡|同步|持平|实现|完成|建成|消除|达到)|"
+    r"(?:有序)?有效(?=防控|防范|化解|控制|遏制))")
+
+
 def _word_target_subjects(clause: str) -> list[str]:
-    """一般公共预算收入、城乡居民收入与经济增长同步 → [一般公共预算收入, 城乡居民收入]."""
+    """一般公共预算收入、城乡居民收入与经济增长同步 → [一般公共预算收入, 城乡居民收入].
+
+    >>> _word_target_subjects("宏观杠杆率基本稳定"), _word_target_subjects("各类风险有序有效防控")
+    (['宏观杠杆率'], ['各类风险'])
+    >>> _word_target_subjects("城乡居民基本养老保险参保率保持稳定")
+    ['城乡居民基本养老保险参保率']
+    """
     m = re.match(r"(.{2,}?)(?:实际|名义)?(?:增长)?(?:与|和|同)经济增长.*同步", clause)
     if m:
         return _split_items(m.group(1)) or [m.group(1)]
-    m = re.match(r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
-                 r"改善|优化|增长|与)", clause)
+    m = _WORD_TARGET_VERB.match(clause)
     if m and not re.match(r"^(?:全面|完成|按照|确保|实现)", clause):
         return [m.group(1)]
     return [clause]
