@@ -59,6 +59,7 @@ def test_numbers_right_text_left_short_columns_unwrapped(notebook_page):
     assert not any(_classes(td) & {"num"} for td in _cells(doc, 0, 1)), "指标 is text: left-aligned"
     assert all("short" in _classes(td) for td in _cells(doc, 0, 4)), "限定 is short: no wrapping"
     assert all("long" in _classes(td) for td in _cells(doc, 0, 5)), "原句 gets room"
+    assert all("mid" in _classes(td) for td in _cells(doc, 0, 1)), "指标 (up to 13 characters): never one a line"
     header = doc.xpath("//table//thead//th")
     assert "num" in _classes(header[2]), "a number column's header sits over its numbers"
 

@@ -117,7 +117,7 @@ _SHORT = 8  # a column whose longest cell is at most this many characters never 
 _LONG = 30  # a column with cells longer than this gets a minimum width
 _PATH_SEP = " > "
 PATH_HEADERS = {"章节", "section", "所在章节"}
-_KINDS = {"num", "short", "long", "path"}
+_KINDS = {"num", "short", "mid", "long", "path"}
 
 
 def _grid(table) -> list[list[tuple[int, Any]]]:
@@ -151,7 +151,8 @@ def is_number(text: str) -> bool:
 
 def polish_tables(doc) -> None:
     """Mark every table's columns by what they hold (see the module docstring): ``num`` for
-    numbers (right-aligned), ``short`` for short columns (no wrapping), ``long`` for long text, and
+    numbers (right-aligned), ``short`` for short columns (no wrapping), ``mid`` and ``long`` for
+    text (a minimum width each), and
     section paths cut to their last level with the full path kept as the cell's ``title``."""
     for table in doc.iter("table"):
         head_rows = [r for r in _grid(table) if r and all(c.tag == "th" for _, c in r)]
@@ -177,6 +178,8 @@ def polish_tables(doc) -> None:
                 kinds[pos] = "short"
             elif max((len(t) for t in texts), default=0) > _LONG:
                 kinds[pos] = "long"
+            else:  # room for a few words: never squeezed to a character a line by wide neighbours
+                kinds[pos] = "mid"
         for row in head_rows + body_rows:
             for pos, cell in row:
                 if pos in kinds:
