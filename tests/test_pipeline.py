@@ -163,6 +163,18 @@ def _one_notebook(folder: Path, name: str, code: str, monkeypatch) -> None:
     monkeypatch.setattr(execute, "_notebook_files", lambda: {name: source})
 
 
+def test_relative_paths_from_the_working_directory(tmp_path, monkeypatch, capsys, fixtures_dir):
+    """`zjtext run in.txt --out reports` as typed in a shell: papermill changes the working directory
+    while the pages are made in a thread, so nothing may depend on it; lines name paths as given."""
+    shutil.copy(fixtures_dir / "scraped-2026.txt", tmp_path / "in.txt")
+    monkeypatch.chdir(tmp_path)
+    assert site_run.run_command(["in.txt"], Path("reports")) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.startswith("in: reports/in/index.html (5 pages)")
+    assert (tmp_path / "reports" / "in" / "04-charts.html").is_file()
+    assert not list((tmp_path / "reports").glob(".*partial*"))
+
+
 def test_failing_notebook_stops_that_report_with_one_line(tmp_path, monkeypatch, capsys):
     _one_notebook(tmp_path / "notebooks", "01-fail", "raise ValueError('boom')", monkeypatch)
     status = site_run.run_command([str(DEFAULT_REPORT)], out=tmp_path / "out")

@@ -388,6 +388,9 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     files = expand_paths(paths)
     out = Path(out or REPORTS_DIR)
     check_out(out, files)
+    # papermill runs a notebook in its folder by changing this process's working directory, while a
+    # thread makes the pages: every path under ``out`` must not depend on the working directory
+    out = out.absolute()
     refused = input_errors(files)
     todo = [f for i, f in enumerate(files) if i not in refused]
     ex.skip_slow_imports()
@@ -539,8 +542,16 @@ def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool =
             status = 1
         elif r.pages:
             state = "unchanged, kept" if r.reused else f"{len(r.pages)} pages"
-            print(f"{r.report_id}: {r.pages[0]} ({state})")
+            print(f"{r.report_id}: {_shown(r.pages[0])} ({state})")
     return status
+
+
+def _shown(path: Path) -> Path:
+    """A page as the user would name it: relative to the working directory when inside it."""
+    try:
+        return Path(path).relative_to(Path.cwd())
+    except ValueError:
+        return Path(path)
 
 
 # ---------------------------------------------------------------- pages (HTML export)
