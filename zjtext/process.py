@@ -351,21 +351,20 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
             else:
                 pool = _pool(jobs)
                 _in_parallel(pool, files, todo, out, bar, done)
-            bar(None)
             for i, res in done.items():
                 results[i] = res
             ids = [r.report_id for r in results if r.status != "failed"]
             if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
                 write_corpus_tables(out, ids, pool)
         except BaseException as err:
-            if pool is not None:
+            if pool is not None:  # killed, not asked: Ctrl-C or an error ends the run now
                 _stop_workers(pool)
                 pool = None
-            if not isinstance(err, KeyboardInterrupt):
-                raise
-            for folder in [out] + [out / report_id_for(files[i]) for i in todo]:
-                remove_stale_temps(folder)  # a worker killed while writing leaves a temporary file: not for long
-            raise Interrupted([done.get(i, r) for i, r in enumerate(results)]) from None
+            if isinstance(err, KeyboardInterrupt):
+                for folder in [out] + [out / report_id_for(files[i]) for i in todo]:
+                    remove_stale_temps(folder)  # a worker killed while writing leaves a temporary file
+                raise Interrupted([done.get(i, r) for i, r in enumerate(results)]) from None
+            raise
         finally:
             bar(None)
             if pool is not None:
