@@ -99,6 +99,14 @@ def test_ascii_terms_need_boundaries():
     assert "8+4" not in segment_text("共38+4个")
 
 
+def test_forced_terms_are_leftmost_longest_with_one_character_terms():
+    m = segment._Matcher(["两", "两重两新", "两重", "重大", "X5", "5"])
+    text = "两重两新两重和两个重大项目X5"
+    assert [text[a:b] for a, b, _ in m.spans(text)] == ["两重两新", "两重", "两", "重大", "X5"]
+    assert [text[a:b] for a, b, _ in segment._Matcher(["两"]).spans(text)] == ["两"] * 4
+    assert [(a, b) for a, b, _ in segment._Matcher(["两", "两重两新"]).spans("两重的两重两新")] == [(0, 1), (3, 7)]
+
+
 def test_flags_come_from_the_word_lists(seed_tokens):
     row = seed_tokens.drop_duplicates("token").set_index("token")
     assert row.at["的", "is_stopword"] and not row.at["的", "is_policy_verb"]

@@ -233,28 +233,36 @@ def find_quoted(text: str) -> set[str]:
 class _Matcher:
     """Leftmost-longest matching of a fixed set of terms, plus figures with units.
 
-    Terms are indexed by first character; a regex over those first characters, each followed by
-    one of the terms' second characters, finds candidate positions at C speed. A term that starts (ends) with an ASCII letter or digit matches only when
-    the text before (after) it is not one, so ``415X`` never matches inside ``2415X1``.
+    A regex over the terms' first characters, each followed by one of their second characters,
+    finds candidate positions at C speed; there the terms starting with the text's next two
+    characters are tried, longest first. A term that starts (ends) with an ASCII letter or digit
+    matches only when the text before (after) it is not one, so ``415X`` never matches inside
+    ``2415X1``.
     """
 
     def __init__(self, terms: Iterable[str]):
-        by_first: dict[str, list[str]] = {}
-        for t in set(terms):
-            if t:
-                by_first.setdefault(t[0], []).append(t)
-        for lst in by_first.values():
-            lst.sort(key=lambda w: (-len(w), w))
-        self.by_first = by_first
-        firsts = "".join(sorted(by_first))
-        seconds = "".join(sorted({t[1] for lst in by_first.values() for t in lst if len(t) > 1}))
-        if any(len(t) == 1 for lst in by_first.values() for t in lst) or not seconds:
+        terms = {t for t in terms if t}
+        singles = {t for t in terms if len(t) == 1}
+        # the terms to try where a text continues with these two characters, longest first, then
+        # the one-character term of the first; where no term starts with the two, that term alone
+        by_start: dict[str, list[str]] = {}
+        for t in sorted(terms - singles, key=lambda w: (-len(w), w)):
+            by_start.setdefault(t[:2], []).append(t)
+        for pair, lst in by_start.items():
+            if pair[0] in singles:
+                lst.append(pair[0])
+        by_start.update((s, [s]) for s in singles)
+        self.by_start = by_start
+        firsts = "".join(sorted({t[0] for t in terms}))
+        seconds = "".join(sorted({t[1] for t in terms - singles}))
+        if singles or not seconds:
             self.candidates = re.compile(f"[{re.escape(firsts)}]|\\d") if firsts else re.compile(r"\d")
         else:  # a term can start only where its first and second characters are
             self.candidates = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])|\\d")
 
     def _term_at(self, text: str, i: int) -> str | None:
-        for term in self.by_first.get(text[i], ()):
+        terms = self.by_start.get(text[i:i + 2])
+        for term in (self.by_start.get(text[i], ()) if terms is None else terms):
             if text.startswith(term, i):
                 if _ALNUM.match(term[0]) and i and _ALNUM.match(text[i - 1]):
                     continue
