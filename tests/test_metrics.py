@@ -202,6 +202,12 @@ def test_count_before_its_noun():
     assert df.indicator.tolist() == ["纳入保障范围项目", "城市", "夺得金牌", "银牌"]
 
 
+def test_a_unit_that_begins_its_noun_counts_that_noun():
+    df = rows("近14亿人口的发展中大国，就业比较充分。13亿多人民勤劳智慧。培训5000人以上，口碑良好。")
+    assert df[["indicator", "surface", "value"]].values.tolist() == [
+        ["人口", "14亿人", 1.4e9], ["人民", "13亿多人", 1.3e9], ["培训", "5000人", 5000]]
+
+
 def test_qizhong_parts_take_the_whole_as_context():
     df = rows("新（改）建城市地下管网2200公里以上，其中燃气管网1100公里、供水管网300公里。"
               "新建公共充电桩2万个以上，其中农村1万个以上。实际使用外资增长4.8%，其中制造业使用外资增长85.8%。")

@@ -74,6 +74,8 @@ _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业
 _ASPECTS_TAIL = re.compile(r"(?:的)?(?:重点)?(?:工作|任务)?(?:[：:。；]|$)")
 # a membership predicate after counted things names them (26家企业入选国家制造业单项冠军企业)
 _MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
+# nouns whose first character is also a count unit: in 14亿人口 the unit is 人 and the noun 人口
+_UNIT_NOUNS = {"人": ("人口", "人民", "人才", "人员", "人群"), "家": ("家庭",), "户": ("户籍",), "项": ("项目",)}
 # words that, alone before a figure, speak of the previous subject: its share of the nation, its total
 _SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(?:比重|份额)?")
 _KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
@@ -257,6 +259,17 @@ def resolve_list(subject: str, n: int) -> list[str]:
     return items
 
 
+def _unit_noun(text: str, fig: Figure) -> str:
+    """The noun that the figure's unit character begins (14亿人口 → 人口, 14亿人民 → 人民), else "".
+
+    >>> from zjtext.metrics.figures import parse_figures
+    >>> text = "近14亿人口的发展中大国"
+    >>> _unit_noun(text, parse_figures(text)[0]), _unit_noun("5000人参加", parse_figures("5000人参加")[0])
+    ('人口', '')
+    """
+    return next((w for w in _UNIT_NOUNS.get(fig.unit[-1:], ()) if text.startswith(w[1:], fig.end)), "")
+
+
 def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, prev: list[str] | None,
                 prev_lead: str, prev_unit: str = "") -> tuple[list[str], str, int]:
     """Indicators for a group of figures.
@@ -286,7 +299,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     if m_digit:  # 31个县（市）生产总值近4年…: the words before the next number, less its hedge
         tail = _PRE_HEDGE_RE.sub("", tail[:m_digit.start()])
     noun, noun_end, member = "", last.post_end, ""
-    if tail and (tail[0] == "“" or _CJK_CHAR.match(tail)) and last.category != "rank":
+    glued = _unit_noun(text, last)
+    if glued:
+        noun, noun_end = glued, last.end + len(glued) - 1
+    elif tail and (tail[0] == "“" or _CJK_CHAR.match(tail)) and last.category != "rank":
         cut = _NOUN_CUT.search(tail, 1)
         noun = (tail[:cut.start()] if cut else tail)[:16]
         measured = _MEASURED_IN_NOUN.search(noun, 2)
