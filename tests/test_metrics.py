@@ -191,6 +191,12 @@ def test_indicator_noun_phrase_before_the_figure():
     assert df.indicator.tolist() == ["全省生产总值", "制造业使用外资", "市场经营主体", "市场经营主体", "区域创新能力"]
 
 
+@pytest.mark.parametrize("verb", ["降到", "降至", "下降到", "增到", "提高到", "升到", "减到"])
+def test_a_level_verb_ends_no_indicator(verb):
+    df = rows(f"年末城镇调查失业率{verb}5.2%。")
+    assert df[["indicator", "change"]].values.tolist() == [["年末城镇调查失业率", "none"]]
+
+
 def test_list_items_inherit_the_opening_verb():
     df = rows("新增上市公司65家、专精特新企业384家，新遴选顶尖人才40名以上、省引才计划专家500名以上。")
     assert df.indicator.tolist() == ["新增上市公司", "新增专精特新企业", "新遴选顶尖人才", "新遴选省引才计划专家"]

@@ -215,7 +215,7 @@ def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
 _WORD_TARGET_VERB = re.compile(
     r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
     r"改善|优化|增长|与|取得|基本(?=稳定|平衡|同步|持平|实现|完成|建成|消除|达到)|"
-    r"(?:有序)?有效(?=防控|防范|化解|控制|遏制))")
+    r"(?:有序)?有效(?=防控|防范|化解|控制|遏制)|(?:稳步|较快|明显|逐步|不断|显著)(?=增长|增加|提高|提升|改善|下降|降低))")
 
 
 def _word_target_subjects(clause: str) -> list[str]:
@@ -223,6 +223,8 @@ def _word_target_subjects(clause: str) -> list[str]:
 
     >>> _word_target_subjects("宏观杠杆率基本稳定"), _word_target_subjects("各类风险有序有效防控")
     (['宏观杠杆率'], ['各类风险'])
+    >>> _word_target_subjects("居民收入稳步增长"), _word_target_subjects("生态环境质量明显改善")
+    (['居民收入'], ['生态环境质量'])
     >>> _word_target_subjects("城乡居民基本养老保险参保率保持稳定")
     ['城乡居民基本养老保险参保率']
     """
