@@ -15,6 +15,7 @@ from zjtext.indicators import display_name, indicator_key, lookup, vocabulary
     (["农村居民收入", "农村居民人均可支配收入"], "income_rural"),
     (["规上工业增加值", "规模以上工业增加值"], "industry_above_scale"),
     (["研发投入强度", "R&D经费投入强度", "全社会研发经费支出占生产总值比例"], "rd_intensity"),
+    (["研发经费投入", "全社会研发经费投入", "全社会研发投入", "R&D经费投入"], "rd_spending"),
     (["细颗粒物（PM2.5）年均浓度", "PM2.5年均浓度"], "pm25"),
     (["广义货币M2", "M2", "广义货币（M2）"], "m2"),
 ])

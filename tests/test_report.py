@@ -380,6 +380,15 @@ def test_display_title_is_the_same_whatever_the_page_title(tmp_path, title):
     assert (m.region, m.year, m.display_title) == ("示例省", 2031, "2031年示例省政府工作报告")
 
 
+@pytest.mark.parametrize("title", ["示例省2031年政府工作报告", "2031年示例省人民政府工作报告（全文）"])
+def test_region_and_year_from_the_title_line_alone(tmp_path, title):
+    lines = [title, "各位代表：", "一、2030年工作回顾", "全省生产总值增长5.2%，样板工程如期完工。", CLOSING]
+    path = tmp_path / "p.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    m = load_report(path).meta
+    assert (m.title, m.region, m.year, m.display_title) == (title, "示例省", 2031, "2031年示例省政府工作报告")
+
+
 def test_year_from_headings_when_no_line_states_it(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text("\n".join(["政府工作报告", "各位代表：", "一、2030年工作回顾", "全省生产总值增长5.2%，完成2029年定下的目标。",

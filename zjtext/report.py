@@ -422,8 +422,9 @@ _DATE_MEETING = re.compile(
     r"(\d{4})年(\d{1,2})月(\d{1,2})日在(.{2,16}?)(第[一二三四五六七八九十\d]+届人民代表大会第[一二三四五六七八九十\d]+次(?:全体)?会议)"
 )
 _SPEAKER = re.compile(r"(?:代理?)?(?:省长|市长|主席|总理)\s*((?:[\u4e00-\u9fff]\s*){2,4})$")
-_TITLE = re.compile(r"^(\d{4}年)?[\u4e00-\u9fff]{0,12}?(人民)?政府工作报告$")
-_REGION = re.compile(r"(?:\d{4}年)?([\u4e00-\u9fff]{2,9}?(?:省|市|自治区|特别行政区))(?:人民)?政府工作报告")
+# 政府工作报告, 2024年浙江省政府工作报告, 安徽省2024年政府工作报告, …人民政府工作报告（全文）
+_TITLE = re.compile(r"^(\d{4}年)?[\u4e00-\u9fff]{0,12}?(?:\d{4}年)?(人民)?政府工作报告(?:[（(]全文[）)])?$")
+_REGION = re.compile(r"(?:\d{4}年)?([\u4e00-\u9fff]{2,9}?(?:省|市|自治区|特别行政区))(?:\d{4}年)?(?:人民)?政府工作报告")
 
 
 def _find_start(lines: list[_Line]) -> int | None:
@@ -533,7 +534,7 @@ def _metadata(header: list[str], title_tag: str, path: Path, encoding: str, fmt:
     if not region and _is_national(title or title_tag, joined, body):
         region = NATIONAL
     if year is None:
-        y = re.match(r"(\d{4})年", title)
+        y = re.search(r"(\d{4})年", title)
         year = int(y.group(1)) if y else _year_from_headings(body)
     speaker = ""
     for h in header:
