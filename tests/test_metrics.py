@@ -191,6 +191,11 @@ def test_indicator_noun_phrase_before_the_figure():
     assert df.indicator.tolist() == ["全省生产总值", "制造业使用外资", "市场经营主体", "市场经营主体", "区域创新能力"]
 
 
+def test_a_basis_of_comparison_is_not_part_of_the_indicator():
+    df = rows("一般公共预算收入同口径增长3%，税收收入可比口径增长2%。")
+    assert df[["indicator", "change"]].values.tolist() == [["一般公共预算收入", "increase"], ["税收收入", "increase"]]
+
+
 @pytest.mark.parametrize("verb", ["降到", "降至", "下降到", "增到", "提高到", "升到", "减到"])
 def test_a_level_verb_ends_no_indicator(verb):
     df = rows(f"年末城镇调查失业率{verb}5.2%。")
