@@ -213,6 +213,13 @@ def test_count_before_its_noun():
     assert df.indicator.tolist() == ["纳入保障范围项目", "城市", "夺得金牌", "银牌"]
 
 
+def test_a_turn_from_fall_to_rise_keeps_the_subject_and_new_makes_a_verb_a_modifier():
+    df = rows("工业企业利润由上年下降2.3%转为增长8.5%。3920个新投产项目增加产值5100多亿元，3个村完成改造。")
+    assert df[["indicator", "change"]].values.tolist()[:3] == [
+        ["工业企业利润", "decrease"], ["工业企业利润", "increase"], ["新投产项目", "none"]]
+    assert df.indicator.tolist()[-1] == "村"
+
+
 def test_a_unit_that_begins_its_noun_counts_that_noun():
     df = rows("近14亿人口的发展中大国，就业比较充分。13亿多人民勤劳智慧。培训5000人以上，口碑良好。")
     assert df[["indicator", "surface", "value"]].values.tolist() == [

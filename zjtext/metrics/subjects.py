@@ -30,7 +30,7 @@ _LEAD_STRIP = re.compile(
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|同口径|可比口径|自然口径|比上年末|比上年|较上年末|较上年|比去年|较去年|(?:由|从)(?:上年|去年)(?:的)?|实现|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
-    r"约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
+    r"转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
     r"保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
     r"增至|降至|升至|进至|减至|增到|降到|升到|减到|"
@@ -304,6 +304,8 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         noun, noun_end = glued, last.end + len(glued) - 1
     elif tail and (tail[0] == "“" or _CJK_CHAR.match(tail)) and last.category != "rank":
         cut = _NOUN_CUT.search(tail, 1)
+        if cut and tail[:cut.start()] == "新":  # 3920个新投产项目: 新 makes the verb a modifier
+            cut = _NOUN_CUT.search(tail, cut.end())
         noun = (tail[:cut.start()] if cut else tail)[:16]
         measured = _MEASURED_IN_NOUN.search(noun, 2)
         if measured and first.category == "count":
