@@ -52,6 +52,19 @@ def test_unchanged_inputs_are_skipped_and_force_redoes(inputs, tmp_path):
     assert {r.status for r in process([inputs], out, jobs=1, force=True, progress=False)} == {"processed"}
 
 
+def test_changed_zjtext_code_redoes_reports_and_corpus_tables(inputs, tmp_path, monkeypatch):
+    """A checkout updated without a new version number (git pull, an edit) never keeps stale tables."""
+    import zjtext.process as proc
+
+    out = tmp_path / "out"
+    process([inputs], out, jobs=1, progress=False)
+    stamp = (out / "corpus.json").read_text(encoding="utf-8")
+    monkeypatch.setattr(proc, "code_digest", lambda: "another-code")
+    assert {r.status for r in process([inputs], out, jobs=1, progress=False)} == {"processed"}
+    assert (out / "corpus.json").read_text(encoding="utf-8") != stamp
+    assert {r.status for r in process([inputs], out, jobs=1, progress=False)} == {"unchanged"}
+
+
 def test_results_do_not_depend_on_job_count(inputs, tmp_path):
     process([inputs], tmp_path / "one", jobs=1, progress=False)
     process([inputs], tmp_path / "two", jobs=2, progress=False)

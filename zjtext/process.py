@@ -35,13 +35,16 @@ import csv
 import errno
 import gc
 import hashlib
+import itertools
 import json
 import os
 import signal
 import sys
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -66,9 +69,42 @@ class ProcessResult:
     error: str = ""
 
 
+def digest(texts) -> str:
+    """A short SHA-256 of some strings or bytes, in order.
+
+    >>> digest(["a", b"b"]) == digest(["a", "b"])
+    True
+    """
+    h = hashlib.sha256()
+    for t in texts:
+        h.update(t.encode("utf-8") if isinstance(t, str) else t)
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """What the installed zjtext code is (modules, templates, word lists): processed tables and a run's
+    pages are reused only when this is unchanged, so a changed checkout (a ``git pull``, an edit) never
+    keeps stale results under an unchanged version number."""
+    root = resources.files("zjtext")
+    files = []
+
+    def walk(folder, prefix=""):
+        for f in sorted(folder.iterdir(), key=lambda f: f.name):
+            if f.is_dir():
+                if f.name != "__pycache__":
+                    walk(f, f"{prefix}{f.name}/")
+            elif not f.name.endswith((".pyc", ".pyo")):
+                files.append((f"{prefix}{f.name}", f))
+
+    walk(root)
+    return digest(itertools.chain.from_iterable((name, f.read_bytes()) for name, f in files))
+
+
 def stamp_of(data: bytes) -> dict:
-    """What decides whether a report must be processed again: its bytes and the zjtext version."""
-    return {"sha256": hashlib.sha256(data).hexdigest(), "zjtext": __version__}
+    """What decides whether a report must be processed again: its bytes, the zjtext version and code."""
+    return {"sha256": hashlib.sha256(data).hexdigest(), "zjtext": __version__, "code": code_digest()}
 
 
 def _read_json(path: Path) -> dict | None:
@@ -453,7 +489,8 @@ def _write_corpus_table(args: tuple[str, list[str], dict[str, dict], str]) -> No
 
 
 def _corpus_stamp(metas: dict[str, dict]) -> dict:
-    return {"zjtext": __version__, "reports": {rid: m.get("sha256") for rid, m in sorted(metas.items())}}
+    return {"zjtext": __version__, "code": code_digest(),
+            "reports": {rid: m.get("sha256") for rid, m in sorted(metas.items())}}
 
 
 def _corpus_is_current(out: Path, report_ids: Sequence[str]) -> bool:

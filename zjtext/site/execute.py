@@ -19,7 +19,6 @@ The executed notebook records no machine path and no time (:func:`scrub`).
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import shutil
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..paths import cache_dir
+from ..process import code_digest, digest  # noqa: F401  (run.py stamps pages with both)
 
 #: Environment of every kernel: what the pages look like must not depend on the user's environment.
 KERNEL_ENV = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
@@ -67,40 +67,9 @@ def read_notebook(name: str):
     return nb
 
 
-def digest(texts) -> str:
-    """A short SHA-256 of some strings or bytes, in order.
-
-    >>> digest(["a", b"b"]) == digest(["a", "b"])
-    True
-    """
-    h = hashlib.sha256()
-    for t in texts:
-        h.update(t.encode("utf-8") if isinstance(t, str) else t)
-        h.update(b"\0")
-    return h.hexdigest()[:16]
-
-
 def notebooks_digest() -> str:
     """What the notebooks are: changes when any notebook's text changes."""
     return digest(itertools.chain.from_iterable((n, notebook_text(n)) for n in notebook_names()))
-
-
-def code_digest() -> str:
-    """What the installed zjtext code is (modules, templates, word lists): a run's pages are reused only
-    when this is unchanged, so a changed checkout never shows stale pages under an unchanged version."""
-    root = resources.files("zjtext")
-    files = []
-
-    def walk(folder, prefix=""):
-        for f in sorted(folder.iterdir(), key=lambda f: f.name):
-            if f.is_dir():
-                if f.name != "__pycache__":
-                    walk(f, f"{prefix}{f.name}/")
-            elif not f.name.endswith((".pyc", ".pyo")):
-                files.append((f"{prefix}{f.name}", f))
-
-    walk(root)
-    return digest(itertools.chain.from_iterable((name, f.read_bytes()) for name, f in files))
 
 
 # ---------------------------------------------------------------- the run's private folder and kernels
