@@ -1,6 +1,7 @@
 """Local review of a `zjtext run` output folder (not part of the test suite).
 
-Checks, per report folder: index.html + the four notebook pages + figures/ exist; no executed
+Checks the run's index.html and, per folder: a report's index.html + the four notebook pages +
+figures/ exist (compare/: the comparison page and its figures; corpus/: the panel-and-series page); no executed
 notebook carries an error output; no page has a <script> element or an external resource; the
 index page's headline table is non-empty. With ``--browser`` every page is opened in Chromium
 (playwright): every image must load (naturalWidth > 0) and no console error may appear; with
@@ -74,8 +75,11 @@ def page_problems(path: Path) -> list[str]:
     sci = len(re.findall(r"\b\d\.\d{6}e[+-]\d\d\b", visible))
     if sci:
         problems.append(f"{sci} number(s) in scientific notation")
+    # missing values and tracebacks show in outputs and tables; the story's prose may name None
+    outputs = doc.xpath("//*[contains(@class,'jp-OutputArea-output')]|//table")
+    shown = "\n".join(o.text_content() for o in outputs) if outputs else visible
     for word in ("NaN", "nan", "None", "Traceback"):
-        n = len(re.findall(rf"(?<![A-Za-z]){word}(?![A-Za-z])", visible))
+        n = len(re.findall(rf"(?<![A-Za-z]){word}(?![A-Za-z])", shown))
         if n:
             problems.append(f"{n}× '{word}' in visible text")
     return problems
@@ -124,22 +128,27 @@ def compare_problems(page: Path) -> list[str]:
     return []
 
 
+#: The folders of a run that are not one report's: their pages, and the figures they always have
+#: (the panel-and-series page draws only the charts its reports allow).
+SPECIAL_FOLDERS = {"compare": (["05-compare-reports"], COMPARE_FIGURES), "corpus": (["06-panel-and-series"], ())}
+
+
 def review_folder(folder: Path) -> list[str]:
     problems = []
     is_compare = folder.name == "compare"
-    pages = ["05-compare-reports"] if is_compare else ["index", *PAGES]
+    pages, figures = SPECIAL_FOLDERS.get(folder.name, (["index", *PAGES], FIGURES))
     for name in pages:
         page = folder / f"{name}.html"
         if not page.is_file():
             problems.append(f"missing {name}.html")
             continue
         problems += [f"{name}.html: {p}" for p in page_problems(page)]
-    for name in COMPARE_FIGURES if is_compare else FIGURES:
+    for name in figures:
         if not (folder / "figures" / f"{name}.png").is_file():
             problems.append(f"missing figures/{name}.png")
     for nb in sorted((folder / "notebooks").glob("*.ipynb")):
         problems += [f"notebooks/{nb.name}: {e}" for e in notebook_errors(nb)]
-    if not is_compare and (folder / "index.html").is_file():
+    if folder.name not in SPECIAL_FOLDERS and (folder / "index.html").is_file():
         n = headline_rows(folder / "index.html")
         if n == 0:
             problems.append("index.html: headline table empty")
@@ -193,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     folders = sorted(p for p in args.out.iterdir() if p.is_dir())
     bad = 0
+    if (args.out / "index.html").is_file():  # the run's own index
+        for p in page_problems(args.out / "index.html"):
+            print(f"index.html: {p}")
+            bad += 1
     for folder in folders:
         for p in review_folder(folder):
             print(f"{folder.name}: {p}")
