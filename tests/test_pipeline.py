@@ -69,6 +69,18 @@ def test_charts_page_shows_the_saved_pngs(run_dir):
     assert all(img.get("alt", "").startswith("图表：") for img in images)
 
 
+def test_panel_page_shows_every_chart_it_saved(run_dir):
+    """Notebook 06 (two regions here) saves the ranked panel chart and shows each saved chart once."""
+    import base64
+
+    folder = run_dir / "corpus"
+    saved = sorted(p.read_bytes() for p in (folder / "figures").glob("*.png"))
+    assert (folder / "figures" / "panel_gdp.png").is_file()
+    nb = nbformat.read(folder / "notebooks" / "06-panel-and-series.ipynb", as_version=4)
+    shown = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    assert sorted(base64.b64decode(o.data["image/png"]) for o in shown) == saved
+
+
 def test_two_runs_give_the_same_bytes(run_dir, tmp_path_factory):
     """Pages, executed notebooks, tables and figures of a report do not depend on the run (two
     kernels, pages made in a thread, fonts cut from a cached base, prints cut by timing)."""

@@ -79,8 +79,11 @@ else:
 # 下图按目标值从高到低排列各地的目标（区间目标画成一段横条），空心圆是上一年的实绩。目标相同的地区按名称排序。
 
 # %%
-fig = charts.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
-save_and_show(fig, out_dir, f"panel_{panel_key}")
+if len(regions) >= 2:
+    fig = charts.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
+    display(save_and_show(fig, out_dir, f"panel_{panel_key}"))
+else:
+    print("各地对比图从略；该地区历年的目标与实绩见下一节。")
 
 # %% [markdown]
 # ## 二、历年目标与实绩
