@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .report import NATIONAL
+
 __all__ = ["Indicator", "vocabulary", "indicator_key", "lookup", "display_name", "normalise", "KINDS"]
 
 KINDS = ("growth", "rate", "level", "index")
@@ -128,9 +130,6 @@ def indicator_key(name: str) -> str:
 def lookup(key: str) -> Indicator | None:
     """The vocabulary entry for a key (``None`` for an unknown or empty key)."""
     return vocabulary().get(str(key or ""))
-
-
-NATIONAL = "全国"
 
 
 def display_name(key: str, default: str = "", region: str = "") -> str:

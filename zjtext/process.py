@@ -42,8 +42,8 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence

@@ -104,12 +104,6 @@ def measure_of(base_unit: str, change: str) -> str:
     return "level"
 
 
-def _as_written(surface: str, qualifier_text: str, change: str) -> str:
-    from .compare import as_written
-
-    return as_written(surface, qualifier_text, change)
-
-
 def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
     """A report's headline table with ``indicator_key``, ``measure`` and the figure as written."""
     import pandas as pd
@@ -122,7 +116,9 @@ def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
         df["indicator_key"] = [indicator_key(n) for n in df["indicator"]]
     df["indicator_key"] = df["indicator_key"].fillna("")
     df["measure"] = [measure_of(u, c) for u, c in zip(df["base_unit"], df["change"])]
-    df["written"] = [_as_written(s, q, c) for s, q, c in zip(df["surface"], df["qualifier_text"], df["change"])]
+    from .compare import as_written
+
+    df["written"] = [as_written(s, q, c) for s, q, c in zip(df["surface"], df["qualifier_text"], df["change"])]
     if "multi_year" in df.columns:
         df = df[~df["multi_year"].astype(str).str.lower().eq("true")]
     return df.reset_index(drop=True)
@@ -170,10 +166,11 @@ def panel(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Dat
 
     from .compare import in_step_with_economy, result_for, year_results
 
+    reads = _Reads()
     order = {key: i for i, key in enumerate(vocabulary())}
     rows = []
     for rep in _progress(reports, progress, "panel"):
-        head = headline_rows(rep)
+        head = reads.headline(rep)
         keyed = head[head["indicator_key"] != ""] if not head.empty else head
         results = None
         for key in sorted(set(keyed["indicator_key"]) if not keyed.empty else (), key=order.get):
@@ -186,25 +183,26 @@ def panel(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Dat
             a = _pick(actuals[actuals["measure"] == measure] if measure else actuals, key)
             if t is not None and a is None:  # the review beyond the headline block, as target tracking reads it
                 if results is None:
-                    metrics, targets = _extracted(rep)
-                    results = year_results(report_of(rep), metrics, targets, (rep.year - 1) if rep.year else None)
+                    metrics, targets = reads.extracted(rep)
+                    results = year_results(reads.report(rep), metrics, targets, (rep.year - 1) if rep.year else None)
                 found = result_for(results, key, t["indicator"], t["base_unit"], t["change"], t["surface"])
                 a = _result_row(found) if found is not None else None
             rows.append(_panel_row(rep, key, t, a))
     df = pd.DataFrame(rows, columns=PANEL_COLUMNS)
-    df["verdict"] = _last_years_verdicts(reports, df)
+    df["verdict"] = _last_years_verdicts(reports, df, reads)
     df["_o"] = df["indicator_key"].map(order)
     df = df.sort_values(["_o", "region", "year", "report_id"], kind="stable").drop(columns="_o")
     return df.reset_index(drop=True)
 
 
-def _last_years_verdicts(reports: Sequence[ProcessedReport], df: "pd.DataFrame") -> list[str]:
+def _last_years_verdicts(reports: Sequence[ProcessedReport], df: "pd.DataFrame", reads: "_Reads") -> list[str]:
     """For each panel row, the verdict on last year's target for the indicator, when last year's report
     of the region is among ``reports`` (the series' verdict), else ''."""
     years = {(r.region, r.year) for r in reports if r.region and r.year}
     if not any((region, year - 1) in years for region, year in years):
         return [""] * len(df)
-    judged = series([r for r in reports if (r.region, (r.year or 0) - 1) in years or (r.region, (r.year or 0) + 1) in years])
+    pairs = [r for r in reports if (r.region, (r.year or 0) - 1) in years or (r.region, (r.year or 0) + 1) in years]
+    judged = _series(pairs, False, reads)
     verdicts = {(r.region, r.year + 1, r.indicator_key): r.verdict for r in judged.itertuples(index=False)}
     return [verdicts.get((region, year, key), "") for region, year, key in zip(df["region"], df["year"], df["indicator_key"])]
 
@@ -212,7 +210,9 @@ def _last_years_verdicts(reports: Sequence[ProcessedReport], df: "pd.DataFrame")
 def _result_row(row) -> dict:
     """A metrics row found by target tracking, in the shape of a headline row."""
     change = str(getattr(row, "change", "none") or "none")
-    return {"written": _as_written(row.surface, getattr(row, "qualifier_text", ""), change), "value": row.value,
+    from .compare import as_written
+
+    return {"written": as_written(row.surface, getattr(row, "qualifier_text", ""), change), "value": row.value,
             "change": change, "indicator": row.indicator, "base_unit": row.base_unit,
             "measure": measure_of(row.base_unit, change)}
 
@@ -286,6 +286,30 @@ def _extracted(rep: ProcessedReport) -> tuple["pd.DataFrame", "pd.DataFrame"]:
     return frames[0], frames[1]
 
 
+class _Reads:
+    """What :func:`panel` and :func:`series` read of each processed report, read once per call (the
+    panel's verdicts come from a series over the same reports): the headline rows, the extracted
+    tables and the report rebuilt from its paragraphs. Callers only read what it returns."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, str], object] = {}
+
+    def _once(self, what: str, rep: ProcessedReport, make):
+        key = (what, rep.report_id)
+        if key not in self._seen:
+            self._seen[key] = make(rep)
+        return self._seen[key]
+
+    def headline(self, rep: ProcessedReport) -> "pd.DataFrame":
+        return self._once("headline", rep, headline_rows)
+
+    def extracted(self, rep: ProcessedReport) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+        return self._once("extracted", rep, _extracted)
+
+    def report(self, rep: ProcessedReport) -> "Report":
+        return self._once("report", rep, report_of)
+
+
 def series(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.DataFrame":
     """Targets of year N against the results report N+1 gives for them, per region, year and indicator.
 
@@ -294,6 +318,10 @@ def series(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Da
     tables: nothing is extracted again. The verdict is empty, with a ``reason``, when report N+1 is
     not among ``reports`` (only consecutive years are judged).
     """
+    return _series(reports, progress, _Reads())
+
+
+def _series(reports: Sequence[ProcessedReport], progress: bool, reads: "_Reads") -> "pd.DataFrame":
     import pandas as pd
 
     from .compare import track_targets
@@ -303,25 +331,18 @@ def series(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Da
         if rep.region and rep.year:
             by_region.setdefault(rep.region, {}).setdefault(rep.year, rep)
     wanted = [rep for years in by_region.values() for rep in years.values()]
-    tables = {rep.report_id: _extracted(rep) for rep in _progress(wanted, progress, "series")}
-    rebuilt: dict[str, object] = {}
-
-    def report(rep: ProcessedReport):
-        if rep.report_id not in rebuilt:
-            rebuilt[rep.report_id] = report_of(rep)
-        return rebuilt[rep.report_id]
-
+    tables = {rep.report_id: reads.extracted(rep) for rep in _progress(wanted, progress, "series")}
     order = {key: i for i, key in enumerate(vocabulary())}
     rows = []
     for region in sorted(by_region):
         years = by_region[region]
         for year in sorted(years):
             rep, nxt = years[year], years.get(year + 1)
-            head = headline_rows(rep)
+            head = reads.headline(rep)
             targets = head[head["period"] == "target"].reset_index(drop=True) if not head.empty else head
             judged: dict[tuple[int, int], "pd.Series"] = {}
             if nxt is not None and len(targets):
-                tracked = track_targets(report(rep), report(nxt), tables=tables)
+                tracked = track_targets(reads.report(rep), reads.report(nxt), tables=tables)
                 raw = tables[rep.report_id][1]  # the rows track_targets judged, in its order
                 raw = raw[raw["period"] == "target"]
                 judged = {(int(p), int(s)): row for (p, s), (_, row) in

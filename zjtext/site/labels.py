@@ -17,6 +17,8 @@ import math
 import re
 from typing import Any, Mapping
 
+from ..report import NATIONAL
+
 # ---------------------------------------------------------------- codes → words
 
 PERIOD = {"target": "目标", "actual": "实绩"}
@@ -49,7 +51,6 @@ PAGE_TITLES = {
     "06-panel-and-series": "各地并排与历年追踪",
 }
 
-NATIONAL = "全国"
 NATIONAL_ISSUER = "国务院"  # who issues the national report: its name reads 2019年国务院政府工作报告
 _NATIONAL_TITLE = re.compile(r"国务院|中华人民共和国")
 
