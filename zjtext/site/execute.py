@@ -32,11 +32,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..notebook import INLINE_BACKEND
 from ..paths import cache_dir
 from ..process import code_digest, digest  # noqa: F401  (run.py stamps pages with both)
 
 #: Environment of every kernel: what the pages look like must not depend on the user's environment.
-KERNEL_ENV = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+KERNEL_ENV = {"MPLBACKEND": INLINE_BACKEND, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
 
 
 def _notebook_files() -> dict[str, object]:

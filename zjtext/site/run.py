@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Sequence
 
 from .. import __version__
 from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, report_files
-from ..report import ReportError, load_report, report_id_for
+from ..report import Report, ReportError, load_report, report_id_for
 from ..store import write_text
 from . import execute as ex
 from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page_with_font, finish_pages
@@ -401,8 +401,9 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     if own_ipython_dir:  # else IPython, imported by nbconvert, makes ~/.ipython
         os.environ["IPYTHONDIR"] = str(ws.root / "ipython")
     by_file: dict[Path, RunResult] = {}
-    plan = compare_plan(_loadable(todo), out)
-    year = {p: load_report(p).meta.year for s, _ in plan for p in s}
+    load = _loader()
+    plan = compare_plan([f for f in todo if load(f) is not None], out, load)
+    year = {p: load(p).meta.year for s, _ in plan for p in s}
     # last year's report heads the front page only when it is last year's (N+1 reviews N)
     previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i and year[p] == (year[s[i - 1]] or 0) + 1}
     links = {p: [(relative_href(target / f"{COMPARE_NOTEBOOK}.html", out / report_id_for(p)), PAGE_TITLES[COMPARE_NOTEBOOK])]
@@ -424,11 +425,11 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
                 by_file[f] = run_report(f, out, with_code, exporter, bar, force, previous.get(f), links.get(f, ()))
         results = [RunResult(str(f), report_id_for(f), error=refused[i]) if i in refused else by_file[f]
                    for i, f in enumerate(files)]
-        for inputs, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out):
+        for inputs, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out, load):
             bar.set_description(f"compare: {target_dir.name}")
             results.append(run_compare(inputs, target_dir, out, with_code, force=force))
         done = [Path(r.source) for r in results if not r.error and r.report_id not in (COMPARE_DIR, CORPUS_DIR)]
-        if corpus_worthy([load_report(p) for p in done]):
+        if corpus_worthy([load(p) for p in done if load(p) is not None]):
             bar.set_description(f"{CORPUS_DIR}: {CORPUS_NOTEBOOK}")
             results.append(run_corpus(done, out, with_code, force=force))
         bar.close()
@@ -441,16 +442,19 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     return results
 
 
-def _loadable(paths: Sequence[Path]) -> list[Path]:
-    """The files that load as reports (the others fail later, with their error, in their own run)."""
-    ok = []
-    for p in paths:
-        try:
-            load_report(p)
-        except ReportError:
-            continue
-        ok.append(p)
-    return ok
+def _loader() -> Callable[[Path], "Report | None"]:
+    """``load(path)``: the report, loaded once per run; None for a file that does not load (it fails
+    later, with its error, in its own run)."""
+    loaded: dict[Path, Report | None] = {}
+
+    def load(path: Path) -> "Report | None":
+        if path not in loaded:
+            try:
+                loaded[path] = load_report(path)
+            except ReportError:
+                loaded[path] = None
+        return loaded[path]
+    return load
 
 
 class _NoBar:
@@ -468,8 +472,9 @@ def _progress(total: int, enabled: bool):
     return tqdm(total=total, unit="notebook", file=sys.stderr, dynamic_ncols=True)
 
 
-def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Path]]:
-    """Which comparisons to run: one per region with reports of two or more years, oldest first.
+def compare_plan(paths: Sequence[Path], out: Path, load: Callable = load_report) -> list[tuple[list[Path], Path]]:
+    """Which comparisons to run: one per region with reports of two or more years, oldest first
+    (``load`` reads a report: :func:`run` passes its loader, which reads each file once).
 
     A single series goes to ``OUT/compare/``; several go to ``OUT/compare/<newest report id>/``.
     Reports of different regions, or of the same year, are never compared with each other.
@@ -478,7 +483,7 @@ def compare_plan(paths: Sequence[Path], out: Path) -> list[tuple[list[Path], Pat
 
     by_report = {}
     for p in paths:
-        by_report[load_report(p)] = p
+        by_report[load(p)] = p
     series = comparable_series(list(by_report))
     single = len(series) == 1
     return [([by_report[r] for r in s], out / COMPARE_DIR if single else out / COMPARE_DIR / s[-1].report_id)
