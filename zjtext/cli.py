@@ -175,12 +175,12 @@ def cmd_targets(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from .compare import compare_command, consecutive, order_reports
+    from .compare import compare_command, order_reports, why_not_judged
 
     reports = [load_report(args.old), load_report(args.new)]
     table = compare_command(reports, args.what)
     if args.what == "targets":
-        note = consecutive(*order_reports(reports)[:2])
+        note = why_not_judged(*order_reports(reports)[:2])
         if note:  # the table lists the targets with empty verdicts; say why once
             print(f"note: no verdicts: {note}", file=sys.stderr)
     emit(table, args.format, wide=getattr(args, "wide", False))

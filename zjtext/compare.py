@@ -333,13 +333,13 @@ def is_base_value(text: str, start: int, end: int) -> bool:
     return bool(_BASE_BEFORE.search(text[lo:start])) and bool(_BASE_AFTER.match(text, end))
 
 
-def consecutive(old: Report, new: Report) -> str:
+def why_not_judged(old: Report, new: Report) -> str:
     """Why ``new`` cannot judge ``old``'s targets ('' when it can: the report of year N+1 reviews year N).
 
     >>> from zjtext.report import report_from_text
     >>> a = report_from_text("2024年政府工作报告\\n各位代表：\\n过去一年，生产总值增长5%。", path="x-2024.txt")
     >>> b = report_from_text("2026年政府工作报告\\n各位代表：\\n过去一年，生产总值增长5%。", path="x-2026.txt")
-    >>> print(consecutive(a, b))
+    >>> print(why_not_judged(a, b))
     the 2026 report reviews 2025, not 2024: targets are judged by the next year's report only
     """
     a, b = old.meta.year, new.meta.year
@@ -489,7 +489,7 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
     targets = targets[targets["period"] == "target"]
     if "indicator_key" not in targets.columns:
         targets = targets.assign(indicator_key=[indicator_key(n) for n in targets["indicator"]])
-    not_judged = consecutive(old, new)
+    not_judged = why_not_judged(old, new)
     results = None if not_judged else _Results(new, new_metrics, _with_change(new_head, new_metrics), old.meta.year)
     gdp = results.find("gdp", "", "%", "increase") if results else None
     rows = []

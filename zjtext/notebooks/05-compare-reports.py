@@ -30,9 +30,10 @@ out_dir = None  # where figures are saved, in out_dir/figures (None: show them o
 import pandas as pd
 
 from zjtext import charts, load_report
-from zjtext.compare import (check_pair, consecutive, headline_side_by_side, keyness_between, label,
-                            order_reports, slogan_changes, track_targets)
-from zjtext.notebook import DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number, save_and_show, setup, table
+from zjtext.compare import (check_pair, headline_side_by_side, keyness_between, label, order_reports,
+                            slogan_changes, track_targets, why_not_judged)
+from zjtext.notebook import (DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number, reason_zh,
+                             save_and_show, setup, table)
 
 setup()
 reports = order_reports([load_report(p) for p in report_paths])
@@ -60,9 +61,8 @@ demo_note(report_paths, """\
 
 # %%
 tracked = track_targets(old, new)
-if consecutive(old, new):  # the report of year N+1 reviews year N: other pairs get no verdicts
-    print(f"说明：{names[new.report_id]}报告交代的是{new.meta.year - 1}年的结果，不是{old.meta.year}年的，"
-          "所以这里只列出目标，不作判定（判定只在相邻两年的报告之间进行）。")
+if why := why_not_judged(old, new):  # the report of year N+1 reviews year N: other pairs get no verdicts
+    print("说明：这里只列出目标，不作判定。", reason_zh(why))
 view = tracked.assign(verdict=tracked["verdict"].map(VERDICT_ZH))[["indicator", "target", "actual_indicator", "actual", "verdict"]]
 table(view, None).rename(columns={"indicator": "指标", "target": f"{names[old.report_id]}目标",
                                   "actual_indicator": "对照指标", "actual": "实绩", "verdict": "判定"})
