@@ -18,6 +18,12 @@ from zjtext.indicators import display_name, indicator_key, lookup, vocabulary
     (["研发经费投入", "全社会研发经费投入", "全社会研发投入", "R&D经费投入"], "rd_spending"),
     (["细颗粒物（PM2.5）年均浓度", "PM2.5年均浓度"], "pm25"),
     (["广义货币M2", "M2", "广义货币（M2）"], "m2"),
+    (["农牧民人均纯收入", "农民人均纯收入", "农村居民人均纯收入"], "income_rural_net"),
+    (["农牧民人均可支配收入", "农村牧区常住居民人均可支配收入"], "income_rural"),
+    (["财政总收入", "地方财政总收入"], "fiscal_total_revenue"),
+    (["人口自然增长率", "全区人口自然增长率"], "population_growth"),
+    (["单位GDP用水量", "万元地区生产总值用水量", "单位生产总值用水量"], "water_intensity"),
+    (["森林覆盖率", "全省森林覆盖率"], "forest_coverage"),
 ])
 def test_aliases_share_one_key(names, key):
     assert {n: indicator_key(n) for n in names} == {n: key for n in names}

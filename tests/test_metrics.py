@@ -185,6 +185,12 @@ def test_resolve_list_shapes():
     assert resolve_list("甲和乙", 3) == ["甲和乙"] * 3  # counts differ: keep the whole subject
 
 
+def test_an_item_that_names_its_own_people_borrows_no_scope():
+    # 农牧民 (farmers and herders) is a scope of its own, like 农民: 城镇 is not lent to it
+    assert resolve_list("城镇居民人均可支配收入和农牧民人均纯收入", 2) == ["城镇居民人均可支配收入", "农牧民人均纯收入"]
+    assert resolve_list("城镇新增就业和失业人员再就业", 2) == ["城镇新增就业", "城镇失业人员再就业"]
+
+
 def test_indicator_noun_phrase_before_the_figure():
     df = rows("全省生产总值增长6%；其中制造业使用外资增长85.8%，市场经营主体达1034万户、增长9.6%，"
               "区域创新能力居全国第4位。")

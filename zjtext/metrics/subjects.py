@@ -170,7 +170,7 @@ def _split_items(phrase: str) -> list[str]:
 # where a list's first subject is counted, shared by the items after it (城镇新增就业和失业人员再就业)
 _SCOPE = re.compile(r"城镇|农村|全省|全市|全区|城乡")
 # an item that names its own scope (城镇居民…和农民人均纯收入): no scope is lent to it
-_OWN_SCOPE = re.compile(r"农民|城市|乡村|居民|全体|全国")
+_OWN_SCOPE = re.compile(r"农民|农牧民|牧民|城市|乡村|居民|全体|全国")
 
 
 def _ends_with_head(s: str) -> str:
