@@ -208,6 +208,12 @@ def test_a_level_verb_ends_no_indicator(verb):
     assert df[["indicator", "change"]].values.tolist() == [["年末城镇调查失业率", "none"]]
 
 
+@pytest.mark.parametrize("when", ["全年", "年末", "年内", "当年"])
+def test_a_time_word_after_the_subject_is_not_part_of_the_indicator(when):
+    df = rows(f"城镇调查失业率{when}控制在5.5%以内，粮食产量{when}保持在1.3万亿斤以上。")
+    assert df.indicator.tolist() == ["城镇调查失业率", "粮食产量"]
+
+
 def test_list_items_inherit_the_opening_verb():
     df = rows("新增上市公司65家、专精特新企业384家，新遴选顶尖人才40名以上、省引才计划专家500名以上。")
     assert df.indicator.tolist() == ["新增上市公司", "新增专精特新企业", "新遴选顶尖人才", "新遴选省引才计划专家"]
