@@ -80,3 +80,26 @@ def test_process_writes_tables_and_reports_failures(capsys, tmp_path):
 def test_missing_file_is_one_line_error(capsys, tmp_path, command):
     status, out, err = run(capsys, command, str(tmp_path / "nope.html"))
     assert status == 1 and out == "" and err == f"error: {tmp_path / 'nope.html'}: no such file\n"
+
+
+@pytest.mark.parametrize("command, option", [("process", "--out"), ("panel", "--processed"),
+                                             ("series", "--processed"), ("run", "--out")])
+def test_a_folder_without_reports_is_a_one_line_error_and_nothing_is_written(capsys, tmp_path, command, option):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("不是报告", encoding="utf-8")
+    status, out, err = run(capsys, command, str(empty), option, str(tmp_path / "out"))
+    assert status == 1 and out == ""
+    assert err == f"error: {empty}: no report file in this folder (.html, .htm or .txt)\n"
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command, option", [("process", "--out"), ("panel", "--processed"),
+                                             ("series", "--processed"), ("run", "--out")])
+def test_an_output_folder_that_is_a_file_is_a_one_line_error(capsys, tmp_path, command, option):
+    in_the_way = tmp_path / "out.csv"
+    in_the_way.write_text("keep me", encoding="utf-8")
+    status, _, err = run(capsys, command, SEED, option, str(in_the_way / "sub"))
+    assert status == 1
+    assert err == f"error: {in_the_way}: this is a file, not a folder; choose another output folder\n"
+    assert in_the_way.read_text(encoding="utf-8") == "keep me"

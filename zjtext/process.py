@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from . import __version__
-from .paths import PROCESSED_DIR, report_files
+from .paths import PROCESSED_DIR, REPORT_SUFFIXES, report_files
 from .report import ReportError, check_size, load_report, report_id_for
 from .store import CSV_ENCODING, remove_stale_temps, write_rows, write_text
 from .tables import TABLES, report_rows, write_table
@@ -265,11 +265,45 @@ def _worker_init(parent: int, load: bool) -> None:
 
 
 def expand(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given and the report files inside folders, de-duplicated, in a stable order."""
+    """Files as given and the report files inside folders, de-duplicated, in a stable order.
+
+    A folder without a report file raises :class:`~zjtext.report.ReportError`: whoever names a folder
+    expects reports in it (a file that is not a report is left for loading to refuse).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as empty:  # doctest: +ELLIPSIS
+    ...     expand([empty])
+    Traceback (most recent call last):
+    ...
+    zjtext.report.ReportError: ...: no report file in this folder (.html, .htm or .txt)
+    """
     found: list[Path] = []
     for p in map(Path, paths):
-        found.extend(report_files(p) if p.is_dir() else [p])
+        if p.is_dir():
+            files = report_files(p)
+            if not files:
+                kinds = ", ".join(REPORT_SUFFIXES[:-1]) + " or " + REPORT_SUFFIXES[-1]
+                raise ReportError(p, f"no report file in this folder ({kinds})")
+            found.extend(files)
+        else:
+            found.append(p)
     return list(dict.fromkeys(found))
+
+
+def check_out_folder(out: Path | str) -> None:
+    """Raise :class:`~zjtext.report.ReportError` when *out*, or the nearest existing path above it,
+    is not a folder (a file in the way): said before anything is written, not as a write failure.
+
+    >>> check_out_folder(__file__)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    zjtext.report.ReportError: ...process.py: this is a file, not a folder; choose another output folder
+    """
+    for p in (Path(out), *Path(out).absolute().parents):
+        if p.exists():
+            if not p.is_dir():
+                raise ReportError(p, "this is a file, not a folder; choose another output folder")
+            return
 
 
 def _triage(files: list[Path], out: Path, force: bool) -> tuple[list[ProcessResult | None], list[int]]:
@@ -369,6 +403,7 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
     """
     files = expand(paths)
     out = Path(out or PROCESSED_DIR)
+    check_out_folder(out)
     remove_stale_temps(out)
     results, todo = _triage(files, out, force)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))

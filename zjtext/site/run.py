@@ -39,7 +39,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .. import __version__
-from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path, report_files
+from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path
+from ..process import check_out_folder, expand
 from ..report import Report, ReportError, load_report, report_id_for
 from ..store import write_text
 from . import execute as ex
@@ -96,10 +97,7 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     given = [Path(x) for x in paths]
     if not given and not RAW_DIR.is_dir():
         raise RunRefused(f"no report given and no {RAW_DIR}/ folder here: name report files or folders")
-    out: list[Path] = []
-    for p in given or [RAW_DIR]:
-        out.extend(report_files(p) if p.is_dir() else [p])
-    return list(dict.fromkeys(out))
+    return expand(given or [RAW_DIR])
 
 
 def check_out(out: Path, files: Sequence[Path]) -> None:
@@ -388,6 +386,7 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     files = expand_paths(paths)
     out = Path(out or REPORTS_DIR)
     check_out(out, files)
+    check_out_folder(out)
     # papermill runs a notebook in its folder by changing this process's working directory, while a
     # thread makes the pages: every path under ``out`` must not depend on the working directory
     out = out.absolute()
