@@ -214,6 +214,14 @@ def test_a_time_word_after_the_subject_is_not_part_of_the_indicator(when):
     assert df.indicator.tolist() == ["城镇调查失业率", "粮食产量"]
 
 
+def test_a_measure_before_a_figure_belongs_to_the_thing_named_after_it():
+    # verb + measure + figure + 的 + thing: the figure is the thing's measure; a count after it counts the things
+    df = rows("设立总规模200亿元的科创母基金，建成年产值超5亿元的特色产业链30条，实施总投资80亿元的重点项目。")
+    assert df[["surface", "indicator"]].values.tolist() == [
+        ["200亿元", "科创母基金总规模"], ["5亿元", "特色产业链年产值"], ["30条", "特色产业链"],
+        ["80亿元", "重点项目总投资"]]
+
+
 def test_list_items_inherit_the_opening_verb():
     df = rows("新增上市公司65家、专精特新企业384家，新遴选顶尖人才40名以上、省引才计划专家500名以上。")
     assert df.indicator.tolist() == ["新增上市公司", "新增专精特新企业", "新遴选顶尖人才", "新遴选省引才计划专家"]

@@ -79,6 +79,11 @@ _UNIT_NOUNS = {"人": ("人口", "人民", "人才", "人员", "人群"), "家":
 # words that, alone before a figure, speak of the previous subject: its share of the nation, its total
 _SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(?:比重|份额)?")
 _KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
+# a verb and a measure before a figure that describes the thing named after it (建成年产值超10亿元的
+# 全产业链, 组建总规模1000亿元的基金): the figure is that thing's measure
+_MEASURE_OF_NEXT = re.compile(
+    r"(?:建成|建设|新建|组建|设立|打造|培育|引进|招引|落地|签约|实施|开工|形成|布局)"
+    r"(?P<measure>年?总?(?:产值|规模|投资|营业收入|营收|销售额|产能|面积|里程|容量|装机容量))")
 _BARE_TOTALS = {"总数", "总量", "总规模", "规模", "总额", "余额", "占比", "比重"}
 _BARE_MEASURES = {"增加值", "营业收入", "营收", "利润", "利润总额", "产值", "总产值"}
 _MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
@@ -329,6 +334,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     ends_deng = phrase.endswith("等") or bool(_LIST_END.search(raw_strip)) or (
         raw_strip.endswith("的") and not _TIME_DE_END.search(raw_strip)
         and not _RISE_FALL_START.match(noun or "提"))  # 省委确定的14项改革
+    measure = _MEASURE_OF_NEXT.fullmatch(phrase) if noun and skip else None
+    if measure:
+        # the thing's name stays for a count after it (…全产业链100条)
+        return [noun + measure.group("measure")] * len(group), lead_verb, last.post_end
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
         base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
         return [member or base + noun] * len(group), lead_verb, noun_end
