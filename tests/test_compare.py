@@ -191,7 +191,7 @@ def test_nation_style_pair_verdicts(nation_pair):
         "trade": ("", "missed"),                   # no figure, but the review says the target was not met
         "income": ("6.3%", "met"),                 # 同步: against GDP growth 6.1%
         "rd_intensity": ("", "not reported"),      # 从2.1%提高到2.8% is a base value and a five-year level
-        "energy_intensity": ("3.2%", "met"),       # a cut at least as deep
+        "energy_intensity": ("下降3.2%", "met"),   # a cut at least as deep, written as a fall
     }
     assert "未能实现" in t.loc["trade", "reason"] and "6.1%" in t.loc["income", "reason"]
     assert t.loc["cpi", "reason"].startswith("no figure for this indicator")

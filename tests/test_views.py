@@ -124,3 +124,25 @@ def test_corpus_charts_draw_the_views(processed):
     assert "浙江省生产总值" in fig._suptitle.get_text()
     fig = keyword_trend_lines(keyword_trends(zj, ["八八战略"]))
     assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["八八战略"]
+
+
+def test_a_joint_target_in_words_gives_each_indicator_its_own_row_and_figure(tmp_path):
+    # one clause sets two targets in words; the next report gives a figure for each: each row shows
+    # its own figure, written as a fall, and neither is judged (the words set no figure)
+    (tmp_path / "湖东省-2030.txt").write_text(
+        "2030年湖东省政府工作报告\n各位代表：\n一、2029年工作回顾\n全省生产总值增长5.2%。\n"
+        "二、2030年主要目标\n今年主要预期目标是：全省生产总值增长5%左右；"
+        "单位地区生产总值能耗和二氧化碳排放完成国家下达任务。\n", encoding="utf-8")
+    (tmp_path / "湖东省-2031.txt").write_text(
+        "2031年湖东省政府工作报告\n各位代表：\n一、2030年工作回顾\n全省生产总值增长5.1%，"
+        "单位地区生产总值能耗下降3.2%，单位地区生产总值二氧化碳排放下降4.1%。\n"
+        "二、2031年主要目标\n今年主要预期目标是：全省生产总值增长5%左右。\n", encoding="utf-8")
+    reports, errors = processed_reports([tmp_path], tmp_path / "processed", jobs=1)
+    assert errors == []
+    df = series(reports).set_index(["year", "indicator_key"])
+    assert df.loc[(2030, "gdp"), "verdict"] == "met"
+    for key, actual in (("energy_intensity", "下降3.2%"), ("co2_intensity", "下降4.1%")):
+        row = df.loc[(2030, key)]
+        assert (row["target"], row["actual"], row["verdict"]) == (
+            "单位地区生产总值能耗和二氧化碳排放完成国家下达任务", actual, "not comparable")
+        assert "shown beside it" in row["reason"]

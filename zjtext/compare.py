@@ -385,6 +385,13 @@ class _Results:
                 return r
         return None
 
+    def beside(self, key: str):
+        """A result to read beside a target in words (继续下降, 完成国家下达任务): the indicator's first
+        change in %, else its first figure; None when the report gives none. It settles nothing."""
+        rows = [r for r in self.rows if r.indicator_key == key]
+        return next((r for r in rows if str(r.base_unit) == "%" and _measure(r.change) != _measure("none")),
+                    rows[0] if rows else None)
+
     def stated_missed(self, key: str) -> str:
         """A sentence of the review that says in words the target for ``key`` was not met ('' if none)."""
         from .metrics.period import _paragraph_periods
@@ -504,7 +511,8 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
             t.indicator, key, as_written(t.surface, getattr(t, "qualifier_text", ""), change),
             _signed(_num(t.value), change), _signed(_num(t.value_max), change), t.qualifier, t.base_unit, change,
             actual.indicator if actual is not None else "",
-            hedged(actual.surface, getattr(actual, "qualifier_text", "")) if actual is not None else "",
+            as_written(actual.surface, getattr(actual, "qualifier_text", ""), str(actual.change))
+            if actual is not None else "",
             _signed(_num(actual.value), actual.change) if actual is not None else None, verdict, reason,
             1.0 if actual is not None else 0.0, scope, t.sentence, actual.sentence if actual is not None else "",
         ))
@@ -542,7 +550,9 @@ def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:
     value, change = _num(t.value), str(getattr(t, "change", "none"))
     if value is None:
         if not in_step_with_economy(str(t.surface)):
-            return None, "not comparable", "the target gives no figure to judge"
+            beside = results.beside(key) if key else None
+            return beside, "not comparable", "the target gives no figure to judge" + (
+                "; the next report's figure for it is shown beside it" if beside is not None else "")
         actual = results.find(key, t.indicator, "%", "increase") if key else None
         if actual is None:
             return None, "not reported", "no growth figure for this indicator in the next report"

@@ -340,17 +340,19 @@ def _series(reports: Sequence[ProcessedReport], progress: bool, reads: "_Reads")
             rep, nxt = years[year], years.get(year + 1)
             head = reads.headline(rep)
             targets = head[head["period"] == "target"].reset_index(drop=True) if not head.empty else head
-            judged: dict[tuple[int, int], "pd.Series"] = {}
+            # each judged target by its place and key (one clause in words can set two: 能耗和二氧化碳排放…)
+            judged: dict[tuple[int, int, str], "pd.Series"] = {}
             if nxt is not None and len(targets):
                 tracked = track_targets(reads.report(rep), reads.report(nxt), tables=tables)
                 raw = tables[rep.report_id][1]  # the rows track_targets judged, in its order
                 raw = raw[raw["period"] == "target"]
-                judged = {(int(p), int(s)): row for (p, s), (_, row) in
-                          zip(zip(raw["paragraph"], raw["start"]), tracked.iterrows())}
+                judged = {(int(p), int(s), str(k)): row for (p, s, k), (_, row) in
+                          zip(zip(raw["paragraph"], raw["start"], raw["indicator_key"]), tracked.iterrows())}
             keyed = targets[targets["indicator_key"] != ""] if len(targets) else targets
             for key in sorted(set(keyed["indicator_key"]) if len(keyed) else (), key=order.get):
                 t = _pick(keyed[keyed["indicator_key"] == key], key)
-                rows.append(_series_row(region, year, key, t, rep, nxt, judged.get((int(t["paragraph"]), int(t["start"])))))
+                r = judged.get((int(t["paragraph"]), int(t["start"]), key))
+                rows.append(_series_row(region, year, key, t, rep, nxt, r))
     return pd.DataFrame(rows, columns=SERIES_COLUMNS)
 
 

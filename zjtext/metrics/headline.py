@@ -233,8 +233,31 @@ def _word_target_subjects(clause: str) -> list[str]:
         return _split_items(m.group(1)) or [m.group(1)]
     m = _WORD_TARGET_VERB.match(clause)
     if m and not re.match(r"^(?:全面|完成|按照|确保|实现)", clause):
-        return [m.group(1)]
+        return _joint_subjects(m.group(1))
     return [clause]
+
+
+def _joint_subjects(subject: str) -> list[str]:
+    """The indicators of a joint target: each item after the first is lent the first one's opening
+    words when that makes it a known indicator; the subject whole when no item is one.
+
+    >>> _joint_subjects("单位地区生产总值能耗和二氧化碳排放")
+    ['单位地区生产总值能耗', '单位地区生产总值二氧化碳排放']
+    >>> _joint_subjects("单位生产总值能耗和主要污染物排放量"), _joint_subjects("生态环境和人居环境")
+    (['单位生产总值能耗', '主要污染物排放量'], ['生态环境和人居环境'])
+    """
+    from ..indicators import indicator_key
+
+    items = _split_items(subject)
+    if len(items) < 2:
+        return [subject]
+    first, named = items[0], items[:1]
+    for item in items[1:]:
+        if not indicator_key(item):
+            item = next((first[:k] + item for k in range(len(first) - 1, 1, -1) if indicator_key(first[:k] + item)),
+                        item)
+        named.append(item)
+    return named if any(map(indicator_key, named)) else [subject]
 
 
 def _past_year_at(text: str, year: int | None) -> int | None:

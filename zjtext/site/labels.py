@@ -170,6 +170,8 @@ _GDP_GROWTH = r"(-?\d+(?:\.\d+)?)"
 #: pages' words (English in the tables, for code and tests; Chinese wherever a reader sees them).
 _REASONS = [
     (r"the target gives no figure to judge", "目标没有可以比较的数字"),
+    (r"the target gives no figure to judge; the next report's figure for it is shown beside it",
+     "目标没有可以比较的数字；列出下一年报告中这一指标的数字，仅供参考"),
     (r"no growth figure for this indicator in the next report", "下一年的报告没有这一指标的增速"),
     (r"no GDP growth in the next report to judge 同步 against", "下一年的报告没有生产总值增速，无法判断是否同步"),
     (rf"growth in step with the economy: judged against GDP growth of {_GDP_GROWTH}%",
