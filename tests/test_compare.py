@@ -335,3 +335,14 @@ def test_every_reason_has_the_pages_words(nation_pair, seed, synthetic, fixtures
     assert len(reasons) >= 5
     for text in reasons:
         assert not re.search(r"[A-Za-z]{2,}", labels.reason(text)), text
+
+
+def test_a_stretch_aim_is_judged_beside_the_target_it_raises():
+    from zjtext.report import report_from_text
+
+    old = report_from_text("2030年测试省政府工作报告\n各位代表：\n一、2029年工作回顾\n全省生产总值增长5.1%。\n"
+                           "二、2030年主要目标\n今年主要预期目标是：全省生产总值增长5.5%，力争6%。\n", "t-2030.txt")
+    new = report_from_text("2031年测试省政府工作报告\n各位代表：\n一、2030年工作回顾\n全省生产总值增长5.8%。\n"
+                           "二、2031年主要目标\n今年主要预期目标是：全省生产总值增长5%左右。\n", "t-2031.txt")
+    t = track_targets(old, new)
+    assert t[["target", "actual", "verdict"]].values.tolist() == [["5.5%", "5.8%", "met"], ["力争6%", "5.8%", "missed"]]

@@ -222,6 +222,13 @@ def test_a_measure_before_a_figure_belongs_to_the_thing_named_after_it():
         ["80亿元", "重点项目总投资"]]
 
 
+def test_a_stretch_aim_after_a_figure_is_the_same_change_of_the_same_indicator():
+    df = rows("今年主要预期目标是：全省生产总值增长5.5%，力争6%；一般公共预算收入增长3%，争取达到4%。")
+    assert df[["indicator", "surface", "change", "qualifier_text"]].values.tolist() == [
+        ["全省生产总值", "5.5%", "increase", ""], ["全省生产总值", "6%", "increase", "力争"],
+        ["一般公共预算收入", "3%", "increase", ""], ["一般公共预算收入", "4%", "increase", "争取"]]
+
+
 def test_list_items_inherit_the_opening_verb():
     df = rows("新增上市公司65家、专精特新企业384家，新遴选顶尖人才40名以上、省引才计划专家500名以上。")
     assert df.indicator.tolist() == ["新增上市公司", "新增专精特新企业", "新遴选顶尖人才", "新遴选省引才计划专家"]

@@ -269,7 +269,8 @@ def _with_change(table: "pd.DataFrame", metrics: "pd.DataFrame") -> "pd.DataFram
 
 
 _SUFFIX_HEDGES = ("左右", "以上", "以内", "以下", "之内", "上下")
-_PREFIX_HEDGES = ("约", "近", "超", "超过", "突破", "跨越", "逾", "不低于", "不高于", "不超过", "不少于", "控制在", "高于", "低于")
+_PREFIX_HEDGES = ("约", "近", "超", "超过", "突破", "跨越", "逾", "不低于", "不高于", "不超过", "不少于", "控制在", "高于", "低于",
+                  "力争", "争取", "努力", "力求")
 
 
 def hedged(surface: str, qualifier_text: str) -> str:

@@ -52,7 +52,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
 
     rows = []
     prev_names: list[str] | None = None
-    prev_lead, prev_unit = "", ""
+    prev_lead, prev_unit, prev_change = "", "", "none"
     prev_sent = None
     floor_pos = 0
     for group in _groups(text, figs):
@@ -63,6 +63,9 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
         lo = _clause_start(text, group[0].start, floor)
         change = _change(text[lo:group[0].start], group[0])
+        stretch = prev_names is not None and _STRETCH.fullmatch(text[lo:group[0].start].strip("，, "))
+        if stretch and change == "none":  # 增长5.5%，力争6%: a higher aim for the same change
+            change = prev_change
         pre = group[0].pre
         c_lo = lo if floor == a else _clause_start(text, group[0].start, a)
         period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)
@@ -75,12 +78,18 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
                 "sentence": sent, "indicator": _tidy(name), "surface": f.surface, "number": f.number,
                 "unit": f.unit, "multiplier": f.multiplier, "base_unit": f.base_unit, "value": f.value,
                 "value_max": f.value_max, "category": f.category, "qualifier": f.qualifier, "change": change,
-                "period": period, "multi_year": multi, "qualifier_text": f.qualifier_text, "start": f.start,
+                "period": period, "multi_year": multi,
+                "qualifier_text": stretch.group(1) if stretch and f.qualifier_text in ("", stretch.group(2))
+                else f.qualifier_text, "start": f.start,
                 "end": f.end,
             })
-        prev_names, prev_lead, prev_sent, prev_unit = names, lead, a, group[-1].base_unit
+        prev_names, prev_lead, prev_sent, prev_unit, prev_change = names, lead, a, group[-1].base_unit, change
         floor_pos = max(group[-1].post_end, used_end)
     return rows
+
+
+# the words before a figure that only raise the aim of the one before it (增长5.5%，力争6%)
+_STRETCH = re.compile(r"(力争|争取|努力|力求)(达到|实现|)")
 
 
 def _tidy(name: str) -> str:
