@@ -511,6 +511,31 @@ def test_workers_and_kernels_end_when_the_parent_is_killed(tmp_path, fixtures_di
     assert not list((tmp_path / "out").rglob(".*.partial")), "partial outputs left"
 
 
+def _empty_tables(page: Path) -> int:
+    """Tables with a header row and no body row (a reader sees column names over nothing)."""
+    doc = lxml_html.parse(str(page))
+    return sum(1 for t in doc.iter("table") if t.xpath(".//th") and not t.xpath(".//tr[td]"))
+
+
+def test_no_page_shows_a_table_without_rows(run_dir):
+    pages = _pages(run_dir) + [p for d in sorted(run_dir.iterdir()) if d.is_dir() for p in _pages(d)]
+    assert len(pages) > 10
+    assert {p.relative_to(run_dir).as_posix(): n for p in pages if (n := _empty_tables(p))} == {}
+
+
+def test_short_reports_compared_say_no_word_rose_or_fell_significantly(tmp_path):
+    for year, gdp in ((2030, "5%左右"), (2031, "5.5%左右")):
+        (tmp_path / f"湖东省-{year}.txt").write_text(
+            f"{year}年湖东省政府工作报告\n各位代表：\n一、{year - 1}年工作回顾\n全省生产总值增长5.2%。\n"
+            f"二、{year}年主要目标\n今年主要预期目标是：全省生产总值增长{gdp}。\n", encoding="utf-8")
+    results = site_run.run([tmp_path / "湖东省-2030.txt", tmp_path / "湖东省-2031.txt"], out=tmp_path / "out",
+                           progress=False)
+    assert not [r.error for r in results if r.error]
+    page = tmp_path / "out" / "compare" / "05-compare-reports.html"
+    assert "两份报告之间没有升降显著（p &lt; 0.05）的词。" in page.read_text(encoding="utf-8")
+    assert _empty_tables(page) == 0
+
+
 def test_run_without_reports_outside_a_project_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert site_run.run_command([], out=tmp_path / "out") == 1

@@ -179,11 +179,20 @@ def preload_charts() -> None:
         pass
 
 
-def table(df, rows: int | None = 20):
+def table(df, rows: int | None = 20, empty: str | None = None):
     """A DataFrame prepared for display: first ``rows`` rows, fresh index, long text shortened.
 
-    pandas escapes text in its HTML repr, so report text is shown as text, never as markup.
+    pandas escapes text in its HTML repr, so report text is shown as text, never as markup. With
+    *empty* given, an empty table is not shown (column names over nothing): *empty* is printed
+    instead and None returned.
+
+    >>> import pandas as pd
+    >>> table(pd.DataFrame({"词": []}), empty="没有符合条件的词。")
+    没有符合条件的词。
     """
+    if empty is not None and df.empty:
+        print(empty)
+        return None
     df = df.head(rows) if rows else df
     df = df.reset_index(drop=True)
     df.index = range(1, len(df) + 1)  # row numbers as a reader counts them

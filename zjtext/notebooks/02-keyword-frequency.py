@@ -74,8 +74,9 @@ pivot.rename_axis(index="关键词", columns="章节")
 
 # %%
 slogan_table = slogans(toks)
-table(slogan_table.assign(in_lexicon=slogan_table.in_lexicon.map(yes)), 25).rename(
-    columns={"term": "提法", "count": "次数", "first_paragraph": "首次出现段落", "in_lexicon": "词表已收"})
+table(slogan_table.assign(in_lexicon=slogan_table.in_lexicon.map(yes)).rename(
+    columns={"term": "提法", "count": "次数", "first_paragraph": "首次出现段落", "in_lexicon": "词表已收"}), 25,
+    empty="这份报告没有用引号提出的词语。")
 
 # %% [markdown]
 # ## 关键词上下文（KWIC）
@@ -85,8 +86,9 @@ table(slogan_table.assign(in_lexicon=slogan_table.in_lexicon.map(yes)), 25).rena
 # %%
 term = kwic_term or (slogan_table["term"].iloc[0] if len(slogan_table) else keywords["keyword"].iloc[0])
 print("关键词：", term)
-table(kwic(toks, term, width=18)[["paragraph", "left", "keyword", "right", "section"]], 15).rename(
-    columns={"paragraph": "段落", "left": "左文", "keyword": "关键词", "right": "右文", "section": "章节"})
+table(kwic(toks, term, width=18)[["paragraph", "left", "keyword", "right", "section"]].rename(
+    columns={"paragraph": "段落", "left": "左文", "keyword": "关键词", "right": "右文", "section": "章节"}), 15,
+    empty=f"“{term}”没有在报告中作为一个词出现。")
 
 # %% [markdown]
 # ## 词语搭配
@@ -95,8 +97,9 @@ table(kwic(toks, term, width=18)[["paragraph", "left", "keyword", "right", "sect
 # PMI 衡量两个词相互吸引的强度）。
 
 # %%
-table(collocations(toks, top=20)[["collocation", "count", "g2", "pmi"]], 20).rename(
-    columns={"collocation": "搭配", "count": "次数", "g2": "G²", "pmi": "PMI"})
+table(collocations(toks, top=20)[["collocation", "count", "g2", "pmi"]].rename(
+    columns={"collocation": "搭配", "count": "次数", "g2": "G²", "pmi": "PMI"}), 20,
+    empty="这份报告里没有反复出现的词语搭配。")
 
 # %% [markdown]
 # ## 保存

@@ -30,7 +30,7 @@ out_dir = None  # where figures are saved, in out_dir/figures (None: show them o
 import pandas as pd
 
 from zjtext import charts, load_report
-from zjtext.compare import (check_pair, headline_side_by_side, keyness_between, label, order_reports,
+from zjtext.compare import (as_written, check_pair, headline_side_by_side, keyness_between, label, order_reports,
                             slogan_changes, track_targets, why_not_judged)
 from zjtext.notebook import (DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number, reason_zh,
                              save_and_show, setup, table)
@@ -64,8 +64,9 @@ tracked = track_targets(old, new)
 if why := why_not_judged(old, new):  # the report of year N+1 reviews year N: other pairs get no verdicts
     print("说明：这里只列出目标，不作判定。", reason_zh(why))
 view = tracked.assign(verdict=tracked["verdict"].map(VERDICT_ZH))[["indicator", "target", "actual_indicator", "actual", "verdict"]]
-table(view, None).rename(columns={"indicator": "指标", "target": f"{names[old.report_id]}目标",
-                                  "actual_indicator": "对照指标", "actual": "实绩", "verdict": "判定"})
+table(view.rename(columns={"indicator": "指标", "target": f"{names[old.report_id]}目标",
+                           "actual_indicator": "对照指标", "actual": "实绩", "verdict": "判定"}), None,
+      empty=f"没有在{names[old.report_id]}报告中找到主要预期目标。")
 
 # %%
 fig = charts.target_tracking(tracked, source=f"{names[old.report_id]}报告的目标，{names[new.report_id]}报告的实绩")
@@ -79,9 +80,9 @@ save_and_show(fig, out_dir, "target_tracking")
 # %%
 key = keyness_between(old, new)
 significant = key[key["p_value"] < 0.05].assign(direction=lambda d: d["direction"].map(DIRECTION_ZH))
-table(significant[["term", "count_a", "count_b", "g2", "log_ratio", "direction"]], 25).rename(columns={
+table(significant[["term", "count_a", "count_b", "g2", "log_ratio", "direction"]].rename(columns={
     "term": "词", "count_a": names[old.report_id], "count_b": names[new.report_id], "g2": "G²",
-    "log_ratio": "log ratio", "direction": "变化"})
+    "log_ratio": "log ratio", "direction": "变化"}), 25, empty="两份报告之间没有升降显著（p < 0.05）的词。")
 
 # %%
 fig = charts.keyness_bars(key, label_a=names[old.report_id], label_b=names[new.report_id],
@@ -109,6 +110,7 @@ save_and_show(fig, out_dir, "slogans")
 # %%
 side = headline_side_by_side(reports)
 side = side.assign(report=side["report_id"].map(names), period=side["period"].map(PERIOD_ZH),
-                   value=side["value"].map(number))
-table(side[["report", "indicator", "period", "surface", "value", "base_unit"]], None).rename(columns={
-    "report": "报告", "indicator": "指标", "period": "时期", "surface": "原文数值", "value": "数值", "base_unit": "单位"})
+                   value=side["value"].map(number),  # the figure with its hedge, and 下降 for a fall
+                   written=[as_written(s, q, c) for s, q, c in zip(side["surface"], side["qualifier_text"], side["change"])])
+table(side[["report", "indicator", "period", "written", "value", "base_unit"]], None).rename(columns={
+    "report": "报告", "indicator": "指标", "period": "时期", "written": "原文数值", "value": "数值", "base_unit": "单位"})

@@ -103,9 +103,9 @@ waiting = sorted(set(series.loc[series["result_report_id"] == "", "year"]))
 if waiting:
     print("尚无下一年报告、暂不判断的目标年份：", "、".join(str(y) for y in waiting), "（完整的表见 zjtext series 的输出）")
 shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""), reason=judged["reason"].map(reason_zh))
-table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]], None).rename(columns={
+table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]].rename(columns={
     "year": "目标年份", "indicator": "指标", "target": "目标", "actual": "实绩（下一年报告）", "verdict": "判定",
-    "reason": "说明"})
+    "reason": "说明"}), None, empty="还没有可以对照下一年报告判断的目标。")
 
 # %%
 fig = charts.series_lines(series, "gdp", source=f"数据来源：{region or ''}历年政府工作报告")
@@ -131,10 +131,11 @@ fig = charts.keyword_trend_lines(views.keyword_trends(years, movers), movers, ti
 save_and_show(fig, out_dir, "keyword_movers")
 
 # %%
-table(changes.assign(direction=changes["direction"].map({"rose": "升温", "fell": "降温"})), None).rename(columns={
-    "term": "词", "first": "最早报告（每万字）", "last": "最新报告（每万字）", "change": "变化", "direction": "方向"})
+table(changes.assign(direction=changes["direction"].map({"rose": "升温", "fell": "降温"})).rename(columns={
+    "term": "词", "first": "最早报告（每万字）", "last": "最新报告（每万字）", "change": "变化", "direction": "方向"}), None,
+    empty="最早和最新的报告之间没有明显升降的词。" if len(years) > 1 else "只有一份报告，无从比较用词的升降。")
 
 # %%
 debuts = views.slogan_debuts(years)
-table(debuts.head(15), None).rename(columns={"term": "口号", "first_year": "首次出现年份", "first_report": "报告",
-                                            "reports": "出现于几份报告"})
+table(debuts.head(15).rename(columns={"term": "口号", "first_year": "首次出现年份", "first_report": "报告",
+                                     "reports": "出现于几份报告"}), None, empty="这些报告中没有用引号提出的口号。")
