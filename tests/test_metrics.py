@@ -756,3 +756,16 @@ def test_a_plan_period_is_past_or_coming_by_the_report_year(year, period):
     text = (f"{year}年示范省政府工作报告\n各位代表：\n“十六五”时期，全省生产总值年均增长5.8%。\n")
     r = extract_metrics(report_from_text(text, path="met_plan.txt")).iloc[0]
     assert (r.period, r.multi_year) == (period, True)  # 十六五 = 2031-2035
+
+
+@pytest.mark.parametrize("title, name", [("2030年湖东省政府工作报告", "地区生产总值"),
+                                         ("2030年国务院政府工作报告", "国内生产总值")])
+def test_the_headline_table_names_gdp_where_a_report_writes_economic_growth(title, name):
+    from zjtext.report import report_from_text
+
+    r = report_from_text(f"{title}\n各位代表：\n一、2029年工作回顾\n经济增长5.2%。\n二、2030年主要目标\n"
+                         "今年主要预期目标是：经济增长5%左右，居民消费价格涨幅2%左右。\n", "t-2030.txt")
+    got = headline(r)[["period", "indicator", "indicator_key", "surface"]].values.tolist()
+    assert got == [["target", name, "gdp", "5%"], ["target", "居民消费价格", "cpi", "2%"], ["actual", name, "gdp", "5.2%"]]
+    # the metrics table keeps the words as written
+    assert extract_metrics(r)["indicator"].tolist()[:1] == ["经济增长"]

@@ -77,13 +77,21 @@ def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataF
 
 def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dict]:
     """:func:`headline` on the row dicts of :func:`metric_rows` (computed when not given)."""
+    from ..indicators import display_name
+
     records = metric_rows(report) if metrics is None else metrics
     rows = _headline_targets(report, records) + _headline_actuals(report, records)
     for r in rows:
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
         r["multi_year"] = bool(r["multi_year"])
         r["indicator_key"] = row_key(r["indicator"])
+        if r["indicator_key"] == "gdp" and not _NAMES_GDP.search(str(r["indicator"])):
+            r["indicator"] = display_name("gdp", region=report.meta.region)  # 经济增长5%左右: GDP by its name
     return rows
+
+
+#: words that name GDP itself; 经济增长, 经济总量 … only speak of it (the headline table names it)
+_NAMES_GDP = re.compile(r"生产总值|GDP|ＧＤＰ", re.I)
 
 
 def _row_out(r, period: str | None = None) -> dict:
