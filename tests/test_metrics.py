@@ -769,3 +769,11 @@ def test_the_headline_table_names_gdp_where_a_report_writes_economic_growth(titl
     assert got == [["target", name, "gdp", "5%"], ["target", "居民消费价格", "cpi", "2%"], ["actual", name, "gdp", "5.2%"]]
     # the metrics table keeps the words as written
     assert extract_metrics(r)["indicator"].tolist()[:1] == ["经济增长"]
+
+
+def test_a_running_total_after_what_was_added_is_a_level_of_its_own():
+    df = rows("新增口袋公园50座、累计达到600座，新建绿道80公里、累计达900公里。过去五年累计新增就业300万人。")
+    assert df[["surface", "indicator", "multi_year"]].values.tolist()[:4] == [
+        ["50座", "新增口袋公园", False], ["600座", "口袋公园总数", False],
+        ["80公里", "新建绿道", False], ["900公里", "绿道总量", False]]
+    assert df["multi_year"].tolist()[4:] == [True]  # a sum over five years stays a multi-year figure

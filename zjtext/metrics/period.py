@@ -53,7 +53,7 @@ _ONE_YEAR_CTX = re.compile(
 _PLAN_HEADING = re.compile(rf"{_PLAN_NAME}(?:规划|时期|期间|发展|以来)|五年规划|第十[一二三四五六七八九]个五年")
 # cues in the clause before a figure: 年均, 累计, 5年增长, 比2020年, 较“十三五”末
 _MULTI_FIGURE = re.compile(
-    r"(?<!全年)累计|年均(?!浓度)|年平均(?!浓度)|"
+    r"(?<!全年)累计(?!达)|年均(?!浓度)|年平均(?!浓度)|"
     rf"(?<![连续第\d])(?:\d{{1,2}}|[两三四五六七八九十])年(?:来|间|内|里)?(?:分别|共|累计|合计)?"
     rf"(?:{_INCREASE}|{_DECREASE}|投入|完成|实现|建成|新增|达到|达)|"
     rf"(?:比|较|由|从|与){_PLAN_NAME}|{_PLAN_NAME}(?:时期|期间|以来|末|期末)")

@@ -78,6 +78,7 @@ _MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
 _UNIT_NOUNS = {"人": ("人口", "人民", "人才", "人员", "人群"), "家": ("家庭",), "户": ("户籍",), "项": ("项目",)}
 # words that, alone before a figure, speak of the previous subject: its share of the nation, its total
 _SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(?:比重|份额)?")
+_CUMULATIVE = re.compile(r"累计(?:达到|达)")
 _KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
 # a verb and a measure before a figure that describes the thing named after it (建成年产值超10亿元的
 # 全产业链, 组建总规模1000亿元的基金): the figure is that thing's measure
@@ -342,6 +343,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
         return [member or base + noun] * len(group), lead_verb, noun_end
     if not phrase:
+        if prev and len(group) == 1 and _CUMULATIVE.fullmatch(raw.strip("、，, ")):
+            # 新增公园127座、累计达到1100座: the total so far of what the previous figure added to
+            total = "总数" if first.category == "count" else "总量"
+            return [re.sub(r"新增$", "", _LEAD_VERB.sub("", prev[-1])) + total], "", last.post_end
         if prev:
             if len(prev) == len(group):
                 return list(prev), "", last.post_end
