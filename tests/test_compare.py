@@ -346,3 +346,18 @@ def test_a_stretch_aim_is_judged_beside_the_target_it_raises():
                            "二、2031年主要目标\n今年主要预期目标是：全省生产总值增长5%左右。\n", "t-2031.txt")
     t = track_targets(old, new)
     assert t[["target", "actual", "verdict"]].values.tolist() == [["5.5%", "5.8%", "met"], ["力争6%", "5.8%", "missed"]]
+
+
+def test_one_figure_for_two_indicators_is_judged_for_each():
+    from zjtext.report import report_from_text
+
+    old = report_from_text("2030年测试省政府工作报告\n各位代表：\n一、2029年工作回顾\n全省生产总值增长5.1%。\n"
+                           "二、2030年主要目标\n今年主要预期目标是：全省生产总值增长5%左右，"
+                           "城镇居民人均可支配收入和农民人均纯收入均增长8%。\n", "t-2030.txt")
+    new = report_from_text("2031年测试省政府工作报告\n各位代表：\n一、2030年工作回顾\n全省生产总值增长5.3%，"
+                           "城镇居民人均可支配收入和农民人均纯收入分别增长8.4%和7.6%。\n"
+                           "二、2031年主要目标\n今年主要预期目标是：全省生产总值增长5%左右。\n", "t-2031.txt")
+    t = track_targets(old, new)
+    assert t[["indicator_key", "target", "actual", "verdict"]].values.tolist() == [
+        ["gdp", "5%左右", "5.3%", "met"], ["income_urban", "8%", "8.4%", "met"],
+        ["income_rural_net", "8%", "7.6%", "missed"]]

@@ -497,6 +497,7 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
     targets = targets[targets["period"] == "target"]
     if "indicator_key" not in targets.columns:
         targets = targets.assign(indicator_key=[indicator_key(n) for n in targets["indicator"]])
+    targets = one_row_per_indicator(targets)
     not_judged = why_not_judged(old, new)
     results = None if not_judged else _Results(new, new_metrics, _with_change(new_head, new_metrics), old.meta.year)
     gdp = results.find("gdp", "", "%", "increase") if results else None
@@ -521,6 +522,37 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
     numeric = ["target_value", "target_value_max", "actual_value", "match_score"]
     df[numeric] = df[numeric].astype(float)
     return df
+
+
+def one_row_per_indicator(table: "pd.DataFrame") -> "pd.DataFrame":
+    """A headline table with one row per known indicator: a row whose figure two indicators share
+    (城镇居民人均可支配收入和农民人均纯收入均增长8%: no key of its own) is repeated for each, named and
+    keyed as that indicator; every other row as it is, in order. Tracking, the panel and the series
+    read headline tables through it.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"indicator": ["城镇居民人均可支配收入和农民人均纯收入", "粮食产量"],
+    ...                   "indicator_key": ["", "grain"], "surface": ["8%", "700亿斤"]})
+    >>> one_row_per_indicator(t)[["indicator", "indicator_key", "surface"]].values.tolist()
+    [['城镇居民人均可支配收入', 'income_urban', '8%'], ['农民人均纯收入', 'income_rural_net', '8%'], ['粮食产量', 'grain', '700亿斤']]
+    """
+    import pandas as pd
+
+    from .indicators import indicator_key
+    from .metrics import joint_indicators
+
+    if table.empty or "indicator_key" not in table.columns:
+        return table
+    parts, changed = [], False
+    for i, (name, key) in enumerate(zip(table["indicator"], table["indicator_key"])):
+        names = [] if key else joint_indicators(str(name))
+        keys = [indicator_key(n) for n in names]
+        if len(names) > 1 and any(keys):
+            parts.append(table.iloc[[i] * len(names)].assign(indicator=names, indicator_key=keys))
+            changed = True
+        else:
+            parts.append(table.iloc[[i]])
+    return pd.concat(parts).reset_index(drop=True) if changed else table
 
 
 def in_step_with_economy(words: str) -> bool:

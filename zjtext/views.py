@@ -115,8 +115,10 @@ def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
     if "indicator_key" not in df.columns or df["indicator_key"].isna().all():
         df["indicator_key"] = [indicator_key(n) for n in df["indicator"]]
     df["indicator_key"] = df["indicator_key"].fillna("")
+    from .compare import as_written, one_row_per_indicator
+
+    df = one_row_per_indicator(df)
     df["measure"] = [measure_of(u, c) for u, c in zip(df["base_unit"], df["change"])]
-    from .compare import as_written
 
     df["written"] = [as_written(s, q, c) for s, q, c in zip(df["surface"], df["qualifier_text"], df["change"])]
     if "multi_year" in df.columns:
@@ -283,7 +285,9 @@ def _extracted(rep: ProcessedReport) -> tuple["pd.DataFrame", "pd.DataFrame"]:
         if "multi_year" in df.columns:
             df["multi_year"] = df["multi_year"].astype(str).str.lower().eq("true")
         frames.append(df)
-    return frames[0], frames[1]
+    from .compare import one_row_per_indicator
+
+    return frames[0], one_row_per_indicator(frames[1])
 
 
 class _Reads:

@@ -241,24 +241,30 @@ def _word_target_subjects(clause: str) -> list[str]:
         return _split_items(m.group(1)) or [m.group(1)]
     m = _WORD_TARGET_VERB.match(clause)
     if m and not re.match(r"^(?:全面|完成|按照|确保|实现)", clause):
-        return _joint_subjects(m.group(1))
+        return joint_indicators(m.group(1))
     return [clause]
 
 
-def _joint_subjects(subject: str) -> list[str]:
-    """The indicators of a joint target: each item after the first is lent the first one's opening
-    words when that makes it a known indicator; the subject whole when no item is one.
+def joint_indicators(subject: str) -> list[str]:
+    """The indicators one target names together (…能耗和二氧化碳排放完成国家下达任务, …收入均增长8%): the
+    items, with a shared head lent (城镇和农村居民人均可支配收入), and each item after the first lent the
+    first one's opening words when that makes it a known indicator; the subject whole when no item
+    is a known indicator.
 
-    >>> _joint_subjects("单位地区生产总值能耗和二氧化碳排放")
+    >>> joint_indicators("单位地区生产总值能耗和二氧化碳排放")
     ['单位地区生产总值能耗', '单位地区生产总值二氧化碳排放']
-    >>> _joint_subjects("单位生产总值能耗和主要污染物排放量"), _joint_subjects("生态环境和人居环境")
+    >>> joint_indicators("城镇和农村居民人均可支配收入")
+    ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    >>> joint_indicators("单位生产总值能耗和主要污染物排放量"), joint_indicators("生态环境和人居环境")
     (['单位生产总值能耗', '主要污染物排放量'], ['生态环境和人居环境'])
     """
     from ..indicators import indicator_key
+    from .subjects import resolve_list
 
     items = _split_items(subject)
     if len(items) < 2:
         return [subject]
+    items = resolve_list(subject, len(items))
     first, named = items[0], items[:1]
     for item in items[1:]:
         if not indicator_key(item):
