@@ -146,3 +146,20 @@ def test_a_joint_target_in_words_gives_each_indicator_its_own_row_and_figure(tmp
         assert (row["target"], row["actual"], row["verdict"]) == (
             "单位地区生产总值能耗和二氧化碳排放完成国家下达任务", actual, "not comparable")
         assert "shown beside it" in row["reason"]
+
+
+def test_the_series_chart_breaks_its_lines_at_a_year_without_a_target():
+    import math
+
+    import pandas as pd
+
+    from zjtext.charts import series_lines
+
+    rows = [("全国", y, "gdp", "国内生产总值", t, t, None, "approx", "%", "growth", f"c-{y}", f"c-{y + 1}", "", a, "met", "")
+            for y, t, a in ((2019, 6.0, 6.1), (2021, 6.0, 8.1), (2022, 5.5, 3.0))]  # no target for 2020
+    fig = series_lines(pd.DataFrame(rows, columns=SERIES_COLUMNS), "gdp")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "2020", "2021", "2022"]
+    target_line = ax.get_lines()[0]
+    assert list(target_line.get_xdata()) == [2019, 2020, 2021, 2022]
+    assert math.isnan(target_line.get_ydata()[1])  # not bridged from 2019 to 2021

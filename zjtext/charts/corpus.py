@@ -93,9 +93,12 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
     for year, a, b in zip(years, low, high):
         if math.isfinite(b) and b != a:  # a range target: a bar from its low to its high end
             ax.plot([year, year], [a, b], color=LIGHT, linewidth=7, solid_capstyle="round", zorder=2)
-    ax.plot(years, low, "-", color=PALETTE[0], marker="s", markersize=5, label="目标（区间为竖条）", zorder=3)
+    # every year of the span on the axis: a year without a figure breaks the line, never bridged
+    span = list(range(min(years), max(years) + 1))
     actual = rows["actual_value"].astype(float)
-    ax.plot(years, actual, "--", color=MUTED, linewidth=1.2)
+    ax.plot(span, _by_year(years, low, span), "-", color=PALETTE[0], marker="s", markersize=5,
+            label="目标（区间为竖条）", zorder=3)
+    ax.plot(span, _by_year(years, actual, span), "--", color=MUTED, linewidth=1.2)
     for year, value, verdict in zip(years, actual, rows["verdict"]):
         if math.isfinite(value):
             ax.plot([year], [value], "o", color=VERDICT_COLORS.get(verdict, GREY), markersize=8, zorder=3)
@@ -103,13 +106,23 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
     for verdict, color in VERDICT_COLORS.items():
         if verdict in set(rows["verdict"]):
             ax.plot([], [], "o", color=color, label=f"实绩：{VERDICT_WORDS[verdict]}")
-    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xticks(span, [str(y) for y in span])
     unit = str(rows["unit"].iloc[0])
     ax.set_ylabel("增长（%）" if rows["measure"].iloc[0] == "growth" else f"{name}（{unit}）")
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
     ax.legend(loc="best")
     note = "实绩取自下一年的政府工作报告；缺下一年报告的年份不作判断"
     return _finish(fig, title or f"{heading}：目标与实绩", source, note=note)
+
+
+def _by_year(years: list[int], values, span: list[int]) -> list[float]:
+    """*values* (one per year of *years*) on every year of *span*: NaN where a year has none.
+
+    >>> _by_year([2019, 2021], [6.0, 6.0], [2019, 2020, 2021])
+    [6.0, nan, 6.0]
+    """
+    found = dict(zip(years, values))
+    return [float(found.get(y, math.nan)) for y in span]
 
 
 @_chart
