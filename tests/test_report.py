@@ -312,8 +312,10 @@ CLOSING = "各位代表！让我们同心协力，共创示例省美好明天！
     [CLOSING, "责任编辑：孙八"],
     [CLOSING, "（完）"],
     [CLOSING, "本作品是示例国的法律文件，属于公有领域。", "Public domain"],
+    [CLOSING, "【打印本页】【关闭窗口】"],
+    [CLOSING, "[打印] [关闭]"],
 ], ids=["source-inline", "editor-inline", "chief-editor-inline", "source-line", "editor-line", "chief-editor-line",
-        "end-mark", "licence"])
+        "end-mark", "licence", "page-actions", "page-actions-square"])
 def test_page_trailers_after_the_closing_paragraph_are_dropped(tmp_path, trailer):
     lines = ["2031年示例省政府工作报告", "各位代表：", "一、2030年工作回顾", "全省生产总值增长5.2%，样板工程如期完工。", *trailer]
     path = tmp_path / "trailer.txt"

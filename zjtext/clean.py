@@ -87,7 +87,8 @@ SALUTATION = re.compile(r"^各位代表[：:，,！!]?")
 #: The credits a news or portal page appends to an article: source, editors, reviewers, author.
 _CREDIT = r"(?:(?:信息|文章|新闻|稿件)?来源|稿源|(?:责任|网络|本文|值班|实习)?编辑|审核|审校|校对|[初复终]审|监制|签发|作者|撰稿)"
 _CHROME_END = re.compile(
-    r"^(相关(报道|新闻|阅读|链接|附件|文章|稿件)|打印本页|关闭窗口|扫一扫|分享到|分享[：:]|"
+    r"^[【\[［]?\s*(相关(报道|新闻|阅读|链接|附件|文章|稿件)|打印本页|关闭窗口|扫一扫|分享到|分享[：:]|"
+    r"(?:打印|关闭|收藏)(?:本页|此页|窗口|文章)?\s*[】\]］]|"
     rf"[（(【\[]?\s*{_CREDIT}\s*[：:]|【\s*(打印|关闭|大|中|小)?\s*$|】$|上一篇|下一篇|返回顶部|"
     r"网站地图|版权所有|Copyright|主办单位|主办[：:]|承办[：:]|[\w.]*ICP备|纠错|[（(]\s*完\s*[）)]$|"
     r"本作品|Public domain|版权声明|免责声明|转载请注明|原标题[：:]|"
@@ -107,6 +108,8 @@ def is_chrome_end(line: str) -> bool:
     >>> is_chrome_end("相关报道："), is_chrome_end("打印本页"), is_chrome_end("各位代表！")
     (True, True, False)
     >>> is_chrome_end("（来源：示例日报）"), is_chrome_end("责任编辑：某某"), is_chrome_end("来源于群众。")
+    (True, True, False)
+    >>> is_chrome_end("【打印本页】【关闭窗口】"), is_chrome_end("[打印] [关闭]"), is_chrome_end("【关键词】")
     (True, True, False)
     """
     return bool(_CHROME_END.match(line))
