@@ -106,23 +106,28 @@ def measure_of(base_unit: str, change: str) -> str:
 
 def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
     """A report's headline table with ``indicator_key``, ``measure`` and the figure as written."""
+    return _headline_view(_read_table(report, "targets"))
+
+
+def _headline_view(targets: "pd.DataFrame") -> "pd.DataFrame":
+    """The headline table as the panel and series read it (a new frame: *targets* is left as it is):
+    one row per known indicator (:func:`zjtext.compare.one_row_per_indicator`), each figure's
+    ``measure`` and how it is ``written``; multi-year figures left out."""
     import pandas as pd
 
-    df = report.table("targets")
-    if df.empty:
-        return df.assign(indicator_key=pd.Series(dtype=str), measure=pd.Series(dtype=str), written=pd.Series(dtype=str))
-    df = df.fillna({"change": "none", "qualifier": "none", "qualifier_text": "", "surface": ""})
-    if "indicator_key" not in df.columns or df["indicator_key"].isna().all():
-        df["indicator_key"] = [indicator_key(n) for n in df["indicator"]]
-    df["indicator_key"] = df["indicator_key"].fillna("")
     from .compare import as_written, one_row_per_indicator
 
+    if targets.empty:
+        return targets.assign(indicator_key=pd.Series(dtype=str), measure=pd.Series(dtype=str),
+                              written=pd.Series(dtype=str))
+    df = targets.fillna({"change": "none", "qualifier": "none", "qualifier_text": "", "surface": ""})
+    if "indicator_key" not in df.columns or not df["indicator_key"].astype(bool).any():  # a table without keys
+        df = df.assign(indicator_key=[indicator_key(n) for n in df["indicator"]])
     df = one_row_per_indicator(df)
-    df["measure"] = [measure_of(u, c) for u, c in zip(df["base_unit"], df["change"])]
-
-    df["written"] = [as_written(s, q, c) for s, q, c in zip(df["surface"], df["qualifier_text"], df["change"])]
+    df = df.assign(measure=[measure_of(u, c) for u, c in zip(df["base_unit"], df["change"])],
+                   written=[as_written(s, q, c) for s, q, c in zip(df["surface"], df["qualifier_text"], df["change"])])
     if "multi_year" in df.columns:
-        df = df[~df["multi_year"].astype(str).str.lower().eq("true")]
+        df = df[~df["multi_year"]]
     return df.reset_index(drop=True)
 
 
@@ -275,19 +280,22 @@ def report_of(rep: ProcessedReport) -> "Report":
 
 
 def _extracted(rep: ProcessedReport) -> tuple["pd.DataFrame", "pd.DataFrame"]:
-    """The report's ``metrics`` and headline (``targets``) tables as extraction gives them."""
-    frames = []
-    for name in ("metrics", "targets"):
-        df = rep.table(name)
-        for col in ("indicator_key", "qualifier_text", "surface", "indicator", "sentence"):
-            if col in df.columns:
-                df[col] = df[col].fillna("").astype(str)
-        if "multi_year" in df.columns:
-            df["multi_year"] = df["multi_year"].astype(str).str.lower().eq("true")
-        frames.append(df)
+    """The report's ``metrics`` and headline (``targets``) tables as target tracking reads them: text
+    columns as text, and the headline with one row per known indicator."""
     from .compare import one_row_per_indicator
 
-    return frames[0], one_row_per_indicator(frames[1])
+    return _read_table(rep, "metrics"), one_row_per_indicator(_read_table(rep, "targets"))
+
+
+def _read_table(rep: ProcessedReport, name: str) -> "pd.DataFrame":
+    """A processed table with its text columns as text and ``multi_year`` as booleans."""
+    df = rep.table(name)
+    for col in ("indicator_key", "qualifier_text", "surface", "indicator", "sentence"):
+        if col in df.columns:
+            df[col] = df[col].fillna("").astype(str)
+    if "multi_year" in df.columns:
+        df["multi_year"] = df["multi_year"].astype(str).str.lower().eq("true")
+    return df
 
 
 class _Reads:
@@ -305,7 +313,7 @@ class _Reads:
         return self._seen[key]
 
     def headline(self, rep: ProcessedReport) -> "pd.DataFrame":
-        return self._once("headline", rep, headline_rows)
+        return self._once("headline", rep, lambda r: _headline_view(self.extracted(r)[1]))
 
     def extracted(self, rep: ProcessedReport) -> tuple["pd.DataFrame", "pd.DataFrame"]:
         return self._once("extracted", rep, _extracted)
