@@ -390,7 +390,7 @@ class _Results:
         """A result to read beside a target in words (继续下降, 完成国家下达任务): the indicator's first
         change in %, else its first figure; None when the report gives none. It settles nothing."""
         rows = [r for r in self.rows if r.indicator_key == key]
-        return next((r for r in rows if str(r.base_unit) == "%" and _measure(r.change) != _measure("none")),
+        return next((r for r in rows if str(r.base_unit) == "%" and _measure(r.change) == "change"),
                     rows[0] if rows else None)
 
     def stated_missed(self, key: str) -> str:

@@ -34,7 +34,7 @@ from typing import Iterable, Sequence
 
 from ..notebook import INLINE_BACKEND
 from ..paths import cache_dir
-from ..process import code_digest, digest  # noqa: F401  (run.py stamps pages with both)
+from ..process import digest
 
 #: Environment of every kernel: what the pages look like must not depend on the user's environment.
 KERNEL_ENV = {"MPLBACKEND": INLINE_BACKEND, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}

@@ -40,7 +40,7 @@ from typing import Callable, Iterable, Sequence
 
 from .. import __version__
 from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path
-from ..process import check_out_folder, expand
+from ..process import check_out_folder, code_digest, expand
 from ..report import Report, ReportError, load_report, report_id_for
 from ..store import write_text
 from . import execute as ex
@@ -143,7 +143,7 @@ def _sha256(path: Path) -> str:
 
 def _stamp(inputs: Sequence[Path], with_code: bool) -> dict:
     """What decides whether outputs can be reused: input bytes, zjtext version, code and notebooks."""
-    return {"inputs": [_sha256(p) for p in inputs], "zjtext": __version__, "code": ex.code_digest(),
+    return {"inputs": [_sha256(p) for p in inputs], "zjtext": __version__, "code": code_digest(),
             "notebooks": ex.notebooks_digest(), "with_code": with_code}
 
 
