@@ -115,14 +115,6 @@ def report_tables(report: Report) -> dict:
     }
 
 
-class _IntText(dict):
-    """``str(n)`` for each integer n, made once."""
-
-    def __missing__(self, n: int) -> str:
-        self[n] = text = str(n)
-        return text
-
-
 class _TokenPass:
     """The rows of ``tokens.csv``, cut piece by piece (:func:`zjtext.segment.token_chunks`) and
     counted for the keyword and slogan tables as they go by, so no table holds every token."""
@@ -135,15 +127,12 @@ class _TokenPass:
         self.counts = TokenCounts()
 
     def rows(self) -> Iterator[tuple]:
-        """Rows of :data:`zjtext.segment.TOKEN_FILE_COLUMNS`, piece by piece (the numbers as the
-        text the csv module would write, looked up: a few hundred distinct ones, 300 000 cells)."""
+        """Rows of :data:`zjtext.segment.TOKEN_FILE_COLUMNS`, piece by piece."""
         from .segment import TOKEN_FILE_COLUMNS
 
-        text = _IntText().__getitem__
         for chunk in self._chunks:
             self.counts.add(chunk)
-            yield from zip(*(map(text, chunk[c]) if c in ("paragraph", "sentence", "position") else chunk[c]
-                             for c in TOKEN_FILE_COLUMNS))
+            yield from zip(*(chunk[c] for c in TOKEN_FILE_COLUMNS))
 
     def counted(self) -> "_TokenPass":
         """Self, with every token counted (the rows not yet read are cut and counted now)."""
