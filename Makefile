@@ -43,6 +43,7 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/build_notebooks.py
 
 bench: $(STAMP)
+	$(BIN)/python bench/stage_times.py
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/run_report_bench.py
 
