@@ -170,6 +170,55 @@ def test_in_step_with_the_economy_is_judged_against_gdp_growth(revenue, verdict)
     assert t.loc["一般公共预算收入", "verdict"] == verdict
 
 
+FLAT_OLD = """2030年测试省政府工作报告
+——2030年1月10日在测试省第十五届人民代表大会第一次会议上
+各位代表：
+一、2029年工作回顾
+全省生产总值增长5%。
+二、2030年目标任务
+建议主要预期目标为：生产总值增长5%左右，居民消费价格涨幅3%左右，进出口总额增长4%，城镇调查失业率5.5%左右，单位生产总值能耗下降3%。
+各位代表！让我们团结奋斗！
+"""
+
+
+def test_a_change_said_in_words_to_be_nil_is_judged_as_zero():
+    """持平 in a clause of its own, naming one indicator, is a change of 0%; it never stands for a level
+    (a flat unemployment rate says nothing of its figure); 支持平台 is no 持平."""
+    from zjtext.report import report_from_text
+
+    new = report_from_text("""2031年测试省政府工作报告
+——2031年1月10日在测试省第十五届人民代表大会第二次会议上
+各位代表：
+一、2030年工作回顾
+过去一年，全省生产总值增长5.1%，居民消费价格与上年持平，进出口总额同比基本持平，城镇调查失业率与上年持平，能耗强度与上年持平；我们支持平台企业发展。
+二、2031年目标任务
+建议主要预期目标为：生产总值增长5%左右。
+各位代表！让我们团结奋斗！
+""", "next.txt")
+    t = track_targets(report_from_text(FLAT_OLD, "old.txt"), new).set_index("indicator_key")
+    got = {k: (t.loc[k, "actual"], t.loc[k, "actual_value"], t.loc[k, "verdict"]) for k in t.index}
+    assert got["cpi"] == ("持平", 0.0, "met")          # a ceiling of 3%左右: nil growth is within it
+    assert got["trade"] == ("持平", 0.0, "missed")     # a floor of 4%
+    assert got["unemployment_surveyed"][2] == "not reported"  # a level: 持平 gives no figure
+    assert got["energy_intensity"] == ("持平", 0.0, "missed")  # a cut of 3%: no cut at all falls short
+    assert "居民消费价格与上年持平" in t.loc["cpi", "actual_sentence"]
+    assert t.loc["gdp", "actual"] == "5.1%"
+
+
+def test_flat_is_not_read_where_the_clause_has_a_figure_or_another_year():
+    from zjtext.report import report_from_text
+
+    new = report_from_text("""2031年测试省政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，全省生产总值增长5.1%，居民消费价格涨幅比2028年持平。
+二、2031年目标任务
+建议主要预期目标为：生产总值增长5%左右。
+""", "next.txt")
+    t = track_targets(report_from_text(FLAT_OLD, "old.txt"), new).set_index("indicator_key")
+    assert t.loc["cpi", "verdict"] == "not reported" and t.loc["cpi", "actual"] == ""
+
+
 # ---------------------------------------------------------------- the indicator key, the right figure, the year rule
 
 @pytest.fixture(scope="module")

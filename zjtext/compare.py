@@ -12,9 +12,10 @@ Which figure is the result: a one-year actual figure of the newer report with th
 the same unit and the same measure (a level for a level target, a change for a growth or cut
 target), the headline block first. Never a target sentence, a base value (从2.77%提高到3.3%), a
 multi-year figure (年均, 五年来, 累计, 比2020年), or another indicator (registered and surveyed
-unemployment are different keys). When no figure qualifies the verdict is ``not reported``,
-with the reason, unless the review says in words that the target was not met (预期目标未能实现,
-没有完成…目标): then ``missed``.
+unemployment are different keys). A change the review says in words was nil (居民消费价格与上年持平:
+a clause naming the indicator, no figure) is a result of 0%. When no figure qualifies the verdict
+is ``not reported``, with the reason, unless the review says in words that the target was not met
+(预期目标未能实现, 没有完成…目标): then ``missed``.
 
 How a verdict is reached (documented because analysts will quote it):
 
@@ -320,6 +321,9 @@ _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到
 _NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|完成|达到)|(?:未能|没有|没能|未)(?:实现|完成|达到)"
                       r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
 _CLAUSE_STOP = "，,；;。！？"
+_CLAUSES = re.compile(r"[，,；;。！？]")
+# a change said in words to be nil: 居民消费价格与上年持平, 进出口总额同比基本持平
+_FLAT = re.compile(r"(?:与上年|与去年|同比|比上年|较上年)?(?:基本)?持平$")
 _BOUNDS = ("at_least", "more_than", "at_most")
 
 
@@ -384,6 +388,28 @@ class _Results:
             same = r.indicator_key == key if key else (not r.indicator_key and normalise(r.indicator) == normalise(name))
             if same and str(r.base_unit) == str(base_unit) and _measure(r.change) == _measure(change):
                 return r
+        if key and str(base_unit) == "%" and _measure(change) == "change":
+            return self.stated_flat(key)
+        return None
+
+    def stated_flat(self, key: str) -> "_Flat | None":
+        """A change of 0% for ``key`` when the review says so in words, in a clause of its own with no
+        figure (居民消费价格与上年持平); None otherwise. Only a change can be flat: a level
+        (失业率与上年持平) says nothing about its figure, so :meth:`find` asks this for changes only."""
+        from .metrics.period import _paragraph_periods
+
+        periods = _paragraph_periods(self.report)
+        for p in self.report.body:
+            if periods.get(p.index) != "actual" or "持平" not in p.text:
+                continue
+            at = 0
+            for clause in _CLAUSES.split(p.text):
+                start, at = at, at + len(clause) + 1
+                m = _FLAT.search(clause.strip())
+                if m and not any(c.isdigit() for c in clause) and named_keys(clause) == {key}:
+                    lo, hi = max(p.text.rfind(c, 0, start) for c in "。！？") + 1, p.text.find("。", start)
+                    return _Flat(clause.strip()[:m.start()], p.text[lo:hi + 1 if hi >= 0 else None],
+                                 p.index, start + clause.index("持平"))
         return None
 
     def beside(self, key: str):
@@ -406,6 +432,19 @@ class _Results:
                 if m and key in named_keys(s[:m.start()]):
                     return s
         return ""
+
+
+class _Flat:
+    """A result said in words to be unchanged (持平): read as a change of 0%, shown as 持平."""
+
+    surface, qualifier_text, qualifier, change, value, value_max, base_unit = "持平", "", "none", "increase", 0.0, None, "%"
+    multi_year, period = False, "actual"
+
+    def __init__(self, indicator: str, sentence: str, paragraph: int, start: int):
+        from .indicators import indicator_key
+
+        self.indicator, self.sentence, self.paragraph, self.start = indicator, sentence, paragraph, start
+        self.end, self.indicator_key = start + 2, indicator_key(indicator)
 
 
 def named_keys(text: str) -> set[str]:
