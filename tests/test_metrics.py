@@ -178,6 +178,13 @@ def test_fenbie_and_pairs_resolve_in_order():
                                      "高新技术产业增加值", "战略性新兴产业增加值"]
 
 
+@pytest.mark.parametrize("bullet", ["——", "—", "●", "■"])
+def test_a_bullet_before_a_list_subject_is_not_part_of_it(bullet):
+    # a target list written as bullets (——城乡居民…分别增长6%和8%以上；) resolves as the same line unbulleted
+    df = rows(f"{bullet}城乡居民人均可支配收入分别增长6%和8%以上；\n{bullet}粮食产量稳定在110万吨以上。")
+    assert df.indicator.tolist() == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "粮食产量"]
+
+
 def test_resolve_list_shapes():
     assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
     assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]
