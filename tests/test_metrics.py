@@ -344,6 +344,17 @@ def test_headline_cue_split_over_lines():
     assert t.value_max.tolist()[0] == 4.5
 
 
+def test_a_target_list_written_one_bullet_a_line_names_its_word_targets_without_the_bullet():
+    text = ("各位代表：\n一、2030年工作回顾\n生产总值增长5%。\n二、2031年工作安排\n今年经济社会发展的主要预期目标是：\n"
+            "——地区生产总值增长5%左右；\n——单位地区生产总值能耗降低完成国家下达目标；\n"
+            "——城乡居民收入增长与经济增长同步。\n")
+    hl = headline(report_from_text(text, path="bullets.txt"))
+    t = hl[hl.period == "target"]
+    assert t.indicator.tolist() == ["地区生产总值", "单位地区生产总值能耗", "城乡居民收入"]
+    assert t.surface.tolist()[1:] == ["单位地区生产总值能耗降低完成国家下达目标", "城乡居民收入增长与经济增长同步"]
+    assert t.indicator_key.tolist() == ["gdp", "energy_intensity", "income"]
+
+
 SEED_TARGETS = [("生产总值", 5.5, "approx"), ("规上工业增加值", 6.0, "approx"), ("固定资产投资", 6.0, "approx"),
                 ("社会消费品零售总额", 5.5, "approx"), ("研发投入强度", 3.2, "none"), ("居民消费价格", 3.0, "approx"),
                 ("城镇调查失业率", 5.0, "at_most")]

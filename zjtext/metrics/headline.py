@@ -191,6 +191,10 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
     return spans
 
 
+# a clause of a target list, without the bullet that may open it (——单位地区生产总值能耗降低…)
+_CLAUSE = re.compile(r"[—―●■◆▲★•\s]*([^，,；;。]*)")
+
+
 def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
     from types import SimpleNamespace
 
@@ -200,9 +204,9 @@ def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
                    if r["paragraph"] == p.index and lo <= r["start"] < hi}
         spans = _sentence_spans(p)
         # walk the clauses in order, emitting figures and targets stated in words
-        for m in re.finditer(r"[^，,；;。]+", p.text[lo:hi]):
-            c_lo, c_hi = lo + m.start(), lo + m.end()
-            clause = m.group().strip()
+        for m in _CLAUSE.finditer(p.text, lo, hi):
+            c_lo, c_hi = m.start(1), m.end()
+            clause = m.group(1).strip()
             inside = [figs_at[s] for s in sorted(figs_at) if c_lo <= s < c_hi]
             if inside:
                 rows.extend(_row_out(r, "target") for r in inside if _headline_worthy(r, p.text))
