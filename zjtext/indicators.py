@@ -34,7 +34,7 @@ KINDS = ("growth", "rate", "level", "index")
 
 _DROP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』（）()\[\]【】·、，,：:；;。]")
 _LEAD_VERB = re.compile(r"^(?:完成|实现|达到|力争|确保|预计|其中|初步核算|初步统计)+")
-_REGION = re.compile(r"^(?:全省|全市|全区|全国|全州|全县|全盟|全自治区|全社会(?=研发)|我省|我市|我区|我国|本省|本市|本区)")
+_REGION = re.compile(r"^(?:全省|全市|全区|全国|全州|全县|全盟|全?自治区|全社会(?=研发)|我省|我市|我区|我国|本省|本市|本区)")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|市|自治区|特别行政区)(?=[\u4e00-\u9fffA-Z])")
 _TIME = re.compile(r"^(?:全年|今年|去年|上年|当年|年末|年底|年均)")
 _TRAILING = re.compile(
