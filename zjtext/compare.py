@@ -434,10 +434,14 @@ class _Results:
         return ""
 
 
+#: How a result said in words to be unchanged is shown (:meth:`_Results.stated_flat`).
+FLAT = "持平"
+
+
 class _Flat:
     """A result said in words to be unchanged (持平): read as a change of 0%, shown as 持平."""
 
-    surface, qualifier_text, qualifier, change, value, value_max, base_unit = "持平", "", "none", "increase", 0.0, None, "%"
+    surface, qualifier_text, qualifier, change, value, value_max, base_unit = FLAT, "", "none", "increase", 0.0, None, "%"
     multi_year, period = False, "actual"
 
     def __init__(self, indicator: str, sentence: str, paragraph: int, start: int):

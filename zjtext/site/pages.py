@@ -104,14 +104,17 @@ def _cell(text: Any, cls: str = "", title: str = "") -> dict:
 
 def _figure(text: str) -> dict:
     """A quoted figure's cell: right-aligned when it reads as a number, a short word before it
-    included (5.5%左右, 下降3%, 突破90万亿元); a target stated in words (与经济增长同步) as text.
+    included (5.5%左右, 下降3%, 突破90万亿元), or as a nil change (持平); a target stated in words
+    (与经济增长同步) as text.
 
-    >>> _figure("下降3%左右")["cls"], _figure("突破90万亿元")["cls"], _figure("居民收入与经济增长同步")["cls"]
+    >>> _figure("下降3%左右")["cls"], _figure("持平")["cls"], _figure("居民收入与经济增长同步")["cls"]
     ('num', 'num', 'text')
     """
+    from ..compare import FLAT
     from .html import is_number
 
-    return _cell(text, "num" if is_number(re.sub(r"^[^\d\s]{1,3}(?=\d)", "", text)) else "text")
+    figure = text == FLAT or is_number(re.sub(r"^[^\d\s]{1,3}(?=\d)", "", text))
+    return _cell(text, "num" if figure else "text")
 
 
 def _verdict_class(code: str) -> str:
