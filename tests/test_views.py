@@ -163,3 +163,26 @@ def test_the_series_chart_breaks_its_lines_at_a_year_without_a_target():
     target_line = ax.get_lines()[0]
     assert list(target_line.get_xdata()) == [2019, 2020, 2021, 2022]
     assert math.isnan(target_line.get_ydata()[1])  # not bridged from 2019 to 2021
+
+
+def test_the_series_chart_never_blows_a_tenth_of_a_point_up_to_its_full_height():
+    import pandas as pd
+
+    from zjtext.charts import series_lines
+
+    rows = [("全国", y, "gdp", "国内生产总值", 5.0, 5.0, None, "approx", "%", "growth", f"c-{y}", f"c-{y + 1}", "", a,
+             "met", "") for y, a in ((2024, 5.0), (2025, 5.1))]
+    lo, hi = series_lines(pd.DataFrame(rows, columns=SERIES_COLUMNS), "gdp").axes[0].get_ylim()
+    assert hi - lo >= 2.0 and lo < 5.0 and hi > 5.1
+
+
+def test_the_keyword_trend_axis_starts_at_zero():
+    import pandas as pd
+
+    from zjtext.charts import keyword_trend_lines
+
+    df = pd.DataFrame({"term": ["创新", "创新"], "year": [2025, 2026], "per_10k": [0.0, 0.0]})
+    lo, hi = keyword_trend_lines(df).axes[0].get_ylim()
+    assert (lo, hi) == (0.0, 1.0)  # no term found: no negative counts on the axis
+    df["per_10k"] = [3.0, 4.5]
+    assert keyword_trend_lines(df).axes[0].get_ylim()[0] == 0.0

@@ -108,11 +108,33 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
             ax.plot([], [], "o", color=color, label=f"实绩：{VERDICT_WORDS[verdict]}")
     ax.set_xticks(span, [str(y) for y in span])
     unit = str(rows["unit"].iloc[0])
-    ax.set_ylabel("增长（%）" if rows["measure"].iloc[0] == "growth" else f"{name}（{unit}）")
+    growth = rows["measure"].iloc[0] == "growth"
+    _at_least_span(ax, [*low, *high, *actual], 2.0 if growth or unit in ("%", "％") else None)
+    ax.set_ylabel("增长（%）" if growth else f"{name}（{unit}）")
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
     ax.legend(loc="best")
     note = "实绩取自下一年的政府工作报告；缺下一年报告的年份不作判断"
     return _finish(fig, title or f"{heading}：目标与实绩", source, note=note)
+
+
+def _at_least_span(ax: Any, values: Sequence[float], points: float | None) -> None:
+    """Widen the value axis to at least *points* (percentage points; None: a fifth of the largest
+    value) around the data, so that a difference of 0.1 point never fills the height of the chart.
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(); _ = ax.plot([2025, 2026], [5.0, 5.1])
+    >>> _at_least_span(ax, [5.0, 5.1], 2.0); [round(float(v), 2) for v in ax.get_ylim()]
+    [4.05, 6.05]
+    >>> plt.close(fig)
+    """
+    finite = [v for v in values if math.isfinite(v)]
+    if not finite:
+        return
+    lo, hi = min(finite), max(finite)
+    need = points if points is not None else abs(max(finite, key=abs)) / 5
+    if need and hi - lo < need:
+        middle = (lo + hi) / 2
+        ax.set_ylim(middle - need / 2, middle + need / 2)
 
 
 def _by_year(years: list[int], values, span: list[int]) -> list[float]:
@@ -140,6 +162,7 @@ def keyword_trend_lines(trends_df: "pd.DataFrame", terms: Sequence[str] | None =
         ax.plot(part["year"].astype(int), part["per_10k"], marker="o", color=PALETTE[i % len(PALETTE)], label=term)
     years = sorted(set(trends_df["year"].astype(int)))
     ax.set_xticks(years, [str(y) for y in years])
+    ax.set_ylim(0, None if (trends_df["per_10k"].astype(float) > 0).any() else 1)  # a count is never below 0
     ax.set_ylabel("每万字出现次数")
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
     ax.legend(loc="upper left", ncols=min(4, len(terms)))
