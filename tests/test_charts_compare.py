@@ -292,3 +292,11 @@ def test_tracking_keeps_shares_off_the_growth_axis_when_the_table_says_which_are
     assert [t.get_text() for t in levels.get_yticklabels()] == ["新兴产业投资占比"]
     single = charts.target_tracking(pd.DataFrame(rows).drop(columns="change"))  # no change column: one axis
     assert [t.get_text() for t in single.axes[0].get_yticklabels()] == ["生产总值", "新兴产业投资占比"]
+
+
+def test_tracking_labels_a_result_in_words_as_the_report_writes_it():
+    rows = [{"indicator": "居民消费价格", "target": "2%左右", "target_value": 2.0, "target_value_max": None,
+             "qualifier": "approx", "base_unit": "%", "change": "increase", "actual_indicator": "居民消费价格",
+             "actual": "持平", "actual_value": 0.0, "verdict": "met", "match_score": 1.0}]
+    labels = [t.get_text() for t in charts.target_tracking(pd.DataFrame(rows)).axes[0].texts]
+    assert "实际 持平" in labels and "实际 0%" not in labels

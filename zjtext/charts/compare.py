@@ -265,7 +265,9 @@ def _tracking_row(ax: "Axes", y: float, row: Mapping, span: float, limits: tuple
     if math.isfinite(actual):
         ax.scatter([actual], [y], s=64, color=color, edgecolor="white", linewidth=1.2, zorder=3)
         matched = _matched_to(row)
-        label = "实际 " + value_label(actual, None, unit, "none", decrease=actual < 0)
+        written = str(row.get("actual") or "")  # a result in words (持平) is labelled as the report says it
+        label = "实际 " + (written if written and not any(c.isdigit() for c in written)
+                           else value_label(actual, None, unit, "none", decrease=actual < 0))
         if matched:  # a long name goes on its own line, so the label stays inside the plot
             label += ("\n" if len(matched) > 10 else "") + f"（对照：{matched}）"
         ax.text(actual, y + 0.22, label, linespacing=1.3,
