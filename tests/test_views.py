@@ -186,3 +186,13 @@ def test_the_keyword_trend_axis_starts_at_zero():
     assert (lo, hi) == (0.0, 1.0)  # no term found: no negative counts on the axis
     df["per_10k"] = [3.0, 4.5]
     assert keyword_trend_lines(df).axes[0].get_ylim()[0] == 0.0
+
+
+def test_two_reports_of_one_region_and_year_are_noted_with_the_one_the_series_reads(tmp_path):
+    from zjtext.site.labels import reason
+    from zjtext.views import ProcessedReport
+
+    reps = [ProcessedReport(rid, "湖东省", year, "", tmp_path) for rid, year in
+            (("hudong-2030", 2030), ("hudong-2031", 2031), ("hudong-2031-copy", 2031))]
+    assert series_notes(reps) == ["湖东省 2031: 2 reports (hudong-2031, hudong-2031-copy); the series uses hudong-2031"]
+    assert reason(series_notes(reps)[0]) == "湖东省2031年有2份报告（hudong-2031, hudong-2031-copy），序列采用 hudong-2031"

@@ -504,7 +504,8 @@ def series_region(reports: Sequence[ProcessedReport]) -> str | None:
 
 
 def series_notes(reports: Sequence[ProcessedReport]) -> list[str]:
-    """Why a series gives no verdicts, in one line each: one report only, years not consecutive.
+    """Why a series gives no verdicts, in one line each: one report only, years not consecutive; and
+    which report it reads where a region has two of one year (the first of ``reports``).
 
     >>> series_notes([])
     ['no reports: a series needs reports of consecutive years of one region']
@@ -513,8 +514,14 @@ def series_notes(reports: Sequence[ProcessedReport]) -> list[str]:
         return ["no reports: a series needs reports of consecutive years of one region"]
     notes = []
     by_region: dict[str, list[int]] = {}
+    same_year: dict[tuple[str, int], list[str]] = {}
     for rep in reports:
         by_region.setdefault(rep.region or "?", []).append(rep.year or 0)
+        if rep.region and rep.year:
+            same_year.setdefault((rep.region, rep.year), []).append(rep.report_id)
+    for (region, year), ids in sorted(same_year.items()):
+        if len(ids) > 1:  # the series reads the first (as _series does); say which, and which not
+            notes.append(f"{region} {year}: {len(ids)} reports ({', '.join(ids)}); the series uses {ids[0]}")
     for region, years in sorted(by_region.items()):
         years = sorted(set(years))
         if not any(b == a + 1 for a, b in zip(years, years[1:])):

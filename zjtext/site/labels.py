@@ -189,6 +189,7 @@ _REASONS = [
      r"\1年的报告回顾的是\2年，不是\3年：目标只用下一年的报告检验"),
     (r"no report of (\d{4}) in the series: the result for (\d{4}) is not known", r"序列中没有\1年的报告，\2年的实绩未知"),
     (r"not tracked", "未跟踪"),
+    (r"(.+) (\d{4}): (\d+) reports \((.+)\); the series uses (.+)", r"\1\2年有\3份报告（\4），序列采用 \5"),
     (r"no reports: a series needs reports of consecutive years of one region", "没有报告：序列需要同一地区连续年份的报告"),
     (r"(.+): reports of (.+) only; the report of year N\+1 reviews year N, so verdicts need reports of consecutive years",
      r"\1：只有\2年的报告；第N+1年的报告回顾第N年，判定需要连续年份的报告"),
