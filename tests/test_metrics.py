@@ -335,6 +335,15 @@ def test_headline_on_made_up_report(fixtures_dir):
     assert a.surface.tolist() == ["5.8%", "6.2%", "4.9%", "6.6%", "0.4%", "4.8%"]
 
 
+@pytest.mark.parametrize("cue", ["主要预期目标是：", "主要预期目标建议为：", "主要预期目标确定为：", "主要预期目标安排如下：",
+                                 "主要预期目标如下：", "主要目标是：", "主要预期目标："])
+def test_the_target_list_cue_takes_the_verbs_reports_use(cue):
+    text = f"各位代表：\n一、2030年工作回顾\n生产总值增长5.3%。\n二、2031年工作安排\n今年经济社会发展的{cue}" \
+           "地区生产总值增长5%左右，城镇新增就业60万人以上。\n"
+    t = headline(report_from_text(text, path="cue.txt")).query("period == 'target'")
+    assert t.surface.tolist() == ["5%", "60万人"]
+
+
 def test_headline_cue_split_over_lines():
     text = ("各位代表：\n一、2030年工作回顾\n生产总值增长5%。\n二、2031年工作安排\n今年经济社会发展的\n主要预期目标\n"
             "是：地区生产总值增长4%—4.5%；一般公共预算收入增长3%左右。这样的目标是积极稳妥的。\n")

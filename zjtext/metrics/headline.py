@@ -20,10 +20,11 @@ HEADLINE_COLUMNS = ["indicator", "period", "value", "value_max", "base_unit", "q
 HEADLINE_EXTRA = ["indicator_key", "change", "multi_year", "qualifier_text", "paragraph", "start"]
 
 # 主要预期目标是： — or, where a heading line was joined to its list, no colon and a figure next
-_TARGET_CUE = re.compile(r"(主要预期目标|预期目标|主要目标)(?:是|为)?(?:[：:]|(?=[^，,。；;：:的]{1,16}\d))")
+_CUE_VERB = r"(?:(?:建议|初步确定|确定|设定|安排|拟定|拟)?(?:是|为)|(?:安排)?如下)?"  # 是 / 建议为 / 确定为 / 安排如下
+_TARGET_CUE = re.compile(rf"(主要预期目标|预期目标|主要目标){_CUE_VERB}(?:[：:]|(?=[^，,。；;：:的]{{1,16}}\d))")
 # the cue as a heading of its own: （一）主要预期目标 / 今年发展的主要预期目标 (the list is the next paragraph)
 _TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?[^。；，,]{0,16}?"
-                             r"(主要预期目标|预期目标|主要目标)(?:是|为)?[：:]?")
+                             rf"(主要预期目标|预期目标|主要目标){_CUE_VERB}[：:]?")
 # one item of a target list written one item a line
 _LIST_LINE = re.compile(r"^(?:——|—|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．]|[一二三四五六七八九十]是)|[；;]$")
 # a sentence about the targets themselves ends the list (加强对增长、就业、物价等主要目标的统筹平衡)
