@@ -46,7 +46,7 @@ _CLAUSE_GOES_ON = re.compile(
 def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """Main expected targets (主要预期目标) and the past year's headline results, one row per figure.
 
-    Targets: the one list after 主要预期目标是/为 (or that heading alone on a line), up to the
+    Targets: the one list after 主要预期目标是/为/建议为/如下… (or that heading alone on a line), up to the
     commentary after it; only levels and changes of named indicators (no ranks, shares, milestones
     or multi-year figures). Targets stated only in words (居民收入与经济增长同步) appear with an
     empty value and the words in ``surface``. Results: the summary of the past year's main results,
