@@ -185,6 +185,17 @@ def test_a_bullet_before_a_list_subject_is_not_part_of_it(bullet):
     assert df.indicator.tolist() == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "粮食产量"]
 
 
+def test_guo_before_a_figure_is_a_threshold_passed_unless_it_ends_another_word():
+    df = rows("全省生产总值过10万亿元，常住人口过1亿人；经过5年建设，学校达到200所。")
+    assert list(zip(df.indicator, df.qualifier)) == [("全省生产总值", "more_than"), ("常住人口", "more_than"),
+                                                      ("学校", "none")]
+
+
+def test_a_threshold_passed_as_the_nth_place_belongs_to_the_subject_before_it():
+    df = rows("地区生产总值增长5.5%、达到10.3万亿元，成为全国第三个、北方第一个过10万亿元省份。")
+    assert df.indicator.tolist() == ["地区生产总值"] * 3 and df.qualifier.tolist()[-1] == "more_than"
+
+
 def test_resolve_list_shapes():
     assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
     assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]

@@ -38,10 +38,25 @@ _PRE_HEDGES = {
     "突破": "more_than", "逾": "more_than", "跨越": "more_than", "超": "more_than", "大约": "approx",
     "约为": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx", "达到": "none",
     "高达": "none", "达": "none", "保持在": "none", "稳定在": "none", "控制在": "at_most", "低于": "at_most",
+    "过": "more_than",
 }
 # characters that, before a hedge word, make it part of another word (节约, 下达, 最近, 赶超 …)
-_PRE_HEDGE_GUARD = {"约": "节制签合契集公", "达": "发通到抵表传下送直抵", "近": "最附接将邻靠亲贴", "超": "赶高"}
+_PRE_HEDGE_GUARD = {"约": "节制签合契集公", "达": "发通到抵表传下送直抵", "近": "最附接将邻靠亲贴", "超": "赶高",
+                    "过": "通经度走跨迈越闯穿错不超"}
 _PRE_HEDGE_RE = re.compile("(?:%s)$" % "|".join(sorted(_PRE_HEDGES, key=len, reverse=True)))
+
+
+def without_pre_hedge(words: str) -> str:
+    """*words* less the hedge word that ends them, unless that word is part of another (节约, 通过).
+
+    >>> without_pre_hedge("生产总值突破"), without_pre_hedge("全省跨过"), without_pre_hedge("人口过")
+    ('生产总值', '全省跨过', '人口')
+    """
+    m = _PRE_HEDGE_RE.search(words)
+    if m and not (m.start() > 0 and words[m.start() - 1] in _PRE_HEDGE_GUARD.get(m.group(), "")):
+        return words[:m.start()]
+    return words
+
 _POST_HEDGES = {"左右": "approx", "上下": "approx", "及以上": "at_least", "以上": "at_least", "以内": "at_most",
                 "之内": "at_most", "以下": "at_most", "多": "more_than", "余": "more_than"}
 _POST_HEDGE_RE = re.compile("|".join(sorted(_POST_HEDGES, key=len, reverse=True)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .figures import _CJK, _CJK_CHAR, _DIGIT, _PRE_HEDGE_RE, Figure, _clause_end, _clause_start
+from .figures import _CJK, _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
 
 __all__ = ["resolve_list"]
 
@@ -30,7 +30,7 @@ _LEAD_STRIP = re.compile(
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|同口径|可比口径|自然口径|比上年末|比上年|较上年末|较上年|比去年|较去年|(?:由|从)(?:上年|去年)(?:的)?|实现|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
-    r"转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
+    r"转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|(?<![通经度走跨迈越闯穿错不超])过|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
     r"全年|年末|年底|年内|当年|今年|保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
     r"增至|降至|升至|进至|减至|增到|降到|升到|减到|"
@@ -96,6 +96,10 @@ _LIST_END = re.compile(r"(?:等|和|及|与|、)$")
 _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
 _COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
+# 成为全国第三个、北方第一个(过10万亿元省份): a rank among places, the figure is the threshold the
+# previous subject passed
+_BECAME_NTH = re.compile(r"成为(?:[、和及]?(?:全国|全省|全球|世界|北方|南方|东部|中部|西部|中西部|东北)?"
+                         r"(?:第[一二三四五六七八九十\d]{1,3}个|首个|唯一))+")
 
 # ---------------------------------------------------------------- groups, indicators, change
 
@@ -303,7 +307,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
             return [things + "（类）"], "", last.post_end
     m_digit = _DIGIT.search(tail)
     if m_digit:  # 31个县（市）生产总值近4年…: the words before the next number, less its hedge
-        tail = _PRE_HEDGE_RE.sub("", tail[:m_digit.start()])
+        tail = without_pre_hedge(tail[:m_digit.start()])
     noun, noun_end, member = "", last.post_end, ""
     glued = _unit_noun(text, last)
     if glued:
@@ -340,7 +344,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         # the thing's name stays for a count after it (…全产业链100条)
         return [noun + measure.group("measure")] * len(group), lead_verb, last.post_end
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
-        base = lead_verb if ends_deng else re.sub(r"了$", "", _PRE_HEDGE_RE.sub("", raw_clean))
+        base = lead_verb if ends_deng else re.sub(r"了$", "", without_pre_hedge(raw_clean))
         return [member or base + noun] * len(group), lead_verb, noun_end
     if not phrase:
         if prev and len(group) == 1 and _CUMULATIVE.fullmatch(raw.strip("、，, ")):
@@ -365,7 +369,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         pv = _LEAD_VERB.match(prev[-1])
         if pv and not mv:
             return [pv.group() + phrase], pv.group(), last.post_end
-    # a comparison (…增长6.1%、高于全国0.9个百分点) is about the previous subject
+    # a comparison (…增长6.1%、高于全国0.9个百分点) is about the previous subject, and so is a
+    # threshold it passed first (…达到10.3万亿元，成为全国第三个过10万亿元省份)
+    if prev and len(group) == 1 and _BECAME_NTH.fullmatch(phrase):
+        return [prev[-1]], lead_verb, last.post_end
     if prev and _COMPARISON.match(phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
     # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
