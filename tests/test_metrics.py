@@ -83,7 +83,8 @@ def test_list_neighbour_lends_its_unit():
 
 
 def test_fraction_and_cheng_are_shares():
-    assert figs("约占全国1/10，占全国9成。") == [("1/10", 10.0, "%", "percent"), ("9成", 90.0, "%", "percent")]
+    # 9成 is nine tenths, kept in its own unit as the annotation guideline does (value 9, base unit 成)
+    assert figs("约占全国1/10，占全国9成。") == [("1/10", 10.0, "%", "percent"), ("9成", 9.0, "成", "percent")]
 
 
 # ---------------------------------------------------------------- exclusions
