@@ -197,6 +197,12 @@ def test_a_threshold_passed_as_the_nth_place_belongs_to_the_subject_before_it():
     assert df.indicator.tolist() == ["地区生产总值"] * 3 and df.qualifier.tolist()[-1] == "more_than"
 
 
+def test_a_figure_converted_to_another_currency_is_the_same_indicator():
+    df = rows("实际使用外资达到160.6亿美元、折合1148亿元人民币，进出口总额5000亿美元、约合3.5万亿元。")
+    assert df.indicator.tolist() == ["实际使用外资", "实际使用外资（折合人民币）", "进出口总额", "进出口总额（折合）"]
+    assert df.indicator_key.tolist() == ["fdi", "fdi", "trade", "trade"]
+
+
 def test_resolve_list_shapes():
     assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
     assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]

@@ -36,6 +36,7 @@ _DROP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』（）()\[\]【�
 _LEAD_VERB = re.compile(r"^(?:完成|实现|达到|力争|确保|预计|其中|初步核算|初步统计)+")
 _REGION = re.compile(r"^(?:全省|全市|全区|全国|全州|全县|全盟|全?自治区|全社会(?=研发)|我省|我市|我区|我国|本省|本市|本区)")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,7}?(?:省|市|自治区|特别行政区)(?=[\u4e00-\u9fffA-Z])")
+_CONVERTED = re.compile(r"[（(]折合[^（）()]*[）)]$")
 _TIME = re.compile(r"^(?:全年|今年|去年|上年|当年|年末|年底|年均)")
 _TRAILING = re.compile(
     r"(?:实际增长|名义增长|同比增长|增长率|增长|增速|增幅|涨幅|上涨|升幅|下降|降低|降幅|减少|总量|总额|规模|水平|均值|平均|目标|预期目标)$"
@@ -116,9 +117,11 @@ def indicator_key(name: str) -> str:
     ('gdp', 'gdp', 'co2_intensity')
     >>> indicator_key("研发经费支出占生产总值比例"), indicator_key("生产总值增速高于全国幅度")
     ('rd_intensity', '')
+    >>> indicator_key("实际使用外资（折合人民币）"), indicator_key("固定资产投资（工业）")
+    ('fdi', '')
     """
     index = _alias_index()
-    base = normalise(name)
+    base = normalise(_CONVERTED.sub("", name))  # the same quantity in another currency
     if not base:
         return ""
     for form in _variants(base):
