@@ -203,6 +203,11 @@ def test_a_figure_converted_to_another_currency_is_the_same_indicator():
     assert df.indicator_key.tolist() == ["fdi", "fdi", "trade", "trade"]
 
 
+def test_a_share_of_the_whole_growth_belongs_to_the_subject_before_it():
+    df = rows("货物进出口总额9.5万亿元、增长4.4%，贡献了全国24.1%的增量。")
+    assert df.indicator.tolist()[-1] == "货物进出口总额增量占全国比重" and df.change.tolist()[-1] == "none"
+
+
 def test_resolve_list_shapes():
     assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
     assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]

@@ -95,6 +95,7 @@ _CHANGE_TRAIL = re.compile(r"(?:同比|比上年末|比上年|较上年|比去�
 _LIST_END = re.compile(r"(?:等|和|及|与|、)$")
 _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
+_CONTRIBUTED = re.compile(r"贡献了?(全国|全省|全市|全球|世界)")
 _CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
 _COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
 # 成为全国第三个、北方第一个(过10万亿元省份): a rank among places, the figure is the threshold the
@@ -344,6 +345,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     if measure:
         # the thing's name stays for a count after it (…全产业链100条)
         return [noun + measure.group("measure")] * len(group), lead_verb, last.post_end
+    contributed = _CONTRIBUTED.fullmatch(phrase)
+    if prev and len(group) == 1 and contributed and re.match(r"的?增(?:量|长)", tail):
+        # 货物进出口总额9.5万亿元，贡献了全国24.1%的增量: the previous subject's share of the whole's growth
+        return [f"{prev[-1]}增量占{contributed.group(1)}比重"], "", noun_end
     if prev and len(group) == 1 and phrase in ("折合", "约合", "合"):  # …160.6亿美元、折合1148亿元人民币
         return [f"{prev[-1]}（折合{noun if noun in _CURRENCIES else ''}）"], "", noun_end
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
