@@ -393,6 +393,19 @@ def test_unchanged_report_is_reused_and_force_redoes_it(tmp_path, monkeypatch, f
     assert not new_notebook.reused and "changed" in page.read_text(encoding="utf-8")
 
 
+def test_a_run_removes_what_a_killed_run_was_building_and_nothing_in_progress(tmp_path, monkeypatch, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    out = tmp_path / "out"
+    dead = [out / ".r-2024.999999999.abc.partial", out / "compare" / ".r-2023-r-2024.999999999.def.partial"]
+    alive = out / f".other-2024.{os.getpid()}.ghi.partial"  # another run, still building
+    for folder in dead + [alive]:
+        (folder / "figures").mkdir(parents=True)
+    report = tmp_path / "r-2024.txt"
+    shutil.copy(fixtures_dir / "hostile-2024.txt", report)
+    [result] = site_run.run([report], out=out)
+    assert result.pages and not any(f.exists() for f in dead) and alive.is_dir()
+
+
 def test_a_notebook_run_before_the_one_that_saves_its_tables_computes_them(tmp_path, capsys):
     """Notebook 04 run before 02 on a new report: the tables are computed, and a note says which
     notebook saves them (it used to end in FileNotFoundError)."""

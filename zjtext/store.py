@@ -85,12 +85,13 @@ def atomic_file(path: Path | str, mode: str = "w", encoding: str | None = None) 
         raise
 
 
-def remove_stale_temps(folder: Path | str) -> list[Path]:
+def remove_stale_temps(folder: Path | str, suffix: str = _TEMP_SUFFIX) -> list[Path]:
     """Remove the hidden temporary files that a killed run left in *folder*; return them.
 
     A temporary file names the process that writes it (:func:`atomic_file`); it is stale when that
     process no longer runs. One without a process id (an older layout) is stale after an hour.
-    Other processes' files in progress are left alone.
+    Other processes' files in progress are left alone. With another *suffix*, the same for hidden
+    folders named the same way (``zjtext run`` builds a report's pages in ``.<id>.<pid>.<random>.partial``).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -98,21 +99,28 @@ def remove_stale_temps(folder: Path | str) -> list[Path]:
     >>> _ = (d / f".tokens.csv.{os.getpid()}.def.tmp").write_text("mine, in progress")
     >>> [p.name for p in remove_stale_temps(d)]
     ['.tokens.csv.999999999.abc.tmp']
+    >>> (d / ".zhejiang-2024.999999999.xyz.partial").mkdir()
+    >>> [p.name for p in remove_stale_temps(d, ".partial")]
+    ['.zhejiang-2024.999999999.xyz.partial']
     """
+    import shutil
     import time
 
     removed = []
     try:
-        candidates = [p for p in Path(folder).glob(f".*{_TEMP_SUFFIX}") if p.is_file()]
+        candidates = list(Path(folder).glob(f".*{suffix}"))
     except OSError:
         return removed
     for p in candidates:
-        parts = p.name.split(".")  # '', name…, pid, random, 'tmp'
+        parts = p.name.split(".")  # '', name…, pid, random, suffix
         pid = int(parts[-3]) if len(parts) > 4 and parts[-3].isdigit() else None
         try:
             stale = not _is_running(pid) if pid is not None else time.time() - p.stat().st_mtime > 3600
             if stale:
-                p.unlink()
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
                 removed.append(p)
         except OSError:
             continue

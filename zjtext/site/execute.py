@@ -411,9 +411,14 @@ PARTIAL: set[Path] = set()
 
 
 def remove_partial() -> None:
-    """Remove every folder this process was still filling."""
+    """Remove every folder this process was still filling (again when a file appeared in it while
+    it was being removed: another thread of the process may still be writing there)."""
     for folder in list(PARTIAL):
-        shutil.rmtree(folder, ignore_errors=True)
+        for _ in range(5):
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                break
+            time.sleep(0.05)
         PARTIAL.discard(folder)
 
 

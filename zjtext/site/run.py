@@ -42,7 +42,7 @@ from .. import __version__
 from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path
 from ..process import check_out_folder, code_digest, expand
 from ..report import Report, ReportError, load_report, report_id_for
-from ..store import write_text
+from ..store import remove_stale_temps, write_text
 from . import execute as ex
 from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page_with_font, finish_pages
 from .labels import PAGE_TITLES, region_name, report_name, short_name
@@ -50,6 +50,7 @@ from .pages import compare_nav, index_page, overview_page, relative_href, report
 
 COMPARE_NOTEBOOK = "05-compare-reports"
 COMPARE_DIR = "compare"
+PARTIAL_SUFFIX = ".partial"  # a report's folder while it is built: .<id>.<pid>.<random>.partial
 CORPUS_NOTEBOOK = "06-panel-and-series"
 CORPUS_DIR = "corpus"
 #: Largest input file ``zjtext run`` takes (bytes). The notebooks hold every table of a report in
@@ -162,7 +163,7 @@ def _reusable(folder: Path, stamp: dict) -> list[Path] | None:
 def _stage(final: Path) -> Path:
     """A hidden folder next to ``final`` to build it in."""
     final.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=final.parent))
+    stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=PARTIAL_SUFFIX, dir=final.parent))
     ex.PARTIAL.add(stage)
     return stage
 
@@ -394,6 +395,8 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     todo = [f for i, f in enumerate(files) if i not in refused]
     ex.skip_slow_imports()
     out.mkdir(parents=True, exist_ok=True)
+    for folder in (out, out / COMPARE_DIR):  # what a killed run was building (its process is gone)
+        remove_stale_temps(folder, PARTIAL_SUFFIX)
     ws = ex.Workspace()
     ex.set_workspace(ws)
     own_ipython_dir = "IPYTHONDIR" not in os.environ
