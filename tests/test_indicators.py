@@ -24,6 +24,7 @@ from zjtext.indicators import display_name, indicator_key, lookup, vocabulary
     (["人口自然增长率", "全区人口自然增长率"], "population_growth"),
     (["单位GDP用水量", "万元地区生产总值用水量", "单位生产总值用水量"], "water_intensity"),
     (["森林覆盖率", "全省森林覆盖率"], "forest_coverage"),
+    (["城镇调查失业率", "全国城镇调查失业率平均值", "城镇调查失业率平均水平"], "unemployment_surveyed"),
 ])
 def test_aliases_share_one_key(names, key):
     assert {n: indicator_key(n) for n in names} == {n: key for n in names}
