@@ -396,3 +396,18 @@ def test_year_from_headings_when_no_line_states_it(tmp_path):
     path.write_text("\n".join(["政府工作报告", "各位代表：", "一、2030年工作回顾", "全省生产总值增长5.2%，完成2029年定下的目标。",
                                "二、“十六五”时期主要目标", "全省上下实干争先，示例工程稳步推进。", CLOSING]), encoding="utf-8")
     assert load_report(path).meta.year == 2031
+
+
+@pytest.mark.parametrize("first, second", [("第一部分 2025年工作回顾", "第二部分 2026年工作安排"),
+                                           ("第一部分\n2025年工作回顾", "第二部分\n2026年工作安排"),
+                                           ("一、\n2025年工作回顾", "二、\n2026年工作安排")])
+def test_part_headings_and_numbers_alone_on_their_line_open_sections(first, second):
+    from zjtext.metrics import headline
+    from zjtext.report import report_from_text
+
+    r = report_from_text(f"各位代表：\n{first}\n全省生产总值增长5.3%。\n{second}\n"
+                         "今年主要预期目标是：地区生产总值增长5%左右。\n", path="parts.txt")
+    assert [p.kind for p in r.paragraphs] == ["body", "heading", "body", "heading", "body"]
+    assert r.paragraphs[2].section == (first.replace("\n", " " if "部分" in first else ""),)
+    hl = headline(r)
+    assert hl[["period", "surface"]].values.tolist() == [["target", "5%"], ["actual", "5.3%"]]

@@ -145,8 +145,9 @@ def is_note_heading(line: str) -> bool:
 # ---------------------------------------------------------------- structure
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-TOP_HEADING = re.compile(rf"^[{_CN_NUM}]+、")
+TOP_HEADING = re.compile(rf"^(?:[{_CN_NUM}]+、|第[{_CN_NUM}]+部分(?=[\s　：:、]|$))")  # 一、… / 第二部分 …
 SUB_HEADING = re.compile(rf"^[（(][{_CN_NUM}]+[）)]")
+_BARE_HEADING = re.compile(rf"(?:[{_CN_NUM}]+、|第[{_CN_NUM}]+部分|[（(][{_CN_NUM}]+[）)])\s*")
 APPENDIX_HEADING = re.compile(r"^附件\s*\d*\s*[：:]?$|^附件\s*\d+")
 ITEM_MARKER = re.compile(
     rf"^([{_CN_NUM}]+是|\d{{1,2}}[、．.](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳]|——|第[{_CN_NUM}]+[，,、])"
@@ -185,12 +186,14 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 
     >>> join_broken_lines(["累计完成治理。PM", "2.5", "年平均浓度下降。", "（二）标题", "正文。"])
     ['累计完成治理。PM2.5年平均浓度下降。', '（二）标题', '正文。']
+    >>> join_broken_lines(["第一部分", "2025年工作回顾", "正文。", "二、", "今年工作", "正文。"])
+    ['第一部分 2025年工作回顾', '正文。', '二、今年工作', '正文。']
     """
     out: list[str] = []
     after_appendix = False
     for line in lines:
         if out and not after_appendix and _continues(out[-1], line):
-            out[-1] += line
+            out[-1] += (" " if out[-1].endswith("部分") else "") + line  # 第一部分 + its title
         else:
             out.append(line)
         after_appendix = bool(APPENDIX_HEADING.match(line))
@@ -200,6 +203,8 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     if ends_paragraph(prev) or looks_like_heading(line) or is_chrome_end(line) or is_chrome_end(prev):
         return False
+    if _BARE_HEADING.fullmatch(prev):  # a heading's number alone on its line: its title follows
+        return True
     if _is_section_heading(prev):
         return False
     if prev.count("“") > prev.count("”"):  # an open quotation continues
