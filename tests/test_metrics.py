@@ -387,6 +387,15 @@ def test_a_target_list_written_one_bullet_a_line_names_its_word_targets_without_
     assert t.indicator_key.tolist() == ["gdp", "energy_intensity", "income"]
 
 
+@pytest.mark.parametrize("items", [["1.地区生产总值增长5%左右。", "2.一般公共预算收入增长3%。", "3.城镇新增就业60万人以上。"],
+                                   ["（一）地区生产总值增长5%左右；", "（二）一般公共预算收入增长3%；", "（三）城镇新增就业60万人以上。"]])
+def test_a_numbered_target_list_runs_to_its_last_item_and_stops_at_the_next_section(items):
+    text = ("各位代表：\n一、2030年工作回顾\n生产总值增长5.3%。\n二、2031年工作安排\n（二）主要预期目标\n" + "\n".join(items)
+            + "\n（三）重点工作\n建设重大项目200个。\n")
+    t = headline(report_from_text(text, path="numbered.txt")).query("period == 'target'")
+    assert t.surface.tolist() == ["5%", "3%", "60万人"]
+
+
 SEED_TARGETS = [("生产总值", 5.5, "approx"), ("规上工业增加值", 6.0, "approx"), ("固定资产投资", 6.0, "approx"),
                 ("社会消费品零售总额", 5.5, "approx"), ("研发投入强度", 3.2, "none"), ("居民消费价格", 3.0, "approx"),
                 ("城镇调查失业率", 5.0, "at_most")]

@@ -27,6 +27,19 @@ _TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}
                              rf"(主要预期目标|预期目标|主要目标){_CUE_VERB}[：:]?")
 # one item of a target list written one item a line
 _LIST_LINE = re.compile(r"^(?:——|—|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．]|[一二三四五六七八九十]是)|[；;]$")
+_MARKERS = (("dash", re.compile(r"^—")), ("number", re.compile(r"^\d{1,2}[、.．]")),
+            ("bracket", re.compile(r"^[（(][一二三四五六七八九十\d]{1,2}[)）]")), ("shi", re.compile(r"^[一二三四五六七八九十]是")))
+
+
+def _marker(text: str) -> str:
+    """The kind of list marker a line opens with (—— / 1. / （一） / 一是), '' for none.
+
+    >>> _marker("2.一般公共预算收入增长3%。"), _marker("（三）城镇新增就业"), _marker("地区生产总值")
+    ('number', 'bracket', '')
+    """
+    return next((kind for kind, marker in _MARKERS if marker.match(text)), "")
+
+
 # a sentence about the targets themselves ends the list (加强对增长、就业、物价等主要目标的统筹平衡)
 _TARGETS_TALK = re.compile(r"(?:等|这些|上述|各项|以上)(?:主要)?(?:预期)?目标")
 _THIS_YEAR = re.compile(r"今年|明年|开局之年|新的一年|20\d\d年(?:经济社会发展|发展|全省|全市|全区|全国)")
@@ -183,11 +196,18 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
     if spans and spans[-1][2] == len(spans[-1][0].text) and _LIST_LINE.search(spans[-1][0].text):
         # … or, written one item a line (——地区生产总值增长5%左右；), the run of such lines
         body_at = {q.index: k for k, q in enumerate(body)}
-        for q in body[body_at[spans[-1][0].index] + 1:]:
-            if not _LIST_LINE.search(q.text) or _TARGET_LIST_STOP.match(q.text):
+        rest = body[body_at[spans[-1][0].index] + 1:]
+        family = _marker(spans[-1][0].text)  # the items' marker (1. / （一） / ——), '' for none
+        first_item = len(spans) - 1
+        for k, q in enumerate(rest):
+            if not _LIST_LINE.search(q.text) or _TARGET_LIST_STOP.match(q.text) \
+                    or (family and _marker(q.text) not in ("", family)):  # （三）重点工作 after 1. 2. 3.
                 break
             spans.append((q, 0, len(q.text)))
-            if q.text.endswith("。"):
+            # 。 ends the list, unless the items all end so (1.…。 2.…。): then it ends where the numbering does
+            following = rest[k + 1].text if k + 1 < len(rest) else ""
+            every_item_a_sentence = all(p.text.endswith("。") for p, _, _ in spans[first_item:])
+            if q.text.endswith("。") and not (family and every_item_a_sentence and _marker(following) == family):
                 break
     return spans
 
