@@ -411,3 +411,15 @@ def test_part_headings_and_numbers_alone_on_their_line_open_sections(first, seco
     assert r.paragraphs[2].section == (first.replace("\n", " " if "部分" in first else ""),)
     hl = headline(r)
     assert hl[["period", "surface"]].values.tolist() == [["target", "5%"], ["actual", "5.3%"]]
+
+
+def test_bracketed_items_of_a_list_are_items_not_headings():
+    from zjtext.report import report_from_text
+
+    r = report_from_text("各位代表：\n二、2026年工作安排\n今年主要预期目标是：\n（一）地区生产总值增长5%左右；\n"
+                         "（二）一般公共预算收入增长3%；\n（三）城镇新增就业60万人以上。\n全面完成上述目标。\n"
+                         "（一）坚持创新驱动。\n加快发展新质生产力。\n", path="items.txt")
+    kinds = [(p.kind, p.section) for p in r.paragraphs]
+    assert kinds[3:6] == [("list_item", ("二、2026年工作安排",))] * 3
+    assert kinds[6] == ("body", ("二、2026年工作安排",))  # not under an item taken for a heading
+    assert kinds[7][0] == "heading" and kinds[8][1] == ("二、2026年工作安排", "（一）坚持创新驱动")

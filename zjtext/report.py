@@ -581,7 +581,8 @@ def _structure(lines: list[_Line]) -> tuple[Paragraph, ...]:
         elif clean.TOP_HEADING.match(text) and not in_appendix:
             top, sub, item, item_sticky = clean.heading_title(text), "", "", False
             kind = "heading"
-        elif clean.SUB_HEADING.match(text) or (in_appendix and clean.TOP_HEADING.match(text)):
+        elif (clean.SUB_HEADING.match(text) and not _bracket_item(text, out)) \
+                or (in_appendix and clean.TOP_HEADING.match(text)):
             sub, item, item_sticky = clean.heading_title(text), "", False
             kind = "heading"
         elif clean.SALUTATION.match(text):
@@ -590,7 +591,7 @@ def _structure(lines: list[_Line]) -> tuple[Paragraph, ...]:
             first_salutation = False
         else:
             lead = _lead(ln, in_section=bool(sub))
-            marker = bool(clean.ITEM_MARKER.match(text))
+            marker = bool(clean.ITEM_MARKER.match(text) or clean.SUB_HEADING.match(text))
             if lead and _is_standalone(text, lead):
                 item, item_sticky, kind = lead, True, "heading"
             elif lead:
@@ -605,6 +606,15 @@ def _structure(lines: list[_Line]) -> tuple[Paragraph, ...]:
         path = tuple(s for s in (top, sub, item) if s)
         out.append(_para(len(out) + 1, text, kind, path, lead))
     return tuple(out)
+
+
+def _bracket_item(text: str, before: list[Paragraph]) -> bool:
+    """Is a （一） line an item of a list rather than a heading: it ends with ；, or the line before
+    it was such an item (the last item of 「（一）…；（二）…；（三）…。」)?"""
+    if text.endswith(("；", ";")):
+        return True
+    last = before[-1] if before else None
+    return last is not None and last.kind == "list_item" and bool(clean.SUB_HEADING.match(last.text))
 
 
 def _para(index: int, text: str, kind: str, section: tuple[str, ...], lead: str) -> Paragraph:
