@@ -99,10 +99,12 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
     ax.plot(span, _by_year(years, low, span), "-", color=PALETTE[0], marker="s", markersize=5,
             label="目标（区间为竖条）", zorder=3)
     ax.plot(span, _by_year(years, actual, span), "--", color=MUTED, linewidth=1.2)
-    for year, value, verdict in zip(years, actual, rows["verdict"]):
+    for year, value, verdict, target in zip(years, actual, rows["verdict"], low):
         if math.isfinite(value):
             ax.plot([year], [value], "o", color=VERDICT_COLORS.get(verdict, GREY), markersize=8, zorder=3)
-            ax.annotate(_fmt(value), (year, value), xytext=(0, 7), textcoords="offset points", ha="center", fontsize=8)
+            below = math.isfinite(target) and value < target  # the label away from the target's marker
+            ax.annotate(_fmt(value), (year, value), xytext=(0, -9 if below else 7), textcoords="offset points",
+                        ha="center", va="top" if below else "baseline", fontsize=8)
     for verdict, color in VERDICT_COLORS.items():
         if verdict in set(rows["verdict"]):
             ax.plot([], [], "o", color=color, label=f"实绩：{VERDICT_WORDS[verdict]}")
@@ -165,5 +167,6 @@ def keyword_trend_lines(trends_df: "pd.DataFrame", terms: Sequence[str] | None =
     ax.set_ylim(0, None if (trends_df["per_10k"].astype(float) > 0).any() else 1)  # a count is never below 0
     ax.set_ylabel("每万字出现次数")
     ax.grid(axis="y", color="#e5e5e5", linewidth=0.6)
-    ax.legend(loc="upper left", ncols=min(4, len(terms)))
+    # above the plot, so it never covers a peak
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(4, len(terms)), borderaxespad=0.2)
     return _finish(fig, title or "提法的变化（每万字出现次数）", source)
