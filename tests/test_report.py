@@ -423,3 +423,12 @@ def test_bracketed_items_of_a_list_are_items_not_headings():
     assert kinds[3:6] == [("list_item", ("二、2026年工作安排",))] * 3
     assert kinds[6] == ("body", ("二、2026年工作安排",))  # not under an item taken for a heading
     assert kinds[7][0] == "heading" and kinds[8][1] == ("二、2026年工作安排", "（一）坚持创新驱动")
+
+
+@pytest.mark.parametrize("opening", ["各位代表、同志们：", "各位人大代表：", "尊敬的各位代表："])
+def test_other_openings_start_the_report(opening):
+    from zjtext.report import report_from_text
+
+    r = report_from_text(f"某某省人民政府门户网站 首页\n政府工作报告\n{opening}\n现在，我代表省人民政府，向大会报告工作。\n"
+                         "一、2025年工作回顾\n全省生产总值增长5.3%。\n", path="opening.txt")
+    assert r.paragraphs[0].text == opening and len(r.paragraphs) == 4

@@ -84,6 +84,9 @@ def split_sentences(text: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------- page chrome
 
 SALUTATION = re.compile(r"^各位代表[：:，,！!]?")
+#: Other ways a report may open (各位代表、同志们：, 各位人大代表：, 尊敬的各位代表：): taken for its start
+#: when no line opens with 各位代表 alone.
+OPENING = re.compile(r"^(?:尊敬的)?各位(?:人大)?代表(?:[、，,](?:同志们|各位委员|各位同志))?[：:]")
 #: The credits a news or portal page appends to an article: source, editors, reviewers, author.
 _CREDIT = r"(?:(?:信息|文章|新闻|稿件)?来源|稿源|(?:责任|网络|本文|值班|实习)?编辑|审核|审校|校对|[初复终]审|监制|签发|作者|撰稿)"
 _CHROME_END = re.compile(

@@ -431,6 +431,9 @@ def _find_start(lines: list[_Line]) -> int | None:
     for i, ln in enumerate(lines):
         if clean.SALUTATION.match(ln.text) and not re.match(r"^各位代表[：:，,]?.{0,4}(同志|委员)", ln.text):
             return i
+    for i, ln in enumerate(lines):  # 各位代表、同志们： / 尊敬的各位代表：
+        if clean.OPENING.match(ln.text):
+            return i
     for i, ln in enumerate(lines):  # no salutation: the first top-level heading, then the first long paragraph
         if clean.TOP_HEADING.match(ln.text) and _cjk_len(ln.text) >= 4:
             return i
@@ -676,7 +679,7 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     if fmt == "text":  # scraped text breaks paragraphs at inline markup; mend the body only
         lines = lines[:start] + [_Line(x) for x in clean.join_broken_lines([ln.text for ln in lines[start:]])]
     body = _body_lines(lines, start)
-    minimum = 10 if body and clean.SALUTATION.match(body[0].text) else 200
+    minimum = 10 if body and (clean.SALUTATION.match(body[0].text) or clean.OPENING.match(body[0].text)) else 200
     if _cjk_len("".join(ln.text for ln in body)) < minimum:
         raise NoReportBodyError(path, "no report body found (too little report text on the page)")
     first = body[0].text
