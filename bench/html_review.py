@@ -133,10 +133,23 @@ def compare_problems(page: Path) -> list[str]:
 SPECIAL_FOLDERS = {"compare": (["05-compare-reports"], COMPARE_FIGURES), "corpus": (["06-panel-and-series"], ())}
 
 
-def review_folder(folder: Path) -> list[str]:
+def run_folders(out: Path) -> list[tuple[Path, str]]:
+    """Each folder of a run with what it holds (a report id, 'compare' or 'corpus'): with several
+    regions compared, ``compare/`` holds one folder per comparison (``compare/<newest id>/``)."""
+    found = []
+    for p in sorted(q for q in out.iterdir() if q.is_dir()):
+        if p.name == "compare" and not (p / "05-compare-reports.html").is_file():
+            found += [(q, "compare") for q in sorted(p.iterdir()) if q.is_dir() and not q.name.startswith(".")]
+        else:
+            found.append((p, p.name))
+    return found
+
+
+def review_folder(folder: Path, kind: str | None = None) -> list[str]:
     problems = []
-    is_compare = folder.name == "compare"
-    pages, figures = SPECIAL_FOLDERS.get(folder.name, (["index", *PAGES], FIGURES))
+    kind = kind or folder.name
+    is_compare = kind == "compare"
+    pages, figures = SPECIAL_FOLDERS.get(kind, (["index", *PAGES], FIGURES))
     for name in pages:
         page = folder / f"{name}.html"
         if not page.is_file():
@@ -148,7 +161,7 @@ def review_folder(folder: Path) -> list[str]:
             problems.append(f"missing figures/{name}.png")
     for nb in sorted((folder / "notebooks").glob("*.ipynb")):
         problems += [f"notebooks/{nb.name}: {e}" for e in notebook_errors(nb)]
-    if folder.name not in SPECIAL_FOLDERS and (folder / "index.html").is_file():
+    if kind not in SPECIAL_FOLDERS and (folder / "index.html").is_file():
         n = headline_rows(folder / "index.html")
         if n == 0:
             problems.append("index.html: headline table empty")
@@ -200,15 +213,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--browser", action="store_true")
     ap.add_argument("--shots", type=Path, default=None)
     args = ap.parse_args(argv)
-    folders = sorted(p for p in args.out.iterdir() if p.is_dir())
+    kinds = run_folders(args.out)
+    folders = [f for f, _ in kinds]
     bad = 0
     if (args.out / "index.html").is_file():  # the run's own index
         for p in page_problems(args.out / "index.html"):
             print(f"index.html: {p}")
             bad += 1
-    for folder in folders:
-        for p in review_folder(folder):
-            print(f"{folder.name}: {p}")
+    for folder, kind in kinds:
+        for p in review_folder(folder, kind):
+            print(f"{folder.relative_to(args.out)}: {p}")
             bad += 1
     if args.browser:
         files = sorted(f for d in folders for f in d.glob("*.html"))
