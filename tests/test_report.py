@@ -155,8 +155,10 @@ def test_other_html_page_found_by_content(fixtures_dir):
         (b"\x00\x01\x02binary\x00" * 50, BinaryFileError, "binary"),
         (b"caf\xe9 \x80\x80\xff na\xefve " * 40, UnknownEncodingError, "encoding"),
         ("<html><head><title>404</title></head><body><h1>404 页面不存在</h1><p>抱歉，您访问的页面已删除或不存在，请检查网址是否正确，或返回网站首页继续浏览其他内容。</p></body></html>".encode(), NoReportBodyError, "report"),
+        ("各位代表：\n現在，我代表省人民政府，向大會報告工作，請予審議。\n一、2025年工作回顧\n全省生產總值增長5.3%。\n".encode("big5") * 3,
+         UnknownEncodingError, "Big5"),
     ],
-    ids=["empty", "whitespace", "png", "pdf", "binary", "unknown-encoding", "404-page"],
+    ids=["empty", "whitespace", "png", "pdf", "binary", "unknown-encoding", "404-page", "big5"],
 )
 def test_bad_input_raises_clear_error(tmp_path, content, error, words):
     path = tmp_path / "bad.html"

@@ -732,6 +732,25 @@ def load_report(path: Path | str, data: bytes | None = None) -> Report:
         raise EmptyReportError(path, "the file is empty (nothing but whitespace)")
     _sniff_binary(data, path)
     text, encoding = decode_bytes(data, path)
-    if not _has_chinese(text):
-        raise NoReportBodyError(path, "no Chinese report text found in the file")
-    return report_from_text(text, path, encoding)
+    try:
+        if not _has_chinese(text):
+            raise NoReportBodyError(path, "no Chinese report text found in the file")
+        return report_from_text(text, path, encoding)
+    except NoReportBodyError:
+        if encoding == "gb18030" and _reads_as_big5(data):  # Big5 bytes are valid GB18030, as nonsense
+            raise UnknownEncodingError(path, "the file reads as Big5 (traditional Chinese); zjtext reads "
+                                             "simplified-Chinese reports saved as UTF-8 or GBK/GB18030") from None
+        raise
+
+
+def _reads_as_big5(data: bytes) -> bool:
+    """Do the bytes read as Big5 text of a report (traditional characters: 報告, 代表, 政府)?
+
+    >>> _reads_as_big5("各位代表：現在向大會報告政府工作".encode("big5")), _reads_as_big5("各位代表".encode("gbk"))
+    (True, False)
+    """
+    try:
+        text = data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return any(word in text for word in ("報告", "代表", "政府"))
