@@ -208,6 +208,11 @@ def test_a_share_of_the_whole_growth_belongs_to_the_subject_before_it():
     assert df.indicator.tolist()[-1] == "货物进出口总额增量占全国比重" and df.change.tolist()[-1] == "none"
 
 
+def test_a_rank_names_its_ranking():
+    df = rows("区域创新能力居全国第4位，航运中心发展指数排名提升到全球第9位，外资规模居中西部第1位，综合实力位列第3位。")
+    assert df.indicator.tolist() == ["区域创新能力全国排名", "航运中心发展指数全球排名", "外资规模中西部排名", "综合实力"]
+
+
 def test_resolve_list_shapes():
     assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
     assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]
@@ -224,7 +229,7 @@ def test_an_item_that_names_its_own_people_borrows_no_scope():
 def test_indicator_noun_phrase_before_the_figure():
     df = rows("全省生产总值增长6%；其中制造业使用外资增长85.8%，市场经营主体达1034万户、增长9.6%，"
               "区域创新能力居全国第4位。")
-    assert df.indicator.tolist() == ["全省生产总值", "制造业使用外资", "市场经营主体", "市场经营主体", "区域创新能力"]
+    assert df.indicator.tolist() == ["全省生产总值", "制造业使用外资", "市场经营主体", "市场经营主体", "区域创新能力全国排名"]
 
 
 def test_a_basis_of_comparison_is_not_part_of_the_indicator():

@@ -73,6 +73,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         for f, name in zip(group, names):
             if not f.pre and pre and f is not group[0]:
                 f.pre = pre  # 超13.2亿吨、3530万标箱: a hedge written once governs the list
+            if f.category == "rank":
+                name = _rank_name(name, text[lo:f.start])
             rows.append({
                 "report_id": report_id, "paragraph": p.index, "section": section,
                 "sentence": sent, "indicator": _tidy(name), "surface": f.surface, "number": f.number,
@@ -90,6 +92,26 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
 
 # the words before a figure that only raise the aim of the one before it (增长5.5%，力争6%)
 _STRETCH = re.compile(r"(力争|争取|努力|力求)(达到|实现|)")
+
+
+# the ranking a rank is in: 居全国第4位, 提升到全球第9位, 位居中部第2位
+_RANK_SCOPE = re.compile(r"(全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|东北|长三角|同类城市)"
+                         r"(?:地区|省份|城市|省区市)?第$")
+
+
+def _rank_name(name: str, before: str) -> str:
+    """A rank's indicator names its ranking: 区域创新能力 (居全国第4位) → 区域创新能力全国排名.
+
+    >>> _rank_name("区域创新能力", "区域创新能力居全国第"), _rank_name("航运中心发展指数排名", "指数排名提升到全球第")
+    ('区域创新能力全国排名', '航运中心发展指数全球排名')
+    >>> _rank_name("综合实力", "综合实力位列第")
+    '综合实力'
+    """
+    scope = _RANK_SCOPE.search(before)
+    if not scope:
+        return name
+    base = re.sub(r"(?:排名|排位|位次)$", "", name)
+    return base + scope.group(1) + "排名"
 
 
 def _tidy(name: str) -> str:
