@@ -213,6 +213,11 @@ def test_a_rank_names_its_ranking():
     assert df.indicator.tolist() == ["区域创新能力全国排名", "航运中心发展指数全球排名", "外资规模中西部排名", "综合实力"]
 
 
+def test_a_share_of_the_whole_keeps_the_reports_word_for_it():
+    df = rows("出口规模跃居全国第2位、占全国份额达15%，粮食产量700亿斤、占全国比重6%，工业机器人产量12万台、占全国3成。")
+    assert df.indicator.tolist()[1::2] == ["出口规模占全国份额", "粮食产量占全国比重", "工业机器人产量占全国比重"]
+
+
 def test_resolve_list_shapes():
     assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
     assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]

@@ -77,7 +77,7 @@ _MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
 # nouns whose first character is also a count unit: in 14亿人口 the unit is 人 and the noun 人口
 _UNIT_NOUNS = {"人": ("人口", "人民", "人才", "人员", "人群"), "家": ("家庭",), "户": ("户籍",), "项": ("项目",)}
 # words that, alone before a figure, speak of the previous subject: its share of the nation, its total
-_SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(?:比重|份额)?")
+_SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(比重|份额)?")
 _CUMULATIVE = re.compile(r"累计(?:达到|达)")
 _KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
 # a verb and a measure before a figure that describes the thing named after it (建成年产值超10亿元的
@@ -387,7 +387,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     if prev and len(group) == 1:
         share = _SHARE_OF.fullmatch(phrase)
         if share:
-            return [f"{prev[-1]}占{share.group(1)}比重"], lead_verb, last.post_end
+            return [f"{prev[-1]}占{share.group(1)}{share.group(2) or '比重'}"], lead_verb, last.post_end
         if phrase in _BARE_TOTALS:
             return [_LEAD_VERB.sub("", prev[-1]) + phrase], lead_verb, last.post_end
         if phrase in _BARE_MEASURES:  # 规模以上工业企业达7.6万家、增加值增长3%: the firms' value added
