@@ -218,6 +218,13 @@ def test_a_share_of_the_whole_keeps_the_reports_word_for_it():
     assert df.indicator.tolist()[1::2] == ["出口规模占全国份额", "粮食产量占全国比重", "工业机器人产量占全国比重"]
 
 
+def test_a_gap_between_growth_rates_is_named_as_the_guideline_names_it():
+    df = rows("全省生产总值增长5.1%、高于全国0.3个百分点，规上工业增加值增长7.6%，快于全国1.7个百分点，研发投入比上年提高0.2个百分点。")
+    assert df.indicator.tolist()[:4] == ["全省生产总值", "全省生产总值增速高于全国幅度", "规上工业增加值",
+                                         "规上工业增加值增速快于全国幅度"]
+    assert df.indicator.tolist()[4] != "研发投入增速高于全国幅度"  # a change from last year is no gap
+
+
 def test_resolve_list_shapes():
     assert resolve_list("一产、二产、三产增加值", 3) == ["一产增加值", "二产增加值", "三产增加值"]
     assert resolve_list("港口货物和集装箱吞吐量", 2) == ["港口货物吞吐量", "集装箱吞吐量"]

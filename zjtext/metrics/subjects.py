@@ -98,6 +98,7 @@ _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
 _CONTRIBUTED = re.compile(r"贡献了?(全国|全省|全市|全球|世界)")
 _CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
 _COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
+_GAP = re.compile(r"(高于|低于|快于|慢于)(全国|全省|全市|全区|全球|东部|中部|西部|上年)(?:平均|水平)?")
 # 成为全国第三个、北方第一个(过10万亿元省份): a rank among places, the figure is the threshold the
 # previous subject passed
 _BECAME_NTH = re.compile(r"成为(?:[、和及]?(?:全国|全省|全球|世界|北方|南方|东部|中部|西部|中西部|东北)?"
@@ -381,6 +382,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     # threshold it passed first (…达到10.3万亿元，成为全国第三个过10万亿元省份)
     if prev and len(group) == 1 and _BECAME_NTH.fullmatch(phrase):
         return [prev[-1]], lead_verb, last.post_end
+    gap = _GAP.fullmatch(phrase) if first.base_unit.endswith("百分点") else None
+    if prev and gap:  # …增长5.1%、高于全国0.3个百分点: the gap between growth rates, named as the guideline does
+        subject = re.sub(r"(?:增速|增幅|增长)$", "", prev[-1])
+        return [f"{subject}增速{gap.group(1)}{gap.group(2)}幅度"] * len(group), lead_verb, last.post_end
     if prev and _COMPARISON.match(phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
     # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
