@@ -99,18 +99,23 @@ _RANK_SCOPE = re.compile(r"(全国|全球|世界|全省|全市|全区|中部|西
                          r"(?:地区|省份|城市|省区市)?第$")
 
 
+_RANK_TAIL = re.compile(r"[均都]?(?:稳居|位居|跃居|跃升至|升至|进至|居|位列|排名|保持|提升到|提升至|上升到|上升至)?$")
+
+
 def _rank_name(name: str, before: str) -> str:
     """A rank's indicator names its ranking: 区域创新能力 (居全国第4位) → 区域创新能力全国排名.
 
     >>> _rank_name("区域创新能力", "区域创新能力居全国第"), _rank_name("航运中心发展指数排名", "指数排名提升到全球第")
     ('区域创新能力全国排名', '航运中心发展指数全球排名')
-    >>> _rank_name("综合实力", "综合实力位列第")
-    '综合实力'
+    >>> _rank_name("综合实力", "综合实力位列第"), _rank_name("总量和", "，总量和增速均居全国第")
+    ('综合实力', '总量和增速全国排名')
     """
     scope = _RANK_SCOPE.search(before)
     if not scope:
         return name
     base = re.sub(r"(?:排名|排位|位次)$", "", name)
+    if not base or base[-1] in "和及与、":  # 总量和增速均居全国第5位: both things ranked, 增速 included
+        base = _RANK_TAIL.sub("", before[:scope.start()]).split("，")[-1].strip("，,、；; ") or base
     return base + scope.group(1) + "排名"
 
 
