@@ -211,8 +211,8 @@ def test_a_share_of_the_whole_growth_belongs_to_the_subject_before_it():
 def test_a_rank_names_its_ranking():
     df = rows("区域创新能力居全国第4位，航运中心发展指数排名提升到全球第9位，外资规模居中西部第1位，综合实力位列第3位。")
     assert df.indicator.tolist() == ["区域创新能力全国排名", "航运中心发展指数全球排名", "外资规模中西部排名", "综合实力"]
-    # one rank shared by two things (均) names both
-    assert rows("生产总值增长5.5%，总量和增速均居全国第5位。").indicator.tolist()[-1] == "总量和增速全国排名"
+    # one rank shared by two aspects (均) of the subject before names both, and the subject
+    assert rows("生产总值增长5.5%，总量和增速均居全国第5位。").indicator.tolist()[-1] == "生产总值总量和增速全国排名"
 
 
 def test_a_share_of_the_whole_keeps_the_reports_word_for_it():

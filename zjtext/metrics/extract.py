@@ -74,7 +74,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
             if not f.pre and pre and f is not group[0]:
                 f.pre = pre  # 超13.2亿吨、3530万标箱: a hedge written once governs the list
             if f.category == "rank":
-                name = _rank_name(name, text[lo:f.start])
+                name = _rank_name(name, text[lo:f.start], prev_names[-1] if prev_names else "")
             rows.append({
                 "report_id": report_id, "paragraph": p.index, "section": section,
                 "sentence": sent, "indicator": _tidy(name), "surface": f.surface, "number": f.number,
@@ -99,16 +99,18 @@ _RANK_SCOPE = re.compile(r"(全国|全球|世界|全省|全市|全区|中部|西
                          r"(?:地区|省份|城市|省区市)?第$")
 
 
+_ASPECTS = re.compile(r"(?:总量|增速|增幅|规模|总额|增量)(?:[和、及](?:总量|增速|增幅|规模|总额|增量))*")
 _RANK_TAIL = re.compile(r"[均都]?(?:稳居|位居|跃居|跃升至|升至|进至|居|位列|排名|保持|提升到|提升至|上升到|上升至)?$")
 
 
-def _rank_name(name: str, before: str) -> str:
-    """A rank's indicator names its ranking: 区域创新能力 (居全国第4位) → 区域创新能力全国排名.
+def _rank_name(name: str, before: str, previous: str = "") -> str:
+    """A rank's indicator names its ranking: 区域创新能力 (居全国第4位) → 区域创新能力全国排名; a rank
+    of aspects only (总量和增速) is of the *previous* subject's.
 
     >>> _rank_name("区域创新能力", "区域创新能力居全国第"), _rank_name("航运中心发展指数排名", "指数排名提升到全球第")
     ('区域创新能力全国排名', '航运中心发展指数全球排名')
-    >>> _rank_name("综合实力", "综合实力位列第"), _rank_name("总量和", "，总量和增速均居全国第")
-    ('综合实力', '总量和增速全国排名')
+    >>> _rank_name("综合实力", "综合实力位列第"), _rank_name("总量和", "，总量和增速均居全国第", "地区生产总值")
+    ('综合实力', '地区生产总值总量和增速全国排名')
     """
     scope = _RANK_SCOPE.search(before)
     if not scope:
@@ -116,6 +118,8 @@ def _rank_name(name: str, before: str) -> str:
     base = re.sub(r"(?:排名|排位|位次)$", "", name)
     if not base or base[-1] in "和及与、":  # 总量和增速均居全国第5位: both things ranked, 增速 included
         base = _RANK_TAIL.sub("", before[:scope.start()]).split("，")[-1].strip("，,、；; ") or base
+    if previous and _ASPECTS.fullmatch(base):
+        base = previous + base
     return base + scope.group(1) + "排名"
 
 
