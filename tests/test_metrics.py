@@ -80,6 +80,12 @@ def test_more_than_written_as_duo_and_yu():
 
 def test_list_neighbour_lends_its_unit():
     assert [(s, b) for s, _, b, _ in figs("旅客发送量分别达1120万、980万人次。")] == [("1120万", "人次"), ("980万人次", "人次")]
+    # a unit written once for a list: the first surface as written, its unit column the full unit
+    found = parse_figures("分别达到1409万、1305万人次，分别提高3.4个、1个百分点，分别增长5、6个百分点。")
+    assert [(f.surface, f.unit, f.base_unit, f.category) for f in found] == [
+        ("1409万", "万人次", "人次", "count"), ("1305万人次", "万人次", "人次", "count"),
+        ("3.4个", "个百分点", "个百分点", "points"), ("1个百分点", "个百分点", "个百分点", "points"),
+        ("5", "个百分点", "个百分点", "points"), ("6个百分点", "个百分点", "个百分点", "points")]
 
 
 def test_fraction_and_cheng_are_shares():

@@ -363,17 +363,25 @@ def _attach_hedges(text: str, fig: Figure) -> None:
 
 
 def _borrow_units(text: str, figs: list[Figure]) -> None:
-    """1120万、980万人次 / 5、6个百分点: a figure without a unit takes its list neighbour's unit."""
+    """1120万、980万人次 / 5、6个百分点 / 3.4个、1个百分点: a figure whose unit is missing, or cut
+    short, takes its list neighbour's; its unit column then holds the full unit (the guideline's
+    "a unit written once for a list"), its surface stays as written."""
     for i in range(len(figs) - 1, -1, -1):
         f = figs[i]
-        if not f.extra.get("bare"):
-            continue
         nxt = figs[i + 1] if i + 1 < len(figs) else None
-        if nxt and nxt.base_unit and _UNIT_LENDER_GAP.fullmatch(text, f.post_end, nxt.start):
+        lends = nxt is not None and bool(nxt.base_unit) and _UNIT_LENDER_GAP.fullmatch(text, f.post_end, nxt.start)
+        if not f.extra.get("bare"):
+            if lends and not f.post and f.unit and nxt.unit.startswith(f.unit) and f.unit != nxt.unit \
+                    and f.value_max is None and f.multiplier == 1.0 and nxt.multiplier == 1.0:
+                f.unit, f.base_unit, f.category = nxt.unit, nxt.base_unit, nxt.category  # 3.4个、1个百分点
+            continue
+        if lends:
             f.base_unit = nxt.base_unit
             f.category = nxt.category
             if not f.unit:
                 f.multiplier = nxt.multiplier
+            if not f.unit or nxt.unit.startswith(f.unit):
+                f.unit = nxt.unit  # 1409万、1305万人次: the unit column reads 万人次
             f.extra.pop("bare")
         elif f.unit:  # a magnitude alone (参保人数突破5100万): a count
             f.category = "count"
