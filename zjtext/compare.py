@@ -400,16 +400,14 @@ class _Results:
 
         periods = _paragraph_periods(self.report)
         for p in self.report.body:
-            if periods.get(p.index) != "actual" or "持平" not in p.text:
+            if periods.get(p.index) != "actual" or FLAT not in p.text:
                 continue
-            at = 0
-            for clause in _CLAUSES.split(p.text):
-                start, at = at, at + len(clause) + 1
-                m = _FLAT.search(clause.strip())
-                if m and not any(c.isdigit() for c in clause) and named_keys(clause) == {key}:
-                    lo, hi = max(p.text.rfind(c, 0, start) for c in "。！？") + 1, p.text.find("。", start)
-                    return _Flat(clause.strip()[:m.start()], p.text[lo:hi + 1 if hi >= 0 else None],
-                                 p.index, start + clause.index("持平"))
+            for sentence in p.sentences or (p.text,):
+                for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+                    m = _FLAT.search(clause)
+                    if m and not any(c.isdigit() for c in clause) and named_keys(clause) == {key}:
+                        start = p.text.find(sentence) + sentence.find(clause) + m.start()
+                        return _Flat(clause[:m.start()], sentence, p.index, start)
         return None
 
     def beside(self, key: str):
