@@ -195,7 +195,7 @@ def measure(folder: Path, tmp: Path, reps: int, n_copies: int, sizes: list[float
                reps)
     res["corpus"] = t
     many = copies(folder, tmp, n_copies)
-    res["copies"] = rounds({"process_j1": process_cmd(many, 1), "process_j2": process_cmd(many, 2)}, max(1, reps // 2))
+    res["copies"] = rounds({"process_j1": process_cmd(many, 1), "process_j2": process_cmd(many, 2)}, reps)
     res["copies"]["reports"] = sum(1 for _ in many.iterdir())
     bare = rounds({"bare": [PY, "-c", "pass"], "import": [PY, "-c", "import zjtext"]}, 7)
     res["import"] = {"seconds": bare["import"]["best"] - bare["bare"]["best"], **bare}
