@@ -199,26 +199,26 @@ def test_guo_before_a_figure_is_a_threshold_passed_unless_it_ends_another_word()
 
 
 def test_a_threshold_passed_as_the_nth_place_belongs_to_the_subject_before_it():
-    df = rows("地区生产总值增长5.5%、达到10.3万亿元，成为全国第三个、北方第一个过10万亿元省份。")
-    assert df.indicator.tolist() == ["地区生产总值"] * 3 and df.qualifier.tolist()[-1] == "more_than"
+    df = rows("全省生产总值增长4.8%、达到6.2万亿元，成为中部第二个、全国第九个过6万亿元省份。")
+    assert df.indicator.tolist() == ["全省生产总值"] * 3 and df.qualifier.tolist()[-1] == "more_than"
 
 
 def test_a_figure_converted_to_another_currency_is_the_same_indicator():
-    df = rows("实际使用外资达到160.6亿美元、折合1148亿元人民币，进出口总额5000亿美元、约合3.5万亿元。")
+    df = rows("实际使用外资达到85.2亿美元、折合607亿元人民币，进出口总额3200亿美元、约合2.3万亿元。")
     assert df.indicator.tolist() == ["实际使用外资", "实际使用外资（折合人民币）", "进出口总额", "进出口总额（折合）"]
     assert df.indicator_key.tolist() == ["fdi", "fdi", "trade", "trade"]
 
 
 def test_a_share_of_the_whole_growth_belongs_to_the_subject_before_it():
-    df = rows("货物进出口总额9.5万亿元、增长4.4%，贡献了全国24.1%的增量。")
-    assert df.indicator.tolist()[-1] == "货物进出口总额增量占全国比重" and df.change.tolist()[-1] == "none"
+    df = rows("外贸进出口总额2.7万亿元、增长6.2%，贡献了全国11.3%的增量。")
+    assert df.indicator.tolist()[-1] == "外贸进出口总额增量占全国比重" and df.change.tolist()[-1] == "none"
 
 
 def test_a_rank_names_its_ranking():
     df = rows("区域创新能力居全国第4位，航运中心发展指数排名提升到全球第9位，外资规模居中西部第1位，综合实力位列第3位。")
     assert df.indicator.tolist() == ["区域创新能力全国排名", "航运中心发展指数全球排名", "外资规模中西部排名", "综合实力"]
     # one rank shared by two aspects (均) of the subject before names both, and the subject
-    assert rows("生产总值增长5.5%，总量和增速均居全国第5位。").indicator.tolist()[-1] == "生产总值总量和增速全国排名"
+    assert rows("生产总值增长6.3%，总量和增速均居全国第8位。").indicator.tolist()[-1] == "生产总值总量和增速全国排名"
 
 
 def test_a_share_of_the_whole_keeps_the_reports_word_for_it():
@@ -296,7 +296,7 @@ def test_count_before_its_noun():
 
 
 def test_a_turn_from_fall_to_rise_keeps_the_subject_and_new_makes_a_verb_a_modifier():
-    df = rows("工业企业利润由上年下降2.3%转为增长8.5%。3920个新投产项目增加产值5100多亿元，3个村完成改造。")
+    df = rows("工业企业利润由上年下降1.7%转为增长6.4%。2150个新投产项目增加产值3800多亿元，3个村完成改造。")
     assert df[["indicator", "change"]].values.tolist()[:3] == [
         ["工业企业利润", "decrease"], ["工业企业利润", "increase"], ["新投产项目", "none"]]
     assert df.indicator.tolist()[-1] == "村"

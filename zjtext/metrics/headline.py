@@ -50,7 +50,7 @@ _MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积�
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
 _PAST_YEAR_CTX = re.compile(r"过去一年|这一年|一年来|刚刚过去|去年|全年")
 _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
-# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第三个…)
+# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…)
 _NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d]|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
 _CLAUSE_GOES_ON = re.compile(
     r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
@@ -129,7 +129,7 @@ def _headline_worthy(r, text: str) -> bool:
     if re.match(rf"的[{_CJK}]", after):
         return False  # 贡献了全国16.8%的增量
     threshold = re.search(r"(?:过|超|超过|突破|逾)$", text[max(0, start - 2):start])
-    return not (threshold and re.match(rf"[{_CJK}]", after) and not _CLAUSE_GOES_ON.match(after))  # 过10万亿元省份
+    return not (threshold and re.match(rf"[{_CJK}]", after) and not _CLAUSE_GOES_ON.match(after))  # 过6万亿元省份
 
 
 def _beyond(text: str, year: int | None) -> bool:

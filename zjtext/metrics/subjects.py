@@ -99,7 +99,7 @@ _CONTRIBUTED = re.compile(r"贡献了?(全国|全省|全市|全球|世界)")
 _CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
 _COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
 _GAP = re.compile(r"(高于|低于|快于|慢于)(全国|全省|全市|全区|全球|东部|中部|西部|上年)(?:平均|水平)?")
-# 成为全国第三个、北方第一个(过10万亿元省份): a rank among places, the figure is the threshold the
+# 成为中部第二个、全国第九个(过6万亿元省份): a rank among places, the figure is the threshold the
 # previous subject passed
 _BECAME_NTH = re.compile(r"成为(?:[、和及]?(?:全国|全省|全球|世界|北方|南方|东部|中部|西部|中西部|东北)?"
                          r"(?:第[一二三四五六七八九十\d]{1,3}个|首个|唯一))+")
@@ -317,7 +317,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         noun, noun_end = glued, last.end + len(glued) - 1
     elif tail and (tail[0] == "“" or _CJK_CHAR.match(tail)) and last.category != "rank":
         cut = _NOUN_CUT.search(tail, 1)
-        if cut and tail[:cut.start()] == "新":  # 3920个新投产项目: 新 makes the verb a modifier
+        if cut and tail[:cut.start()] == "新":  # 2150个新投产项目: 新 makes the verb a modifier
             cut = _NOUN_CUT.search(tail, cut.end())
         noun = (tail[:cut.start()] if cut else tail)[:16]
         measured = _MEASURED_IN_NOUN.search(noun, 2)
@@ -348,9 +348,9 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         return [noun + measure.group("measure")] * len(group), lead_verb, last.post_end
     contributed = _CONTRIBUTED.fullmatch(phrase)
     if prev and len(group) == 1 and contributed and re.match(r"的?增(?:量|长)", tail):
-        # 货物进出口总额9.5万亿元，贡献了全国24.1%的增量: the previous subject's share of the whole's growth
+        # 外贸进出口总额2.7万亿元，贡献了全国11.3%的增量: the previous subject's share of the whole's growth
         return [f"{prev[-1]}增量占{contributed.group(1)}比重"], "", noun_end
-    if prev and len(group) == 1 and phrase in ("折合", "约合", "合"):  # …160.6亿美元、折合1148亿元人民币
+    if prev and len(group) == 1 and phrase in ("折合", "约合", "合"):  # …85.2亿美元、折合607亿元人民币
         return [f"{prev[-1]}（折合{noun if noun in _CURRENCIES else ''}）"], "", noun_end
     if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
         base = lead_verb if ends_deng else re.sub(r"了$", "", without_pre_hedge(raw_clean))
@@ -379,7 +379,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
         if pv and not mv:
             return [pv.group() + phrase], pv.group(), last.post_end
     # a comparison (…增长6.1%、高于全国0.9个百分点) is about the previous subject, and so is a
-    # threshold it passed first (…达到10.3万亿元，成为全国第三个过10万亿元省份)
+    # threshold it passed first (…达到6.2万亿元，成为全国第九个过6万亿元省份)
     if prev and len(group) == 1 and _BECAME_NTH.fullmatch(phrase):
         return [prev[-1]], lead_verb, last.post_end
     gap = _GAP.fullmatch(phrase) if first.base_unit.endswith("百分点") else None
@@ -395,7 +395,7 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
             return [f"{prev[-1]}占{share.group(1)}{share.group(2) or '比重'}"], lead_verb, last.post_end
         if phrase in _BARE_TOTALS:
             return [_LEAD_VERB.sub("", prev[-1]) + phrase], lead_verb, last.post_end
-        if phrase in _BARE_MEASURES:  # 规模以上工业企业达7.6万家、增加值增长3%: the firms' value added
+        if phrase in _BARE_MEASURES:  # 规模以上工业企业达2.4万家、增加值增长5%: the firms' value added
             return [re.sub(r"企业$", "", _LEAD_VERB.sub("", prev[-1])) + phrase], lead_verb, last.post_end
     # 、-list items inherit the opening verb of the previous item (新增A 30家、B 50家)
     if after_figure and b == floor and raw.startswith("、") and prev_lead and not mv:
