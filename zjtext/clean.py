@@ -150,7 +150,8 @@ def is_note_heading(line: str) -> bool:
 _CN_NUM = "一二三四五六七八九十百零〇"
 TOP_HEADING = re.compile(rf"^(?:[{_CN_NUM}]+、|第[{_CN_NUM}]+部分(?=[\s　：:、]|$))")  # 一、… / 第二部分 …
 SUB_HEADING = re.compile(rf"^[（(][{_CN_NUM}]+[）)]")
-_BARE_HEADING = re.compile(rf"(?:[{_CN_NUM}]+、|第[{_CN_NUM}]+部分|[（(][{_CN_NUM}]+[）)])\s*")
+#: Bullets that open a list item or a line of a list (——, ●, ■ …), as a regex character class body.
+BULLETS = "—―●■◆▲★•"
 APPENDIX_HEADING = re.compile(r"^附件\s*\d*\s*[：:]?$|^附件\s*\d+")
 ITEM_MARKER = re.compile(
     rf"^([{_CN_NUM}]+是|\d{{1,2}}[、．.](?!\d)|[（(]\d{{1,2}}[）)]|[①-⑳]|——|第[{_CN_NUM}]+[，,、])"
@@ -206,7 +207,7 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 def _continues(prev: str, line: str) -> bool:
     if ends_paragraph(prev) or looks_like_heading(line) or is_chrome_end(line) or is_chrome_end(prev):
         return False
-    if _BARE_HEADING.fullmatch(prev):  # a heading's number alone on its line: its title follows
+    if _bare_heading(prev):  # a heading's number alone on its line: its title follows
         return True
     if _is_section_heading(prev):
         return False
@@ -215,6 +216,12 @@ def _continues(prev: str, line: str) -> bool:
     if ITEM_MARKER.match(prev):  # an item title without punctuation stands alone unless a fragment follows
         return len(line) <= 6 or line[0] in "，。、；：！？”’）)%"
     return True
+
+
+def _bare_heading(line: str) -> bool:
+    """A section number with nothing after it (一、 / 第一部分 / （一）): its title is on the next line."""
+    m = TOP_HEADING.match(line) or SUB_HEADING.match(line)
+    return bool(m) and not line[m.end():].strip()
 
 
 def _is_section_heading(line: str) -> bool:

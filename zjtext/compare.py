@@ -321,9 +321,11 @@ _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到
 _NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|完成|达到)|(?:未能|没有|没能|未)(?:实现|完成|达到)"
                       r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
 _CLAUSE_STOP = "，,；;。！？"
-_CLAUSES = re.compile(r"[，,；;。！？]")
+_CLAUSES = re.compile(f"[{_CLAUSE_STOP}]")
+#: How a result said in words to be unchanged is shown (:meth:`_Results.stated_flat`).
+FLAT = "持平"
 # a change said in words to be nil: 居民消费价格与上年持平, 进出口总额同比基本持平
-_FLAT = re.compile(r"(?:与上年|与去年|同比|比上年|较上年)?(?:基本)?持平$")
+_FLAT = re.compile(rf"(?:与上年|与去年|同比|比上年|较上年)?(?:基本)?{FLAT}$")
 _BOUNDS = ("at_least", "more_than", "at_most")
 
 
@@ -430,10 +432,6 @@ class _Results:
                 if m and key in named_keys(s[:m.start()]):
                     return s
         return ""
-
-
-#: How a result said in words to be unchanged is shown (:meth:`_Results.stated_flat`).
-FLAT = "持平"
 
 
 class _Flat:

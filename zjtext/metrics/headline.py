@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..clean import BULLETS
 from ..report import Paragraph, Report
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
@@ -25,8 +26,7 @@ _TARGET_CUE = re.compile(rf"(主要预期目标|预期目标|主要目标){_CUE_
 # the cue as a heading of its own: （一）主要预期目标 / 今年发展的主要预期目标 (the list is the next paragraph)
 _TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?[^。；，,]{0,16}?"
                              rf"(主要预期目标|预期目标|主要目标){_CUE_VERB}[：:]?")
-# one item of a target list written one item a line
-_LIST_LINE = re.compile(r"^(?:——|—|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．]|[一二三四五六七八九十]是)|[；;]$")
+# the markers that open the items of a target list written one item a line
 _MARKERS = (("dash", re.compile(r"^—")), ("number", re.compile(r"^\d{1,2}[、.．]")),
             ("bracket", re.compile(r"^[（(][一二三四五六七八九十\d]{1,2}[)）]")), ("shi", re.compile(r"^[一二三四五六七八九十]是")))
 
@@ -38,6 +38,11 @@ def _marker(text: str) -> str:
     ('number', 'bracket', '')
     """
     return next((kind for kind, marker in _MARKERS if marker.match(text)), "")
+
+
+def _list_line(text: str) -> bool:
+    """One item of a target list written one item a line: it opens with a marker or ends with ；."""
+    return bool(_marker(text)) or text.endswith(("；", ";"))
 
 
 # a sentence about the targets themselves ends the list (加强对增长、就业、物价等主要目标的统筹平衡)
@@ -193,27 +198,27 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
                 break
         spans.append((p, lo, hi))
         break  # the list is the paragraph that follows the cue …
-    if spans and spans[-1][2] == len(spans[-1][0].text) and _LIST_LINE.search(spans[-1][0].text):
+    if spans and spans[-1][2] == len(spans[-1][0].text) and _list_line(spans[-1][0].text):
         # … or, written one item a line (——地区生产总值增长5%左右；), the run of such lines
         body_at = {q.index: k for k, q in enumerate(body)}
         rest = body[body_at[spans[-1][0].index] + 1:]
         family = _marker(spans[-1][0].text)  # the items' marker (1. / （一） / ——), '' for none
-        first_item = len(spans) - 1
+        sentences = spans[-1][0].text.endswith("。")  # so far every item ends with 。
         for k, q in enumerate(rest):
-            if not _LIST_LINE.search(q.text) or _TARGET_LIST_STOP.match(q.text) \
+            if not _list_line(q.text) or _TARGET_LIST_STOP.match(q.text) \
                     or (family and _marker(q.text) not in ("", family)):  # （三）重点工作 after 1. 2. 3.
                 break
             spans.append((q, 0, len(q.text)))
+            sentences = sentences and q.text.endswith("。")
             # 。 ends the list, unless the items all end so (1.…。 2.…。): then it ends where the numbering does
             following = rest[k + 1].text if k + 1 < len(rest) else ""
-            every_item_a_sentence = all(p.text.endswith("。") for p, _, _ in spans[first_item:])
-            if q.text.endswith("。") and not (family and every_item_a_sentence and _marker(following) == family):
+            if q.text.endswith("。") and not (family and sentences and _marker(following) == family):
                 break
     return spans
 
 
 # a clause of a target list, without the bullet that may open it (——单位地区生产总值能耗降低…)
-_CLAUSE = re.compile(r"[—―●■◆▲★•\s]*([^，,；;。]*)")
+_CLAUSE = re.compile(rf"[{BULLETS}\s]*([^，,；;。]*)")
 
 
 def _headline_targets(report: Report, records: list[dict]) -> list[dict]:

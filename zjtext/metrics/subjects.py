@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..clean import BULLETS
 from .figures import _CJK, _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
 
 __all__ = ["resolve_list"]
@@ -22,7 +23,7 @@ _CUT_OBJECT = re.compile(r"(?:^|[、，,；;]|平均|均|再)(?:减少|压减|�
 _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
-    r"^(?:[、，的]|[—―●■◆▲★•]+|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
+    r"^(?:[、，的]|[" + BULLETS + r"]+|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
     r"(?:[\u4e00-\u9fff]{0,10}?的)?主要预期目标(?:是|为)?|"
     r"累计|合计|共计|总计|争取|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
     r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"

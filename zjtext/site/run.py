@@ -513,7 +513,7 @@ def _stop_everything(out: Path) -> None:
         ws.kill_kernels()
         ws.close()
     ex.remove_partial()
-    for partial in list(out.glob(".*.partial")) + list(out.glob(f"{COMPARE_DIR}/.*.partial")):
+    for partial in list(out.glob(f".*{PARTIAL_SUFFIX}")) + list(out.glob(f"{COMPARE_DIR}/.*{PARTIAL_SUFFIX}")):
         shutil.rmtree(partial, ignore_errors=True)
 
 
