@@ -9,7 +9,7 @@ from ..indicators import indicator_key
 from ..report import Paragraph, Report
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
-from .subjects import _change, _groups, _indicators
+from .subjects import WHOLES, _change, _groups, _indicators
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,7 +95,7 @@ _STRETCH = re.compile(r"(力争|争取|努力|力求)(达到|实现|)")
 
 
 # the ranking a rank is in: 居全国第4位, 提升到全球第9位, 位居中部第2位
-_RANK_SCOPE = re.compile(r"(全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|东北|长三角|同类城市)"
+_RANK_SCOPE = re.compile(rf"({WHOLES})"
                          r"(?:地区|省份|城市|省区市)?第$")
 
 

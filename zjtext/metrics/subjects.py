@@ -20,6 +20,8 @@ _CHANGE_RE = re.compile(rf"(?:(?P<inc>{_INCREASE})|(?P<dec>{_DECREASE}))(?:了)?
 _CUT_OBJECT = re.compile(r"(?:^|[、，,；;]|平均|均|再)(?:减少|压减|压缩|缩短|降低|减)(?:办理|审批|办事)?"
                          r"(?:时间|时限|材料|环节|跑动次数|跑动|成本|费用|流程)$")
 
+# the wholes a figure is set against: a share of, a gap to, a rank in (全国, 中部, 长三角 …)
+WHOLES = "全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|东北|北方|南方|内地|西北|华东|长三角|同类城市"
 _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
@@ -36,7 +38,7 @@ _TRAIL_STRIP = re.compile(
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
     r"增至|降至|升至|进至|减至|增到|降到|升到|减到|"
     r"(?:跃居|位居|稳居|居|位列|列|排名|排|进入|升至|提升到|提升至|提高到|上升到|上升至|进至|保持)?"
-    r"(?:全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|北方|南方|内地|西北|华东|长三角|同类城市)?"
+    rf"(?:{WHOLES})?"
     r"(?:地区|省份|城市)?第|"
     rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
     r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
@@ -78,7 +80,7 @@ _MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
 # nouns whose first character is also a count unit: in 14亿人口 the unit is 人 and the noun 人口
 _UNIT_NOUNS = {"人": ("人口", "人民", "人才", "人员", "人群"), "家": ("家庭",), "户": ("户籍",), "项": ("项目",)}
 # words that, alone before a figure, speak of the previous subject: its share of the nation, its total
-_SHARE_OF = re.compile(r"(?:稳定在|保持在|保持|约占|占|达到|达|为)?(全国|全省|全球|世界|全市)(?:的)?(比重|份额)?")
+_SHARE_OF = re.compile(rf"(?:稳定在|保持在|保持|约占|占|达到|达|为)?({WHOLES})(?:的)?(比重|份额)?")
 _CUMULATIVE = re.compile(r"累计(?:达到|达)")
 _KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
 # a verb and a measure before a figure that describes the thing named after it (建成年产值超10亿元的
@@ -96,13 +98,13 @@ _CHANGE_TRAIL = re.compile(r"(?:同比|比上年末|比上年|较上年|比去�
 _LIST_END = re.compile(r"(?:等|和|及|与|、)$")
 _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
-_CONTRIBUTED = re.compile(r"贡献了?(全国|全省|全市|全球|世界)")
+_CONTRIBUTED = re.compile(rf"贡献了?({WHOLES})")
 _CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
 _COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
-_GAP = re.compile(r"(高于|低于|快于|慢于)(全国|全省|全市|全区|全球|东部|中部|西部|上年)(?:平均|水平)?")
+_GAP = re.compile(rf"(高于|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)?")
 # 成为中部第二个、全国第九个(过6万亿元省份): a rank among places, the figure is the threshold the
 # previous subject passed
-_BECAME_NTH = re.compile(r"成为(?:[、和及]?(?:全国|全省|全球|世界|北方|南方|东部|中部|西部|中西部|东北)?"
+_BECAME_NTH = re.compile(rf"成为(?:[、和及]?(?:{WHOLES})?"
                          r"(?:第[一二三四五六七八九十\d]{1,3}个|首个|唯一))+")
 
 # ---------------------------------------------------------------- groups, indicators, change
