@@ -106,24 +106,23 @@ def measure_of(base_unit: str, change: str) -> str:
 
 def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
     """A report's headline table with ``indicator_key``, ``measure`` and the figure as written."""
-    return _headline_view(_read_table(report, "targets"))
+    from .compare import one_row_per_indicator
+
+    return _headline_view(one_row_per_indicator(_read_table(report, "targets")))
 
 
 def _headline_view(targets: "pd.DataFrame") -> "pd.DataFrame":
-    """The headline table as the panel and series read it (a new frame: *targets* is left as it is):
-    one row per known indicator (:func:`zjtext.compare.one_row_per_indicator`), each figure's
-    ``measure`` and how it is ``written``; multi-year figures left out."""
+    """The headline table as the panel and series read it (a new frame: *targets*, already one row
+    per known indicator (:func:`zjtext.compare.one_row_per_indicator`), is left as it is): each
+    figure's ``measure`` and how it is ``written``; multi-year figures left out."""
     import pandas as pd
 
-    from .compare import as_written, one_row_per_indicator
+    from .compare import as_written
 
     if targets.empty:
         return targets.assign(indicator_key=pd.Series(dtype=str), measure=pd.Series(dtype=str),
                               written=pd.Series(dtype=str))
     df = targets.fillna({"change": "none", "qualifier": "none", "qualifier_text": "", "surface": ""})
-    if "indicator_key" not in df.columns or not df["indicator_key"].astype(bool).any():  # a table without keys
-        df = df.assign(indicator_key=[indicator_key(n) for n in df["indicator"]])
-    df = one_row_per_indicator(df)
     df = df.assign(measure=[measure_of(u, c) for u, c in zip(df["base_unit"], df["change"])],
                    written=[as_written(s, q, c) for s, q, c in zip(df["surface"], df["qualifier_text"], df["change"])])
     if "multi_year" in df.columns:
@@ -288,11 +287,14 @@ def _extracted(rep: ProcessedReport) -> tuple["pd.DataFrame", "pd.DataFrame"]:
 
 
 def _read_table(rep: ProcessedReport, name: str) -> "pd.DataFrame":
-    """A processed table with its text columns as text and ``multi_year`` as booleans."""
+    """A processed table with its text columns as text, ``multi_year`` as booleans, and the
+    ``indicator_key`` of every indicator (computed for a table of an older layout without keys)."""
     df = rep.table(name)
     for col in ("indicator_key", "qualifier_text", "surface", "indicator", "sentence"):
         if col in df.columns:
             df[col] = df[col].fillna("").astype(str)
+    if "indicator" in df.columns and ("indicator_key" not in df.columns or not df["indicator_key"].astype(bool).any()):
+        df["indicator_key"] = [indicator_key(n) for n in df["indicator"]]
     if "multi_year" in df.columns:
         df["multi_year"] = df["multi_year"].astype(str).str.lower().eq("true")
     return df
