@@ -40,7 +40,6 @@ import json
 import os
 import signal
 import sys
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,6 +52,7 @@ from .paths import PROCESSED_DIR, REPORT_SUFFIXES, report_files
 from .report import ReportError, check_size, load_report, report_id_for
 from .store import CSV_ENCODING, remove_stale_temps, write_rows, write_text
 from .tables import TABLES, report_rows, write_table
+from .workers import make_pool, stop_workers, watch_parent
 
 STAMP = "meta.json"
 CORPUS_TABLES = {"metrics": "corpus_metrics.csv", "keywords": "corpus_keywords.csv"}
@@ -102,9 +102,15 @@ def code_digest() -> str:
     return digest(itertools.chain.from_iterable((name, f.read_bytes()) for name, f in files))
 
 
+def code_stamp() -> dict:
+    """The part of every reuse stamp (processed tables, corpus tables, a run's pages) that says which
+    zjtext made them: its version and the digest of its code."""
+    return {"zjtext": __version__, "code": code_digest()}
+
+
 def stamp_of(data: bytes) -> dict:
     """What decides whether a report must be processed again: its bytes, the zjtext version and code."""
-    return {"sha256": hashlib.sha256(data).hexdigest(), "zjtext": __version__, "code": code_digest()}
+    return {"sha256": hashlib.sha256(data).hexdigest(), **code_stamp()}
 
 
 def _read_json(path: Path) -> dict | None:
@@ -231,35 +237,10 @@ def _load_stages() -> None:
     _jieba()
 
 
-def _die_with_parent(parent: int) -> None:
-    """End this worker when *parent* dies (even by SIGKILL, which leaves no chance to clean up).
-
-    Linux: the kernel sends SIGKILL (``prctl(PR_SET_PDEATHSIG)``); elsewhere, or if that fails, a
-    daemon thread checks the parent's pid twice a second.
-    """
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            if ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0) == 0:  # PR_SET_PDEATHSIG
-                if os.getppid() != parent:  # the parent died before prctl
-                    os._exit(1)
-                return
-        except (OSError, AttributeError):
-            pass
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            threading.Event().wait(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="zjtext-parent-watch", daemon=True).start()
-
-
 def _worker_init(parent: int, load: bool) -> None:
     """A worker ignores Ctrl-C (the parent stops it) and ends with its parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _die_with_parent(parent)
+    watch_parent(parent)
     if load:
         _load_stages()
 
@@ -349,27 +330,10 @@ def _frozen_gc() -> Iterator[None]:
 
 
 def _pool(jobs: int):
-    """A process pool. On Linux the workers are forked after this process has loaded every stage
-    and the segmenter, so they start ready and share those pages; elsewhere each loads its own."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    fork = sys.platform.startswith("linux")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork") if fork else None,
-                               initializer=_worker_init, initargs=(os.getpid(), not fork))
-
-
-def _stop_workers(pool) -> None:
-    """End a pool's workers now (Ctrl-C): they are killed, not asked, and waited for."""
-    procs = list((getattr(pool, "_processes", None) or {}).values())  # the executor has no public kill
-    for proc in procs:
-        try:
-            proc.kill()
-        except (OSError, ValueError, AttributeError):
-            pass
-    for proc in procs:
-        proc.join(5)
-    pool.shutdown(wait=False, cancel_futures=True)
+    """A process pool (:func:`zjtext.workers.make_pool`). On Linux the workers are forked after this
+    process has loaded every stage and the segmenter, so they start ready and share those pages;
+    elsewhere each loads its own."""
+    return make_pool(jobs, _worker_init, (os.getpid(), not sys.platform.startswith("linux")))
 
 
 def _in_parallel(pool, files: list[Path], todo: list[int], out: Path, bar, done: dict[int, ProcessResult]) -> None:
@@ -429,7 +393,7 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
                 write_corpus_tables(out, ids, pool)
         except BaseException as err:
             if pool is not None:  # killed, not asked: Ctrl-C or an error ends the run now
-                _stop_workers(pool)
+                stop_workers(pool)
                 pool = None
             if isinstance(err, KeyboardInterrupt):
                 for folder in [out] + [out / report_id_for(files[i]) for i in todo]:
@@ -524,8 +488,7 @@ def _write_corpus_table(args: tuple[str, list[str], dict[str, dict], str]) -> No
 
 
 def _corpus_stamp(metas: dict[str, dict]) -> dict:
-    return {"zjtext": __version__, "code": code_digest(),
-            "reports": {rid: m.get("sha256") for rid, m in sorted(metas.items())}}
+    return {**code_stamp(), "reports": {rid: m.get("sha256") for rid, m in sorted(metas.items())}}
 
 
 def _corpus_is_current(out: Path, report_ids: Sequence[str]) -> bool:
