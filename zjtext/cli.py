@@ -276,7 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, metavar="DIR", help="output folder (default reports/)")
     p.add_argument("--force", action="store_true", help="run again even if a report's inputs, zjtext and notebooks are unchanged")
     p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML pages")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="reports run in parallel (default 1)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="reports run in parallel, each worker keeping its kernels (default: number of cores)")
     return parser
 
 

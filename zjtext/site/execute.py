@@ -26,7 +26,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from importlib import resources
 from pathlib import Path
@@ -35,9 +34,11 @@ from typing import Iterable, Sequence
 from ..notebook import INLINE_BACKEND
 from ..paths import cache_dir
 from ..process import digest
+from ..workers import watch_parent
 
 #: Environment of every kernel: what the pages look like must not depend on the user's environment.
-KERNEL_ENV = {"MPLBACKEND": INLINE_BACKEND, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+#: (Two malloc arenas: a kernel kept for many reports does not grow from one to the next.)
+KERNEL_ENV = {"MPLBACKEND": INLINE_BACKEND, "PYDEVD_DISABLE_FILE_VALIDATION": "1", "MALLOC_ARENA_MAX": "2"}
 
 
 def _notebook_files() -> dict[str, object]:
@@ -153,6 +154,14 @@ def _kernel_manager_class(kernel_dir: Path):
         def _connection_file_default(self):
             return str(kernel_dir / "kernel.json")
 
+        def client(self, **kw):
+            """A client for the kernel, remembered so that :func:`execute` can close it after its notebook
+            (papermill leaves the client of a kernel it did not start open: on a kernel kept for many
+            notebooks every old client would go on receiving, and holding, the kernel's outputs)."""
+            kc = super().client(**kw)
+            self.__dict__.setdefault("_zjtext_clients", []).append(kc)
+            return kc
+
         async def _async_launch_kernel(self, kernel_cmd, **kw):
             env = dict(kw.get("env") or os.environ)
             env.update(KERNEL_ENV, MPLCONFIGDIR=str(cache_dir() / "matplotlib"), IPYTHONDIR=str(kernel_dir / "ipython"))
@@ -209,6 +218,7 @@ class Kernel:
         self.dir = workspace().kernel_dir()
         self.km = _kernel_manager_class(self.dir)(kernel_name="python3")
         self.used = False  # whether a notebook has run here (the next one starts with a reset)
+        self.cwd = Path(cwd)  # the kernel's working directory (a notebook in another one starts with a chdir)
         args = ["--IPKernelApp.log_level=CRITICAL"]
         if preload:  # run by IPython before the kernel answers: the first notebook waits for them
             args.append(f"--IPKernelApp.exec_lines={_preload_code(preload)}")
@@ -273,6 +283,15 @@ class ReportKernels:
     def __getitem__(self, name: str) -> Kernel:
         return self._by_name[name]
 
+    def alive(self) -> bool:
+        """Whether every kernel still runs (one that died is not reused)."""
+        from jupyter_core.utils import run_sync
+
+        try:
+            return bool(self._kernels) and all(run_sync(k.km.is_alive)() for k in self._kernels)
+        except Exception:
+            return False
+
     def draws_charts(self, name: str) -> bool:
         """Whether ``name`` runs in the chart kernel (another than the first)."""
         return len(self._kernels) > 1 and self._by_name[name] is not self._kernels[0]
@@ -304,7 +323,49 @@ class ReportKernels:
         self.close()
 
 
+#: Kernels this process keeps across the reports it runs, by the notebooks they run (see :func:`kept_kernels`).
+_KEPT: dict[tuple[str, ...], ReportKernels] = {}
+
+
+def kept_kernels(cwd: Path, names: Sequence[str]) -> ReportKernels:
+    """The kernels for notebooks ``names``, kept by this process across the reports it runs: started
+    (in ``cwd``) for its first report only, so the imports, the font and matplotlib's set-up are paid
+    once per process, not once per report. Each notebook still starts in an empty namespace, in its
+    report's folder, with no figure open (:func:`execute`): the pages are the same bytes as a fresh
+    kernel's (``tests/test_pipeline.py`` checks it). A kernel that died is replaced."""
+    key = tuple(names)
+    kernels = _KEPT.get(key)
+    if kernels is not None and not kernels.alive():
+        close_kept_kernels()
+        kernels = None
+    if kernels is None:
+        kernels = _KEPT[key] = ReportKernels(cwd, names)
+    return kernels
+
+
+def close_kept_kernels() -> None:
+    """Shut down the kernels this process keeps (at the end of a run, in a worker when it exits, and
+    after a notebook failed: a kernel in an unknown state is not reused)."""
+    kept = list(_KEPT.values())
+    _KEPT.clear()
+    for kernels in kept:
+        try:
+            kernels.close()
+        except Exception:
+            pass
+
+
 _RESET_TAG = "zjtext-reset"
+
+
+def _reset_code(cwd: Path, reset: bool) -> str:
+    """The hidden first cell of a notebook in a kernel that ran another one before, or started in another
+    folder: an empty namespace, no figure left open, the notebook's own working directory. The executed
+    notebook drops it again (:func:`scrub`)."""
+    return (("%reset -f\n" if reset else "") + "import os as _os, sys as _sys\n"
+            f"_os.chdir({str(cwd)!r})\n"
+            "if 'matplotlib.pyplot' in _sys.modules:\n    _sys.modules['matplotlib.pyplot'].close('all')\n"
+            "del _os, _sys")
 
 
 def execute(name: str, target: Path, parameters: dict, cwd: Path, kernel: Kernel | None = None) -> None:
@@ -321,9 +382,10 @@ def execute(name: str, target: Path, parameters: dict, cwd: Path, kernel: Kernel
     target.parent.mkdir(parents=True, exist_ok=True)
     nb = read_notebook(name)
     if kernel is not None:
-        if kernel.used:  # a fresh kernel's namespace is empty (its preload leaves nothing behind)
-            nb.cells.insert(0, nbformat.v4.new_code_cell("%reset -f", metadata={"tags": [_RESET_TAG]}, id="zjtext-reset"))
-        kernel.used = True
+        if kernel.used or kernel.cwd != Path(cwd):  # a fresh kernel's namespace is empty (its preload leaves nothing behind)
+            code = _reset_code(Path(cwd), kernel.used)
+            nb.cells.insert(0, nbformat.v4.new_code_cell(code, metadata={"tags": [_RESET_TAG]}, id="zjtext-reset"))
+        kernel.used, kernel.cwd = True, Path(cwd)
         engine = {"km": kernel.km}
     else:
         kernel_dir = workspace().kernel_dir()
@@ -335,12 +397,24 @@ def execute(name: str, target: Path, parameters: dict, cwd: Path, kernel: Kernel
         pm.execute_notebook(nb, str(target), parameters=parameters, cwd=str(cwd), progress_bar=False,
                             log_output=False, kernel_name="python3", request_save_on_cell_execute=False, **engine)
     finally:
+        if kernel is not None:
+            _close_clients(kernel.km)
         if kernel is None:
             for pid in set(_live(ws)) - before:  # the kernel has been shut down by papermill
                 ws.drop_kernel(pid)
             shutil.rmtree(kernel_dir, ignore_errors=True)
         if target.exists():
             scrub(target, name)
+
+
+def _close_clients(km) -> None:
+    """Close the clients papermill opened on a kept kernel (see ``ZjtextKernelManager.client``)."""
+    clients = km.__dict__.pop("_zjtext_clients", [])
+    for kc in clients:
+        try:
+            kc.stop_channels()
+        except Exception:
+            pass
 
 
 def _live(ws: Workspace) -> list[int]:
@@ -440,16 +514,14 @@ def _stop_worker(*_args, parent_gone: bool = False) -> None:
 def init_worker(parent_pid: int, root: str) -> None:
     """Initializer of ``zjtext run --jobs N`` workers: Ctrl-C is the parent's to handle; SIGTERM or the
     parent's death ends the worker and its kernels within a second."""
+    from multiprocessing.util import Finalize
+
     set_workspace(Workspace(Path(root)))
+    Finalize(None, close_kept_kernels, exitpriority=10)  # a worker that ends normally shuts its kernels down
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop_worker)
 
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(0.2)
-        _stop_worker(parent_gone=True)
-
-    threading.Thread(target=watch, daemon=True, name="zjtext-parent-watch").start()
+    watch_parent(parent_pid, lambda: _stop_worker(parent_gone=True))  # its kernels die with it
 
 
 def skip_slow_imports() -> None:

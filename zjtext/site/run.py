@@ -25,38 +25,45 @@ unchanged since it was built is reused (``force=True`` redoes it); so is a compa
 """
 from __future__ import annotations
 
+import contextlib
 import functools
-import hashlib
 import json
 import os
 import shutil
 import signal
 import sys
-import tempfile
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .. import __version__
 from ..paths import RAW_DIR, REPORTS_DIR, is_raw_path
-from ..process import check_out_folder, code_digest, expand
+from ..process import check_out_folder, expand
 from ..report import Report, ReportError, load_report, report_id_for
 from ..store import remove_stale_temps, write_text
+from ..workers import limit_malloc_arenas, make_pool, run_tasks, stop_workers
 from . import execute as ex
-from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page_with_font, finish_pages
+from .folders import PARTIAL_SUFFIX, STAMP  # noqa: F401
+from .folders import abandon as _abandon
+from .folders import finish as _finish
+from .folders import keep_failed as _keep_failed
+from .folders import relative as _relative
+from .folders import reusable as _reusable
+from .folders import sha256 as _sha256  # noqa: F401
+from .folders import stage as _stage
+from .folders import stamp as _stamp
+from .export import Pager, export_html, make_exporter, notebook_page, write_pages  # noqa: F401  (tests use them from here)
+from .html import finish_page_with_font
 from .labels import PAGE_TITLES, region_name, report_name, short_name
 from .pages import compare_nav, index_page, overview_page, relative_href, report_nav
 
 COMPARE_NOTEBOOK = "05-compare-reports"
 COMPARE_DIR = "compare"
-PARTIAL_SUFFIX = ".partial"  # a report's folder while it is built: .<id>.<pid>.<random>.partial
 CORPUS_NOTEBOOK = "06-panel-and-series"
 CORPUS_DIR = "corpus"
 #: Largest input file ``zjtext run`` takes (bytes). The notebooks hold every table of a report in
 #: memory, about a hundred times the text; the longest government work reports are ≈ 100 kB of text.
 MAX_INPUT_BYTES = 10 * 2**20
-STAMP = "run.json"
 
 
 class RunRefused(Exception):
@@ -136,181 +143,71 @@ def _size(n: int) -> str:
     return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n} bytes"
 
 
-# ---------------------------------------------------------------- complete outputs only, reused when unchanged
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _stamp(inputs: Sequence[Path], with_code: bool) -> dict:
-    """What decides whether outputs can be reused: input bytes, zjtext version, code and notebooks."""
-    return {"inputs": [_sha256(p) for p in inputs], "zjtext": __version__, "code": code_digest(),
-            "notebooks": ex.notebooks_digest(), "with_code": with_code}
-
-
-def _reusable(folder: Path, stamp: dict) -> list[Path] | None:
-    """The pages of ``folder`` when its stamp matches and they all exist, else None."""
-    try:
-        saved = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    pages = [folder / p for p in saved.get("pages", [])]
-    if {k: saved.get(k) for k in stamp} != stamp or not pages or not all(p.is_file() for p in pages):
-        return None
-    return pages
-
-
-def _stage(final: Path) -> Path:
-    """A hidden folder next to ``final`` to build it in."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{final.name}.{os.getpid()}.", suffix=PARTIAL_SUFFIX, dir=final.parent))
-    ex.PARTIAL.add(stage)
-    return stage
-
-
-def _finish(stage: Path, final: Path, stamp: dict, pages: Sequence[Path]) -> list[Path]:
-    """Stamp the built folder and move it into place (the old one goes only once the new one is there)."""
-    names = sorted((p.relative_to(stage).as_posix() for p in pages), key=lambda n: (n != "index.html", n))
-    stamp = {**stamp, "pages": names}
-    write_text(json.dumps(stamp, ensure_ascii=False, indent=1) + "\n", stage / STAMP)
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.{os.getpid()}.old")
-        os.replace(final, old)
-    os.replace(stage, final)
-    ex.PARTIAL.discard(stage)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-    return [final / p for p in stamp["pages"]]
-
-
-def _abandon(stage: Path) -> None:
-    shutil.rmtree(stage, ignore_errors=True)
-    ex.PARTIAL.discard(stage)
-
-
-def _keep_failed(stage: Path, final: Path, name: str) -> Path | None:
-    """Keep a failed notebook for inspection: ``final/notebooks/<name>.ipynb``."""
-    failed = stage / "notebooks" / f"{name}.ipynb"
-    if not failed.exists():
-        return None
-    kept = final / "notebooks" / f"{name}.ipynb"
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    (final / STAMP).unlink(missing_ok=True)  # what is there is no longer this input's complete output
-    os.replace(failed, kept)
-    return kept
-
-
-def _relative(path: Path, start: Path) -> str:
-    """``path`` as seen from ``start`` (executed notebooks record no machine paths)."""
-    return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
-
-
 # ---------------------------------------------------------------- one report
 
-def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, bar=None,
-               force: bool = False, previous: Path | None = None, compare: Sequence[tuple[str, str]] = ()) -> RunResult:
+def _report_stamp(path: Path, with_code: bool, previous: Path | None, compare: Sequence[tuple[str, str]]) -> dict:
+    """What a report's folder is made from: its input, last year's report, zjtext, the notebooks, the links."""
+    return {**_stamp([path, *([previous] if previous is not None else [])], with_code),
+            "compare": [list(c) for c in compare]}  # as JSON reads it back
+
+
+def reused_report(path: Path, out: Path, report: Report, with_code: bool = False, previous: Path | None = None,
+                  compare: Sequence[tuple[str, str]] = ()) -> RunResult | None:
+    """The result of ``report`` (loaded from ``path``) when its folder in ``out`` is current, else None."""
+    pages = _reusable(out / report.report_id, _report_stamp(path, with_code, previous, compare))
+    if not pages:
+        return None
+    return RunResult(source=str(path), report_id=report.report_id, pages=pages, reused=True, title=report_name(report.meta))
+
+
+def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, force: bool = False,
+               previous: Path | None = None, compare: Sequence[tuple[str, str]] = ()) -> RunResult:
     """Run notebooks 01–04 on one report into ``out/<report_id>/``; errors are caught into the result.
 
     ``previous`` is last year's report of the same region (its targets head the front page);
-    ``compare`` the (href, label) of the comparison pages this report is part of."""
+    ``compare`` the (href, label) of the comparison pages this report is part of. The kernels are this
+    process's (:func:`zjtext.site.execute.kept_kernels`): kept for the next report it runs."""
     result = RunResult(source=str(path), report_id=report_id_for(path))
     try:
         report = load_report(path)
     except ReportError as err:
         result.error = str(err)
         return result
+    if not force and (reused := reused_report(path, out, report, with_code, previous, compare)):
+        return reused
     rid = result.report_id = report.report_id
     result.title = report_name(report.meta)
     final = out / rid
     notebooks = report_notebooks()
-    stamp = {**_stamp([path, *([previous] if previous is not None else [])], with_code), "compare": [list(c) for c in compare]}  # as JSON reads it back
-    if not force and (pages := _reusable(final, stamp)):
-        result.pages, result.reused = pages, True
-        if bar is not None:
-            bar.update(len(notebooks))
-        return result
+    stamp = _report_stamp(path, with_code, previous, compare)
     stage = _stage(final)
     params = {"report_path": _relative(path, final), "processed_dir": "data", "out_dir": "."}
     links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
-    pager = _Pager(exporter, with_code)
+    pager = Pager(exporter, with_code)
     try:
         last_year = load_report(previous) if previous is not None else None
         pager.add(stage / "index.html", lambda: finish_page_with_font(index_page(report, links, last_year, compare)))
-        with ex.ReportKernels(stage, [name for name, _ in notebooks]) as kernels:
-            for (name, _), (href, label) in zip(notebooks, links):
-                if bar is not None:
-                    bar.set_description(f"{rid}: {name}")
-                if kernels.draws_charts(name):
-                    pager.start()  # the first kernel is done: a processor is free while the charts are drawn
-                executed = stage / "notebooks" / f"{name}.ipynb"
-                try:
-                    ex.execute(name, executed, params, cwd=stage, kernel=kernels[name])
-                except Exception as err:  # the failed notebook is kept for inspection
-                    _keep_failed(stage, final, name)
-                    result.error = f"{path}: {name}: {_reason(err)}"
-                    return result
-                pager.add(stage / href, functools.partial(_notebook_page, executed, pager.exporter,
-                                                          f"{result.title} · {label}", report_nav(links, href, compare)))
-                if bar is not None:
-                    bar.update(1)
-            pager.start()  # the last pages are made while the kernels shut down
+        kernels = ex.kept_kernels(stage, [name for name, _ in notebooks])  # this process's, kept for its next report
+        for (name, _), (href, label) in zip(notebooks, links):
+            if kernels.draws_charts(name):
+                pager.start()  # the first kernel is done: a processor is free while the charts are drawn
+            executed = stage / "notebooks" / f"{name}.ipynb"
+            try:
+                ex.execute(name, executed, params, cwd=stage, kernel=kernels[name])
+            except Exception as err:  # the failed notebook is kept for inspection
+                ex.close_kept_kernels()  # a kernel in an unknown state is not reused
+                _keep_failed(stage, final, name)
+                result.error = f"{path}: {name}: {_reason(err)}"
+                return result
+            pager.add(stage / href, functools.partial(notebook_page, executed, pager.exporter,
+                                                      f"{result.title} · {label}", report_nav(links, href, compare)))
+        pager.start()
         written = [write_text(text, page) for page, text in pager.pages().items()]
         result.pages = _finish(stage, final, stamp, written)
         return result
     finally:
         pager.close()
         _abandon(stage)
-
-
-class _Pager:
-    """Makes a report's pages in a thread of their own while the kernels work (the process mostly
-    waits on its kernels). Pages added before :meth:`start` wait: until then the kernels use every
-    processor; from then on (the charts kernel runs alone) a processor is free."""
-
-    def __init__(self, exporter=None, with_code: bool = False):
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zjtext-pages")
-        self._exporter, self._with_code = exporter, with_code
-        self._held: list[tuple[Path, Callable[[], str]]] = []
-        self._jobs: dict[Path, Future] = {}
-        self._started = False
-
-    def exporter(self):
-        """The run's HTML exporter (made on first use, in the pager's one thread)."""
-        if self._exporter is None:
-            self._exporter = make_exporter(self._with_code)
-        return self._exporter
-
-    def add(self, page: Path, make: Callable[[], str]) -> None:
-        """Make the text of ``page`` with ``make()`` (now, or at :meth:`start`)."""
-        if self._started:
-            self._jobs[page] = self._pool.submit(make)
-        else:
-            self._held.append((page, make))
-
-    def start(self) -> None:
-        self._started = True
-        for page, make in self._held:
-            self._jobs[page] = self._pool.submit(make)
-        self._held = []
-
-    def pages(self) -> dict[Path, str]:
-        """Every page's text, once all are made (a page's error is raised here)."""
-        self.start()
-        return {page: job.result() for page, job in self._jobs.items()}
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _notebook_page(executed: Path, exporter: Callable, title: str, nav) -> str:
-    """An executed notebook's finished page (exported, sanitised, with its font); ``exporter()`` gives the exporter."""
-    return finish_page_with_font(export_html(executed, exporter(), title, nav))
-
-
-def _run_one(args: tuple) -> RunResult:
-    path, out, with_code, force, previous, compare = args
-    return run_report(path, out, with_code, force=force, previous=previous, compare=compare)
 
 
 def compare_title(reports) -> str:
@@ -338,6 +235,8 @@ def _run_over(name: str, paths: Sequence[Path], target_dir: Path, result: RunRes
         return result
     stage = _stage(target_dir)
     try:
+        if "processed_dir" in params:
+            _reuse_tables(target_dir / params["processed_dir"], stage / params["processed_dir"])
         executed = stage / "notebooks" / f"{name}.ipynb"
         params = {"report_paths": [_relative(p, target_dir) for p in paths], **params, "out_dir": "."}
         try:
@@ -351,6 +250,22 @@ def _run_over(name: str, paths: Sequence[Path], target_dir: Path, result: RunRes
         return result
     finally:
         _abandon(stage)
+
+
+def _reuse_tables(done: Path, stage: Path) -> None:
+    """Start ``stage`` with the processed tables of the folder's last build (hard links where the file
+    system allows, else copies): ``zjtext process``, run by the notebook, then redoes only the reports
+    whose input or zjtext changed (each report's ``meta.json`` says what it was made from). Every table
+    is written to a new file and renamed into place, so a linked file is never changed in place."""
+    if not done.is_dir():
+        return
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+    shutil.copytree(done, stage, copy_function=link, dirs_exist_ok=True)
 
 
 def corpus_worthy(reports: Sequence) -> bool:
@@ -377,13 +292,19 @@ def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, export
 
 _POOL: ProcessPoolExecutor | None = None
 
+#: Called with each result as it is known, the count of results known and the total (``zjtext run``'s lines).
+OnResult = Callable[[RunResult, int, int], None]
+
 
 def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_code: bool = False,
-        jobs: int = 1, progress: bool = False, force: bool = False) -> list[RunResult]:
-    """Run every report; return one result per input (plus one per comparison).
+        jobs: int = 1, progress: bool = False, force: bool = False, on_result: OnResult | None = None) -> list[RunResult]:
+    """Run every report; return one result per input (plus one per comparison and the corpus page).
+
+    ``jobs`` > 1: reports, comparisons and the corpus page run in that many worker processes, each
+    keeping its kernels for the next report it runs. ``on_result`` hears of each result as soon as it
+    is known (reused ones first); ``progress`` shows a bar on stderr (count and time left).
 
     Raises :class:`RunRefused` (before writing anything) when the run would write under data/raw/."""
-    global _POOL
     files = expand_paths(paths)
     out = Path(out or REPORTS_DIR)
     check_out(out, files)
@@ -392,8 +313,8 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     # thread makes the pages: every path under ``out`` must not depend on the working directory
     out = out.absolute()
     refused = input_errors(files)
-    todo = [f for i, f in enumerate(files) if i not in refused]
     ex.skip_slow_imports()
+    limit_malloc_arenas()  # before any thread: memory stays flat however many reports a worker runs
     out.mkdir(parents=True, exist_ok=True)
     for folder in (out, out / COMPARE_DIR):  # what a killed run was building (its process is gone)
         remove_stale_temps(folder, PARTIAL_SUFFIX)
@@ -402,46 +323,144 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     own_ipython_dir = "IPYTHONDIR" not in os.environ
     if own_ipython_dir:  # else IPython, imported by nbconvert, makes ~/.ipython
         os.environ["IPYTHONDIR"] = str(ws.root / "ipython")
-    by_file: dict[Path, RunResult] = {}
-    load = _loader()
-    plan = compare_plan([f for f in todo if load(f) is not None], out, load)
-    year = {p: load(p).meta.year for s, _ in plan for p in s}
-    # last year's report heads the front page only when it is last year's (N+1 reviews N)
-    previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i and year[p] == (year[s[i - 1]] or 0) + 1}
-    links = {p: [(relative_href(target / f"{COMPARE_NOTEBOOK}.html", out / report_id_for(p)), PAGE_TITLES[COMPARE_NOTEBOOK])]
-             for s, target in plan for p in s}
     try:
-        bar = _progress(len(todo) * len(report_notebooks()), progress)
-        if jobs > 1 and len(todo) > 1:
-            _POOL = ProcessPoolExecutor(max_workers=jobs, initializer=ex.init_worker, initargs=(os.getpid(), str(ws.root)))
-            with _POOL as pool:
-                jobs_args = [(f, out, with_code, force, previous.get(f), links.get(f, ())) for f in todo]
-                for f, res in zip(todo, pool.map(_run_one, jobs_args)):
-                    bar.set_description(res.report_id or res.source)
-                    bar.update(len(report_notebooks()))
-                    by_file[f] = res
-            _POOL = None
-        else:
-            exporter = None
-            for f in todo:
-                by_file[f] = run_report(f, out, with_code, exporter, bar, force, previous.get(f), links.get(f, ()))
-        results = [RunResult(str(f), report_id_for(f), error=refused[i]) if i in refused else by_file[f]
-                   for i, f in enumerate(files)]
-        for inputs, target_dir in compare_plan([Path(r.source) for r in results if not r.error], out, load):
-            bar.set_description(f"compare: {target_dir.name}")
-            results.append(run_compare(inputs, target_dir, out, with_code, force=force))
-        done = [Path(r.source) for r in results if not r.error and r.report_id not in (COMPARE_DIR, CORPUS_DIR)]
-        if corpus_worthy([load(p) for p in done if load(p) is not None]):
-            bar.set_description(f"{CORPUS_DIR}: {CORPUS_NOTEBOOK}")
-            results.append(run_corpus(done, out, with_code, force=force))
-        bar.close()
+        results = _Session(files, refused, out, with_code, force, jobs, progress, on_result).run()
     finally:
+        ex.close_kept_kernels()
         ex.set_workspace(None)
         ws.close()
         if own_ipython_dir:
             os.environ.pop("IPYTHONDIR", None)
     write_pages({out / "index.html": overview_page(results, out)})
     return results
+
+
+def _do(task: tuple) -> RunResult:
+    """One task of a run, in a worker or here: ``("report" | "compare" | "corpus", args)``."""
+    kind, args = task
+    return {"report": run_report, "compare": run_compare, "corpus": run_corpus}[kind](*args)
+
+
+class _Session:
+    """One run's plan and schedule. Reports whose folder is current are reused here, without a worker;
+    the others, and the comparisons and the corpus page that are not current, go to the workers at
+    once (the comparisons and the corpus page read the report files, not the reports' pages, so they
+    run beside them). Should a report fail, what was built over it is built again without it."""
+
+    def __init__(self, files, refused, out, with_code, force, jobs, progress, on_result):
+        self.files, self.refused, self.out, self.with_code, self.force = files, refused, out, with_code, force
+        self.todo = [f for i, f in enumerate(files) if i not in refused]
+        self.load = _loader()
+        self.jobs, self.on_result = jobs, on_result
+        plan = compare_plan([f for f in self.todo if self.load(f) is not None], out, self.load)
+        year = {p: self.load(p).meta.year for s, _ in plan for p in s}
+        # last year's report heads the front page only when it is last year's (N+1 reviews N)
+        self.previous = {p: s[i - 1] for s, _ in plan for i, p in enumerate(s) if i and year[p] == (year[s[i - 1]] or 0) + 1}
+        self.links = {p: [(relative_href(target / f"{COMPARE_NOTEBOOK}.html", out / report_id_for(p)), PAGE_TITLES[COMPARE_NOTEBOOK])]
+                      for s, target in plan for p in s}
+        self.total, self.count = len(files) + len(plan) + int(self._corpus_inputs(self.todo) is not None), 0
+        self.bar = _progress(self.total, progress)
+
+    def _corpus_inputs(self, paths: Sequence[Path]) -> list[Path] | None:
+        loaded = [p for p in paths if self.load(p) is not None]
+        return loaded if corpus_worthy([self.load(p) for p in loaded]) else None
+
+    def _tell(self, result: RunResult) -> None:
+        self.count += 1
+        self.bar.update(1)
+        if self.on_result is not None:
+            self.on_result(result, self.count, self.total)
+
+    def _report_task(self, f: Path) -> tuple:
+        return ("report", (f, self.out, self.with_code, None, self.force, self.previous.get(f), tuple(self.links.get(f, ()))))
+
+    def _over_tasks(self, paths: Sequence[Path]) -> list[tuple]:
+        """The comparisons and the corpus page over ``paths`` (the reports that load, or that ran)."""
+        tasks = [("compare", (inputs, target, self.out, self.with_code, None, self.force))
+                 for inputs, target in compare_plan(paths, self.out, self.load)]
+        corpus = self._corpus_inputs(paths)
+        return tasks + ([("corpus", (corpus, self.out, self.with_code, None, self.force))] if corpus is not None else [])
+
+    def _reused(self, task: tuple) -> RunResult | None:
+        """The task's result when what it would build is current (found without loading a kernel)."""
+        if self.force:
+            return None
+        kind, args = task
+        if kind == "report":
+            report = self.load(args[0])
+            return reused_report(args[0], self.out, report, self.with_code, args[5], args[6]) if report is not None else None
+        target = args[1] if kind == "compare" else self.out / CORPUS_DIR
+        return _do(task) if _reusable(target, _stamp(args[0], self.with_code)) else None
+
+    def run(self) -> list[RunResult]:
+        global _POOL
+        for i in self.refused:
+            self._tell(RunResult(str(self.files[i]), report_id_for(self.files[i]), error=self.refused[i]))
+        tasks = [self._report_task(f) for f in self.todo]
+        over = self._over_tasks([f for f in self.todo if self.load(f) is not None])
+        parallel = self.jobs > 1
+        done: dict[tuple, RunResult] = {}
+        for task in tasks + (over if parallel else []):
+            if (reused := self._reused(task)) is not None:
+                done[_key(task)] = reused
+                self._tell(reused)
+        work = [t for t in tasks + (over if parallel else []) if _key(t) not in done]
+        work = over_first(work)
+        try:
+            if parallel and len(work) > 1:
+                _prepare_workers(self.with_code)
+                _POOL = make_pool(min(self.jobs, len(work)), ex.init_worker, (os.getpid(), str(ex.workspace().root)))
+            with _POOL or contextlib.nullcontext():
+                for task, res in zip(work, run_tasks(_do, work, _POOL, lambda i, r: self._tell(r), self._died(work))):
+                    done[_key(task)] = res
+        finally:
+            _POOL = None
+        by_file = {f: done[_key(t)] for f, t in zip(self.todo, tasks)}
+        results = [RunResult(str(f), report_id_for(f), error=self.refused[i]) if i in self.refused else by_file[f]
+                   for i, f in enumerate(self.files)]
+        ran = [Path(r.source) for r in results if not r.error]
+        for task in self._over_tasks(ran):  # what ran beside the reports, unless a report failed
+            if _key(task) not in done:
+                done[_key(task)] = _do(task)
+                self._tell(done[_key(task)])
+            results.append(done[_key(task)])
+        self.bar.close()
+        return results
+
+    def _died(self, work: list[tuple]) -> Callable[[int, BaseException], RunResult]:
+        def failed(i: int, err: BaseException) -> RunResult:
+            kind, args = work[i]
+            source = str(args[0]) if kind == "report" else ", ".join(map(str, args[0]))
+            return RunResult(source, report_id_for(args[0]) if kind == "report" else kind,
+                             error=f"{source}: worker process failed ({type(err).__name__}: {err})")
+        return failed
+
+
+def _key(task: tuple) -> tuple:
+    """A task's identity: its kind and inputs (and target folder)."""
+    kind, args = task
+    return (kind, str(args[0]) if kind == "report" else tuple(map(str, args[0])), str(args[1]))
+
+
+def over_first(tasks: list[tuple]) -> list[tuple]:
+    """Tasks in the order they go to the workers: those over several reports first (they take longest),
+    then the reports, longest input first, so the run does not end waiting on one long task."""
+    def size(task: tuple) -> int:
+        try:
+            return Path(task[1][0]).stat().st_size
+        except (OSError, TypeError):
+            return 0
+    return [t for t in tasks if t[0] != "report"] + sorted((t for t in tasks if t[0] == "report"), key=size, reverse=True)
+
+
+def _prepare_workers(with_code: bool) -> None:
+    """Made once, before the workers are forked, so that every worker starts with them: the HTML
+    exporter and its templates, the page templates, and the cut of the Chinese font pages are cut from."""
+    from .html import _base_font, _environment
+
+    make_exporter(with_code)
+    _environment()
+    _base_font()
 
 
 def _loader() -> Callable[[Path], "Report | None"]:
@@ -461,17 +480,21 @@ def _loader() -> Callable[[Path], "Report | None"]:
 
 class _NoBar:
     def update(self, n=1): pass
-    def set_description(self, text): pass
     def close(self): pass
 
 
 def _progress(total: int, enabled: bool):
-    """A progress bar on stderr when it is a terminal (and asked for), else nothing."""
+    """A progress bar on stderr when it is a terminal (and asked for): reports, comparisons and the
+    corpus page done out of all, and the time left; else nothing."""
     if not enabled:
         return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="notebook", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total, unit="page set", file=sys.stderr, dynamic_ncols=True, bar_format=BAR_FORMAT)
+
+
+#: The bar: '12/31 [######     ] 0:42 left'.
+BAR_FORMAT = "{n_fmt}/{total_fmt} |{bar}| {elapsed} elapsed, {remaining} left"
 
 
 def compare_plan(paths: Sequence[Path], out: Path, load: Callable = load_report) -> list[tuple[list[Path], Path]]:
@@ -497,17 +520,7 @@ def compare_plan(paths: Sequence[Path], out: Path, load: Callable = load_report)
 def _stop_everything(out: Path) -> None:
     """Stop the workers (each kills its kernels and removes its partial folders), then this process's
     kernels, and remove what was being built."""
-    pool = _POOL
-    procs = list(getattr(pool, "_processes", {}).values()) if pool is not None else []
-    for proc in procs:
-        try:
-            proc.terminate()
-        except Exception:
-            pass
-    for proc in procs:
-        proc.join(1.0)
-        if proc.is_alive():
-            proc.kill()
+    stop_workers(_POOL, grace=1.0)
     ws = ex._WORKSPACE
     if ws is not None:
         ws.kill_kernels()
@@ -530,27 +543,45 @@ def _interrupted(out: Path, *_args) -> None:
     os._exit(130)
 
 
-def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool = False, jobs: int = 1,
+def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool = False, jobs: int | None = None,
                 force: bool = False) -> int:
-    """``zjtext run``: one line per report (written or reused), one ``error:`` line per failure."""
+    """``zjtext run``: one line per report (written or reused), one ``error:`` line per failure, each
+    as soon as it is known. On a terminal a bar below them counts what is done and the time left; in a
+    log (stderr not a terminal) the lines are plain, each with its count (``[12/31]``).
+    ``jobs`` None: one worker per core."""
     out = Path(out or REPORTS_DIR)
+    tty = sys.stderr.isatty()
+    failed = []
+
+    def tell(r: RunResult, count: int, total: int) -> None:
+        if r.error:
+            failed.append(r)
+        line = f"error: {r.error}" if r.error else _line(r) + ("" if tty else f"  [{count}/{total}]")
+        stream = sys.stderr if r.error else sys.stdout
+        if tty:
+            from tqdm import tqdm
+
+            tqdm.write(line, file=stream)
+        else:
+            print(line, file=stream, flush=True)
+
     previous = signal.signal(signal.SIGINT, lambda *a: _interrupted(out))
     try:
-        results = run(paths, out, with_code, jobs, progress=sys.stderr.isatty(), force=force)
+        run(paths, out, with_code, jobs or os.cpu_count() or 1, progress=tty, force=force, on_result=tell)
     except RunRefused as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     finally:
         signal.signal(signal.SIGINT, previous)
-    status = 0
-    for r in results:
-        if r.error:
-            print(f"error: {r.error}", file=sys.stderr)
-            status = 1
-        elif r.pages:
-            state = "unchanged, kept" if r.reused else f"{len(r.pages)} pages"
-            print(f"{r.report_id}: {_shown(r.pages[0])} ({state})")
-    return status
+    return 1 if failed else 0
+
+
+def _line(r: RunResult) -> str:
+    """'zhejiang-2024: reports/zhejiang-2024/index.html (5 pages)' or '… (unchanged, kept)'."""
+    if not r.pages:
+        return f"{r.report_id}: nothing made"
+    state = "unchanged, kept" if r.reused else f"{len(r.pages)} pages"
+    return f"{r.report_id}: {_shown(r.pages[0])} ({state})"
 
 
 def _shown(path: Path) -> Path:
@@ -559,41 +590,3 @@ def _shown(path: Path) -> Path:
         return Path(path).relative_to(Path.cwd())
     except ValueError:
         return Path(path)
-
-
-# ---------------------------------------------------------------- pages (HTML export)
-
-def make_exporter(with_code: bool = False):
-    """One HTML exporter for a whole run: zjtext template, embedded images, sanitised outputs."""
-    import logging
-
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(
-        template_name=NBCONVERT_TEMPLATE, extra_template_basedirs=[str(TEMPLATES)], extra_template_paths=[str(TEMPLATES)],
-        exclude_input=not with_code, exclude_input_prompt=True, exclude_output_prompt=True,
-    )
-    exporter.language_code = "zh-CN"
-    exporter.log.setLevel(logging.ERROR)  # images get their alt text from their headings (htmlpage)
-    return exporter
-
-
-def export_html(notebook: Path, exporter, title: str, nav) -> str:
-    """Export an executed notebook to the text of one self-contained HTML page."""
-    import nbformat
-
-    nb = nbformat.read(str(notebook), as_version=4)
-    nb.metadata["title"] = title
-    for cell in nb.cells:  # papermill's bookkeeping is not for readers
-        tags = cell.metadata.get("tags", [])
-        if "injected-parameters" in tags or "parameters" in tags:
-            cell.metadata.setdefault("transient", {})["remove_source"] = True
-        if "injected-parameters" in tags:
-            cell.id = "injected-parameters"  # papermill gives it a random id: the page would differ run to run
-    body, _ = exporter.from_notebook_node(nb, resources={"zjtext_nav": nav, "metadata": {"name": title}})
-    return body
-
-
-def write_pages(pages: dict[Path, str]) -> list[Path]:
-    """Sanitise every page, polish its tables, embed the CJK font subset they need, and write them atomically."""
-    return [write_text(text, path) for path, text in finish_pages(pages).items()]

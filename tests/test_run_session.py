@@ -1,0 +1,123 @@
+"""A run of many reports: kernels kept across reports (and still the same bytes), progress lines as
+reports finish, the corpus page's tables reused, the shared worker helpers."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from zjtext import workers
+from zjtext.paths import DEFAULT_REPORT
+from zjtext.process import process
+from zjtext.site import execute as ex
+from zjtext.site import run as site_run
+
+
+def _files(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _kernel_pids() -> set[int]:
+    return {getattr(k.km, "_zjtext_pid", None) for kernels in ex._KEPT.values() for k in kernels._kernels}
+
+
+def test_kernels_kept_across_reports_give_the_same_bytes_as_a_fresh_run(tmp_path, fixtures_dir):
+    """One process runs the seed, then another report, in the same kernels (one for 01–03, one for the
+    charts): the second report's folder (pages, executed notebooks, tables, figures) is byte for byte
+    what a fresh process makes of it alone."""
+    second = fixtures_dir / "hostile-2024.txt"
+    ws = ex.Workspace()
+    ex.set_workspace(ws)
+    try:
+        first = site_run.run_report(DEFAULT_REPORT, tmp_path / "kept")
+        pids = _kernel_pids()
+        again = site_run.run_report(second, tmp_path / "kept")
+        assert _kernel_pids() == pids and len(pids) == 2, "the kernels were not kept"
+        ex.close_kept_kernels()
+        fresh = site_run.run_report(second, tmp_path / "fresh")
+        assert _kernel_pids().isdisjoint(pids)
+    finally:
+        ex.close_kept_kernels()
+        ex.set_workspace(None)
+        ws.close()
+    assert not (first.error or again.error or fresh.error), (first.error, again.error, fresh.error)
+    kept, alone = _files(tmp_path / "kept" / "hostile-2024"), _files(tmp_path / "fresh" / "hostile-2024")
+    assert kept.keys() == alone.keys() and len(kept) > 10
+    assert [p for p in kept if kept[p] != alone[p]] == []
+
+
+def _one_notebook(folder: Path, code: str, monkeypatch) -> None:
+    folder.mkdir()
+    source = folder / "01-ok.py"
+    source.write_text('# %% tags=["parameters"]\nreport_path = ""\nprocessed_dir = None\nout_dir = None\n\n'
+                      f"# %%\n{code}\n", encoding="utf-8")
+    monkeypatch.setattr(ex, "_notebook_files", lambda: {"01-ok": source})
+
+
+def test_a_log_gets_one_plain_line_per_report_as_it_finishes(tmp_path, monkeypatch, capsys, fixtures_dir):
+    """Off a terminal: no bar, one line per report with its count; a reused report is told first."""
+    _one_notebook(tmp_path / "notebooks", "print('ok')", monkeypatch)
+    reports = []
+    for name in ("a-2024.txt", "b-2024.txt"):
+        shutil.copy(fixtures_dir / "hostile-2024.txt", tmp_path / name)
+        reports.append(str(tmp_path / name))
+    assert site_run.run_command(reports[1:], out=tmp_path / "out", jobs=1) == 0
+    capsys.readouterr()
+    assert site_run.run_command(reports, out=tmp_path / "out", jobs=1) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert [line.split(":")[0] for line in out.splitlines()] == ["b-2024", "a-2024"]
+    assert out.splitlines()[0].endswith("(unchanged, kept)  [1/2]") and out.splitlines()[1].endswith("[2/2]")
+
+
+def test_run_tells_each_result_as_it_is_known(tmp_path, monkeypatch, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "print('ok')", monkeypatch)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    told = []
+    results = site_run.run([fixtures_dir / "hostile-2024.txt", empty], out=tmp_path / "out", jobs=2,
+                           on_result=lambda r, n, total: told.append((r.report_id, n, total)))
+    assert sorted(rid for rid, _, _ in told) == sorted(r.report_id for r in results)
+    assert [n for _, n, _ in told] == [1, 2] and {t for _, _, t in told} == {2}
+
+
+def test_corpus_tables_of_the_last_build_are_reused(tmp_path, fixtures_dir):
+    """The corpus page starts from its last build's processed tables: a rerun with one report changed
+    processes that report only."""
+    reports = []
+    for name in ("synthetic-zhejiang-2025.txt", "hostile-2024.txt"):
+        shutil.copy(fixtures_dir / name, tmp_path / name)
+        reports.append(tmp_path / name)
+    done = tmp_path / "corpus" / "data"
+    process(reports, out=done, jobs=1, progress=False)
+    reports[1].write_bytes(reports[1].read_bytes() + "\n新增的一段话。\n".encode("utf-8"))
+    stage = tmp_path / ".corpus.stage" / "data"
+    site_run._reuse_tables(done, stage)
+    statuses = [r.status for r in process(reports, out=stage, jobs=1, progress=False)]
+    assert statuses == ["unchanged", "processed"]
+    assert (done / "hostile-2024" / "meta.json").read_bytes() != (stage / "hostile-2024" / "meta.json").read_bytes()
+
+
+def test_over_first_orders_long_tasks_first(tmp_path):
+    small, big = tmp_path / "s.txt", tmp_path / "b.txt"
+    small.write_text("x", encoding="utf-8")
+    big.write_text("x" * 100, encoding="utf-8")
+    tasks = [("report", (small,)), ("report", (big,)), ("corpus", ([small, big],))]
+    assert [t[0] for t in site_run.over_first(tasks)] == ["corpus", "report", "report"]
+    assert site_run.over_first(tasks)[1][1][0] == big
+
+
+def _square(x: int) -> int:
+    if x == 3:
+        os._exit(1)  # a worker that dies
+    return x * x
+
+
+def test_run_tasks_hands_over_results_and_a_dead_worker_fails_only_its_tasks():
+    seen = []
+    serial = workers.run_tasks(_square, [1, 2], None, lambda i, r: seen.append(i), lambda i, e: None)
+    assert serial == [1, 4] and seen == [0, 1]
+    pool = workers.make_pool(2)
+    with pool:
+        got = workers.run_tasks(_square, [2, 3], pool, lambda i, r: None, lambda i, e: f"died: {type(e).__name__}")
+    assert got[1].startswith("died:")
