@@ -121,3 +121,20 @@ def test_run_tasks_hands_over_results_and_a_dead_worker_fails_only_its_tasks():
     with pool:
         got = workers.run_tasks(_square, [2, 3], pool, lambda i, r: None, lambda i, e: f"died: {type(e).__name__}")
     assert got[1].startswith("died:")
+
+
+def test_a_comparison_built_beside_a_report_that_failed_is_removed_when_unused(tmp_path):
+    """Built beside the reports over a, b, c; c then failed: the comparison of a, b goes elsewhere
+    (compare/b/), so compare/c/ (linked from nowhere) is removed; a reused folder is never touched."""
+    from types import SimpleNamespace
+
+    a, b, c = (tmp_path / f"{n}.txt" for n in "abc")
+    built, kept = tmp_path / "compare" / "c", tmp_path / "compare" / "x"
+    for folder in (built, kept):
+        folder.mkdir(parents=True)
+    beside = [("compare", ([a, b, c], built, tmp_path)), ("compare", ([a, c], kept, tmp_path))]
+    final = [("compare", ([a, b], tmp_path / "compare" / "b", tmp_path))]
+    done = {site_run._key(beside[0]): site_run.RunResult("a, b, c", "compare"),
+            site_run._key(beside[1]): site_run.RunResult("a, c", "compare", reused=True)}
+    site_run._Session._drop_unused(SimpleNamespace(out=tmp_path), beside, final, done)
+    assert not built.exists() and kept.exists()

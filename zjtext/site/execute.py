@@ -195,13 +195,19 @@ def import_lines(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+#: The kernels' speed tricks, switched here and nowhere else (``bench/kernel_tricks_bench.py`` records
+#: what each buys): ``imports``, a kernel runs its notebooks' imports (and the chart set-up) while it
+#: starts; ``freeze``, what they loaded is then frozen (``gc.freeze``), out of the garbage collector's way.
+TRICKS = {"imports": True, "freeze": True}
+
+
 def _preload_code(lines: Sequence[str]) -> str:
     """Code that runs ``lines`` (import statements) one by one, in a namespace of their own, and
-    ignores any that fails (the notebook will say so itself); then moves what they loaded out of the
-    garbage collector's way."""
+    ignores any that fails (the notebook will say so itself); then (``TRICKS["freeze"]``) moves what
+    they loaded out of the garbage collector's way."""
     return (f"def _zjtext_preload(lines):\n    for line in lines:\n        try:\n            exec(line, {{}})\n"
             f"        except Exception:\n            pass\n_zjtext_preload({list(lines)!r})\ndel _zjtext_preload\n"
-            "import gc; gc.freeze(); del gc")  # what is loaded stays: the notebook's garbage collections skip it
+            + ("import gc; gc.freeze(); del gc" if TRICKS["freeze"] else ""))  # the notebook's collections skip it
 
 
 class Kernel:
@@ -220,7 +226,7 @@ class Kernel:
         self.used = False  # whether a notebook has run here (the next one starts with a reset)
         self.cwd = Path(cwd)  # the kernel's working directory (a notebook in another one starts with a chdir)
         args = ["--IPKernelApp.log_level=CRITICAL"]
-        if preload:  # run by IPython before the kernel answers: the first notebook waits for them
+        if preload and TRICKS["imports"]:  # run by IPython before the kernel answers: the first notebook waits for them
             args.append(f"--IPKernelApp.exec_lines={_preload_code(preload)}")
         run_sync(self.km.start_kernel)(cwd=str(cwd), extra_arguments=args)
 

@@ -389,7 +389,7 @@ class _Session:
         if kind == "report":
             report = self.load(args[0])
             return reused_report(args[0], self.out, report, self.with_code, args[5], args[6]) if report is not None else None
-        target = args[1] if kind == "compare" else self.out / CORPUS_DIR
+        target = _target(task, self.out)
         return _do(task) if _reusable(target, _stamp(args[0], self.with_code)) else None
 
     def run(self) -> list[RunResult]:
@@ -419,13 +419,25 @@ class _Session:
         results = [RunResult(str(f), report_id_for(f), error=self.refused[i]) if i in self.refused else by_file[f]
                    for i, f in enumerate(self.files)]
         ran = [Path(r.source) for r in results if not r.error]
-        for task in self._over_tasks(ran):  # what ran beside the reports, unless a report failed
+        final = self._over_tasks(ran)
+        self._drop_unused(over if parallel else [], final, done)
+        for task in final:  # what ran beside the reports, unless a report failed
             if _key(task) not in done:
                 done[_key(task)] = _do(task)
                 self._tell(done[_key(task)])
             results.append(done[_key(task)])
         self.bar.close()
         return results
+
+    def _drop_unused(self, ran_beside: list[tuple], final: list[tuple], done: dict) -> None:
+        """A comparison built beside the reports over a report that then failed, in a folder the final
+        plan does not use (``compare/<newest id>/``), is removed: no page links to it."""
+        keep = {_target(t, self.out) for t in final}
+        for task in ran_beside:
+            res = done.get(_key(task))
+            if res is not None and not res.reused and _key(task) not in {_key(t) for t in final} \
+                    and _target(task, self.out) not in keep:
+                shutil.rmtree(_target(task, self.out), ignore_errors=True)
 
     def _died(self, work: list[tuple]) -> Callable[[int, BaseException], RunResult]:
         def failed(i: int, err: BaseException) -> RunResult:
@@ -440,6 +452,11 @@ def _key(task: tuple) -> tuple:
     """A task's identity: its kind and inputs (and target folder)."""
     kind, args = task
     return (kind, str(args[0]) if kind == "report" else tuple(map(str, args[0])), str(args[1]))
+
+
+def _target(task: tuple, out: Path) -> Path:
+    """The folder a comparison or corpus task builds."""
+    return Path(task[1][1]) if task[0] == "compare" else out / CORPUS_DIR
 
 
 def over_first(tasks: list[tuple]) -> list[tuple]:
