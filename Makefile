@@ -7,12 +7,13 @@ STAMP  := $(VENV)/.installed-stamp
 REPORT ?=
 OUT    ?= reports
 
-.PHONY: report test install bench accuracy notebooks clean-outputs help
+.PHONY: report test install bench march-bench accuracy notebooks clean-outputs help
 
 help:
 	@echo "make report   run every notebook on the reports in data/raw/ and export HTML to $(OUT)/"
 	@echo "make test     run the test suite (pytest, doctests, nbval over notebooks/)"
 	@echo "make bench    run the speed/memory benchmark (bench/)"
+	@echo "make march-bench  time zjtext run on 22 reports in one session against one report alone (needs shared/)"
 	@echo "make accuracy score metric extraction against the gold annotation"
 	@echo "make notebooks sync notebooks/*.ipynb with their source zjtext/notebooks/*.py (jupytext) and execute them"
 
@@ -28,6 +29,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 # Reports whose input, zjtext and notebooks are unchanged are reused; `make report FORCE=1` redoes them.
+# One worker per core (zjtext run's default --jobs), each keeping its kernels from one report to the next.
 report: $(STAMP)
 	$(BIN)/zjtext run $(REPORT) --out $(OUT) $(if $(FORCE),--force,)
 
@@ -46,6 +48,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/stage_times.py
 	$(BIN)/python bench/run_bench.py
 	$(BIN)/python bench/run_report_bench.py
+
+# The March run: N distinct reports (shared/corpus) in one session against one report alone; several minutes.
+march-bench: $(STAMP)
+	$(BIN)/python bench/march_bench.py
 
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py
