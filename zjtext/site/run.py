@@ -48,6 +48,7 @@ from .folders import abandon as _abandon
 from .folders import finish as _finish
 from .folders import keep_failed as _keep_failed
 from .folders import relative as _relative
+from .folders import reuse_tables as _reuse_tables
 from .folders import reusable as _reusable
 from .folders import sha256 as _sha256  # noqa: F401
 from .folders import stage as _stage
@@ -250,22 +251,6 @@ def _run_over(name: str, paths: Sequence[Path], target_dir: Path, result: RunRes
         return result
     finally:
         _abandon(stage)
-
-
-def _reuse_tables(done: Path, stage: Path) -> None:
-    """Start ``stage`` with the processed tables of the folder's last build (hard links where the file
-    system allows, else copies): ``zjtext process``, run by the notebook, then redoes only the reports
-    whose input or zjtext changed (each report's ``meta.json`` says what it was made from). Every table
-    is written to a new file and renamed into place, so a linked file is never changed in place."""
-    if not done.is_dir():
-        return
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-    shutil.copytree(done, stage, copy_function=link, dirs_exist_ok=True)
 
 
 def corpus_worthy(reports: Sequence) -> bool:
