@@ -138,3 +138,19 @@ def test_a_comparison_built_beside_a_report_that_failed_is_removed_when_unused(t
             site_run._key(beside[1]): site_run.RunResult("a, c", "compare", reused=True)}
     site_run._Session._drop_unused(SimpleNamespace(out=tmp_path), beside, final, done)
     assert not built.exists() and kept.exists()
+
+
+def test_a_terminal_gets_a_bar_with_the_count_and_lines_above_it(tmp_path, monkeypatch, capsys, fixtures_dir):
+    import sys
+
+    _one_notebook(tmp_path / "notebooks", "print('ok')", monkeypatch)
+    reports = []
+    for name in ("a-2024.txt", "b-2024.txt"):
+        shutil.copy(fixtures_dir / "hostile-2024.txt", tmp_path / name)
+        reports.append(str(tmp_path / name))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert site_run.run_command(reports, out=tmp_path / "out", jobs=1) == 0
+    out, err = capsys.readouterr()
+    assert sorted(line.split(":")[0] for line in out.splitlines()) == ["a-2024", "b-2024"]
+    assert "[" not in out  # the count is the bar's, on stderr
+    assert "2/2" in err and "left" in err
