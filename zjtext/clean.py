@@ -23,16 +23,36 @@ _HAS_FULLWIDTH = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")  # invisible marks some editors leave in the text
 _DIGIT_DOT = re.compile(r"(?<=\d)[．·](?=\d)")
+# spaces inside a number, as PDF extraction leaves them: 1 9 9 7 年, 7 4 7 7 2 亿元, 8 ．8 ％ — single
+# digits each followed by a space (or a spaced decimal point), and the space before what follows
+_SPACED_NUMBER = re.compile(r"""
+    (?<![\d.．·])\d                    # a digit not inside a number
+    (?:\ (?=\d)\d | \ ?[.．·]\ ?(?=\d)\d)+   # … then spaced digits or a spaced decimal point
+    (?![\d.．·])(?:\ (?=[%‰\u4e00-\u9fff]))?  # … and the space before its unit
+    """, re.VERBOSE)
+# a number set off by spaces from the word before it or its unit: 涨幅在 3%以内, 总额 12 亿元, 增长 6.5 %
+# (not a year: 第一部分 2025年工作回顾 keeps its space)
+_SPACED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff]) ?(\d+(?:\.\d+)?) ?(?=[%‰\u4e00-\u9fff])(?!年)")
 
 
 def normalise_line(line: str) -> str:
-    """Unescape entities, map full-width digits/Latin/％/＋ to ASCII, fold spaces; keep Chinese punctuation."""
+    """Unescape entities, map full-width digits/Latin/％/＋ to ASCII, fold spaces, close up numbers
+    spaced out by PDF extraction (1 9 9 7 年, 8 ．8 ％) and the space between a word and its figure
+    (涨幅在 3%以内); a middle dot or full-width point between digits is a decimal point (4·3%).
+    Chinese punctuation is kept.
+
+    >>> normalise_line("1 9 9 7 年增长 8 ．8 ％，收入7 4 7 7 2 亿元，价格涨幅在 3%以内，增长4·3%")
+    '1997年增长8.8%，收入74772亿元，价格涨幅在3%以内，增长4.3%'
+    """
     line = html.unescape(line)
     if _HAS_FULLWIDTH.search(line):  # translate with a dict visits every character: only when needed
         line = line.translate(_FULLWIDTH)
+    line = _SPACES.sub(" ", _ZERO_WIDTH.sub("", line)).strip()
+    if " " in line:
+        line = _SPACED_NUMBER.sub(lambda m: m.group().replace(" ", ""), line)
     if "．" in line or "·" in line:
         line = _DIGIT_DOT.sub(".", line)
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", line)).strip()
+    return _SPACED_FIGURE.sub(r"\1", line) if " " in line else line
 
 
 # ---------------------------------------------------------------- sentences

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .numerals import arabic_shadow
+
 __all__ = ["Figure", "parse_figures"]
 
 _RESOURCES = Path(__file__).parent.parent / "resources"
@@ -157,8 +159,18 @@ def parse_figures(text: str) -> list[Figure]:
     [('1198万千瓦', 11980000.0, '千瓦', 'physical', 'none'), ('3%', 3.0, '%', 'percent', 'at_least'),
      ('3000多家', 3000.0, '家', 'count', 'more_than'), ('4位', 4.0, '位', 'rank', 'none')]
     """
-    if not _DIGIT.search(text):
+    shadow = arabic_shadow(text)  # Chinese numerals where figures stand (百分之七) read as digits
+    if not _DIGIT.search(shadow.text):
         return []  # figures are written in digits
+    figs = _parse(shadow.text)
+    for f in figs if shadow.edits else ():
+        f.extra["numeral"] = shadow.touches(f.start, f.end)
+        f.start, f.end, f.post_end = shadow.start(f.start), shadow.end(f.end), shadow.end(f.post_end)
+        f.surface = text[f.start:f.end]  # as the report writes it
+    return figs
+
+
+def _parse(text: str) -> list[Figure]:
     units = _units()
     rx = _figure_re()
     quotes = _quote_spans(text)

@@ -1,0 +1,202 @@
+"""Chinese numerals read as figures: 百分之七点九, 一千二百零一亿元, 两个百分点, 四点二倍.
+
+Older reports write their figures in Chinese numerals. Rather than a second figure grammar, the
+paragraph is read through an *Arabic shadow*: each Chinese numeral that stands where a figure does
+(after 百分之, before 个百分点 / 倍, or carrying a magnitude 万 / 亿 before a unit) is replaced by its
+Arabic form, the figure grammar runs on the shadow, and every offset is mapped back, so a figure's
+surface is the text as the report wrote it.  A numeral in any other place (一些, 一批, 十四五, 一带一路,
+三农, 第一, 一九五三年) is left alone: it is a word, a name, an ordinal or a year, not a figure.
+Traditional forms (點, 萬, 億, 兩) read like simplified ones.
+
+>>> numeral_value("一千二百零一亿"), numeral_value("十二点八"), numeral_value("一万亿")
+(120100000000.0, 12.8, 1000000000000.0)
+>>> arabic_shadow("增长百分之八至九，收入一千二百零一亿元，提高两个百分点").text
+'增长8至9%，收入1201亿元，提高2个百分点'
+>>> arabic_shadow("一批项目、一些地区、十四五规划、三农工作、第一位").edits
+()
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Shadow", "arabic_shadow", "numeral_value"]
+
+_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_TENS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_MAGS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+_MAG_OUT = {"万": "万", "萬": "万", "亿": "亿", "億": "亿"}  # the grammar's magnitude words
+
+_D = "".join(_DIGITS)
+_ALL = _D + "".join(_TENS) + "".join(_MAGS)
+# a numeral: starts with a digit or 十, may carry 十/百/千 and magnitudes, and decimals after 点
+_NUM = rf"[{_D}十拾](?:[{_ALL}])*(?:[点點][{_D}]+)?"
+_ARABIC = r"\d+(?:\.\d+)?"
+_SEP = r"[至到～~—－\-]"
+_NOT_AFTER = rf"(?<![第{_ALL}点點])"  # not an ordinal (第一), not the tail of a longer numeral
+
+_SHADOW_RE = re.compile(rf"""
+      百分之(?P<p1>{_NUM}|{_ARABIC}|百)           # 百分之七点九, 百分之12.8, 百分之百: a percent
+      (?:(?P<psep>{_SEP})(?:百分之)?
+         (?P<p2>{_NUM}|{_ARABIC}))?              # … 至九 / 到百分之九: a range, one unit
+    | {_NOT_AFTER}(?P<pts>{_NUM})
+      (?=(?:多|余)?(?:个百分点|百分点|倍))         # 两个百分点, 四点二倍, 一倍多
+    | {_NOT_AFTER}(?P<amt>{_NUM}|(?<=近)[百千万][{_ALL}]*)  # 近百个, 近千万: 近 drops the 一
+                                                 # 一千二百零一亿元, 七千四百多亿元 (_amount_ok)
+    | (?<=[\d多余])(?P<tmag>[萬億])                 # 2500億元: a traditional magnitude after digits
+    """, re.VERBOSE)
+
+
+def numeral_value(s: str) -> float | None:
+    """The value of a Chinese numeral (一千二百零一亿, 十二点八, 一九九三 read digit by digit); None if
+    it is not one."""
+    s = s.strip()
+    if not s:
+        return None
+    whole, frac = (re.split("[点點]", s, maxsplit=1) + [""])[:2]
+    if frac and any(c not in _DIGITS for c in frac):
+        return None
+    value = _integer(whole)
+    if value is None:
+        return None
+    if frac:
+        value += float("0." + "".join(str(_DIGITS[c]) for c in frac))
+    return value
+
+
+def _integer(s: str) -> float | None:
+    if not s:
+        return None
+    if all(c in _DIGITS for c in s):  # 一九九三, 八: digit by digit
+        return float("".join(str(_DIGITS[c]) for c in s))
+    total, section, number = 0.0, 0.0, 0
+    for prev, c in zip(" " + s, s):
+        if c in _DIGITS:
+            if prev in _DIGITS and prev not in "零〇○":
+                return None  # 十四五, 三二: two digits in a row are a name, not a number
+            number = _DIGITS[c]
+        elif c in _TENS:
+            section += (number or 1) * _TENS[c]
+            number = 0
+        elif c in _MAGS and _MAGS[c] == 1e8:
+            total, section, number = (total + section + number) * 1e8, 0.0, 0
+        elif c in _MAGS:
+            total, section, number = total + (section + number) * 1e4, 0.0, 0
+        else:
+            return None
+    return total + section + number
+
+
+def _plain(v: float) -> str:
+    """12.8 → '12.8', 1201.0 → '1201' (never an exponent)."""
+    return ("%.6f" % v).rstrip("0").rstrip(".")
+
+
+def _with_magnitude(numeral: str) -> str | None:
+    """一千二百零一亿 → '1201亿', 一万亿 → '1万亿', 十二点八 → '12.8': the magnitude kept as a word."""
+    value = numeral_value(numeral)
+    if value is None:
+        return None
+    m = re.search(rf"[{''.join(_MAGS)}]+$", numeral)
+    if not m or "点" in numeral or "點" in numeral:
+        return _plain(value)
+    mags = m.group()
+    scale = 1.0
+    for c in mags:
+        scale *= _MAGS[c]
+    if scale not in (1e4, 1e8, 1e12):
+        return _plain(value)
+    return _plain(value / scale) + "".join(_MAG_OUT[c] for c in mags)
+
+
+def _amount_ok(text: str, m: re.Match) -> bool:
+    """A numeral before a unit is a figure when it carries a magnitude (一千二百零一亿元, 五百多万吨) or
+    is a compound number (十四个, 三十多种, 一百二十项): 一批, 三个, 十项, 五位一体 are words, and a
+    year (一九八三年) is read digit by digit, not as a compound.  The figure grammar then wants a unit
+    after it (年, 届, 周年 give no figure)."""
+    numeral = m.group("amt")
+    if numeral[0] in "百佰千仟万萬":  # 近百个, 近千万: nearly a hundred (only after 近)
+        return True
+    rest = re.match(r"(?:多|余)?[万萬亿億]*", text[m.end():])
+    tail = rest.group() if rest else ""
+    if re.search(f"[{''.join(_MAGS)}]", numeral + tail):
+        return True
+    return len(numeral) >= 2 and bool(re.search(f"[{''.join(_TENS)}]", numeral)) or (
+        bool(tail) and numeral[-1] in _TENS)  # 二十多位, 十多个
+
+
+@dataclass(frozen=True)
+class Shadow:
+    """A paragraph with its Chinese numerals written in digits, and the way back to the original.
+
+    ``edits`` are ``(shadow_start, shadow_end, start, end)`` spans, in order."""
+
+    text: str
+    edits: tuple[tuple[int, int, int, int], ...]
+
+    def start(self, i: int) -> int:
+        """The original offset of a figure that starts at shadow offset *i*."""
+        return self._map(i, at_end=False)
+
+    def end(self, i: int) -> int:
+        """The original offset of a figure that ends at shadow offset *i*."""
+        return self._map(i, at_end=True)
+
+    def _map(self, i: int, at_end: bool) -> int:
+        shift = 0
+        for a, b, start, end in self.edits:
+            if (a < i <= b) if at_end else (a <= i < b):
+                return end if at_end else start  # inside a numeral: the whole numeral
+            if b > i:
+                break
+            shift = end - b
+        return i + shift
+
+    def touches(self, a: int, b: int) -> bool:
+        """Whether shadow span [a, b) was written in Chinese numerals."""
+        return any(e[0] < b and a < e[1] for e in self.edits)
+
+
+def arabic_shadow(text: str) -> Shadow:
+    """*text* with every Chinese numeral that stands where a figure does written in Arabic digits."""
+    parts: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    pos, out_len = 0, 0
+    for m in _SHADOW_RE.finditer(text):
+        new = _replacement(text, m)
+        if new is None:
+            continue
+        parts.append(text[pos:m.start()])
+        out_len += m.start() - pos
+        edits.append((out_len, out_len + len(new), m.start(), m.end()))
+        parts.append(new)
+        out_len += len(new)
+        pos = m.end()
+    if not edits:
+        return Shadow(text, ())
+    parts.append(text[pos:])
+    return Shadow("".join(parts), tuple(edits))
+
+
+def _replacement(text: str, m: re.Match) -> str | None:
+    if m.group("p1"):
+        first = "100" if m.group("p1") == "百" else _arabic(m.group("p1"))
+        if first is None:
+            return None
+        if m.group("p2"):
+            second = _arabic(m.group("p2"))
+            return None if second is None else f"{first}{m.group('psep')}{second}%"
+        return first + "%"
+    if m.group("pts"):
+        return _arabic(m.group("pts"))
+    if m.group("amt"):
+        return _with_magnitude(m.group("amt")) if _amount_ok(text, m) else None
+    return _MAG_OUT[m.group("tmag")]
+
+
+def _arabic(s: str) -> str | None:
+    if re.fullmatch(_ARABIC, s):
+        return s
+    value = numeral_value(s)
+    return None if value is None else _plain(value)
