@@ -9,7 +9,11 @@ Three scores, every miss printed (a benchmark to read, not a test threshold):
     every gold target found (with its indicator key, value and hedge), and the share of last year's
     results found, overall and for the indicators that have targets (what tracking needs);
 (c) the national tracking gold ``<shared>/gold/national-tracking.dev.csv`` over
-    ``<shared>/corpus/national/``: verdicts equal to the gold's, and verdicts drawn from a wrong figure.
+    ``<shared>/corpus/national/``: verdicts equal to the gold's, and verdicts drawn from a wrong figure;
+    then the same for the 1990s gold ``national-tracking-1990s.dev.csv`` (growth targets in GNP and GDP,
+    written in Chinese numerals);
+(d) the figures found in each national report (every figure of ``zjtext metrics``), the reports of
+    1954–1995 flagged when under 20.
 
 ``<shared>`` is ``$ZJTEXT_SHARED``, else the first ``shared/`` folder found beside the checkout or
 one level up; (b) and (c) are skipped with a note when it is absent.
@@ -99,8 +103,8 @@ def headline_gold_scores(shared: Path) -> None:
             print(sub[["report", "period", "indicator", "surface", "gold", "predicted"]].to_string(index=False))
 
 
-def tracking_scores(shared: Path) -> None:
-    gold = pd.read_csv(shared / "gold" / "national-tracking.dev.csv", dtype=str, keep_default_na=False)
+def tracking_scores(shared: Path, name: str = "national-tracking.dev.csv") -> None:
+    gold = pd.read_csv(shared / "gold" / name, dtype=str, keep_default_na=False)
     corpus = shared / "corpus" / "national"
     tables, total = [], {"rows": 0, "equal": 0, "wrong_figure": 0}
     for pair, rows in gold.groupby("pair", sort=True):
@@ -110,7 +114,7 @@ def tracking_scores(shared: Path) -> None:
         for k in total:
             total[k] += counts[k]
         tables.append(table)
-    print(f"\n== (c) national tracking gold: verdicts equal {total['equal']}/{total['rows']}, "
+    print(f"\n== (c) national tracking gold {name}: verdicts equal {total['equal']}/{total['rows']}, "
           f"verdicts from a wrong figure {total['wrong_figure']}")
     table = pd.concat(tables, ignore_index=True)
     bad = table[~table.ok]
@@ -118,6 +122,20 @@ def tracking_scores(shared: Path) -> None:
         print(f"-- misses ({len(bad)})")
         if len(bad):
             print(bad.drop(columns=["ok"]).to_string(index=False))
+
+
+def national_counts(shared: Path, floor: int = 20) -> None:
+    """(d) the number of figures found in each national report; 1954–1995 flagged under ``floor``."""
+    counts = []
+    for path in sorted((shared / "corpus" / "national").glob("china-*.txt")):
+        report = load_report(path)
+        counts.append((path.stem, len(extract_metrics(report))))
+    old = [(rid, n) for rid, n in counts if rid[-4:] <= "1995"]
+    low = [f"{rid} ({n})" for rid, n in old if n < floor]
+    print(f"\n== (d) figures per national report (1954–1995: {len(old)} reports, "
+          f"{len(low)} under {floor}{': ' + ', '.join(low) if low else ''})")
+    for rid, n in counts:
+        print(f"  {rid:<12} {n:>4}{'  < ' + str(floor) if rid[-4:] <= '1995' and n < floor else ''}")
 
 
 def main(argv: list[str]) -> int:
@@ -130,6 +148,9 @@ def main(argv: list[str]) -> int:
     print()
     headline_gold_scores(shared)
     tracking_scores(shared)
+    if (shared / "gold" / "national-tracking-1990s.dev.csv").is_file():
+        tracking_scores(shared, "national-tracking-1990s.dev.csv")
+    national_counts(shared)
     return 0
 
 

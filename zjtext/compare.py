@@ -361,6 +361,13 @@ def _measure(change: str) -> str:
     return "level" if str(change or "none") == "none" else "change"
 
 
+#: The headline indicator a newer report gives in place of an older one: 国民生产总值 (GNP, reported
+#: until 1993) is judged against the next report's 国内生产总值 (GDP) when that report gives no GNP.
+STANDS_IN = {"gnp": "gdp"}
+#: The reason a target judged on a stand-in result gives.
+STAND_IN_REASON = "a GNP (国民生产总值) target: the next report gives GDP (国内生产总值) growth instead, judged against it"
+
+
 class _Results:
     """The results a newer report gives: one-year actual figures, headline block first, each with
     its indicator key; base values and multi-year figures (年均, 五年来, 累计 …) left out."""
@@ -390,6 +397,8 @@ class _Results:
             same = r.indicator_key == key if key else (not r.indicator_key and normalise(r.indicator) == normalise(name))
             if same and str(r.base_unit) == str(base_unit) and _measure(r.change) == _measure(change):
                 return r
+        if key in STANDS_IN:  # a GNP target, the next report speaking of GDP only
+            return self.find(STANDS_IN[key], "", base_unit, change)
         if key and str(base_unit) == "%" and _measure(change) == "change":
             return self.stated_flat(key)
         return None
@@ -645,7 +654,10 @@ def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:
         return actual, judge(value, _num(t.value_max), t.qualifier, "", depth, t.base_unit), "a cut: met by a cut at least as deep"
     verdict = judge(value, _num(t.value_max), t.qualifier, key or t.indicator,
                     _signed(_num(actual.value), actual.change), t.base_unit)
-    return (actual, *_conclusive(verdict, actual, t.qualifier, key or t.indicator))
+    verdict, reason = _conclusive(verdict, actual, t.qualifier, key or t.indicator)
+    if key in STANDS_IN and getattr(actual, "indicator_key", key) == STANDS_IN[key]:
+        reason = "; ".join(x for x in (STAND_IN_REASON, reason) if x)
+    return actual, verdict, reason
 
 
 def _conclusive(verdict: str, actual, qualifier: str, indicator: str) -> tuple[str, str]:

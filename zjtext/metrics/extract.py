@@ -9,7 +9,7 @@ from ..indicators import indicator_key
 from ..report import Paragraph, Report
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
-from .subjects import WHOLES, _change, _groups, _indicators
+from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -66,6 +66,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         stretch = prev_names is not None and _STRETCH.fullmatch(text[lo:group[0].start].strip("，, "))
         if stretch and change == "none":  # 增长5.5%，力争6%: a higher aim for the same change
             change = prev_change
+        elif change == "none" and group[0].base_unit == "%" and GROWTH_NAME.search(names[0] if names else ""):
+            change = "increase"  # 经济增长速度8%: the name says it is a growth rate
         pre = group[0].pre
         c_lo = lo if floor == a else _clause_start(text, group[0].start, a)
         period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)

@@ -99,7 +99,8 @@ def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dic
     from ..indicators import display_name
 
     records = metric_rows(report) if metrics is None else metrics
-    rows = _headline_targets(report, records) + _headline_actuals(report, records)
+    targets = _headline_targets(report, records) or _plan_sentence_targets(report, records)
+    rows = targets + _headline_actuals(report, records)
     for r in rows:
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
         r["multi_year"] = bool(r["multi_year"])
@@ -246,6 +247,37 @@ def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
                              "change": "increase" if "同步" in clause else "none", "multi_year": False,
                              "qualifier_text": "", "paragraph": p.index, "start": c_lo})
     return rows
+
+
+# a sentence that sets this year's plan without a list of main targets (older reports): 今年计划要求…,
+# 今年国民生产总值计划增长8%, 经济增长速度的宏观调控目标定为8%至9%, 经济增长预期为7%左右
+_PLAN_CUE = re.compile(r"计划|调控目标|预期|目标|要求")
+_GROWTH_KEYS = ("gdp", "gnp", "gross_output")
+
+
+def _plan_sentence_targets(report: Report, records: list[dict]) -> list[dict]:
+    """Where a report has no list of main targets: the first sentence of this year's plan that sets
+    the growth of the economy (GDP, GNP or 工农业总产值) with a figure, and the targets that follow it in
+    its paragraph (of known indicators)."""
+    from types import SimpleNamespace
+
+    from ..indicators import indicator_key
+
+    year = infer_year(report)
+    this_year = re.compile(r"今年|本年" + (f"|{year}年" if year else ""))
+    by_par: dict[int, list] = {}
+    for rec in records:
+        if rec["period"] == "target" and not rec.get("multi_year"):
+            by_par.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
+    for p in report.body:
+        recs = sorted(by_par.get(p.index, []), key=lambda r: int(r.start))
+        for a, b, s in _sentence_spans(p) if recs else ():
+            growth = [r for r in recs if a <= int(r.start) < b and indicator_key(str(r.indicator)) in _GROWTH_KEYS
+                      and r.base_unit == "%"]
+            if growth and _PLAN_CUE.search(s) and this_year.search(s):
+                return [_row_out(r, "target") for r in recs if int(r.start) >= a and _headline_worthy(r, p.text)
+                        and indicator_key(str(r.indicator))]
+    return []
 
 
 #: What follows the subject of a target in words: a verb, or an adverb before one (宏观杠杆率基本稳定,

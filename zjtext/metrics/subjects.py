@@ -10,10 +10,14 @@ import re
 from ..clean import BULLETS
 from .figures import _CJK, _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
 
-__all__ = ["resolve_list"]
+__all__ = ["GROWTH_NAME", "resolve_list"]
 
 _INCREASE = r"增长|增加|提高|提升|上涨|上升|涨幅|增幅|增速|扩大|多增|攀升|跃升|回升"
 _DECREASE = r"下降|降低|减少|压减|减负|回落|缩减|缩小|降幅|下调|削减|收窄"
+# a target named by the plan that sets it, between the indicator and its figure: 国民生产总值计划增长
+# 8%, 经济增长速度的(宏观)调控目标定为8%, 经济增长预期为7%
+_PLAN_NOUN = r"(?:的)?(?:宏观)?(?:调控)?(?:目标|预期)(?:定)?|定"
+_PLAN_WORDS = rf"{_PLAN_NOUN}|计划(?:要求|增长|提高)"
 _CHANGE_RE = re.compile(rf"(?:(?P<inc>{_INCREASE})|(?P<dec>{_DECREASE}))(?:了)?(?:分别(?:为)?)?$")
 
 # cutting an object by a share (平均减时间61%、减材料47%, 压减时间58%): a decrease
@@ -25,7 +29,7 @@ WHOLES = "全国|全球|世界|全省|全市|全区|中部|西部|东部|中西�
 _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
-    r"^(?:[、，的]|[" + BULLETS + r"]+|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|初步统计|据初步统计|初步核算|经初步核算|包括|"
+    r"^(?:[、，的]|[" + BULLETS + r"]+|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|计划(?!单列)|初步统计|据初步统计|初步核算|经初步核算|包括|"
     r"(?:[\u4e00-\u9fff]{0,10}?的)?主要预期目标(?:是|为)?|"
     r"累计|合计|共计|总计|争取|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
     r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"
@@ -33,7 +37,7 @@ _LEAD_STRIP = re.compile(
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|同口径|可比口径|自然口径|比上年末|比上年|较上年末|较上年|比去年|较去年|(?:由|从)(?:上年|去年)(?:的)?|实现|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
-    r"转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|(?<![通经度走跨迈越闯穿错不超])过|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
+    rf"{_PLAN_WORDS}|转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|(?<![通经度走跨迈越闯穿错不超])过|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
     r"全年|年末|年底|年内|当年|今年|保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
     r"增至|降至|升至|进至|减至|增到|降到|升到|减到|"
@@ -45,7 +49,7 @@ _TRAIL_STRIP = re.compile(
 # the longest match of _TRAIL_STRIP and the characters a match can end with (tests check both)
 _TRAIL_STRIP_WIDTH = 10
 _TRAIL_LAST_CHARS = frozenset("上为了于从低共内减初别到加升在均增大小少已幅年底径成持按是末"
-                              "来次比涨现由的破窄第约经续至落计调负超越达过近速逾里长间际降高")
+                              "来次比涨现由的破窄第约经续至落计调负超越达过近速逾里长间际降高标期定划求")
 # verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
 _VERB_END = re.compile(
     r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
@@ -94,7 +98,11 @@ _MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营�
 
 _GROUP_GAP = re.compile(r"(?:、|和|及|与|以及|或|，|,)")
 _TO_END = re.compile(r"(?:到|至)$")
-_CHANGE_TRAIL = re.compile(r"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为)+$")
+_CHANGE_TRAIL = re.compile(rf"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为|{_PLAN_NOUN})+$")
+# a clause that ends naming a target, its figure in the next clause (…的宏观调控目标，定为8%)
+_PLAN_END = re.compile(r"(?:目标|预期)$")
+# a name that says it is a rate of growth (经济增长速度8%, 国民经济增长率): a change, not a level
+GROWTH_NAME = re.compile(r"(?:增长速度|增长率|增长预期|增长)$")
 _LIST_END = re.compile(r"(?:等|和|及|与|、)$")
 _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
@@ -298,6 +306,10 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     if after_figure and b == floor:
         raw = _LIST_LEAD.sub("", raw)
     phrase = _strip_phrase(raw)
+    if not phrase and b > floor + 1 and _PLAN_END.search(text, floor, b - 1):
+        # 经济增长速度的调控目标，定为8%: the target's subject is the clause before its figure's
+        raw = text[_clause_start(text, b - 1, floor):b - 1]
+        phrase = _strip_phrase(raw)
     # a noun after the figure: 推动351个项目…, 宁波、温州等5个城市…, 51枚亚运金牌
     tail_start = last.post_end
     tail_end = _clause_end(text, tail_start, len(text))

@@ -182,6 +182,8 @@ _REASONS = [
     (r"no vocabulary entry for this indicator and no result of the same name \(same unit, same measure, "
      r"one-year result\) in the next report", "指标不在指标表中，下一年的报告也没有同名、同单位、同口径的当年数字"),
     (r"a cut: met by a cut at least as deep", "降低目标：实际降幅不小于目标即达成"),
+    (r"a GNP \(国民生产总值\) target: the next report gives GDP \(国内生产总值\) growth instead, judged against it",
+     "国民生产总值目标：下一年的报告只给出国内生产总值增速，以此判定"),
     (r"the result is written as a bound \(以上/超过/以内\) that cannot settle the target",
      "实绩写作界限（以上、超过、以内），不能判定目标是否达成"),
     (r"report year unknown: targets are judged only by the next year's report", "报告年份不明：目标只用下一年的报告检验"),

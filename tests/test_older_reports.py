@@ -1,0 +1,67 @@
+"""Reports written the way older national reports are: targets set in a plan sentence rather than a
+list, GNP (国民生产总值) as the headline, results in Chinese numerals.  Every sentence is made up."""
+from __future__ import annotations
+
+import pytest
+
+from zjtext.compare import STAND_IN_REASON, track_targets
+from zjtext.metrics import headline
+from zjtext.report import report_from_text
+
+
+def _report(year: int, body: str):
+    text = f"{year}年国务院政府工作报告\n各位代表：\n{body}"
+    return report_from_text(text, f"land-{year}.txt")
+
+
+def _targets(report):
+    head = headline(report)
+    return [(r.indicator_key, r.value, r.value_max if r.value_max == r.value_max else None, r.change)
+            for r in head[head.period == "target"].itertuples()]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("今年计划要求，国民生产总值增长百分之五，全社会固定资产投资增长百分之七。",
+     [("gnp", 5.0, None, "increase"), ("fixed_investment", 7.0, None, "increase")]),
+    ("今年国民生产总值计划增长百分之六，是稳妥的。", [("gnp", 6.0, None, "increase")]),
+    ("今年计划国内生产总值增长百分之七。", [("gdp", 7.0, None, "increase")]),
+    ("今年经济增长速度的宏观调控目标，定为百分之六至七。", [("gdp", 6.0, 7.0, "increase")]),
+    ("今年经济增长速度的调控目标定为6%。", [("gdp", 6.0, None, "increase")]),
+    ("今年的经济增长预期为5%左右。", [("gdp", 5.0, None, "increase")]),
+])
+def test_this_years_growth_target_set_in_a_plan_sentence(sentence, expected):
+    report = _report(2041, f"一、2040年工作回顾\n过去一年，国内生产总值比上年增长4%。\n二、2041年的工作\n{sentence}\n")
+    assert _targets(report) == expected
+
+
+def test_main_targets_cue_with_a_growth_speed_name():
+    report = _report(2041, "二、2041年的工作\n宏观调控的主要目标是：经济增长速度6%，零售物价涨幅控制在8%以内。\n")
+    assert _targets(report)[0] == ("gdp", 6.0, None, "increase")
+
+
+def test_a_multi_year_plan_figure_is_not_this_years_target():
+    report = _report(2041, "二、2041年的工作\n按照五年计划，经济增长速度平均每年百分之七。今年计划国内生产总值增长百分之六。\n")
+    assert _targets(report) == [("gdp", 6.0, None, "increase")]
+
+
+OLD = "一、2040年工作回顾\n过去一年，国民生产总值增长百分之六。\n二、2041年的工作\n今年国民生产总值计划增长百分之七。\n"
+
+
+def test_gnp_target_judged_against_the_next_reports_gnp():
+    new = _report(2042, "一、2041年工作回顾\n过去一年，国民经济稳定增长，国民生产总值比上年增长百分之八点一。\n")
+    row = track_targets(_report(2041, OLD), new).iloc[0]
+    assert (row.indicator_key, row.verdict, row.actual_value, row.reason) == ("gnp", "met", 8.1, "")
+
+
+def test_gnp_target_judged_against_gdp_when_the_next_report_gives_only_gdp():
+    new = _report(2042, "一、2041年工作回顾\n过去一年，国内生产总值达到9000亿元，比上年增长百分之六点五。\n")
+    row = track_targets(_report(2041, OLD), new).iloc[0]
+    assert (row.indicator_key, row.verdict, row.actual_value) == ("gnp", "missed", 6.5)
+    assert row.reason == STAND_IN_REASON and row.actual_indicator.startswith("国内生产总值")
+
+
+def test_gdp_target_never_judged_against_gnp():
+    old = _report(2041, "二、2041年的工作\n今年计划国内生产总值增长百分之七。\n")
+    new = _report(2042, "一、2041年工作回顾\n过去一年，国民生产总值比上年增长百分之八。\n")
+    row = track_targets(old, new).iloc[0]
+    assert row.verdict == "not reported"
