@@ -65,3 +65,49 @@ def test_gdp_target_never_judged_against_gnp():
     new = _report(2042, "一、2041年工作回顾\n过去一年，国民生产总值比上年增长百分之八。\n")
     row = track_targets(old, new).iloc[0]
     assert row.verdict == "not reported"
+
+
+def test_an_abridged_report_title_gives_year_and_region():
+    para = ("过去一年，全国各族人民团结奋斗，克服了种种困难，国内生产总值比上年增长百分之六，"
+            "农业、工业和交通运输各项建设事业都有新的进步，人民生活继续改善。\n")
+    text = "2041年国务院政府工作报告（摘要）\n" + para * 4
+    meta = report_from_text(text, "land-abridged.txt").meta
+    assert (meta.year, meta.region) == (2041, "全国")
+
+
+def _series_rows(rows):
+    import pandas as pd
+
+    from zjtext.views import SERIES_COLUMNS
+
+    return pd.DataFrame([("全国", y, key, name, f"{t}%", t, None, "none", "%", "growth", f"c-{y}", nxt, "", a, v, "")
+                         for y, key, name, t, a, v, nxt in rows], columns=SERIES_COLUMNS)
+
+
+def test_the_growth_series_draws_gnp_years_and_marks_the_years_it_cannot_judge():
+    import math
+
+    from zjtext.charts import series_lines
+
+    df = _series_rows([(2031, "gnp", "国民生产总值", 6.0, 7.5, "met", "c-2032"),
+                       (2032, "gdp", "国内生产总值", 7.0, 6.0, "missed", "c-2033"),
+                       (2033, "gdp", "国内生产总值", 7.0, None, "", ""),   # no report of 2034
+                       (2036, "gdp", "国内生产总值", 6.5, 6.6, "met", "c-2037")])  # no report of 2034, 2035
+    ax = series_lines(df, "gdp").axes[0]
+    target = ax.get_lines()[0]
+    assert list(target.get_xdata()) == list(range(2031, 2037))
+    assert [v for v in target.get_ydata() if not math.isnan(v)] == [6.0, 7.0, 7.0, 6.5]  # GNP year included
+    labels = ax.get_legend_handles_labels()[1]
+    assert "目标：国民生产总值" in labels and "缺下一年报告，不作判断" in labels
+    assert "无目标（无该年报告或报告未设）" in labels
+    shaded = sorted(round(p.get_x() + p.get_width() / 2) for p in ax.patches if p.get_width() == 1.0)
+    assert shaded == [2034, 2035]
+
+
+def test_a_years_own_gdp_target_wins_over_gnp():
+    from zjtext.charts import series_lines
+
+    df = _series_rows([(2031, "gnp", "国民生产总值", 6.0, 7.5, "met", "c-2032"),
+                       (2031, "gdp", "国内生产总值", 5.0, 7.0, "met", "c-2032")])
+    target = series_lines(df, "gdp").axes[0].get_lines()[0]
+    assert list(target.get_ydata()) == [5.0]

@@ -48,6 +48,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Sequence
 
+from .indicators import STANDS_IN
 from .report import Report, ReportError
 
 if TYPE_CHECKING:
@@ -361,9 +362,6 @@ def _measure(change: str) -> str:
     return "level" if str(change or "none") == "none" else "change"
 
 
-#: The headline indicator a newer report gives in place of an older one: 国民生产总值 (GNP, reported
-#: until 1993) is judged against the next report's 国内生产总值 (GDP) when that report gives no GNP.
-STANDS_IN = {"gnp": "gdp"}
 #: The reason a target judged on a stand-in result gives.
 STAND_IN_REASON = "a GNP (国民生产总值) target: the next report gives GDP (国内生产总值) growth instead, judged against it"
 
@@ -397,7 +395,7 @@ class _Results:
             same = r.indicator_key == key if key else (not r.indicator_key and normalise(r.indicator) == normalise(name))
             if same and str(r.base_unit) == str(base_unit) and _measure(r.change) == _measure(change):
                 return r
-        if key in STANDS_IN:  # a GNP target, the next report speaking of GDP only
+        if key in STANDS_IN:  # a GNP target, the next report speaking of GDP only (indicators.STANDS_IN)
             return self.find(STANDS_IN[key], "", base_unit, change)
         if key and str(base_unit) == "%" and _measure(change) == "change":
             return self.stated_flat(key)

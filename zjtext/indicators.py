@@ -135,6 +135,11 @@ def lookup(key: str) -> Indicator | None:
     return vocabulary().get(str(key or ""))
 
 
+#: The headline indicator that took an older one's place: 国民生产总值 (GNP, the growth headline until
+#: 1993) is read as 国内生产总值 (GDP) where a report gives GDP only (tracking, the series chart).
+STANDS_IN = {"gnp": "gdp"}
+
+
 def display_name(key: str, default: str = "", region: str = "") -> str:
     """The display name for a key, or ``default`` when the key is unknown. For the national report
     (``region`` 全国) a 地区… name reads 国内… (地区生产总值 → 国内生产总值), as that report writes it.

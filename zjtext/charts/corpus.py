@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Sequence
 
-from ..indicators import display_name
+from ..indicators import STANDS_IN, display_name
 from ..site.labels import VERDICT as VERDICT_WORDS  # the pages' words
 from .style import GREY, INK, LIGHT, MUTED, PALETTE
 from .style import finish as _finish, fmt_number as _fmt, in_house_style as _chart, message as _message
@@ -75,8 +75,17 @@ def panel_dots(panel_df: "pd.DataFrame", key: str = "gdp", *, source: Any = None
 @_chart
 def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = None, title: str | None = None) -> "Figure":
     """Target against result over the years for one indicator: the target (a band for a range), the
-    result the next year's report gives, and each year's verdict as the result marker's colour."""
-    rows = series_df[series_df["indicator_key"] == key] if len(series_df) else series_df
+    result the next year's report gives, and each year's verdict as the result marker's colour.
+
+    An indicator that once stood in its place (国民生产总值 for 国内生产总值, ``indicators.STANDS_IN``)
+    is drawn in the years the region has no target of its own, with a marker of its own. Years of the
+    span with no target (no report, or a report setting none) are shaded, years with no next report
+    drawn hollow: neither is guessed."""
+    keys = {key} | {old for old, new in STANDS_IN.items() if new == key}
+    rows = series_df[series_df["indicator_key"].isin(keys)] if len(series_df) else series_df
+    if len(rows) and rows["indicator_key"].nunique() > 1:  # a year with both: the indicator's own target
+        rows = rows.assign(_own=rows["indicator_key"] != key).sort_values(["year", "_own"], kind="stable")
+        rows = rows.drop_duplicates(["region", "year"]).drop(columns="_own")
     name = display_name(key, key)
     fig = _new_figure()
     ax = fig.add_subplot()
@@ -85,7 +94,8 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
         return _finish(fig, title or f"{name}：目标与实绩", source)
     rows = rows.sort_values("year")
     region = str(rows["region"].iloc[0])
-    name = str(rows["indicator"].iloc[0] or name)  # the name the region's reports use (国内生产总值 for 全国)
+    own = rows[rows["indicator_key"] == key]
+    name = str((own if len(own) else rows)["indicator"].iloc[-1] or name)  # as the reports name it (国内生产总值)
     heading = name if region == "全国" else region + name.removeprefix("地区")  # 国内生产总值, 浙江省生产总值
     years = rows["year"].astype(int).tolist()
     low = rows["target_value"].astype(float)
@@ -99,6 +109,7 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
     ax.plot(span, _by_year(years, low, span), "-", color=PALETTE[0], marker="s", markersize=5,
             label="目标（区间为竖条）", zorder=3)
     ax.plot(span, _by_year(years, actual, span), "--", color=MUTED, linewidth=1.2)
+    _mark_gaps(ax, rows, key, span)
     for year, value, verdict, target in zip(years, actual, rows["verdict"], low):
         if math.isfinite(value):
             ax.plot([year], [value], "o", color=VERDICT_COLORS.get(verdict, GREY), markersize=8, zorder=3)
@@ -108,7 +119,10 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
     for verdict, color in VERDICT_COLORS.items():
         if verdict in set(rows["verdict"]):
             ax.plot([], [], "o", color=color, label=f"实绩：{VERDICT_WORDS[verdict]}")
-    ax.set_xticks(span, [str(y) for y in span])
+    step = 1 if len(span) <= 16 else 5  # three decades: every fifth year named, the ends too
+    ticks = span if step == 1 else [y for y in span if y in (span[0], span[-1])
+                                    or (y % step == 0 and min(y - span[0], span[-1] - y) > 1)]
+    ax.set_xticks(ticks, [str(y) for y in ticks])
     unit = str(rows["unit"].iloc[0])
     growth = rows["measure"].iloc[0] == "growth"
     _at_least_span(ax, [*low, *high, *actual], 2.0 if growth or unit in ("%", "％") else None)
@@ -117,6 +131,25 @@ def series_lines(series_df: "pd.DataFrame", key: str = "gdp", *, source: Any = N
     ax.legend(loc="best")
     note = "实绩取自下一年的政府工作报告；缺下一年报告的年份不作判断"
     return _finish(fig, title or f"{heading}：目标与实绩", source, note=note)
+
+
+def _mark_gaps(ax: Any, rows: "pd.DataFrame", key: str, span: list[int]) -> None:
+    """Shade the years of *span* with no target, draw a hollow marker on a target with no result for
+    want of the next report, and a diamond on a target of the indicator that stood in for *key*."""
+    have = set(rows["year"].astype(int))
+    missing = [y for y in span if y not in have]
+    for y in missing:
+        ax.axvspan(y - 0.5, y + 0.5, color="#f0f0f0", zorder=0, linewidth=0)
+    if missing:
+        ax.fill_between([], [], color="#f0f0f0", label="无目标（无该年报告或报告未设）")
+    unjudged = rows[rows["result_report_id"].astype(str) == ""] if "result_report_id" in rows.columns else rows[:0]
+    if len(unjudged):
+        ax.plot(unjudged["year"].astype(int), unjudged["target_value"].astype(float), "s", markerfacecolor="white",
+                markeredgecolor=PALETTE[0], markersize=7, zorder=4, linestyle="none", label="缺下一年报告，不作判断")
+    other = rows[rows["indicator_key"] != key]
+    if len(other):
+        ax.plot(other["year"].astype(int), other["target_value"].astype(float), "D", color=PALETTE[0], markersize=6,
+                zorder=4, linestyle="none", label=f"目标：{other['indicator'].iloc[0]}")
 
 
 def _at_least_span(ax: Any, values: Sequence[float], points: float | None) -> None:
