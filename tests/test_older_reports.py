@@ -111,3 +111,44 @@ def test_a_years_own_gdp_target_wins_over_gnp():
                        (2031, "gdp", "国内生产总值", 5.0, 7.0, "met", "c-2032")])
     target = series_lines(df, "gdp").axes[0].get_lines()[0]
     assert list(target.get_ydata()) == [5.0]
+
+
+def test_a_result_said_in_words_to_meet_the_target_is_met_and_quoted():
+    new = _report(2042, "一、2041年工作回顾\n过去一年，经济运行平稳，国民生产总值增长率达到预期目标。\n")
+    row = track_targets(_report(2041, OLD), new).iloc[0]
+    assert row.verdict == "met" and "国民生产总值增长率达到预期目标" in row.reason
+
+
+def test_words_that_a_target_was_met_need_the_indicator_named():
+    new = _report(2042, "一、2041年工作回顾\n过去一年，农业生产达到预期目标，城乡市场繁荣。\n")
+    assert track_targets(_report(2041, OLD), new).iloc[0].verdict == "not reported"
+
+
+PRICE_TARGET = "二、2041年的工作\n今年计划要求，国民生产总值增长百分之七，零售物价上涨幅度控制在百分之六以内。\n"
+
+
+@pytest.mark.parametrize("review, verdict", [
+    ("过去一年，国民生产总值增长百分之七点二，商品零售价格总水平比上年下降。", "met"),      # a fall in words
+    ("过去一年，国民生产总值增长百分之七点二，商品零售价格总水平比上年下降百分之一。", "met"),  # a figure
+    ("过去一年，国民生产总值增长百分之七点二，商品零售价格总水平没有比上年下降。", "not reported"),
+    ("过去一年，国民生产总值增长百分之七点二，市场繁荣。", "not reported"),
+])
+def test_a_fall_in_words_meets_a_ceiling_on_the_rise(review, verdict):
+    new = _report(2042, f"一、2041年工作回顾\n{review}\n")
+    tracked = track_targets(_report(2041, PRICE_TARGET), new)
+    row = tracked[tracked.indicator_key == "retail_price"].iloc[0]
+    assert row.verdict == verdict
+    if verdict == "met" and row.actual == "":
+        assert "商品零售价格总水平比上年下降" in row.reason
+
+
+@pytest.mark.parametrize("review, actual", [
+    ("五年来，国民经济持续发展，国民生产总值平均每年增长百分之十一，去年国民生产总值增长百分之八点八，人民生活明显改善。", 8.8),
+    ("五年来，国民生产总值平均每年增长百分之十一。去年国民生产总值增长百分之六点八。", 6.8),
+    ("过去五年，国民生产总值年均增长百分之十一，粮食产量增加一千亿斤。", None),
+])
+def test_a_five_year_review_gives_the_years_figure_never_the_average(review, actual):
+    new = _report(2042, f"一、过去五年的回顾\n{review}\n")
+    row = track_targets(_report(2041, OLD), new).iloc[0]
+    assert (None if row.actual_value != row.actual_value else row.actual_value) == actual
+    assert row.verdict == ("not reported" if actual is None else "met" if actual >= 7 else "missed")

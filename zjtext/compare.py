@@ -321,6 +321,12 @@ _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到
 # a report saying in words that a target was missed (预期增长目标未能实现, 没有完成预期目标)
 _NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|完成|达到)|(?:未能|没有|没能|未)(?:实现|完成|达到)"
                       r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
+# … that a target was met, in words only (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
+_MET = re.compile(r"(?<!未能)(?<!没有)(?<!没能)(?<!未)(?:达到|实现|完成|超过|超额完成)(?:了)?(?:年初确定的|全年|年初|年度)?"
+                  r"(?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)")
+# … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降)
+_FELL = re.compile(r"(?<!没有)(?<!未)(?:比上年|比去年|同比|较上年)(?:有所|略有|继续)?(?:下降|回落|下跌)"
+                   r"(?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])")
 _CLAUSE_STOP = "，,；;。！？"
 _CLAUSES = re.compile(f"[{_CLAUSE_STOP}]")
 #: How a result said in words to be unchanged is shown (:meth:`_Results.stated_flat`).
@@ -428,15 +434,29 @@ class _Results:
 
     def stated_missed(self, key: str) -> str:
         """A sentence of the review that says in words the target for ``key`` was not met ('' if none)."""
+        return self._stated(key, _NOT_MET)
+
+    def stated_met(self, key: str) -> str:
+        """A sentence of the review that says in words, with no figure, that the target for ``key`` was
+        met (国内生产总值增长率达到预期目标); '' if none."""
+        return self._stated(key, _MET)
+
+    def stated_fall(self, key: str) -> str:
+        """A sentence of the review that says in words, with no figure, that ``key`` fell over the year
+        (商品零售价格总水平比上年下降); '' if none."""
+        return self._stated(key, _FELL)
+
+    def _stated(self, key: str, pattern: "re.Pattern") -> str:
         from .metrics.period import _paragraph_periods
 
         periods = _paragraph_periods(self.report)
+        keys = {key, STANDS_IN.get(key, key)}
         for p in self.report.body:
             if periods.get(p.index) != "actual":
                 continue
             for s in p.sentences or (p.text,):
-                m = _NOT_MET.search(s)
-                if m and key in named_keys(s[:m.start()]):
+                m = pattern.search(s)
+                if m and keys & named_keys(s[:m.start()]):
                     return s
         return ""
 
@@ -645,6 +665,12 @@ def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:
         stated = results.stated_missed(key) if key else ""
         if stated:
             return None, "missed", f"no figure; the next report says the target was not met: {stated[:60]}"
+        stated = results.stated_met(key) if key else ""
+        if stated:
+            return None, "met", f"no figure; the next report says the target was met: {stated[:60]}"
+        fell = results.stated_fall(key) if key and _caps_a_rise(t, key) else ""
+        if fell:
+            return None, "met", f"no figure; the next report says it fell, below a ceiling on its rise: {fell[:60]}"
         why = "no figure for this indicator" if key else "no vocabulary entry for this indicator and no result of the same name"
         return None, "not reported", f"{why} (same unit, same measure, one-year result) in the next report"
     if change == "decrease":  # a cut: compare the depth of the cut, deeper is better
@@ -656,6 +682,13 @@ def _verdict_for(t, key: str, results: _Results, gdp) -> tuple:
     if key in STANDS_IN and getattr(actual, "indicator_key", key) == STANDS_IN[key]:
         reason = "; ".join(x for x in (STAND_IN_REASON, reason) if x)
     return actual, verdict, reason
+
+
+def _caps_a_rise(t, key: str) -> bool:
+    """Is target ``t`` a ceiling on a rise (涨幅控制在6%以内; a bare or 左右 rise where lower is better)?"""
+    value, change, qualifier = _num(t.value), str(getattr(t, "change", "none")), str(t.qualifier)
+    ceiling = qualifier == "at_most" or (qualifier in ("approx", "none", "") and lower_is_better(key))
+    return ceiling and value is not None and value >= 0 and change != "decrease" and str(t.base_unit) == "%"
 
 
 def _conclusive(verdict: str, actual, qualifier: str, indicator: str) -> tuple[str, str]:

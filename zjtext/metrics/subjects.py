@@ -102,7 +102,7 @@ _CHANGE_TRAIL = re.compile(rf"(?:同比|比上年末|比上年|较上年|比去�
 # a clause that ends naming a target, its figure in the next clause (…的宏观调控目标，定为8%)
 _PLAN_END = re.compile(r"(?:目标|预期)$")
 # a name that says it is a rate of growth (经济增长速度8%, 国民经济增长率): a change, not a level
-GROWTH_NAME = re.compile(r"(?:增长速度|增长率|增长预期|增长)$")
+GROWTH_NAME = re.compile(r"(?:增长速度|增长率|增长预期|增长|上涨幅度|增长幅度|涨幅)$")
 _LIST_END = re.compile(r"(?:等|和|及|与|、)$")
 _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")

@@ -177,6 +177,9 @@ _REASONS = [
     (rf"growth in step with the economy: judged against GDP growth of {_GDP_GROWTH}%",
      r"与经济增长同步：对照生产总值增速 \1%"),
     (r"no figure; the next report says the target was not met: (.*)", r"没有数字；下一年的报告写明目标没有实现：\1"),
+    (r"no figure; the next report says the target was met: (.*)", r"没有数字；下一年的报告写明目标已经实现：\1"),
+    (r"no figure; the next report says it fell, below a ceiling on its rise: (.*)",
+     r"没有数字；下一年的报告写明比上年下降，低于涨幅上限：\1"),
     (r"no figure for this indicator \(same unit, same measure, one-year result\) in the next report",
      "下一年的报告没有这一指标同单位、同口径的当年数字"),
     (r"no vocabulary entry for this indicator and no result of the same name \(same unit, same measure, "
