@@ -97,3 +97,19 @@ def test_number_broken_over_lines_is_one_figure():
     assert list(df.surface) == ["74772亿元", "12.8%", "百分之十二点八", "9.5%"]
     for row in df.itertuples():  # each figure's surface is found in its sentence as displayed
         assert row.surface in row.sentence
+
+
+def test_hard_wrapped_text_with_indented_paragraphs():
+    """Lines wrapped at a fixed width, paragraphs opened by an indent (or an indent alone on the
+    line before): a wrap after a full stop is not a paragraph, a short unindented line is a heading."""
+    lines = ["2031年某省政府工作报告", "各位代表：", "过去五年的回顾",
+             "\u3000\u3000过去一年，全省经济平稳运行。生产总值达到", "3 2 5 0 亿元，比上年增长百分之六点",
+             "五。工业增加值增长7.1%。", "财政收入增长百分之九。", "\u3000\u3000", "居民收入稳步增长，城乡居民",
+             "收入分别增长5.2%和6.8%。"] + ["\u3000\u3000其他工作也取得了新的进展，人民生活继续改善。"] * 4
+    report = report_from_text("\n".join(lines), "x.txt")
+    body = [p.text for p in report.paragraphs if p.kind == "body" and "其他工作" not in p.text]
+    assert body[-2:] == ["过去一年，全省经济平稳运行。生产总值达到3250亿元，比上年增长百分之六点五。工业增加值增长7.1%。"
+                         "财政收入增长百分之九。", "居民收入稳步增长，城乡居民收入分别增长5.2%和6.8%。"]
+    assert any(p.text == "过去五年的回顾" for p in report.paragraphs)
+    surfaces = list(extract_metrics(report).surface)
+    assert surfaces[:4] == ["3250亿元", "百分之六点五", "7.1%", "百分之九"]

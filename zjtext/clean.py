@@ -202,26 +202,72 @@ def looks_like_heading(line: str) -> bool:
     return _is_section_heading(line) or bool(ITEM_MARKER.match(line))
 
 
-def join_broken_lines(lines: list[str]) -> list[str]:
-    """Re-join paragraphs that a scrape broke at inline markup (bold runs, sub/superscripts).
+_INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
+
+
+def text_lines(text: str) -> tuple[list[str], list[bool] | None]:
+    """The normalised non-empty lines of a plain text and, where the text marks its paragraphs by
+    indenting their first line (as hard-wrapped or PDF text does; the indent may stand alone on the
+    line before), whether each line opens one; None when it does not (fewer than five indents).
+
+    >>> text_lines("\u3000\u3000第一段开头\\n接着写\\n\u3000\u3000\\n第二段\\n" * 3)[1][:3]
+    [True, False, True]
+    >>> text_lines("甲。\\n乙。")
+    (['甲。', '乙。'], None)
+    """
+    lines: list[str] = []
+    flags: list[bool] = []
+    pending = False
+    for raw in text.splitlines():
+        line = normalise_line(raw)
+        indent = bool(_INDENT.match(raw))
+        if not line:
+            pending = pending or indent  # an indent alone on its line opens the next
+            continue
+        lines.append(line)
+        flags.append(indent or pending)
+        pending = False
+    return lines, (flags if sum(flags) >= 5 else None)
+
+
+def join_broken_lines(lines: list[str], opens: list[bool] | None = None) -> list[str]:
+    """Re-join paragraphs that a scrape broke at inline markup (bold runs, sub/superscripts) or that
+    were hard-wrapped: wrapped lines are not paragraphs.
 
     A line that does not end the way a paragraph ends, and is not a heading, continues on the next
-    line. The title line right after an appendix heading (附件1) stands alone.
+    line. Where the text indents the first line of each paragraph (``opens``, :func:`text_lines`),
+    an indented line opens a paragraph (unless a bare section number precedes it) and one that is not
+    continues its paragraph even after a full stop, unless it reads as a heading (a section number,
+    or short with no closing punctuation). The title line right after an appendix heading (附件1)
+    stands alone.
 
     >>> join_broken_lines(["累计完成治理。PM", "2.5", "年平均浓度下降。", "（二）标题", "正文。"])
     ['累计完成治理。PM2.5年平均浓度下降。', '（二）标题', '正文。']
     >>> join_broken_lines(["第一部分", "2025年工作回顾", "正文。", "二、", "今年工作", "正文。"])
     ['第一部分 2025年工作回顾', '正文。', '二、今年工作', '正文。']
+    >>> join_broken_lines(["今年粮食丰收。", "棉花增产。", "过去五年的回顾", "工业增长。"], [True, False, False, True])
+    ['今年粮食丰收。棉花增产。', '过去五年的回顾', '工业增长。']
     """
     out: list[str] = []
     after_appendix = False
-    for line in lines:
-        if out and not after_appendix and _continues(out[-1], line):
+    for i, line in enumerate(lines):
+        if opens is not None and out:  # indentation tells: an indented line opens a paragraph
+            joins = _bare_heading(out[-1]) if opens[i] else (_wrapped(out[-1], line) or _continues(out[-1], line))
+        else:
+            joins = bool(out) and _continues(out[-1], line)
+        if joins and not after_appendix:
             out[-1] += (" " if out[-1].endswith("部分") else "") + line  # 第一部分 + its title
         else:
             out.append(line)
         after_appendix = bool(APPENDIX_HEADING.match(line))
     return out
+
+
+def _wrapped(prev: str, line: str) -> bool:
+    """An unindented line after a paragraph's line, in a text that indents paragraphs: a wrap."""
+    if not prev or looks_like_heading(line) or _is_section_heading(prev) or is_chrome_end(line):
+        return False
+    return ends_paragraph(line) or len(line) > 30  # a short line with no full stop is a heading
 
 
 def _continues(prev: str, line: str) -> bool:

@@ -663,7 +663,7 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     path = Path(path)
     if not text.strip():
         raise EmptyReportError(path, "the file is empty (nothing but whitespace)")
-    title_tag = ""
+    title_tag, opens = "", None
     if _looks_like_html(text, path):
         fmt = "html"
         lines, page, title_tag = _html_lines(text, path)
@@ -671,13 +671,14 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
             raise NoReportBodyError(path, "the HTML page has no text")
     else:
         fmt = "text"
-        page = [x for x in (clean.normalise_line(x) for x in text.splitlines()) if x]
+        page, opens = clean.text_lines(text)
         lines = [_Line(x) for x in page]
     start = _find_start(lines)
     if start is None:
         raise NoReportBodyError(path, "no report body found (no 各位代表 salutation and no paragraphs of report text)")
     if fmt == "text":  # scraped text breaks paragraphs at inline markup; mend the body only
-        lines = lines[:start] + [_Line(x) for x in clean.join_broken_lines([ln.text for ln in lines[start:]])]
+        lines = lines[:start] + [_Line(x) for x in clean.join_broken_lines(
+            [ln.text for ln in lines[start:]], opens[start:] if opens else None)]
     body = _body_lines(lines, start)
     minimum = 10 if body and (clean.SALUTATION.match(body[0].text) or clean.OPENING.match(body[0].text)) else 200
     if _cjk_len("".join(ln.text for ln in body)) < minimum:
