@@ -138,10 +138,9 @@ def _mark_gaps(ax: Any, rows: "pd.DataFrame", key: str, span: list[int]) -> None
     want of the next report, and a diamond on a target of the indicator that stood in for *key*."""
     have = set(rows["year"].astype(int))
     missing = [y for y in span if y not in have]
-    for y in missing:
-        ax.axvspan(y - 0.5, y + 0.5, color="#f0f0f0", zorder=0, linewidth=0)
-    if missing:
-        ax.fill_between([], [], color="#f0f0f0", label="无目标（无该年报告或报告未设）")
+    for i, y in enumerate(missing):
+        ax.axvspan(y - 0.5, y + 0.5, color="#e6e6e6", zorder=0, linewidth=0,
+                   label="无目标（无该年报告或报告未设）" if i == 0 else None)
     unjudged = rows[rows["result_report_id"].astype(str) == ""] if "result_report_id" in rows.columns else rows[:0]
     if len(unjudged):
         ax.plot(unjudged["year"].astype(int), unjudged["target_value"].astype(float), "s", markerfacecolor="white",
