@@ -45,6 +45,7 @@ def test_not_numerals(word):
     ("粮食产量超过三千零五十億斤", ("三千零五十億斤", 3050e8, "斤", None, "more_than")),
     ("全县有二十多个乡镇通了公路", ("二十多个", 20, "个", None, "more_than")),
     ("增长百分之八左右", ("百分之八", 8, "%", None, "approx")),
+    ("人口自然增长率控制在千分之十二以内", ("千分之十二", 12, "‰", None, "at_most")),
 ])
 def test_chinese_numeral_figures(text, expected):
     surface, value, base_unit, value_max, qualifier = _one(text)

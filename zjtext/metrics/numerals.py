@@ -2,7 +2,8 @@
 
 Older reports write their figures in Chinese numerals. Rather than a second figure grammar, the
 paragraph is read through an *Arabic shadow*: each Chinese numeral that stands where a figure does
-(after 百分之, before 个百分点 / 倍, or carrying a magnitude 万 / 亿 before a unit) is replaced by its
+(after 百分之 / 千分之, before 个百分点 / 倍, a compound number or one carrying a magnitude 万 / 亿
+before a unit: 二十多个, 一千二百零一亿元, 近百个) is replaced by its
 Arabic form, the figure grammar runs on the shadow, and every offset is mapped back, so a figure's
 surface is the text as the report wrote it.  A numeral in any other place (一些, 一批, 十四五, 一带一路,
 三农, 第一, 一九五三年) is left alone: it is a word, a name, an ordinal or a year, not a figure.
@@ -37,8 +38,8 @@ _SEP = r"[至到～~—－\-]"
 _NOT_AFTER = rf"(?<![第{_ALL}点點])"  # not an ordinal (第一), not the tail of a longer numeral
 
 _SHADOW_RE = re.compile(rf"""
-      百分之(?P<p1>{_NUM}|{_ARABIC}|百)           # 百分之七点九, 百分之12.8, 百分之百: a percent
-      (?:(?P<psep>{_SEP})(?:百分之)?
+      (?P<per>[百千])分之(?P<p1>{_NUM}|{_ARABIC}|百)  # 百分之七点九, 百分之12.8, 百分之百, 千分之五
+      (?:(?P<psep>{_SEP})(?:(?P=per)分之)?
          (?P<p2>{_NUM}|{_ARABIC}))?              # … 至九 / 到百分之九: a range, one unit
     | {_NOT_AFTER}(?P<pts>{_NUM})
       (?=(?:多|余)?(?:个百分点|百分点|倍))         # 两个百分点, 四点二倍, 一倍多
@@ -184,10 +185,11 @@ def _replacement(text: str, m: re.Match) -> str | None:
         first = "100" if m.group("p1") == "百" else _arabic(m.group("p1"))
         if first is None:
             return None
+        sign = "%" if m.group("per") == "百" else "‰"
         if m.group("p2"):
             second = _arabic(m.group("p2"))
-            return None if second is None else f"{first}{m.group('psep')}{second}%"
-        return first + "%"
+            return None if second is None else f"{first}{m.group('psep')}{second}{sign}"
+        return first + sign
     if m.group("pts"):
         return _arabic(m.group("pts"))
     if m.group("amt"):
