@@ -32,7 +32,8 @@ _SPACED_NUMBER = re.compile(r"""
     """, re.VERBOSE)
 # a number set off by spaces from the word before it or its unit: 涨幅在 3%以内, 总额 12 亿元, 增长 6.5 %
 # (not a year: 第一部分 2025年工作回顾 keeps its space)
-_SPACED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff]) ?(\d+(?:\.\d+)?) ?(?=[%‰\u4e00-\u9fff])(?!年)")
+_SPACED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff]) ?(\d+(?:\.\d+)?) ?(?=[%‰\u4e00-\u9fff])(?!年)"
+                            r"|(?<=\d[%‰]) (?=[\u4e00-\u9fff])")  # … and 5% 左右
 
 
 def normalise_line(line: str) -> str:
@@ -52,7 +53,7 @@ def normalise_line(line: str) -> str:
         line = _SPACED_NUMBER.sub(lambda m: m.group().replace(" ", ""), line)
     if "．" in line or "·" in line:
         line = _DIGIT_DOT.sub(".", line)
-    return _SPACED_FIGURE.sub(r"\1", line) if " " in line else line
+    return _SPACED_FIGURE.sub(lambda m: m.group(1) or "", line) if " " in line else line
 
 
 # ---------------------------------------------------------------- sentences
