@@ -4,7 +4,7 @@ These functions work on lines of text (one paragraph per line), whatever the sou
 the HTML and plain-text loaders share every rule after extraction.
 
 >>> normalise_line("ＧＤＰ增长５．５％\u3000左右&nbsp;\u200d")
-'GDP增长5.5% 左右'
+'GDP增长5.5%左右'
 >>> split_sentences("他说：“要干。要实干。”我们同意；好！")
 ('他说：“要干。要实干。”我们同意；', '好！')
 """
