@@ -35,7 +35,8 @@ _ALL = _D + "".join(_TENS) + "".join(_MAGS)
 _NUM = rf"[{_D}十拾](?:[{_ALL}])*(?:[点點][{_D}]+)?"
 _ARABIC = r"\d+(?:\.\d+)?"
 _SEP = r"[至到～~—－\-]"
-_NOT_AFTER = rf"(?<![第{_ALL}点點])"  # not an ordinal (第一), not the tail of a longer numeral
+# not an ordinal (第一, 十二届十一次全会), not the tail of a longer numeral
+_NOT_AFTER = rf"(?<![第届{_ALL}点點])"
 
 _SHADOW_RE = re.compile(rf"""
       (?P<per>[百千])分之(?P<p1>{_NUM}|{_ARABIC}|百)  # 百分之七点九, 百分之12.8, 百分之百, 千分之五
@@ -111,16 +112,22 @@ def _with_magnitude(numeral: str) -> str | None:
     return _plain(value / scale) + "".join(_MAG_OUT[c] for c in mags)
 
 
+# after a numeral: a tier (五百亿级开发区) or a session (十二届十一次全会) — a name, not an amount
+_NOT_AN_AMOUNT = re.compile(r"级|次(?:全会|全体会议|会议|代表大会)")
+
+
 def _amount_ok(text: str, m: re.Match) -> bool:
     """A numeral before a unit is a figure when it carries a magnitude (一千二百零一亿元, 五百多万吨) or
     is a compound number (十四个, 三十多种, 一百二十项): 一批, 三个, 十项, 五位一体 are words, and a
     year (一九八三年) is read digit by digit, not as a compound.  The figure grammar then wants a unit
     after it (年, 届, 周年 give no figure)."""
     numeral = m.group("amt")
-    if numeral[0] in "百佰千仟万萬":  # 近百个, 近千万: nearly a hundred (only after 近)
-        return True
     rest = re.match(r"(?:多|余)?[万萬亿億]*", text[m.end():])
     tail = rest.group() if rest else ""
+    if _NOT_AN_AMOUNT.match(text, m.end() + len(tail)):
+        return False
+    if numeral[0] in "百佰千仟万萬":  # 近百个, 近千万: nearly a hundred (only after 近)
+        return True
     if re.search(f"[{''.join(_MAGS)}]", numeral + tail):
         return True
     return len(numeral) >= 2 and bool(re.search(f"[{''.join(_TENS)}]", numeral)) or (

@@ -16,7 +16,7 @@ _INCREASE = r"增长|增加|提高|提升|上涨|上升|涨幅|增幅|增速|扩
 _DECREASE = r"下降|降低|减少|压减|减负|回落|缩减|缩小|降幅|下调|削减|收窄"
 # a target named by the plan that sets it, between the indicator and its figure: 国民生产总值计划增长
 # 8%, 经济增长速度的(宏观)调控目标定为8%, 经济增长预期为7%
-_PLAN_NOUN = r"(?:的)?(?:宏观)?(?:调控)?(?:目标|预期)(?:定)?|定"
+_PLAN_NOUN = r"(?:的)?(?:宏观)?(?:调控)?(?:目标|预期)(?:定)?|(?<![\u4e00-\u9fff])定"  # (，)定为8%: not 稳定
 _PLAN_WORDS = rf"{_PLAN_NOUN}|计划(?:要求|增长|提高)"
 _CHANGE_RE = re.compile(rf"(?:(?P<inc>{_INCREASE})|(?P<dec>{_DECREASE}))(?:了)?(?:分别(?:为)?)?$")
 
