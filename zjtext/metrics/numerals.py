@@ -38,6 +38,9 @@ _SEP = r"[至到～~—－\-]"
 # not an ordinal (第一, 十二届十一次全会), not the tail of a longer numeral
 _NOT_AFTER = rf"(?<![第届{_ALL}点點])"
 
+_RUN = re.compile(rf"[{_ALL}]+")
+_PLACES = set("十拾百佰千仟") | set(_MAGS)
+_AFTER_DIGIT = ("个百分点", "百分点", "倍", "多", "余", "点", "點")
 _SHADOW_RE = re.compile(rf"""
       (?P<per>[百千])分之(?P<p1>{_NUM}|{_ARABIC}|百)  # 百分之七点九, 百分之12.8, 百分之百, 千分之五
       (?:(?P<psep>{_SEP})(?:(?P=per)分之)?
@@ -170,8 +173,14 @@ def arabic_shadow(text: str) -> Shadow:
     """*text* with every Chinese numeral that stands where a figure does written in Arabic digits."""
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
-    pos, out_len = 0, 0
-    for m in _SHADOW_RE.finditer(text):
+    pos, out_len, end = 0, 0, 0
+    for run in _RUN.finditer(text):  # a figure starts a run of numeral characters: try only there
+        if run.start() < end or not (_PLACES & set(run.group()) or text.startswith(_AFTER_DIGIT, run.end())):
+            continue  # 一, 三: a lone digit is a figure only before 个百分点, 倍, 多, 余 or a decimal point
+        m = _SHADOW_RE.match(text, run.start())
+        if m is None:
+            continue
+        end = m.end()
         new = _replacement(text, m)
         if new is None:
             continue
