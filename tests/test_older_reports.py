@@ -131,6 +131,7 @@ PRICE_TARGET = "二、2041年的工作\n今年计划要求，国民生产总值�
     ("过去一年，国民生产总值增长百分之七点二，商品零售价格总水平比上年下降。", "met"),      # a fall in words
     ("过去一年，国民生产总值增长百分之七点二，商品零售价格总水平比上年下降百分之一。", "met"),  # a figure
     ("过去一年，国民生产总值增长百分之七点二，商品零售价格总水平没有比上年下降。", "not reported"),
+    ("过去一年，国民生产总值增长百分之七点二，零售物价上涨幅度比上年回落。", "not reported"),  # the rise slowed
     ("过去一年，国民生产总值增长百分之七点二，市场繁荣。", "not reported"),
 ])
 def test_a_fall_in_words_meets_a_ceiling_on_the_rise(review, verdict):

@@ -324,8 +324,9 @@ _NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|�
 # … that a target was met, in words only (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
 _MET = re.compile(r"(?<!未能)(?<!没有)(?<!没能)(?<!未)(?:达到|实现|完成|超过|超额完成)(?:了)?(?:年初确定的|全年|年初|年度)?"
                   r"(?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)")
-# … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降)
-_FELL = re.compile(r"(?<!没有)(?<!未)(?:比上年|比去年|同比|较上年)(?:有所|略有|继续)?(?:下降|回落|下跌)"
+# … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降); not
+# its rate of rise (涨幅比上年回落: the rise slowed, prices did not fall)
+_FELL = re.compile(r"(?<!没有)(?<!未)(?<!涨幅)(?<!幅度)(?<!增幅)(?<!增速)(?<!率)(?:比上年|比去年|同比|较上年)(?:有所|略有|继续)?(?:下降|回落|下跌)"
                    r"(?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])")
 _CLAUSE_STOP = "，,；;。！？"
 _CLAUSES = re.compile(f"[{_CLAUSE_STOP}]")
