@@ -163,7 +163,7 @@ def parse_figures(text: str) -> list[Figure]:
     if not _DIGIT.search(shadow.text):
         return []  # figures are written in digits
     figs = _parse(shadow.text)
-    for f in figs if shadow.edits else ():
+    for f in figs if shadow.text != text else ():
         f.extra["numeral"] = shadow.touches(f.start, f.end)
         f.start, f.end, f.post_end = shadow.start(f.start), shadow.end(f.end), shadow.end(f.post_end)
         f.surface = text[f.start:f.end]  # as the report writes it

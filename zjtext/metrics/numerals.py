@@ -38,6 +38,9 @@ _SEP = r"[至到～~—－\-]"
 # not an ordinal (第一, 十二届十一次全会), not the tail of a longer numeral
 _NOT_AFTER = rf"(?<![第届{_ALL}点點])"
 
+# traditional forms of the words the figure grammar reads (units, magnitudes, hedges), one for one
+_TRADITIONAL = str.maketrans("過達內於將約餘噸畝個項輛臺戶條種萬億點兩張裏時標", "过达内于将约余吨亩个项辆台户条种万亿点两张里时标")
+_TRADITIONAL_RE = re.compile("[過達內於將約餘噸畝個項輛臺戶條種萬億點兩張裏時標]")
 _RUN = re.compile(rf"[{_ALL}]+")
 _PLACES = set("十拾百佰千仟") | set(_MAGS)
 _AFTER_DIGIT = ("个百分点", "百分点", "倍", "多", "余", "点", "點")
@@ -56,7 +59,7 @@ _SHADOW_RE = re.compile(rf"""
 def numeral_value(s: str) -> float | None:
     """The value of a Chinese numeral (一千二百零一亿, 十二点八, 一九九三 read digit by digit); None if
     it is not one."""
-    s = s.strip()
+    s = _WANWAN.sub("亿", s.strip())  # 五万万: the older way to write 五亿
     if not s:
         return None
     whole, frac = (re.split("[点點]", s, maxsplit=1) + [""])[:2]
@@ -100,6 +103,7 @@ def _plain(v: float) -> str:
 
 def _with_magnitude(numeral: str) -> str | None:
     """一千二百零一亿 → '1201亿', 一万亿 → '1万亿', 十二点八 → '12.8': the magnitude kept as a word."""
+    numeral = _WANWAN.sub("亿", numeral)
     value = numeral_value(numeral)
     if value is None:
         return None
@@ -170,7 +174,15 @@ class Shadow:
 
 
 def arabic_shadow(text: str) -> Shadow:
-    """*text* with every Chinese numeral that stands where a figure does written in Arabic digits."""
+    """*text* with every Chinese numeral that stands where a figure does written in Arabic digits,
+    and the traditional forms of the grammar's unit and hedge words in simplified ones (超過 → 超过,
+    萬噸 → 万吨: one character for one, offsets unchanged).
+
+    >>> arabic_shadow("糧食超過三千萬噸").text
+    '糧食超过3000万吨'
+    """
+    if _TRADITIONAL_RE.search(text):
+        text = text.translate(_TRADITIONAL)
     parts: list[str] = []
     edits: list[tuple[int, int, int, int]] = []
     pos, out_len, end = 0, 0, 0
@@ -181,22 +193,24 @@ def arabic_shadow(text: str) -> Shadow:
         if m is None:
             continue
         end = m.end()
-        new = _replacement(text, m)
-        if new is None:
+        found = _replacement(text, m)
+        if found is None:
             continue
+        new, end = found
         parts.append(text[pos:m.start()])
         out_len += m.start() - pos
-        edits.append((out_len, out_len + len(new), m.start(), m.end()))
+        edits.append((out_len, out_len + len(new), m.start(), end))
         parts.append(new)
         out_len += len(new)
-        pos = m.end()
+        pos = end
     if not edits:
-        return Shadow(text, ())
+        return Shadow(text, ())  # (traditional forms mapped, offsets the same)
     parts.append(text[pos:])
     return Shadow("".join(parts), tuple(edits))
 
 
-def _replacement(text: str, m: re.Match) -> str | None:
+def _replacement(text: str, m: re.Match) -> tuple[str, int] | None:
+    """The digits for match *m* and where the replaced text ends (None: not a figure)."""
     if m.group("p1"):
         first = "100" if m.group("p1") == "百" else _arabic(m.group("p1"))
         if first is None:
@@ -204,13 +218,26 @@ def _replacement(text: str, m: re.Match) -> str | None:
         sign = "%" if m.group("per") == "百" else "‰"
         if m.group("p2"):
             second = _arabic(m.group("p2"))
-            return None if second is None else f"{first}{m.group('psep')}{second}{sign}"
-        return first + sign
+            return None if second is None else (f"{first}{m.group('psep')}{second}{sign}", m.end())
+        return first + sign, m.end()
     if m.group("pts"):
-        return _arabic(m.group("pts"))
+        new = _arabic(m.group("pts"))
+        return None if new is None else (new, m.end())
     if m.group("amt"):
-        return _with_magnitude(m.group("amt")) if _amount_ok(text, m) else None
-    return _MAG_OUT[m.group("tmag")]
+        if not _amount_ok(text, m):
+            return None
+        split = _SPLIT_WAN.match(text, m.end())
+        if split and re.search("[亿億]", m.group("amt")) and m.group("amt")[-1] not in _MAGS:
+            # 二十五亿七千多万元: the 万 after 多 belongs to the 七千 → 25.7亿多元
+            value = numeral_value(m.group("amt") + "万")
+            return (None if value is None else (_plain(value / 1e8) + "亿" + split.group(1), split.end()))
+        new = _with_magnitude(m.group("amt"))
+        return None if new is None else (new, m.end())
+    return _MAG_OUT[m.group("tmag")], m.end()
+
+
+_SPLIT_WAN = re.compile("([多余餘])[万萬]")
+_WANWAN = re.compile("[万萬][万萬]")
 
 
 def _arabic(s: str) -> str | None:
