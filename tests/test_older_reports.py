@@ -153,3 +153,11 @@ def test_a_five_year_review_gives_the_years_figure_never_the_average(review, act
     row = track_targets(_report(2041, OLD), new).iloc[0]
     assert (None if row.actual_value != row.actual_value else row.actual_value) == actual
     assert row.verdict == ("not reported" if actual is None else "met" if actual >= 7 else "missed")
+
+
+def test_the_national_reports_own_全国_indicator_is_a_target_and_is_tracked():
+    old = _report(2041, "二、2041年的主要任务\n今年经济增长的预期目标为7%左右，全国商品零售价格总水平涨幅控制在3%以内。\n")
+    assert _targets(old) == [("gdp", 7.0, None, "increase"), ("retail_price", 3.0, None, "increase")]
+    new = _report(2042, "一、2041年工作回顾\n过去一年，国内生产总值增长7.3%，全国商品零售价格总水平上涨0.8%。\n")
+    tracked = track_targets(old, new).set_index("indicator_key")
+    assert list(tracked.verdict) == ["met", "met"] and list(tracked.actual_value) == [7.3, 0.8]

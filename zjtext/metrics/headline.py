@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..clean import BULLETS
-from ..report import Paragraph, Report
+from ..report import NATIONAL, Paragraph, Report
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
 from .period import _paragraph_periods, infer_year
@@ -121,13 +121,15 @@ def _row_out(r, period: str | None = None) -> dict:
             "qualifier_text": r.qualifier_text, "paragraph": r.paragraph, "start": r.start}
 
 
-def _headline_worthy(r, text: str) -> bool:
+def _headline_worthy(r, text: str, national: bool = False) -> bool:
     """Is the figure a level or change of a named indicator (not a rank, a share of or gap to the
     national figure, a milestone, a threshold inside a noun, or a multi-year figure)?
 
-    ``text`` is the paragraph the figure stands in.
+    ``text`` is the paragraph the figure stands in; in the ``national`` report a name opening with
+    全国 (全国商品零售价格总水平) is the nation's own indicator.
     """
-    if r.category == "rank" or bool(getattr(r, "multi_year", False)) or _NOT_HEADLINE.search(str(r.indicator)):
+    name = str(r.indicator).removeprefix("全国") if national else str(r.indicator)
+    if r.category == "rank" or bool(getattr(r, "multi_year", False)) or _NOT_HEADLINE.search(name):
         return False
     start, end = int(r.start), int(getattr(r, "end", int(r.start) + len(str(r.surface))))
     hedge = _POST_HEDGE_RE.match(text, end)
@@ -225,7 +227,7 @@ _CLAUSE = re.compile(rf"[{BULLETS}\s]*([^，,；;。]*)")
 def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
     from types import SimpleNamespace
 
-    rows = []
+    rows, national = [], report.meta.region == NATIONAL
     for p, lo, hi in _find_target_list(report):
         figs_at = {int(r["start"]): SimpleNamespace(**r) for r in records
                    if r["paragraph"] == p.index and lo <= r["start"] < hi}
@@ -236,7 +238,7 @@ def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
             clause = m.group(1).strip()
             inside = [figs_at[s] for s in sorted(figs_at) if c_lo <= s < c_hi]
             if inside:
-                rows.extend(_row_out(r, "target") for r in inside if _headline_worthy(r, p.text))
+                rows.extend(_row_out(r, "target") for r in inside if _headline_worthy(r, p.text, national))
                 continue
             if not clause or _MODIFIER_CLAUSE.match(clause) or len(clause) < 4:
                 continue
@@ -275,7 +277,8 @@ def _plan_sentence_targets(report: Report, records: list[dict]) -> list[dict]:
             growth = [r for r in recs if a <= int(r.start) < b and indicator_key(str(r.indicator)) in _GROWTH_KEYS
                       and r.base_unit == "%"]
             if growth and _PLAN_CUE.search(s) and this_year.search(s):
-                return [_row_out(r, "target") for r in recs if int(r.start) >= a and _headline_worthy(r, p.text)
+                return [_row_out(r, "target") for r in recs if int(r.start) >= a
+                        and _headline_worthy(r, p.text, report.meta.region == NATIONAL)
                         and indicator_key(str(r.indicator))]
     return []
 
