@@ -2,7 +2,8 @@
 
 - panel: every dev province's GDP growth target (as written, hedge and range kept) and its 2025 result,
   against ``../shared/gold/headline-2026.dev.csv`` (plus the seed against its own gold annotation);
-- series: the national targets and verdicts of ``../shared/gold/national-tracking.dev.csv``.
+- series: the national targets and verdicts of ``../shared/gold/national-tracking.dev.csv``, and of
+  ``national-tracking-1990s.dev.csv`` (GNP and GDP growth targets in Chinese numerals).
 
     .venv/bin/python bench/views_accuracy.py [--processed DIR]
 """
@@ -50,11 +51,11 @@ def score_panel(processed: Path) -> tuple[int, int, list[str]]:
     return good, checks, errors + misses
 
 
-def score_series(processed: Path) -> tuple[int, int, list[str]]:
+def score_series(processed: Path, gold: str = "national-tracking.dev.csv") -> tuple[int, int, list[str]]:
     reports, errors = processed_reports([SHARED / "corpus" / "national"], processed)
     table = series(reports).set_index(["year", "indicator_key"])
     checks, good, misses = 0, 0, []
-    for g in _gold("national-tracking.dev.csv"):
+    for g in _gold(gold):
         year, key = int(g["pair"][:4]), indicator_key(g["indicator"])
         row = table.loc[(year, key)] if (year, key) in table.index else None
         verdict = "" if row is None else VERDICT.get(row["verdict"], row["verdict"])
@@ -77,8 +78,12 @@ def main(argv: list[str]) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         processed = args.processed or Path(tmp)
-        for name, scorer in (("panel: GDP growth target and 2025 result, ten dev provinces", score_panel),
-                             ("series: national targets and verdicts 2013-2018", score_series)):
+        nineties = (lambda p: score_series(p, "national-tracking-1990s.dev.csv"))
+        scorers = [("panel: GDP growth target and 2025 result, ten dev provinces", score_panel),
+                   ("series: national targets and verdicts 2010-2018", score_series)]
+        if (SHARED / "gold" / "national-tracking-1990s.dev.csv").is_file():
+            scorers.append(("series: national growth targets and verdicts 1992-1994", nineties))
+        for name, scorer in scorers:
             good, total, misses = scorer(processed)
             print(f"{name}: {good}/{total}")
             print("\n".join(misses) if misses else "  no misses")
