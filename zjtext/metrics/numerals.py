@@ -52,8 +52,7 @@ _SHADOW_RE = re.compile(rf"""
       (?=(?:多|余)?(?:个百分点|百分点|倍))         # 两个百分点, 四点二倍, 一倍多
     | {_NOT_AFTER}(?P<amt>{_NUM}|(?<=近)[百千万][{_ALL}]*)  # 近百个, 近千万: 近 drops the 一
                                                  # 一千二百零一亿元, 七千四百多亿元 (_amount_ok)
-    | (?<=[\d多余])(?P<tmag>[萬億])                 # 2500億元: a traditional magnitude after digits
-    """, re.VERBOSE)
+    """, re.VERBOSE)  # (2500億元: the traditional magnitude is read as 亿 by _TRADITIONAL)
 
 
 def numeral_value(s: str) -> float | None:
@@ -233,7 +232,7 @@ def _replacement(text: str, m: re.Match) -> tuple[str, int] | None:
             return (None if value is None else (_plain(value / 1e8) + "亿" + split.group(1), split.end()))
         new = _with_magnitude(m.group("amt"))
         return None if new is None else (new, m.end())
-    return _MAG_OUT[m.group("tmag")], m.end()
+    return None
 
 
 _SPLIT_WAN = re.compile("([多余餘])[万萬]")
