@@ -161,3 +161,33 @@ def test_the_national_reports_own_全国_indicator_is_a_target_and_is_tracked():
     new = _report(2042, "一、2041年工作回顾\n过去一年，国内生产总值增长7.3%，全国商品零售价格总水平上涨0.8%。\n")
     tracked = track_targets(old, new).set_index("indicator_key")
     assert list(tracked.verdict) == ["met", "met"] and list(tracked.actual_value) == [7.3, 0.8]
+
+
+def test_series_and_compare_agree_on_gnp_then_gdp_years(tmp_path, capsys):
+    """Three made-up national reports: a GNP target judged against GNP, then one judged against GDP,
+    then a GDP target with no next report — through `zjtext series` and `zjtext compare`."""
+    import csv
+    import io
+
+    from zjtext import cli
+
+    bodies = {
+        2040: "二、2040年的工作\n今年国民生产总值计划增长百分之六。\n",
+        2041: "一、2040年工作回顾\n过去一年，国民生产总值比上年增长百分之七点一。\n"
+              "二、2041年的工作\n今年国民生产总值计划增长百分之八。\n",
+        2042: "一、2041年工作回顾\n过去一年，国内生产总值比上年增长百分之七点五。\n"
+              "二、2042年的工作\n今年计划国内生产总值增长百分之七。\n",
+    }
+    files = []
+    for year, body in bodies.items():
+        path = tmp_path / f"land-{year}.txt"
+        path.write_text(f"{year}年国务院政府工作报告\n各位代表：\n{body}", encoding="utf-8")
+        files.append(str(path))
+    assert cli.main(["series", *files, "--processed", str(tmp_path / "p"), "--jobs", "1", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    got = [(r["year"], r["indicator_key"], r["actual_value"], r["verdict"]) for r in rows]
+    assert got == [("2040", "gnp", "7.1", "met"), ("2041", "gnp", "7.5", "missed"), ("2042", "gdp", "", "")]
+    assert rows[1]["reason"] == STAND_IN_REASON and "2043" in rows[2]["reason"]
+    assert cli.main(["compare", files[1], files[2], "--what", "targets", "--format", "csv"]) == 0
+    compared = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert [(r["indicator_key"], r["verdict"], r["reason"]) for r in compared] == [("gnp", "missed", STAND_IN_REASON)]
