@@ -191,3 +191,14 @@ def test_series_and_compare_agree_on_gnp_then_gdp_years(tmp_path, capsys):
     assert cli.main(["compare", files[1], files[2], "--what", "targets", "--format", "csv"]) == 0
     compared = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
     assert [(r["indicator_key"], r["verdict"], r["reason"]) for r in compared] == [("gnp", "missed", STAND_IN_REASON)]
+
+
+def test_a_target_list_with_full_width_figures_and_a_space_before_a_figure():
+    report = report_from_text("2041年某省政府工作报告\n各位代表：\n二、2041年的工作\n"
+                              "今年全省经济社会发展的主要预期目标是：地区生产总值增长６．５％左右，"
+                              "居民消费价格涨幅在 ３％左右，城镇调查失业率控制在 5.5%以内。\n", "hill-2041.txt")
+    head = headline(report)
+    got = [(r.indicator_key, r.value, r.qualifier, r.surface) for r in head[head.period == "target"].itertuples()]
+    assert got == [("gdp", 6.5, "approx", "6.5%"), ("cpi", 3.0, "approx", "3%"),
+                   ("unemployment_surveyed", 5.5, "at_most", "5.5%")]
+    assert all(r.surface in r.sentence for r in head.itertuples())
