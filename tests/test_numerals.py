@@ -117,3 +117,10 @@ def test_hard_wrapped_text_with_indented_paragraphs():
     assert any(p.text == "过去五年的回顾" for p in report.paragraphs)
     surfaces = list(extract_metrics(report).surface)
     assert surfaces[:4] == ["3250亿元", "百分之六点五", "7.1%", "百分之九"]
+
+
+def test_a_few_indented_lines_do_not_make_an_unindented_text_wrapped():
+    lines = ["2031年某省政府工作报告", "各位代表：", "过去一年，全省经济平稳运行，生产总值增长6%。",
+             "工业增加值增长7.1%。", "财政收入增长5%。"] + ["\u3000\u3000引用的一段话。", "正文继续，投资增长4%。"] * 5
+    report = report_from_text("\n".join(lines), "x.txt")
+    assert "工业增加值增长7.1%。" in [p.text for p in report.paragraphs]

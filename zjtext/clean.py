@@ -209,7 +209,8 @@ _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
 def text_lines(text: str) -> tuple[list[str], list[bool] | None]:
     """The normalised non-empty lines of a plain text and, where the text marks its paragraphs by
     indenting their first line (as hard-wrapped or PDF text does; the indent may stand alone on the
-    line before), whether each line opens one; None when it does not (fewer than five indents).
+    line before), whether each line opens one; None when it does not (fewer than five indents, or
+    most lines after a full stop not indented: a few indented quotations in an unindented text).
 
     >>> text_lines("\u3000\u3000第一段开头\\n接着写\\n\u3000\u3000\\n第二段\\n" * 3)[1][:3]
     [True, False, True]
@@ -228,7 +229,9 @@ def text_lines(text: str) -> tuple[list[str], list[bool] | None]:
         lines.append(line)
         flags.append(indent or pending)
         pending = False
-    return lines, (flags if sum(flags) >= 5 else None)
+    after_end = [flags[i] for i in range(1, len(lines)) if ends_paragraph(lines[i - 1])]
+    marks = sum(flags) >= 5 and 2 * sum(after_end) >= len(after_end)  # most paragraphs open indented
+    return lines, (flags if marks else None)
 
 
 def join_broken_lines(lines: list[str], opens: list[bool] | None = None) -> list[str]:
