@@ -164,7 +164,7 @@ def test_hedge_written_once_governs_the_list_but_not_backwards():
     ("居民消费价格涨幅3%左右。", "increase"),
     ("研发投入强度提高0.2个百分点。", "increase"),
     ("能耗下降3.3%以上。", "decrease"),
-    ("为企业减负2500亿元。", "decrease"),
+    ("为企业减负2500亿元。", "none"),  # relief of a burden: an amount given, not a fall
     ("死亡人数分别下降11.3%、10.2%。", "decrease"),
     ("城镇调查失业率为4.6%。", "none"),
     ("新增上市公司65家。", "none"),
@@ -177,6 +177,18 @@ def test_change(text, change):
 
 
 # ---------------------------------------------------------------- indicators
+
+@pytest.mark.parametrize("text, indicator", [
+    ("为小微企业减负180亿元以上。", "小微企业减负"),
+    ("全年减税降费95亿元。", "减税降费"),
+    ("向农户让利12亿元。", "农户让利"),
+])
+def test_relief_of_a_burden_is_an_amount_named_by_its_verb(text, indicator):
+    """减负/减税降费/让利 + an amount: the amount given (change none), the verb kept in the name, so a
+    page never reads it as the beneficiary falling (小微企业 下降180亿元)."""
+    df = rows(text)
+    assert df.indicator.tolist() == [indicator] and df.change.tolist() == ["none"]
+
 
 def test_fenbie_and_pairs_resolve_in_order():
     df = rows("城镇和农村居民人均可支配收入分别增长5.2%、7.3%；"

@@ -12,7 +12,7 @@ import re
 
 from ..report import Report
 from .figures import parse_figures
-from .subjects import _DECREASE, _INCREASE
+from .subjects import _DECREASE, _INCREASE, RELIEF
 
 __all__ = ["infer_year"]
 
@@ -55,7 +55,7 @@ _PLAN_HEADING = re.compile(rf"{_PLAN_NAME}(?:规划|时期|期间|发展|以来)
 _MULTI_FIGURE = re.compile(
     r"(?<!全年)累计(?!达)|年均(?!浓度)|年平均(?!浓度)|"
     rf"(?<![连续第\d])(?:\d{{1,2}}|[两三四五六七八九十])年(?:来|间|内|里)?(?:分别|共|累计|合计)?"
-    rf"(?:{_INCREASE}|{_DECREASE}|投入|完成|实现|建成|新增|达到|达)|"
+    rf"(?:{_INCREASE}|{_DECREASE}|{RELIEF}|投入|完成|实现|建成|新增|达到|达)|"
     rf"(?:比|较|由|从|与){_PLAN_NAME}|{_PLAN_NAME}(?:时期|期间|以来|末|期末)")
 _BASE_YEAR = re.compile(r"(?:比|较|由|从|与|相比)((?:19|20)\d\d)年")
 _FUTURE_YEAR = re.compile(rf"{_NOT_SPAN_END}((?:19|20)\d\d)年")

@@ -13,7 +13,10 @@ from .figures import _CJK, _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start
 __all__ = ["GROWTH_NAME", "resolve_list"]
 
 _INCREASE = r"增长|增加|提高|提升|上涨|上升|涨幅|增幅|增速|扩大|多增|攀升|跃升|回升"
-_DECREASE = r"下降|降低|减少|压减|减负|回落|缩减|缩小|降幅|下调|削减|收窄"
+_DECREASE = r"下降|降低|减少|压减|回落|缩减|缩小|降幅|下调|削减|收窄"
+# relief of a burden (为企业减负300亿元, 减税降费120亿元): the figure is the amount given, not a fall of
+# the beneficiary; the verb stays in the indicator's name (企业减负)
+RELIEF = r"减负|减税降费|减税|降费|减费|让利"
 # a target named by the plan that sets it, between the indicator and its figure: 国民生产总值计划增长
 # 8%, 经济增长速度的(宏观)调控目标定为8%, 经济增长预期为7%
 _PLAN_NOUN = r"(?:的)?(?:宏观)?(?:调控)?(?:目标|预期)(?:定)?|(?<![\u4e00-\u9fff])定"  # (，)定为8%: not 稳定
