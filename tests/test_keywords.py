@@ -73,6 +73,14 @@ def test_policy_verbs_are_optional(seed_tokens):
     assert default < more
 
 
+def test_verbs_that_take_any_object_are_not_keywords():
+    """支持X, 新增X, 建成X: the verb outnumbers every object it takes, so it would head the list while
+    saying nothing of the report; the objects are the keywords."""
+    words = ["支持", "海洋牧场", "新增", "冷链仓储", "支持", "山地农业", "建成", "海洋牧场", "新增", "扶持", "加力"]
+    table = toy(words).assign(is_policy_verb=lambda d: d.token.isin(policy_verbs()))  # as tokens() marks them
+    assert keyword_table(table).keyword.tolist() == ["海洋牧场", "冷链仓储", "山地农业"]
+
+
 def test_notes_excluded_by_default(fx_tokens):
     body = keyword_table(fx_tokens).set_index("keyword")
     everything = keyword_table(fx_tokens, body_only=False).set_index("keyword")
