@@ -605,3 +605,14 @@ def test_headline_targets_pass_over_multi_year_results():
                       columns=TARGET_COLS).assign(multi_year=[True, False, False])
     labels = bar_labels(charts.headline_targets(df, source=SOURCE))
     assert "5.3%" in labels and "5.7%" not in labels
+
+
+def test_headline_legend_names_a_target_range_only_when_one_is_drawn():
+    df = targets_df()
+    ranged = [t.get_text() for ax in charts.headline_targets(df, source=SOURCE).axes if ax.get_legend()
+              for t in ax.get_legend().get_texts()]
+    flat = df.assign(value_max=float("nan"))
+    plain = [t.get_text() for ax in charts.headline_targets(flat, source=SOURCE).axes if ax.get_legend()
+             for t in ax.get_legend().get_texts()]
+    assert ("目标区间" in ranged) == bool(df["value_max"].notna().any())
+    assert plain and "目标区间" not in plain

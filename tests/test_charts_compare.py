@@ -300,3 +300,18 @@ def test_tracking_labels_a_result_in_words_as_the_report_writes_it():
              "actual": "持平", "actual_value": 0.0, "verdict": "met", "match_score": 1.0}]
     labels = [t.get_text() for t in charts.target_tracking(pd.DataFrame(rows)).axes[0].texts]
     assert "实际 持平" in labels and "实际 0%" not in labels
+
+
+def test_the_legend_names_a_target_range_only_when_one_is_drawn():
+    """目标区间 in the legend explains a drawn range; with none drawn it would explain nothing."""
+    row = {"indicator": "生产总值", "target": "6%左右", "target_value": 6.0, "target_value_max": None,
+           "qualifier": "approx", "base_unit": "%", "actual_indicator": "生产总值", "actual": "5.8%",
+           "actual_value": 5.8, "verdict": "met (within 左右)", "match_score": 1.0}
+
+    def legend(rows):
+        return [t.get_text() for ax in charts.target_tracking(pd.DataFrame(rows)).axes if ax.get_legend()
+                for t in ax.get_legend().get_texts()]
+
+    assert "目标区间" not in legend([row])
+    ranged = {**row, "indicator": "进出口总额", "target": "3%—4%", "target_value": 3.0, "target_value_max": 4.0}
+    assert "目标区间" in legend([row, ranged])

@@ -224,10 +224,11 @@ def _draw_tracking(ax: "Axes", rows: list[dict], xlabel: str = "% / 个百分点
     ax.set_axisbelow(True)
     if not legend:
         return
-    ax.legend(handles=[Line2D([], [], color=PRIMARY, marker="|", ms=12, mew=2.4, ls="none", label="上年目标"),
-                       Patch(facecolor=LIGHT, edgecolor=PRIMARY, hatch="///", label="目标区间"),
-                       Line2D([], [], color=MUTED, marker="o", ms=7, lw=2, label="实际（颜色同右侧结论）")],
-              loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, borderaxespad=0.2)
+    handles = [Line2D([], [], color=PRIMARY, marker="|", ms=12, mew=2.4, ls="none", label="上年目标")]
+    if any(math.isfinite(to_float(r.get("target_value_max"))) for r in rows):  # a range is drawn: say what it is
+        handles.append(Patch(facecolor=LIGHT, edgecolor=PRIMARY, hatch="///", label="目标区间"))
+    handles.append(Line2D([], [], color=MUTED, marker="o", ms=7, lw=2, label="实际（颜色同右侧结论）"))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, borderaxespad=0.2)
 
 
 def _matched_to(row: Mapping) -> str:

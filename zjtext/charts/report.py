@@ -278,9 +278,10 @@ def _draw_target_bars(ax: "Axes", rows: list[dict], year: int | None, xlabel: st
     if not legend:
         return
     last_name, this_name = (f"{year - 1}年实际", f"{year}年目标") if year else ("上年实际", "今年目标")
-    ax.legend(handles=[Patch(color=MUTED, label=last_name), Patch(color=PRIMARY, label=this_name),
-                       Patch(facecolor=LIGHT, edgecolor=PRIMARY, hatch="///", label="目标区间")],
-              loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, borderaxespad=0.2)
+    handles = [Patch(color=MUTED, label=last_name), Patch(color=PRIMARY, label=this_name)]
+    if any(math.isfinite(_signed(t)[1]) for _, t, _ in bars):  # a range is drawn: say what it is
+        handles.append(Patch(facecolor=LIGHT, edgecolor=PRIMARY, hatch="///", label="目标区间"))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=3, borderaxespad=0.2)
 
 
 
