@@ -28,10 +28,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# Reports whose input, zjtext and notebooks are unchanged are reused; `make report FORCE=1` redoes them.
+# Reports whose input, zjtext and notebooks are unchanged are reused; `make report FORCE=1` redoes them;
+# `make report PRUNE=1` removes the folders of reports no longer in data/raw/.
 # One worker per core (zjtext run's default --jobs), each keeping its kernels from one report to the next.
 report: $(STAMP)
-	$(BIN)/zjtext run $(REPORT) --out $(OUT) $(if $(FORCE),--force,)
+	$(BIN)/zjtext run $(REPORT) --out $(OUT) $(if $(FORCE),--force,) $(if $(PRUNE),--prune,)
 
 # The checkout's data/processed/ and reports/ must be exactly as they were after the tests and nbval.
 test: $(STAMP)

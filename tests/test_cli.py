@@ -103,3 +103,19 @@ def test_an_output_folder_that_is_a_file_is_a_one_line_error(capsys, tmp_path, c
     assert status == 1
     assert err == f"error: {in_the_way}: this is a file, not a folder; choose another output folder\n"
     assert in_the_way.read_text(encoding="utf-8") == "keep me"
+
+
+def test_targets_table_reads_in_chinese_with_whole_names_and_targets_in_words_apart(capsys, tmp_path):
+    """`targets --format table` is for reading: Chinese headers, names never cut, and a target stated
+    only in words listed under 文字表述的目标 (its clause is no name and no figure)."""
+    report = tmp_path / "yangli-2031.txt"
+    report.write_text(
+        "2031年样例省政府工作报告\n各位代表：\n一、2030年工作回顾\n全省生产总值增长4.8%，规模以上工业战略性新兴产业增加值增长9.1%。\n"
+        "二、2031年主要目标\n今年主要预期目标是：全省生产总值增长5%左右；农村居民人均可支配收入增速快于城镇居民。\n", encoding="utf-8")
+    status, out, _ = run(capsys, "targets", str(report), "--format", "table")
+    lines = out.splitlines()
+    assert status == 0 and lines[0].split() == ["指标", "时期", "原文数值", "数值", "单位"]
+    assert "规模以上工业战略性新兴产业增加值" in out, "a name of up to 20 characters is shown whole"
+    words = lines[lines.index("文字表述的目标：") + 1:]
+    assert [w.strip() for w in words] == ["农村居民人均可支配收入增速快于城镇居民"]
+    assert "增速快于城镇居民" not in "\n".join(lines[:lines.index("文字表述的目标：")])

@@ -17,7 +17,8 @@ from zjtext.cli import display_width, main, text_table
 from zjtext.paths import DEFAULT_REPORT
 from zjtext.site import labels
 from zjtext.site.html import finish_page, render
-from zjtext.site.pages import compare_nav, index_page, overview_page, report_nav
+from zjtext.site.index import overview_page
+from zjtext.site.pages import compare_nav, index_page, report_nav
 
 PAGES = [(f"{name}.html", f"{name[:2]} {labels.PAGE_TITLES.get(name, name)}") for name, _ in pipeline.report_notebooks()]
 
@@ -176,7 +177,7 @@ def test_report_text_with_markup_stays_text(fixtures_dir):
     doc = lxml_html.fromstring(page)
     assert not doc.xpath("//script | //b | //*[@onmouseover] | //a[starts-with(@href, 'javascript')]")
     assert "<script>alert(1)</script>政府工作报告" in doc.text_content() and "<b onmouseover=x>赵六</b>" in doc.text_content()
-    hostile = render("run_index.html.j2", title="<b>t</b>", reports=[{"href": "a.html", "text": "<script>x</script>"}],
+    hostile = render("run_index.html.j2", title="<b>t</b>", reports=[{"href": "a.html", "text": "<script>x</script>", "target": "<i>5%</i>", "actual": ""}],
                      comparisons=[], failed=[("<i>n</i>", "error <img src=x>")], nav=None)
     doc = lxml_html.fromstring(hostile)
     assert not doc.xpath("//script | //b | //i | //img")

@@ -569,3 +569,115 @@ def test_reports_of_a_comparison_are_reused_when_nothing_changed(tmp_path, monke
     assert [r.report_id for r in first][:2] == ["zhejiang-2024", "zhejiang-2025"]
     again = site_run.run([old, new], out=tmp_path / "out")
     assert [r.reused for r in again[:2]] == [True, True], [(r.report_id, r.reused, r.error) for r in again]
+
+
+# ---------------------------------------------------------------- pages a newsroom can publish as they are
+
+def _parameter_names() -> set[str]:
+    """The notebooks' parameter names (report_path, out_dir …), read from their parameters cells."""
+    from zjtext.site import execute
+
+    names = set()
+    for name in execute.notebook_names():
+        cell = execute.notebook_text(name).split('# %% tags=["parameters"]', 1)[-1].split("# %%", 1)[0]
+        names |= set(re.findall(r"^(\w+)\s*=", cell, re.M))
+    return names
+
+
+def _reading_text(doc) -> str:
+    """What a reader reads on a page: its text without code, styles and scripts."""
+    doc = lxml_html.fromstring(lxml_html.tostring(doc))  # a copy to strip
+    for el in doc.xpath("//style | //script | //code"):  # printed output (<pre>) is read
+        el.drop_tree()
+    return doc.text_content()
+
+
+ENGLISH_PROSE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:[ ,.;:]+[A-Za-z][A-Za-z'’-]*){3,}")
+
+
+def page_problems(page: Path, parameters: set[str]) -> list[str]:
+    """What keeps a page from being published as it is (empty: nothing)."""
+    doc = lxml_html.fromstring(page.read_bytes())
+    text = _reading_text(doc)
+    problems = [f"English prose: {m.group(0)[:60]!r}" for m in ENGLISH_PROSE.finditer(text)]
+    leftovers = re.compile(r"PosixPath|Traceback|(?<![A-Za-z0-9_])(?:None|NaN|nan|True|False|papermill|"  # Chinese is \w
+                           + "|".join(sorted(parameters)) + r")(?![A-Za-z0-9_])")
+    problems += [f"Python leftover: {m.group(0)!r}" for m in leftovers.finditer(text)]
+    for table in doc.xpath("//table"):
+        width = max((len(row.xpath("./th|./td")) for row in table.xpath(".//tr")), default=0)
+        if width > 10:
+            problems.append(f"a table of {width} columns")
+    for cell in doc.xpath("//table[contains(@class, 'headline') or contains(@class, 'source')]//tbody/tr/td[1]"):
+        if len(cell.text_content()) > 20:
+            problems.append(f"headline name over 20 characters: {cell.text_content()!r}")
+    return problems
+
+
+def test_page_problems_are_caught():
+    """The check itself: each problem, on a made-up page, is found."""
+    import tempfile
+
+    bad = ("<html><head><meta charset='utf-8'></head><body><p>Load the report and segment it.</p><pre>[PosixPath('data/x.csv')]</pre>"
+           "<table><tr>" + "<td>1</td>" * 11 + "</tr></table><p>判定 NaN，report_path 为 None</p>"
+           "<table class='headline'><tbody><tr><td>" + "长" * 21 + "</td></tr></tbody></table>"
+           "<p><code>zjtext run --prune data raw files</code></p></body></html>")
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "p.html"
+        page.write_text(bad, encoding="utf-8")
+        found = " | ".join(page_problems(page, {"report_path"}))
+    for problem in ("English prose: 'Load the report", "PosixPath", "'NaN'", "'report_path'", "'None'",
+                    "a table of 11 columns", "over 20 characters"):
+        assert problem in found, problem
+    assert "zjtext run" not in found, "code is not prose"
+
+
+def test_every_page_of_a_run_can_be_published_as_it_is(run_dir):
+    """No English prose, no Python leftovers, no table wider than 10 columns, no headline name over
+    20 characters, on any page of the run: index, front pages, pages 01–04, comparison, corpus."""
+    parameters = _parameter_names()
+    assert {"report_path", "out_dir"} <= parameters
+    problems = {str(p.relative_to(run_dir)): page_problems(p, parameters) for p in sorted(run_dir.rglob("*.html"))}
+    assert len(problems) > 10
+    assert not {p: found for p, found in problems.items() if found}
+
+
+def test_the_index_lists_reports_in_the_national_order(run_dir):
+    """全国 first, then the provinces by division code, newest year first; unknown regions last."""
+    from zjtext.regions import report_key
+
+    doc = lxml_html.fromstring((run_dir / "index.html").read_bytes())
+    names = [a.text_content() for a in doc.xpath("//table[contains(@class, 'index')]//a")]
+    assert len(names) == 3
+    keys = []
+    for name in names:
+        year, issuer = re.match(r"^(\d{4})年(.*)政府工作报告$", name).groups()
+        keys.append(report_key("全国" if issuer == "国务院" else issuer, int(year)))
+    assert keys == sorted(keys) and names[:2] == ["2025年浙江省政府工作报告", "2024年浙江省政府工作报告"]
+    cells = {tr.xpath("./td")[0].text_content(): [td.text_content() for td in tr.xpath("./td")[1:]]
+             for tr in doc.xpath("//table[contains(@class, 'index')]//tbody/tr")}
+    assert cells["2024年浙江省政府工作报告"] == ["5.5%左右", "6%"], "GDP target and last year's growth beside the link"
+
+
+def test_the_same_report_under_two_names_is_built_once_with_a_warning(tmp_path, monkeypatch, capsys, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    first, second = tmp_path / "zj-2025.txt", tmp_path / "zj-2025-copy.txt"
+    for path in (first, second):
+        shutil.copy(fixtures_dir / "synthetic-zhejiang-2025.txt", path)
+    assert site_run.run_command([str(first), str(second)], out=tmp_path / "out") == 0
+    out, err = capsys.readouterr()
+    assert err == f"warning: {second}: the same content as {first}; built once, from that file\n"
+    assert out.count("zj-2025:") == 1 and not (tmp_path / "out" / "zj-2025-copy").exists()
+    index = lxml_html.fromstring((tmp_path / "out" / "index.html").read_bytes()).text_content()
+    assert "zj-2025-copy.txt：与 zj-2025.txt 内容完全相同" in index
+
+
+def test_a_folder_whose_input_left_the_run_is_stale_until_pruned(tmp_path, monkeypatch, capsys, fixtures_dir):
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    out = tmp_path / "out"
+    assert site_run.run_command([str(fixtures_dir / "synthetic-zhejiang-2025.txt")], out=out) == 0
+    assert site_run.run_command([str(fixtures_dir / "hostile-2024.txt")], out=out) == 0
+    index = lxml_html.fromstring((out / "index.html").read_bytes()).text_content()
+    assert "过期的文件夹" in index and "synthetic-zhejiang-2025" in index
+    assert site_run.run_command([str(fixtures_dir / "hostile-2024.txt")], out=out, prune=True) == 0
+    assert not (out / "synthetic-zhejiang-2025").exists() and (out / "hostile-2024" / "index.html").exists()
+    assert "过期的文件夹" not in lxml_html.fromstring((out / "index.html").read_bytes()).text_content()

@@ -169,8 +169,17 @@ def cmd_metrics(args) -> int:
 
 def cmd_targets(args) -> int:
     from .metrics import headline
+    from .notebook import headline_view
 
-    emit(headline(load_report(args.path)), args.format, wide=getattr(args, "wide", False))
+    head = headline(load_report(args.path))
+    if args.format != "table" or getattr(args, "wide", False):
+        emit(head, args.format, wide=getattr(args, "wide", False))
+        return 0
+    # for reading: Chinese headers, whole names, and the targets stated in words listed on their own
+    sys.stdout.write(text_table(headline_view(head), wide=True))
+    words = headline_view(head, words=True)
+    if len(words):
+        sys.stdout.write("\n文字表述的目标：\n" + "".join(f"  {line}\n" for line in words.iloc[:, 0]))
     return 0
 
 
@@ -220,7 +229,8 @@ def cmd_process(args) -> int:
 def cmd_run(args) -> int:
     from .site.run import run_command
 
-    return run_command(args.paths, out=args.out, with_code=args.with_code, jobs=args.jobs, force=args.force)
+    return run_command(args.paths, out=args.out, with_code=args.with_code, jobs=args.jobs, force=args.force,
+                       prune=args.prune)
 
 
 # ---------------------------------------------------------------- parser
@@ -278,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with-code", action="store_true", help="keep code cells in the HTML pages")
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="reports run in parallel, each worker keeping its kernels (default: number of cores)")
+    p.add_argument("--prune", action="store_true",
+                   help="remove the folders of earlier runs whose input is not in this run (else the index lists them as stale)")
     return parser
 
 

@@ -103,19 +103,16 @@ def load_tables(report, processed_dir: str | Path | None, *names: str) -> list:
     return [get(n) for n in names]
 
 
-def save_tables(processed_dir: str | Path | None, tables: dict) -> list[Path]:
-    """Write each DataFrame to ``processed_dir/<name>.csv`` (atomic, UTF-8 with BOM) and print the path
-    and row count of each; with ``processed_dir`` None nothing is written (and that is said)."""
+def save_tables(processed_dir: str | Path | None, tables: dict) -> None:
+    """Write each DataFrame to ``processed_dir/<name>.csv`` (atomic, UTF-8 with BOM); with
+    ``processed_dir`` None nothing is written. Silent: the page's text says what is saved, and a
+    list of paths is no reading for the page."""
     from .tables import write_table
 
     if processed_dir is None:
-        print("processed_dir 为 None：表格只在本笔记本中使用，未写入文件。")
-        return []
-    written = []
+        return
     for name, df in tables.items():
-        written.append(write_table(name, df, Path(processed_dir) / f"{name}.csv"))
-        print(shown(written[-1]), f"{len(df)} 行")
-    return written
+        write_table(name, df, Path(processed_dir) / f"{name}.csv")
 
 
 def save_figure(fig, out_dir: str | Path | None, name: str) -> list[Path]:
@@ -255,13 +252,53 @@ def quoted_figure(surface: str, qualifier_text: str = "", change: str = "none") 
     return f"下降{text}" if change == "decrease" and "下降" not in text else text
 
 
-def headline_view(head):
-    """The headline table for reading: indicator, 目标/实绩, the figure as quoted, value, unit."""
+NAME_WIDTH = 20  # characters: a longer headline name is a clause, not a name
+
+
+def short_name(name: str, width: int = NAME_WIDTH) -> str:
+    """A headline name of at most ``width`` characters; a longer one (a clause) is cut, '…' marking it.
+
+    >>> short_name("生产总值"), short_name("一二三四五六七八九十" * 3)
+    ('生产总值', '一二三四五六七八九十一二三四五六七八九…')
+    """
+    name = str(name or "")
+    return name if len(name) <= width else name[:width - 1] + "…"
+
+
+def words_only(row) -> bool:
+    """Whether a headline row is a target stated only in words (与经济增长同步): it has no figure.
+
+    >>> words_only({"value": float("nan"), "period": "target"}), words_only({"value": 5.5, "period": "target"})
+    (True, False)
+    """
+    value = row.get("value")
+    return row.get("period") == "target" and (value is None or value == "" or value != value)
+
+
+def said_in_words(row) -> str:
+    """A target stated in words as one line: its clause, the name in front only when the clause does
+    not say it (a clause taken for a name is never shown twice).
+
+    >>> said_in_words({"indicator": "居民收入", "surface": "居民收入增长与经济增长同步"})
+    '居民收入增长与经济增长同步'
+    >>> said_in_words({"indicator": "农民收入", "surface": "增速快于城镇居民"})
+    '农民收入：增速快于城镇居民'
+    """
+    name, clause = str(row.get("indicator") or ""), str(row.get("surface") or "")
+    return clause if not name or name in clause else f"{short_name(name)}：{clause}"
+
+
+def headline_view(head, words: bool = False):
+    """The headline table for reading: indicator, 目标/实绩, the figure as quoted, value, unit; the
+    targets stated only in words are left out (``words=True``: only they, one line each by
+    :func:`said_in_words` — a clause is never put in a table's figure column)."""
     import pandas as pd
 
-    rows = head.to_dict("records")
+    rows = [r for r in head.to_dict("records") if words_only(r) == words]
+    if words:
+        return pd.DataFrame({"文字表述的目标": [said_in_words(r) for r in rows]}, index=range(1, len(rows) + 1))
     return pd.DataFrame({
-        "指标": [r["indicator"] for r in rows],
+        "指标": [short_name(r["indicator"]) for r in rows],
         "时期": [PERIOD_ZH.get(r["period"], r["period"]) for r in rows],
         "原文数值": [quoted_figure(r["surface"], r.get("qualifier_text", ""), r.get("change", "none")) for r in rows],
         "数值": [number(r["value"]) + ("—" + number(r["value_max"]) if number(r["value_max"]) else "") for r in rows],

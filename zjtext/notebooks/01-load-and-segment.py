@@ -15,16 +15,16 @@
 # %% [markdown]
 # # 01 · 载入报告与分词
 #
-# **Load the report and segment it.** 本笔记本读入一份政府工作报告（网页 HTML 或纯文本，UTF-8 或
-# GBK/GB18030 均可），找出从“各位代表”到结束语的正文（网页上的导航、“打印本页”“相关报道”等都会去掉），
-# 保留章节结构，再用 jieba 分词——政策口号和提法保持完整。段落表和词表保存在参数 `processed_dir` 指定的文件夹，
-# 后面的笔记本从那里读取（`zjtext run` 为每份报告设好这些参数；为 `None` 时什么也不写，后面的笔记本自己计算）。
+# 读入一份政府工作报告（网页 HTML 或纯文本，UTF-8 或 GBK/GB18030 均可），找出从“各位代表”到结束语的正文
+# （网页上的导航、“打印本页”“相关报道”等都会去掉），保留章节结构，再分词——政策口号和提法保持完整。
+# 本页的段落表和词表供后面几页使用。
 #
-# 下一个单元是参数（papermill 可替换）：换一份报告只需改 `report_path`；相对路径相对于当前工作目录。
+# 在 JupyterLab 中打开时，下一个单元列出可以修改的设置：换一份报告，只需改其中的报告文件路径。
 
 # %% tags=["parameters"]
 report_path = "../data/raw/zhejiang-2024.html"  # the report file (relative to the working directory)
-processed_dir = None  # where this notebook saves its tables, and later notebooks read them (None: save nothing)
+processed_dir = None  # where this notebook saves its tables, and later notebooks read them (None: save nothing;
+#                       later notebooks then compute what they need); `zjtext run` sets every path
 out_dir = None  # where figures are saved, in out_dir/figures (None: show them only)
 
 # %%
@@ -33,6 +33,7 @@ import pandas as pd
 from zjtext import load_report
 from zjtext.keywords import vocabulary_table
 from zjtext.notebook import save_tables, setup, table
+from zjtext.site.labels import COLUMNS, KIND
 from zjtext.segment import plain_cut, quoted_terms, segment_text, tokens
 from zjtext.tables import outline, paragraphs_table
 
@@ -55,17 +56,18 @@ pd.DataFrame(  # what the page does not say is left blank
 table(outline(report).rename(columns={"level": "级别", "section": "章节", "paragraphs": "段落数", "characters": "汉字数"}), None)
 
 # %% [markdown]
-# 每个段落都带有类型（标题 heading、正文 body、列表项 list_item、名词解释 note）和完整的章节路径。
+# 每个段落都带有类型（标题、正文、列表项、名词解释）和完整的章节路径。
 # 以下是段落类型的统计和开头几段：
 
 # %%
 paras = paragraphs_table(report)
-kinds = paras["kind"].value_counts().rename_axis("类型").reset_index(name="段落数")
+kinds = paras["kind"].map(KIND).value_counts().rename_axis("类型").reset_index(name="段落数")
 table(kinds, None)
 
 # %%
-preview = paras[["paragraph", "kind", "section", "text"]].assign(text=paras["text"].str.slice(0, 20) + "…")
-table(preview, 8)
+preview = paras[["paragraph", "kind", "section", "text"]].assign(kind=paras["kind"].map(KIND),
+                                                                text=paras["text"].str.slice(0, 20) + "…")
+table(preview.rename(columns=COLUMNS), 8)
 
 # %% [markdown]
 # ## 分词：让政策口号保持完整
@@ -99,8 +101,8 @@ summary
 # %% [markdown]
 # ## 保存
 #
-# 段落表、词次表和词汇表写入 `processed_dir`（UTF-8 带 BOM，Excel 可直接打开）。`tokens.csv` 逐个列出每一处词次
-# （所在段落、句子、位置和词）；`vocabulary.csv` 每个不同的词列一行：出现次数，以及它是否停用词、政策词、引号词、
+# 段落表、词次表和词汇表保存在本报告文件夹的 data 子文件夹里（UTF-8 带 BOM，Excel 可直接打开）。词次表逐个列出
+# 每一处词次（所在段落、句子、位置和词）；词汇表每个不同的词列一行：出现次数，以及它是否停用词、政策词、引号词、
 # 政策动词、数字、标点——这些标记对同一个词处处相同，所以只记一次。
 
 # %%

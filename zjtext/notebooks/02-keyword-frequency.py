@@ -15,8 +15,8 @@
 # %% [markdown]
 # # 02 · 关键词词频
 #
-# **Keyword frequencies.** 读取 01 写出的词表，统计关键词：去掉虚词、数字、单字和“推进、加快、加强”
-# 等通用政策动词（可以用参数保留），按每万字出现次数比较；再看关键词在各章节的分布、报告提出的口号、
+# 读取 01 页的词表，统计关键词：去掉虚词、数字、单字和“推进、加快、加强”
+# 等通用政策动词（在 JupyterLab 中可以改设置保留它们），按每万字出现次数比较；再看关键词在各章节的分布、报告提出的口号、
 # 关键词所在的上下文，以及经常相邻出现的词语搭配。
 
 # %% tags=["parameters"]
@@ -45,8 +45,7 @@ print(f"{report.meta.display_title}：{len(keywords)} 个不同的关键词")
 # ## 高频关键词
 #
 # “每万字”是每一万个汉字中出现的次数，不同长度的报告之间可以比较；“政策词表”表示该词在 zjtext 的政策词表中，
-# “引号提法”表示报告曾用引号提出它。次数相同的词按字序排列，结果可复现。（保存的 `keywords.csv` 用英文列名：
-# rank、keyword、count、per_10k……）
+# “引号提法”表示报告曾用引号提出它。次数相同的词按字序排列，结果可复现。
 
 # %%
 view = keywords.head(top_n).assign(is_policy_term=lambda d: d.is_policy_term.map(yes),
@@ -58,13 +57,16 @@ view.rename(columns={"rank": "名次", "keyword": "关键词", "count": "次数"
 # ## 关键词在各章节的分布
 #
 # 同一个词在“回顾”和“部署”两部分出现的比例，能看出它是成绩还是任务。表中数字是该词的全部出现中落在这一章节的比例；
-# 标题之前的开场白记为“（开头）”，没有出现的章节不列出。
+# 标题之前的开场白记为“（开头）”，没有出现的章节不列出；章节多于九个时，占比最小的几个章节合并为“其他章节”。
 
 # %%
 shares = section_shares(toks, top=12)
 pivot = shares.pivot_table(index="term", columns="top_section", values="share", sort=False).round(3)
 pivot = pivot.loc[:, pivot.sum() > 0]
 pivot.columns = [c if c else "（开头）" for c in pivot.columns]
+if pivot.shape[1] > 9:  # ten columns fit a page: the sections with the smallest shares are summed
+    big = pivot.sum().nlargest(8).index
+    pivot = pivot[[c for c in pivot.columns if c in big]].assign(其他章节=pivot.drop(columns=big).sum(axis=1).round(3))
 pivot.rename_axis(index="关键词", columns="章节")
 
 # %% [markdown]
@@ -93,18 +95,18 @@ table(kwic(toks, term, width=18)[["paragraph", "left", "keyword", "right", "sect
 # %% [markdown]
 # ## 词语搭配
 #
-# 在同一句中紧挨着出现、且比偶然更频繁的词对，按对数似然比 G² 排序（G² 越大，越不可能是偶然相邻；
-# PMI 衡量两个词相互吸引的强度）。
+# 在同一句中紧挨着出现、且比偶然更频繁的词对，按“显著性”排序：数值越大，越不可能是偶然相邻
+# （统计上用的是对数似然比）；“吸引度”衡量两个词相互吸引的强度（点互信息）。
 
 # %%
 table(collocations(toks, top=20)[["collocation", "count", "g2", "pmi"]].rename(
-    columns={"collocation": "搭配", "count": "次数", "g2": "G²", "pmi": "PMI"}), 20,
+    columns={"collocation": "搭配", "count": "次数", "g2": "显著性", "pmi": "吸引度"}), 20,
     empty="这份报告里没有反复出现的词语搭配。")
 
 # %% [markdown]
 # ## 保存
 #
-# 关键词表、口号表和章节分布表写入 `processed_dir`，供 04 画图使用。
+# 关键词表、口号表和章节分布表保存在 data 子文件夹里，供 04 页画图使用。
 
 # %%
 save_tables(processed_dir, {"keywords": keywords, "slogans": slogan_table, "section_shares": shares})

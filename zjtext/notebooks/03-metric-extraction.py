@@ -15,7 +15,7 @@
 # %% [markdown]
 # # 03 · 指标抽取
 #
-# **Every figure as a checkable row.** 报告中每一个用阿拉伯数字写出的指标都被抽出来：它衡量什么（指标）、
+# 报告中每一个用阿拉伯数字写出的指标都被抽出来：它衡量什么（指标）、
 # 数值与单位、量级（万、亿）、限定词（左右、以上、以内、超过）、是增长还是下降，以及最重要的——
 # 它是**上一年已经取得的实绩**，还是**今年（或今后几年）的目标**。年份、日期、届次、年龄、期限和口号里的数字
 # （如“8+4”“415X”）不算指标。每一行都带着原句，可以逐条核对。
@@ -32,7 +32,7 @@ import pandas as pd
 from zjtext import load_report
 from zjtext.metrics import extract_metrics, headline
 from zjtext.notebook import (CATEGORY_ZH, PERIOD_ZH, by_reading_order, headline_view, metrics_view, save_tables,
-                             setup)
+                             setup, table)
 
 setup()
 report = load_report(report_path)
@@ -43,12 +43,15 @@ print(f"{report.meta.display_title}：共抽出 {len(metrics)} 个指标数值")
 # %% [markdown]
 # ## 主要指标表
 #
-# 报告最常被引用的两段：上一年主要经济指标的完成情况（实绩 actual），和今年的主要预期目标（目标 target）。
+# 报告最常被引用的两段：上一年主要经济指标的完成情况（实绩），和今年的主要预期目标（目标）。
 # “原文数值”连同限定词和增减方向照录原文（如“5.5%左右”“下降3.3%”）；“数值”是换算后的数（亿、万已乘入，区间写作“下限—上限”）。
-# 只用文字表述的目标（如“与经济增长同步”）也列出，数值为空、原文保留。
+# 只用文字表述、没有数字的目标（如“与经济增长同步”）单独列在下面第二张表里，照录原文。
 
 # %%
 headline_view(head)
+
+# %%
+table(headline_view(head, words=True), None, empty="本报告没有只用文字表述的目标。")
 
 # %% [markdown]
 # ## 实绩与目标、各类指标的数量
@@ -62,7 +65,7 @@ pd.crosstab(metrics["category"].map(CATEGORY_ZH), metrics["period"].map(PERIOD_Z
 # %% [markdown]
 # ## 今年的目标（前 25 个）
 #
-# 报告部署的量化目标（主要预期目标、重点工作中的任务、民生实事等），按出现顺序列出前 25 个；上面“实绩与目标”表的“目标”一列是全部目标的个数，全部目标在保存的 `metrics.csv` 中（period 为 target 的行）。
+# 报告部署的量化目标（主要预期目标、重点工作中的任务、民生实事等），按出现顺序列出前 25 个；上面“实绩与目标”表的“目标”一列是全部目标的个数，全部目标在 data 子文件夹的指标表中。
 
 # %%
 targets_only = metrics[metrics["period"] == "target"]
@@ -81,7 +84,7 @@ counts.loc[by_reading_order(counts.index, top_section)].rename_axis(index="章�
 # %% [markdown]
 # ## 某一指标的全部数值
 #
-# 查看报告中提到某个指标的所有数值（参数 `indicator_term`），连同原句。
+# 查看报告中提到某个指标的所有数值，连同原句（在 JupyterLab 中可以改设置换一个指标）。
 
 # %%
 mentions = metrics[metrics["indicator"].str.contains(indicator_term, regex=False, na=False)]
@@ -91,7 +94,7 @@ metrics_view(mentions, ("paragraph", "indicator", "surface", "change", "period",
 # %% [markdown]
 # ## 保存
 #
-# 完整指标表 `metrics.csv` 和主要指标表 `targets.csv` 写入 `processed_dir`。
+# 完整指标表和主要指标表保存在 data 子文件夹里（UTF-8 带 BOM，Excel 可直接打开）。
 
 # %%
 save_tables(processed_dir, {"metrics": metrics, "targets": head})

@@ -15,8 +15,8 @@
 # %% [markdown]
 # # 04 · 图表
 #
-# **Charts.** 用 01–03 写出的数据表作图。所有图都用随 `mplfonts` 包安装的思源黑体（Noto Sans CJK SC），
-# 在任何机器上都能正确显示中文；给定参数 `out_dir` 时，每张图同时保存为 PNG 和 SVG（文件名固定），保存位置列在本页末尾。
+# 用 01–03 页的数据表作图。所有图都用随软件安装的思源黑体，在任何机器上都能正确显示中文；
+# 每张图同时保存为 PNG 和 SVG 两种格式（在本报告文件夹的 figures 子文件夹里，文件名固定）。
 
 # %% tags=["parameters"]
 report_path = "../data/raw/zhejiang-2024.html"  # the report file (relative to the working directory)
@@ -26,17 +26,16 @@ out_dir = None  # where figures are saved, in out_dir/figures (None: show them o
 # %%
 from zjtext import load_report
 from zjtext import charts
-from zjtext.notebook import load_tables, save_and_show, setup, shown
+from zjtext.notebook import load_tables, save_and_show, setup
 
 setup()
 report = load_report(report_path)
 # the tables 02 and 03 saved in processed_dir (computed here if they have not run)
 keywords, shares, targets, metrics = load_tables(report, processed_dir, "keywords", "section_shares", "targets", "metrics")
-saved = []
 
 
 def show(fig, name):  # saved as PNG and SVG when out_dir is given; the page shows the PNG
-    return save_and_show(fig, out_dir, name, saved)
+    return save_and_show(fig, out_dir, name)
 
 # %% [markdown]
 # ## 高频关键词
@@ -80,8 +79,3 @@ show(charts.growth_rates(metrics, targets=targets, source=report.meta), "growth_
 
 # %%
 show(charts.word_cloud(keywords, source=report.meta), "word_cloud")
-
-# %%
-print("已保存：" if saved else "out_dir 为 None：图表只显示，未保存。")
-for path in saved:
-    print(" ", shown(path))

@@ -15,12 +15,12 @@
 # %% [markdown]
 # # 05 · 年度对比
 #
-# **Year over year.** 第 N 年的报告为第 N 年定下目标，第 N+1 年的报告交代第 N 年的结果。本笔记本把两份（或更多）
+# 第 N 年的报告为第 N 年定下目标，第 N+1 年的报告交代第 N 年的结果。本页把两份（或更多）
 # 报告按年份排好，回答分析者最关心的问题：哪些词语升温、哪些淡出，哪些口号是新提出的，以及——
 # **上一年的目标完成了没有**。
 #
-# 只有**同一地区、不同年份**的报告才会被放在一起比较。`zjtext run` 会自动为每个地区的多年报告运行本笔记本，
-# 并把报告路径和输出文件夹作为参数传进来。
+# 只有**同一地区、不同年份**的报告才会被放在一起比较；每个地区有多年的报告时，本页自动生成。
+# 只有相邻两年的报告才判断目标是否完成；相隔两年以上的报告只列出目标，不作判定。
 
 # %% tags=["parameters"]
 report_paths = ["../data/raw/zhejiang-2024.html", "../tests/fixtures/synthetic-zhejiang-2025.txt"]  # demo pair: the seed and an invented fixture (the note below says so)
@@ -64,7 +64,7 @@ demo_note(report_paths, """\
 tracked = track_targets(old, new)
 if why := why_not_judged(old, new):  # the report of year N+1 reviews year N: other pairs get no verdicts
     print("说明：这里只列出目标，不作判定。", reason_zh(why))
-view = tracked.assign(verdict=tracked["verdict"].map(VERDICT_ZH))[["indicator", "target", "actual_indicator", "actual", "verdict"]]
+view = tracked.assign(verdict=tracked["verdict"].map(VERDICT_ZH).fillna(""))[["indicator", "target", "actual_indicator", "actual", "verdict"]]
 table(view.rename(columns={"indicator": "指标", "target": f"{names[old.report_id]}目标",
                            "actual_indicator": "对照指标", "actual": "实绩", "verdict": "判定"}), None,
       empty=f"没有在{names[old.report_id]}报告中找到主要预期目标。")
@@ -76,14 +76,15 @@ save_and_show(fig, out_dir, "target_tracking")
 # %% [markdown]
 # ## 升温与降温的词
 #
-# 对数似然比 G² 衡量两份报告之间词频差异的显著性，log ratio（以 2 为底）衡量差异大小：+1 表示新报告中相对频率翻倍。
+# “显著性”衡量两份报告之间词频差异是否可能出于偶然（统计上用的是对数似然比），数值越大越不可能是偶然；
+# “倍数变化”衡量差异大小：+1 表示新报告中的相对频率翻了一倍，-1 表示减半（以 2 为底的对数）。
 
 # %%
 key = keyness_between(old, new)
 significant = key[key["p_value"] < 0.05].assign(direction=lambda d: d["direction"].map(DIRECTION_ZH))
 table(significant[["term", "count_a", "count_b", "g2", "log_ratio", "direction"]].rename(columns={
-    "term": "词", "count_a": names[old.report_id], "count_b": names[new.report_id], "g2": "G²",
-    "log_ratio": "log ratio", "direction": "变化"}), 25, empty="两份报告之间没有升降显著（p < 0.05）的词。")
+    "term": "词", "count_a": names[old.report_id], "count_b": names[new.report_id], "g2": "显著性",
+    "log_ratio": "倍数变化", "direction": "变化"}), 25, empty="两份报告之间没有升降显著（p < 0.05）的词。")
 
 # %%
 fig = charts.keyness_bars(key, label_a=names[old.report_id], label_b=names[new.report_id],

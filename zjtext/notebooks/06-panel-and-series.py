@@ -15,7 +15,7 @@
 # %% [markdown]
 # # 06 · 各地目标一览与历年目标追踪
 #
-# **The March story in one page.** 每年三月，数据新闻编辑部要手工拼出两张表：一是“各省今年定了多少增长目标”——
+# 每年三月，数据新闻编辑部要手工拼出两张表：一是“各省今年定了多少增长目标”——
 # 各地主要预期目标并排，旁边是上一年的实绩；二是“十年来的目标与实绩”——同一地区历年的增长目标和实际增速、
 # 每一年是否完成，以及报告用词的变化（高质量发展、新质生产力、人工智能……）。本笔记本把这两件事一次做完。
 #
@@ -44,6 +44,8 @@ import pandas as pd
 
 from zjtext import charts, views
 from zjtext.notebook import VERDICT_ZH, demo_note, reason_zh, save_and_show, setup, table
+from zjtext.indicators import display_name
+from zjtext.regions import report_key
 
 setup()
 reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1)
@@ -58,31 +60,36 @@ pd.DataFrame([(r.region, r.year, r.report_id) for r in reports], columns=["地�
 demo_note(report_paths, """\
 **关于本页的默认参数（演示用）**：仓库不收录语料，默认参数用的是测试夹具——浙江 2024 年报告原文，加上几份
 **虚构的**小报告（“样例市”“示例省”“测试省”以及一份虚构的“浙江 2025”）。下面涉及这些虚构地区和浙江 2025 的数字都是编造的，
-只演示方法，**不是**对任何地区的评价。要看真实结果：`zjtext run data/raw/` 放入多省或多年的报告即可。""")
+只演示方法，**不是**对任何地区的评价。要看真实结果：把多省或多年的报告放进 data/raw 文件夹，再运行 make report。""")
 
 # %% [markdown]
 # ## 一、各地主要目标并排
 #
 # 每份报告一行，每个指标两列：今年的目标（照原文，保留“左右”“以上”“以内”等限定词和区间）与报告交代的上一年实绩。
-# 这里列出定了目标的报告最多的六个指标，按词表顺序排列；空格表示该报告没有给出这一项。完整的长表（每份报告 × 每个指标一行，便于透视）由
-# `zjtext panel` 输出为 CSV。
+# 这里列出定了目标的报告最多的四个指标（一页放得下），按词表顺序排列；空格表示该报告没有给出这一项。
+# 各地按全国、各省（区、市）行政区划代码的顺序排列，同一地区新的年份在前。每份报告 × 每个指标一行的完整长表
+# 可以用命令行导出为 CSV，便于透视。
 
 # %%
 panel = views.panel(reports)
 if len(regions) >= 2:
-    wide = views.panel_wide(panel, top=6)  # the six indicators most reports target; every one is in the CSV
-    display(table(wide, None))
+    wide = views.panel_wide(panel, top=4)  # the four indicators most reports target: 10 columns fit a page
+    order = sorted(range(len(wide)), key=lambda i: report_key(wide["地区"].iloc[i], wide["年份"].iloc[i]))
+    display(wide.iloc[order].set_index(["地区", "年份"]))
 else:
     print("本次只有一个地区的报告，没有可并排的地区。")
 
 # %% [markdown]
-# 有两个以上地区时，下图按目标值从高到低排列各地的目标（区间目标画成一段横条），空心圆是上一年的实绩。目标相同的地区按名称排序。
+# 下图每年一张（新的年份在前），按目标值从高到低排列这一年各地的目标（区间目标画成一段横条），空心圆是上一年的实绩；
+# 目标相同的地区按名称排序。不同年份的目标不放在一张图里比较。
 
 # %%
-if len(regions) >= 2:
-    fig = charts.panel_dots(panel, panel_key, source="数据来源：各地政府工作报告")
-    display(save_and_show(fig, out_dir, f"panel_{panel_key}"))
-else:
+dot_years = sorted({int(y) for y in panel.loc[panel["indicator_key"] == panel_key, "year"] if y}, reverse=True)
+for year in dot_years if len(regions) >= 2 else []:
+    fig = charts.panel_dots(panel[panel["year"] == year], panel_key, source=f"数据来源：各地{year}年政府工作报告",
+                            title=f"{year}年各地{display_name(panel_key, panel_key)}目标与上年实绩".replace("各地地区", "各地"))
+    display(save_and_show(fig, out_dir, f"panel_{panel_key}" if year == dot_years[0] else f"panel_{panel_key}_{year}"))
+if len(regions) < 2:
     print("各地对比图从略；该地区历年的目标与实绩见下一节。")
 
 # %% [markdown]
@@ -101,7 +108,7 @@ series = views.series([r for r in reports if r.region == region]) if region else
 judged = series[series["result_report_id"] != ""]
 waiting = sorted(set(series.loc[series["result_report_id"] == "", "year"]))
 if waiting:
-    print("尚无下一年报告、暂不判断的目标年份：", "、".join(str(y) for y in waiting), "（完整的表见 zjtext series 的输出）")
+    print("尚无下一年报告、暂不判断的目标年份：", "、".join(str(y) for y in waiting))
 shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""), reason=judged["reason"].map(reason_zh))
 table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]].rename(columns={
     "year": "目标年份", "indicator": "指标", "target": "目标", "actual": "实绩（下一年报告）", "verdict": "判定",

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from ..report import Report
 
-__all__ = ["PAGE_TITLES", "Link", "Nav", "report_nav", "compare_nav", "index_page", "overview_page", "front_rows",
+__all__ = ["PAGE_TITLES", "Link", "Nav", "report_nav", "compare_nav", "index_page", "front_rows",
            "indicator_join_key"]
 
 
@@ -126,8 +126,11 @@ def front_rows(head: "pd.DataFrame", tracked: "pd.DataFrame | None" = None) -> l
     previous report's targets judged by this one), last year's result, this year's target.
 
     Rows follow last year's targets, then this year's targets nobody tracked, then results with no
-    target in either year. Each figure is quoted as the report writes it (hedge and direction kept).
+    target in either year. Each figure is quoted as the report writes it (hedge and direction kept);
+    ``words`` marks a row whose target this year is stated only in words.
     """
+    from ..notebook import words_only
+
     records = head.to_dict("records")
     targets = [r for r in records if r.get("period") == "target"]
     actuals = [r for r in records if r.get("period") == "actual"]
@@ -150,18 +153,19 @@ def front_rows(head: "pd.DataFrame", tracked: "pd.DataFrame | None" = None) -> l
             take(actuals, used_a, indicator_join_key({"indicator": t["actual_indicator"], "base_unit": t.get("base_unit")}))
         this_year = take(targets, used_t, indicator_join_key(t))
         rows.append({"indicator": t["indicator"], "last_target": t.get("target", "") or "", "last_actual": t.get("actual", "") or "",
-                     "verdict": t.get("verdict", ""), "target": _quoted_figure(this_year) if this_year else ""})
+                     "verdict": t.get("verdict", ""), "target": _quoted_figure(this_year) if this_year else "",
+                     "words": bool(this_year) and words_only(this_year)})
     for i, t in enumerate(targets):
         if i in used_t:
             continue
         used_t.add(i)
         actual = take(actuals, used_a, indicator_join_key(t))
         rows.append({"indicator": t["indicator"], "last_target": "", "last_actual": _quoted_figure(actual) if actual else "",
-                     "verdict": "", "target": _quoted_figure(t)})
+                     "verdict": "", "target": _quoted_figure(t), "words": words_only(t)})
     for i, a in enumerate(actuals):
         if i not in used_a:
             rows.append({"indicator": a["indicator"], "last_target": "", "last_actual": _quoted_figure(a), "verdict": "",
-                         "target": ""})
+                         "target": "", "words": False})
     return rows
 
 
@@ -190,6 +194,7 @@ def _headline_table(report: "Report", previous: "Report | None") -> dict:
     """The front page's main table, ready for the template."""
     from ..compare import track_targets
     from ..metrics import headline
+    from ..notebook import said_in_words, short_name
 
     head = headline(report)
     tracked = track_targets(previous, report) if previous is not None else None
@@ -199,16 +204,22 @@ def _headline_table(report: "Report", previous: "Report | None") -> dict:
     with_targets = tracked is not None
     columns = [_cell("指标")] + ([_cell(f"{last}目标", "num")] if with_targets else []) + [_cell(f"{last}实绩", "num")]
     columns += ([_cell("是否完成", "short")] if with_targets else []) + [_cell(f"{this}目标", "num")]
-    body = []
+    body, words = [], []
     for r in front_rows(head, tracked):
-        row = [_cell(r["indicator"], "short")] + ([_figure(r["last_target"])] if with_targets else []) + [_figure(r["last_actual"])]
+        if r["words"]:  # a target in words is listed on its own; its row stays only for last year's figures
+            words.append(said_in_words({"indicator": r["indicator"], "surface": r["target"]}))
+            if not (r["last_target"] or r["last_actual"]):
+                continue
+        name = short_name(r["indicator"])
+        row = [_cell(name, "short", r["indicator"] if name != r["indicator"] else "")]
+        row += ([_figure(r["last_target"])] if with_targets else []) + [_figure(r["last_actual"])]
         if with_targets:
             row.append(_cell(labels.verdict(r["verdict"]), "short " + _verdict_class(r["verdict"])))
-        body.append(row + [_figure(r["target"])])
-    clauses = [[_cell(r["indicator"]), _cell(labels.PERIOD_LONG.get(r["period"], r["period"])),
+        body.append(row + [_cell("文字表述，见下", "text") if r["words"] else _figure(r["target"])])
+    clauses = [[_cell(short_name(r["indicator"])), _cell(labels.PERIOD_LONG.get(r["period"], r["period"])),
                 _cell(_quoted_figure(r)), _cell(_clause(report, r))]
                for r in head.to_dict("records")]
-    return {"columns": columns, "rows": body, "tracked": with_targets, "last": last, "this": this,
+    return {"columns": columns, "rows": body, "words": words, "tracked": with_targets, "last": last, "this": this,
             "source_columns": [_cell("指标"), _cell("时期"), _cell("原文数值"), _cell("原文")], "source_rows": clauses}
 
 
@@ -226,17 +237,3 @@ def index_page(report: "Report", pages: Sequence[tuple[str, str]], previous: "Re
         table=_headline_table(report, previous),
         previous=labels.report_name(previous.meta) if previous is not None else "",
     )
-
-
-def overview_page(results: Sequence[Any], out: Path) -> str:
-    """``DIR/index.html``: every report of the run by name (or its error) and every comparison."""
-    reports, comparisons, failed = [], [], []
-    for r in results:
-        title = getattr(r, "title", "") or r.report_id or Path(r.source).name
-        if r.error:
-            failed.append((title, r.error))
-        elif r.pages:
-            link = Link(relative_href(r.pages[0], out), title)
-            (comparisons if r.report_id in ("compare", "corpus") else reports).append(link)
-    return render("run_index.html.j2", title="zjtext 报告目录", reports=reports, comparisons=comparisons,
-                  failed=failed, nav=None)

@@ -56,7 +56,9 @@ from .folders import stamp as _stamp
 from .export import Pager, export_html, make_exporter, notebook_page, write_pages  # noqa: F401  (tests use them from here)
 from .html import finish_page_with_font
 from .labels import PAGE_TITLES, region_name, report_name, short_name
-from .pages import compare_nav, index_page, overview_page, relative_href, report_nav
+from .index import gap_label, overview_page, prune as _prune, stale_folders
+from .inputs import WHY, corpus_worthy, duplicates, loader
+from .pages import compare_nav, index_page, relative_href, report_nav
 
 COMPARE_NOTEBOOK = "05-compare-reports"
 COMPARE_DIR = "compare"
@@ -81,6 +83,10 @@ class RunResult:
     error: str = ""
     reused: bool = False
     title: str = ""  # the name readers see (region, year, 政府工作报告)
+    region: str = ""  # as readers name it (全国, 浙江省); the index orders reports by it
+    year: int | None = None
+    duplicate_of: str = ""  # the earlier input this one repeats (built once, from that one)
+    duplicate_why: str = ""
 
 
 def report_notebooks() -> list[tuple[str, str]]:
@@ -158,7 +164,8 @@ def reused_report(path: Path, out: Path, report: Report, with_code: bool = False
     pages = _reusable(out / report.report_id, _report_stamp(path, with_code, previous, compare))
     if not pages:
         return None
-    return RunResult(source=str(path), report_id=report.report_id, pages=pages, reused=True, title=report_name(report.meta))
+    return RunResult(source=str(path), report_id=report.report_id, pages=pages, reused=True, title=report_name(report.meta),
+                     region=region_name(report.meta), year=report.meta.year)
 
 
 def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, force: bool = False,
@@ -177,7 +184,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, fo
     if not force and (reused := reused_report(path, out, report, with_code, previous, compare)):
         return reused
     rid = result.report_id = report.report_id
-    result.title = report_name(report.meta)
+    result.title, result.region, result.year = report_name(report.meta), region_name(report.meta), report.meta.year
     final = out / rid
     notebooks = report_notebooks()
     stamp = _report_stamp(path, with_code, previous, compare)
@@ -212,8 +219,12 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, fo
 
 
 def compare_title(reports) -> str:
-    """'年度对比：浙江省 2024—2025年'."""
+    """'年度对比：浙江省 2024—2025年'; when the two newest, the pair the page judges, are not consecutive
+    years, the title names them and says so: '全国 2014年与2016年（相隔两年：只列目标，不作判定）'."""
     first, last = reports[0].meta, reports[-1].meta
+    apart = gap_label(reports[-2].meta.year, last.year) if len(reports) >= 2 else ""
+    if apart:
+        return f"{region_name(last)} {reports[-2].meta.year}年与{last.year}年（{apart}）"
     return f"{PAGE_TITLES[COMPARE_NOTEBOOK]}：{region_name(first)} {first.year}—{last.year}年"
 
 
@@ -253,17 +264,6 @@ def _run_over(name: str, paths: Sequence[Path], target_dir: Path, result: RunRes
         _abandon(stage)
 
 
-def corpus_worthy(reports: Sequence) -> bool:
-    """Whether notebook 06 has a story to tell: reports of two regions or more (the panel), or of two
-    years or more of one region (the series)."""
-    regions = {r.meta.region for r in reports if r.meta.region}
-    years: dict[str, set] = {}
-    for r in reports:
-        if r.meta.region and r.meta.year:
-            years.setdefault(r.meta.region, set()).add(r.meta.year)
-    return len(regions) >= 2 or any(len(y) >= 2 for y in years.values())
-
-
 def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, exporter=None,
                force: bool = False) -> RunResult:
     """Run notebook 06 (all regions side by side, one region over the years) into ``out/corpus/``."""
@@ -282,8 +282,11 @@ OnResult = Callable[[RunResult, int, int], None]
 
 
 def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_code: bool = False,
-        jobs: int = 1, progress: bool = False, force: bool = False, on_result: OnResult | None = None) -> list[RunResult]:
+        jobs: int = 1, progress: bool = False, force: bool = False, on_result: OnResult | None = None,
+        prune: bool = False) -> list[RunResult]:
     """Run every report; return one result per input (plus one per comparison and the corpus page).
+    The same report given twice is built once (its result names the first); ``prune`` removes the
+    folders of earlier runs whose input is not in this one (else the index lists them as stale).
 
     ``jobs`` > 1: reports, comparisons and the corpus page run in that many worker processes, each
     keeping its kernels for the next report it runs. ``on_result`` hears of each result as soon as it
@@ -316,7 +319,12 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
         ws.close()
         if own_ipython_dir:
             os.environ.pop("IPYTHONDIR", None)
-    write_pages({out / "index.html": overview_page(results, out)})
+    # a failed input's folder is not stale: its input is in this run (it may be fixed and rerun)
+    stale = stale_folders(out, [r.pages[0].parent for r in results if r.pages] +
+                          [out / r.report_id for r in results if r.error and r.report_id])
+    if prune:
+        _prune(stale)
+    write_pages({out / "index.html": overview_page(results, out, [] if prune else stale)})
     return results
 
 
@@ -334,8 +342,10 @@ class _Session:
 
     def __init__(self, files, refused, out, with_code, force, jobs, progress, on_result):
         self.files, self.refused, self.out, self.with_code, self.force = files, refused, out, with_code, force
+        self.load = loader()
         self.todo = [f for i, f in enumerate(files) if i not in refused]
-        self.load = _loader()
+        self.repeats = duplicates(self.todo, self.load)  # the same report under another name: built once
+        self.todo = [f for f in self.todo if f not in self.repeats]
         self.jobs, self.on_result = jobs, on_result
         plan = compare_plan([f for f in self.todo if self.load(f) is not None], out, self.load)
         year = {p: self.load(p).meta.year for s, _ in plan for p in s}
@@ -381,6 +391,10 @@ class _Session:
         global _POOL
         for i in self.refused:
             self._tell(RunResult(str(self.files[i]), report_id_for(self.files[i]), error=self.refused[i]))
+        repeated = {f: RunResult(str(f), report_id_for(f), duplicate_of=str(first), duplicate_why=why)
+                    for f, (first, why) in self.repeats.items()}
+        for r in repeated.values():
+            self._tell(r)
         tasks = [self._report_task(f) for f in self.todo]
         over = self._over_tasks([f for f in self.todo if self.load(f) is not None])
         parallel = self.jobs > 1
@@ -401,9 +415,9 @@ class _Session:
         finally:
             _POOL = None
         by_file = {f: done[_key(t)] for f, t in zip(self.todo, tasks)}
-        results = [RunResult(str(f), report_id_for(f), error=self.refused[i]) if i in self.refused else by_file[f]
-                   for i, f in enumerate(self.files)]
-        ran = [Path(r.source) for r in results if not r.error]
+        results = [RunResult(str(f), report_id_for(f), error=self.refused[i]) if i in self.refused else
+                   repeated[f] if f in repeated else by_file[f] for i, f in enumerate(self.files)]
+        ran = [Path(r.source) for r in results if not r.error and not r.duplicate_of]
         final = self._over_tasks(ran)
         self._drop_unused(over if parallel else [], final, done)
         for task in final:  # what ran beside the reports, unless a report failed
@@ -463,21 +477,6 @@ def _prepare_workers(with_code: bool) -> None:
     make_exporter(with_code)
     _environment()
     _base_font()
-
-
-def _loader() -> Callable[[Path], "Report | None"]:
-    """``load(path)``: the report, loaded once per run; None for a file that does not load (it fails
-    later, with its error, in its own run)."""
-    loaded: dict[Path, Report | None] = {}
-
-    def load(path: Path) -> "Report | None":
-        if path not in loaded:
-            try:
-                loaded[path] = load_report(path)
-            except ReportError:
-                loaded[path] = None
-        return loaded[path]
-    return load
 
 
 class _NoBar:
@@ -546,9 +545,9 @@ def _interrupted(out: Path, *_args) -> None:
 
 
 def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool = False, jobs: int | None = None,
-                force: bool = False) -> int:
+                force: bool = False, prune: bool = False) -> int:
     """``zjtext run``: one line per report (written or reused), one ``error:`` line per failure, each
-    as soon as it is known. On a terminal a bar below them counts what is done and the time left; in a
+    as soon as it is known, one ``warning:`` line per input that repeats another (built once). On a terminal a bar below them counts what is done and the time left; in a
     log (stderr not a terminal) the lines are plain, each with its count (``[12/31]``).
     ``jobs`` None: one worker per core."""
     out = Path(out or REPORTS_DIR)
@@ -559,7 +558,9 @@ def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool =
         if r.error:
             failed.append(r)
         line = f"error: {r.error}" if r.error else _line(r) + ("" if tty else f"  [{count}/{total}]")
-        stream = sys.stderr if r.error else sys.stdout
+        if r.duplicate_of:
+            line = f"warning: {r.source}: {WHY[r.duplicate_why][0]} as {r.duplicate_of}; built once, from that file"
+        stream = sys.stderr if r.error or r.duplicate_of else sys.stdout
         if tty:
             from tqdm import tqdm
 
@@ -569,7 +570,7 @@ def run_command(paths: Sequence[str], out: Path | None = None, with_code: bool =
 
     previous = signal.signal(signal.SIGINT, lambda *a: _interrupted(out))
     try:
-        run(paths, out, with_code, jobs or os.cpu_count() or 1, progress=tty, force=force, on_result=tell)
+        run(paths, out, with_code, jobs or os.cpu_count() or 1, progress=tty, force=force, on_result=tell, prune=prune)
     except RunRefused as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
