@@ -78,3 +78,15 @@ def test_folders_of_earlier_runs_are_listed_as_stale_and_pruned(tmp_path):
     assert "gone-2029" in page.text_content() and "--prune" in page.text_content()
     assert prune(stale) == stale
     assert kept.is_dir() and (tmp_path / "notes").is_dir() and not gone.exists() and not old_compare.exists()
+
+
+def test_a_comparison_title_names_the_pair_apart():
+    from types import SimpleNamespace
+
+    from zjtext.site.run import compare_title
+
+    def rep(year):
+        return SimpleNamespace(meta=SimpleNamespace(region="样例省", year=year, title=""))
+
+    assert compare_title([rep(2028), rep(2029)]) == "年度对比：样例省 2028—2029年"
+    assert compare_title([rep(2027), rep(2028), rep(2030)]) == "样例省 2028年与2030年（相隔两年：只列目标，不作判定）"

@@ -604,7 +604,8 @@ def page_problems(page: Path, parameters: set[str]) -> list[str]:
                            + "|".join(sorted(parameters)) + r")(?![A-Za-z0-9_])")
     problems += [f"Python leftover: {m.group(0)!r}" for m in leftovers.finditer(text)]
     for table in doc.xpath("//table"):
-        width = max((len(row.xpath("./th|./td")) for row in table.xpath(".//tr")), default=0)
+        width = max((sum(int(c.get("colspan") or 1) for c in row.xpath("./th|./td")) for row in table.xpath(".//tr")),
+                    default=0)
         if width > 10:
             problems.append(f"a table of {width} columns")
     for cell in doc.xpath("//table[contains(@class, 'headline') or contains(@class, 'source')]//tbody/tr/td[1]"):
@@ -618,7 +619,7 @@ def test_page_problems_are_caught():
     import tempfile
 
     bad = ("<html><head><meta charset='utf-8'></head><body><p>Load the report and segment it.</p><pre>[PosixPath('data/x.csv')]</pre>"
-           "<table><tr>" + "<td>1</td>" * 11 + "</tr></table><p>判定 NaN，report_path 为 None</p>"
+           "<table><tr><th colspan='2'>指标</th>" + "<td>1</td>" * 9 + "</tr></table><p>判定 NaN，report_path 为 None</p>"
            "<table class='headline'><tbody><tr><td>" + "长" * 21 + "</td></tr></tbody></table>"
            "<p><code>zjtext run --prune data raw files</code></p></body></html>")
     with tempfile.TemporaryDirectory() as folder:

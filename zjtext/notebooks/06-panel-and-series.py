@@ -17,13 +17,13 @@
 #
 # 每年三月，数据新闻编辑部要手工拼出两张表：一是“各省今年定了多少增长目标”——
 # 各地主要预期目标并排，旁边是上一年的实绩；二是“十年来的目标与实绩”——同一地区历年的增长目标和实际增速、
-# 每一年是否完成，以及报告用词的变化（高质量发展、新质生产力、人工智能……）。本笔记本把这两件事一次做完。
+# 每一年是否完成，以及报告用词的变化（高质量发展、新质生产力、人工智能……）。本页把这两件事一次做完。
 #
-# 它从 `zjtext process` 写出的表格出发（每份报告只分词、抽取一次），用**指标词表**（`zjtext/resources/indicators.tsv`）
-# 把各报告里名称不同的同一指标对齐：生产总值、全省生产总值、国内生产总值、经济增长都是 `gdp`。
+# 每份报告只分词、抽取一次，再用一张**指标词表**把各报告里名称不同的同一指标对齐：生产总值、全省生产总值、
+# 国内生产总值、经济增长都算作同一个指标。
 #
-# - 有**两个以上地区**的报告时，生成“各地并排”（panel）；
-# - 有**同一地区连续年份**的报告时，生成“历年追踪”（series）：第 N 年报告定下的目标，对照第 N+1 年报告交代的结果。
+# - 有**两个以上地区**的报告时，生成“各地并排”；
+# - 有**同一地区连续年份**的报告时，生成“历年追踪”：第 N 年报告定下的目标，对照第 N+1 年报告交代的结果。
 #   年份不连续的，不作判断，并说明原因。
 
 # %% tags=["parameters"]
@@ -75,7 +75,9 @@ panel = views.panel(reports)
 if len(regions) >= 2:
     wide = views.panel_wide(panel, top=4)  # the four indicators most reports target: 10 columns fit a page
     order = sorted(range(len(wide)), key=lambda i: report_key(wide["地区"].iloc[i], wide["年份"].iloc[i]))
-    display(wide.iloc[order].set_index(["地区", "年份"]))
+    shown = wide.iloc[order].set_index(["地区", "年份"])
+    shown.columns = pd.MultiIndex.from_tuples([tuple(c.rsplit(" ", 1)) for c in shown.columns])  # 指标 over 目标 | 上年实绩
+    display(shown)
 else:
     print("本次只有一个地区的报告，没有可并排的地区。")
 
