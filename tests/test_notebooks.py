@@ -88,3 +88,21 @@ def test_setup_draws_charts_inline_whatever_mplbackend_says(monkeypatch):
     NotebookClient(nb, kernel_name="python3", timeout=120).execute()
     assert nb.cells[0].outputs[0]["data"]["text/plain"] == "False"
     assert any("image/png" in o.get("data", {}) for o in nb.cells[1].outputs)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in SOURCES.glob("*.py")))
+def test_markdown_reads_in_chinese(name):
+    """What an analyst reads in JupyterLab: no English sentence (four or more English words in a row,
+    code spans aside), no parameter names, no word for the machinery (本笔记本, papermill)."""
+    import re
+
+    nb = jupytext.read(SOURCES / f"{name}.py")
+    [params] = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    parameters = {line.split("=")[0].strip() for line in params.source.splitlines() if re.match(r"^\w+\s*=", line)}
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        text = re.sub(r"`[^`]*`", "", cell.source)
+        assert not re.search(r"[A-Za-z][A-Za-z'-]*(?:[ ,.;:]+[A-Za-z][A-Za-z'-]*){3,}", text), (name, text[:80])
+        assert not {"本笔记本", "papermill"} & set(re.findall(r"本笔记本|papermill", text)), name
+        assert not [p for p in parameters if re.search(rf"(?<![A-Za-z_]){p}(?![A-Za-z_])", cell.source)], name
