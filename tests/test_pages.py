@@ -120,6 +120,16 @@ def test_front_page_without_last_years_report_says_so(seed):
     assert doc.xpath("//h1")[0].text_content() == "2024年浙江省政府工作报告"
 
 
+def test_targets_in_words_are_listed_apart_once(seed):
+    """A target stated only in words is no figure: it is listed under 文字表述的目标 (once, though one
+    clause may set it for two indicators) and never put in the table's figure column."""
+    doc = lxml_html.fromstring(index_page(seed, PAGES))
+    words = [li.text_content() for li in doc.xpath("//ul[@class='words']/li")]
+    assert words and len(words) == len(set(words))
+    targets = [tr.xpath("./td")[-1] for tr in doc.xpath("//table[contains(@class, 'headline')]//tbody/tr")]
+    assert all("num" in _classes(td) or td.text_content() in ("", "文字表述，见下") for td in targets)
+
+
 # ---------------------------------------------------------------- navigation
 
 def test_report_pages_link_back_on_and_to_the_comparison(notebook_page):

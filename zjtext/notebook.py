@@ -296,7 +296,8 @@ def headline_view(head, words: bool = False):
 
     rows = [r for r in head.to_dict("records") if words_only(r) == words]
     if words:
-        return pd.DataFrame({"文字表述的目标": [said_in_words(r) for r in rows]}, index=range(1, len(rows) + 1))
+        lines = list(dict.fromkeys(said_in_words(r) for r in rows))  # one clause may set targets for two indicators
+        return pd.DataFrame({"文字表述的目标": lines}, index=range(1, len(lines) + 1))
     return pd.DataFrame({
         "指标": [short_name(r["indicator"]) for r in rows],
         "时期": [PERIOD_ZH.get(r["period"], r["period"]) for r in rows],

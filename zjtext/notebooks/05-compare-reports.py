@@ -46,7 +46,7 @@ pd.DataFrame([(r.report_id, r.meta.year, r.meta.region, r.meta.display_title) fo
 
 # %%
 demo_note(report_paths, """\
-**关于本页的默认参数（演示用）**：仓库里只收录了一份真实报告（浙江 2024）。为了让本笔记本打开就能运行，
+**关于本页的默认参数（演示用）**：仓库里只收录了一份真实报告（浙江 2024）。为了让本页打开就能运行，
 默认参数把它与一份**虚构的**“2025 年浙江报告”（测试夹具 `tests/fixtures/synthetic-zhejiang-2025.txt`）对比。
 下面所有“2025”的数字都是编造的，判定只演示方法怎样工作，**不是**对任何地区的评价。
 要做真实对比：把 `report_paths` 换成同一地区两年的报告，或运行 `zjtext run 报告1 报告2 --out 文件夹`。""")

@@ -52,8 +52,8 @@ reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1)
 for err in errors:
     print("未能处理：", err)
 regions = sorted({r.region for r in reports})
-pd.DataFrame([(r.region, r.year, r.report_id) for r in reports], columns=["地区", "年份", "报告"],
-             index=range(1, len(reports) + 1))
+pd.DataFrame(sorted([(r.region, r.year, r.report_id) for r in reports], key=lambda r: report_key(r[0], r[1])),
+             columns=["地区", "年份", "报告"], index=range(1, len(reports) + 1))
 
 
 # %%
@@ -82,17 +82,18 @@ else:
     print("本次只有一个地区的报告，没有可并排的地区。")
 
 # %% [markdown]
-# 下图每年一张（新的年份在前），按目标值从高到低排列这一年各地的目标（区间目标画成一段横条），空心圆是上一年的实绩；
-# 目标相同的地区按名称排序。不同年份的目标不放在一张图里比较。
+# 下图每年一张（新的年份在前，只画有两个以上地区定了目标的年份），按目标值从高到低排列这一年各地的目标
+# （区间目标画成一段横条），空心圆是上一年的实绩；目标相同的地区按名称排序。不同年份的目标不放在一张图里比较。
 
 # %%
-dot_years = sorted({int(y) for y in panel.loc[panel["indicator_key"] == panel_key, "year"] if y}, reverse=True)
-for year in dot_years if len(regions) >= 2 else []:
+targeted = panel[(panel["indicator_key"] == panel_key) & (panel["target"] != "")]
+dot_years = sorted((int(y) for y, rows in targeted.groupby("year") if rows["region"].nunique() >= 2), reverse=True)
+for year in dot_years:  # a chart ranks the regions of one year; a year with one region has nothing to rank
     fig = charts.panel_dots(panel[panel["year"] == year], panel_key, source=f"数据来源：各地{year}年政府工作报告",
                             title=f"{year}年各地{display_name(panel_key, panel_key)}目标与上年实绩".replace("各地地区", "各地"))
     display(save_and_show(fig, out_dir, f"panel_{panel_key}" if year == dot_years[0] else f"panel_{panel_key}_{year}"))
-if len(regions) < 2:
-    print("各地对比图从略；该地区历年的目标与实绩见下一节。")
+if not dot_years:
+    print("没有哪一年有两个以上地区定了这一目标，各地对比图从略；历年的目标与实绩见下一节。")
 
 # %% [markdown]
 # ## 二、历年目标与实绩

@@ -219,7 +219,7 @@ def _headline_table(report: "Report", previous: "Report | None") -> dict:
     clauses = [[_cell(short_name(r["indicator"])), _cell(labels.PERIOD_LONG.get(r["period"], r["period"])),
                 _cell(_quoted_figure(r)), _cell(_clause(report, r))]
                for r in head.to_dict("records")]
-    return {"columns": columns, "rows": body, "words": words, "tracked": with_targets, "last": last, "this": this,
+    return {"columns": columns, "rows": body, "words": list(dict.fromkeys(words)), "tracked": with_targets, "last": last, "this": this,
             "source_columns": [_cell("指标"), _cell("时期"), _cell("原文数值"), _cell("原文")], "source_rows": clauses}
 
 
