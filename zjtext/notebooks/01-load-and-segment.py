@@ -72,18 +72,18 @@ table(preview.rename(columns=COLUMNS), 8)
 # %% [markdown]
 # ## 分词：让政策口号保持完整
 #
-# 通用分词器会把政策口号切碎（例如把“专精特新”切成“专精 / 特新”）。zjtext 用三层办法避免：
+# 通用分词器会把政策口号切碎（例如把“专精特新”切成“专精 / 特新”）。本工具用三层办法避免：
 # 一份人工整理的政策词表；**自动发现**——报告中每个引号“……”里的词都当作本报告的词，所以每年的新提法
 # 不需要人工添加；数字连同单位（如 6.1%、100亿元）作为一个整体，不会混进关键词统计。
 #
-# 下表对比报告里的引号词在普通 jieba 与 zjtext 中的切分结果（只列出普通 jieba 会切碎的词）：
+# 下表对比报告里的引号词在通用分词器（jieba）与本工具中的切分结果（只列出通用分词器会切碎的词）：
 
 # %%
 terms = quoted_terms(report)
 rows = [(t, " / ".join(plain_cut(t)), " / ".join(segment_text(t, extra_words=[t]))) for t in terms]
-split = pd.DataFrame(rows, columns=["引号词", "普通 jieba", "zjtext"])
-split = split[split["普通 jieba"] != split["zjtext"]].reset_index(drop=True)
-print(f"报告中的引号词：{len(terms)} 个；其中普通 jieba 会切碎的：{len(split)} 个")
+split = pd.DataFrame(rows, columns=["引号词", "通用分词", "本工具分词"])
+split = split[split["通用分词"] != split["本工具分词"]].reset_index(drop=True)
+print(f"报告中的引号词：{len(terms)} 个；其中通用分词器会切碎的：{len(split)} 个")
 table(split, 15)
 
 # %%
