@@ -682,3 +682,16 @@ def test_a_folder_whose_input_left_the_run_is_stale_until_pruned(tmp_path, monke
     assert site_run.run_command([str(fixtures_dir / "hostile-2024.txt")], out=out, prune=True) == 0
     assert not (out / "synthetic-zhejiang-2025").exists() and (out / "hostile-2024" / "index.html").exists()
     assert "过期的文件夹" not in lxml_html.fromstring((out / "index.html").read_bytes()).text_content()
+
+
+def test_a_failed_inputs_folder_is_not_stale(tmp_path, monkeypatch, capsys, fixtures_dir):
+    """An input that fails now (here: it no longer reads as a report) is still in the run: the folder an
+    earlier run built from it is neither listed as stale nor pruned."""
+    _one_notebook(tmp_path / "notebooks", "01-ok", "print('ok')", monkeypatch)
+    report, out = tmp_path / "yangli-2030.txt", tmp_path / "out"
+    shutil.copy(fixtures_dir / "hostile-2024.txt", report)
+    assert site_run.run_command([str(report)], out=out) == 0
+    report.write_bytes(b"\x00\x01binary")
+    assert site_run.run_command([str(report)], out=out, prune=True) == 1
+    assert (out / "yangli-2030" / "run.json").exists()
+    assert "过期的文件夹" not in lxml_html.fromstring((out / "index.html").read_bytes()).text_content()
