@@ -19,7 +19,7 @@
 # （网页上的导航、“打印本页”“相关报道”等都会去掉），保留章节结构，再分词——政策口号和提法保持完整。
 # 本页的段落表和词表供后面几页使用。
 #
-# 在 JupyterLab 中打开时，下一个单元列出可以修改的设置：换一份报告，只需改其中的报告文件路径。
+# 在 JupyterLab 中打开时，开头的设置单元可以修改（网页上不显示）：换一份报告，只需改其中的报告文件路径。
 
 # %% tags=["parameters"]
 report_path = "../data/raw/zhejiang-2024.html"  # the report file (relative to the working directory)
