@@ -54,13 +54,20 @@ def _one_notebook(folder: Path, code: str, monkeypatch) -> None:
     monkeypatch.setattr(ex, "_notebook_files", lambda: {"01-ok": source})
 
 
+def _another_province(fixtures_dir: Path, path: Path) -> None:
+    """A report of its own (a copy of one report would be built once: the same report under two names)."""
+    text = (fixtures_dir / "hostile-2024.txt").read_text(encoding="utf-8")
+    path.write_text(text if path.stem.startswith("a") else text.replace("测试省", "样例省"), encoding="utf-8")
+
+
 def test_a_log_gets_one_plain_line_per_report_as_it_finishes(tmp_path, monkeypatch, capsys, fixtures_dir):
     """Off a terminal: no bar, one line per report with its count; a reused report is told first."""
     _one_notebook(tmp_path / "notebooks", "print('ok')", monkeypatch)
     reports = []
     for name in ("a-2024.txt", "b-2024.txt"):
-        shutil.copy(fixtures_dir / "hostile-2024.txt", tmp_path / name)
+        _another_province(fixtures_dir, tmp_path / name)
         reports.append(str(tmp_path / name))
+    monkeypatch.setattr(site_run, "corpus_worthy", lambda reports: False)  # the corpus page is not the subject here
     assert site_run.run_command(reports[1:], out=tmp_path / "out", jobs=1) == 0
     capsys.readouterr()
     assert site_run.run_command(reports, out=tmp_path / "out", jobs=1) == 0
@@ -146,8 +153,9 @@ def test_a_terminal_gets_a_bar_with_the_count_and_lines_above_it(tmp_path, monke
     _one_notebook(tmp_path / "notebooks", "print('ok')", monkeypatch)
     reports = []
     for name in ("a-2024.txt", "b-2024.txt"):
-        shutil.copy(fixtures_dir / "hostile-2024.txt", tmp_path / name)
+        _another_province(fixtures_dir, tmp_path / name)
         reports.append(str(tmp_path / name))
+    monkeypatch.setattr(site_run, "corpus_worthy", lambda reports: False)  # the corpus page is not the subject here
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert site_run.run_command(reports, out=tmp_path / "out", jobs=1) == 0
     out, err = capsys.readouterr()
