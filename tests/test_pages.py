@@ -17,9 +17,14 @@ from zjtext.cli import display_width, main, text_table
 from zjtext.paths import DEFAULT_REPORT
 from zjtext.site import labels
 from zjtext.site.html import finish_page, render
-from zjtext.site.pages import compare_nav, index_page, overview_page, report_nav
+from zjtext.site.pages import FrontTables, compare_nav, index_page, overview_page, report_nav
 
 PAGES = [(f"{name}.html", f"{name[:2]} {labels.PAGE_TITLES.get(name, name)}") for name, _ in pipeline.report_notebooks()]
+
+
+def front_page(report, previous=None, compare=()):
+    """A front page from the tables the producer makes of ``report`` (and ``previous``)."""
+    return index_page(report, PAGES, FrontTables.of(report, previous), previous, compare)
 
 
 def _cells(doc, table_index: int, column: int) -> list:
@@ -85,7 +90,7 @@ def test_zjtext_table_style_wins_over_the_lab_style(notebook_page):
 
 
 def test_every_page_has_one_csp_and_one_font_stack(notebook_page, seed):
-    front = finish_page(index_page(seed, PAGES))
+    front = finish_page(front_page(seed))
     for page in (notebook_page, front):
         assert page.count('http-equiv="Content-Security-Policy"') == 1
         assert page.count("--zjtext-font:") == 1
@@ -96,7 +101,7 @@ def test_every_page_has_one_csp_and_one_font_stack(notebook_page, seed):
 @pytest.fixture(scope="module")
 def front_2025(fixtures_dir) -> str:
     report = load_report(fixtures_dir / "synthetic-zhejiang-2025.txt")
-    return finish_page(index_page(report, PAGES, load_report(DEFAULT_REPORT), [("../compare/05-compare-reports.html", "年度对比")]))
+    return finish_page(front_page(report, load_report(DEFAULT_REPORT), [("../compare/05-compare-reports.html", "年度对比")]))
 
 
 def test_front_page_leads_with_targets_results_and_verdicts(front_2025):
@@ -112,7 +117,7 @@ def test_front_page_leads_with_targets_results_and_verdicts(front_2025):
 
 
 def test_front_page_without_last_years_report_says_so(seed):
-    doc = lxml_html.fromstring(index_page(seed, PAGES))
+    doc = lxml_html.fromstring(front_page(seed))
     headers = [th.text_content() for th in doc.xpath("//table[contains(@class, 'headline')]//thead//th")]
     assert headers == ["指标", "2023年实绩", "2024年目标"]
     assert "没有2023年的报告" in doc.text_content()
@@ -142,7 +147,7 @@ def test_a_whole_run_has_no_dead_link_and_no_page_without_a_way_back(tmp_path, s
     for report, previous in ((seed, None), (new, seed)):
         folder = tmp_path / report.report_id
         links = [(pipeline.relative_href(compare.pages[0], folder), "年度对比")]
-        pages[folder / "index.html"] = index_page(report, PAGES, previous, links)
+        pages[folder / "index.html"] = front_page(report, previous, links)
         for href, label in PAGES:
             nav = report_nav(PAGES, href, links)
             pages[folder / href] = render("base.html.j2", title=label, nav=nav)
@@ -172,7 +177,7 @@ def test_a_whole_run_has_no_dead_link_and_no_page_without_a_way_back(tmp_path, s
 def test_report_text_with_markup_stays_text(fixtures_dir):
     report = load_report(fixtures_dir / "hostile-2024.txt")
     meta = dataclasses.replace(report.meta, title='<script>alert(1)</script>政府工作报告', speaker="<b onmouseover=x>赵六</b>")
-    page = finish_page(index_page(dataclasses.replace(report, meta=meta), PAGES))
+    page = finish_page(front_page(dataclasses.replace(report, meta=meta)))
     doc = lxml_html.fromstring(page)
     assert not doc.xpath("//script | //b | //*[@onmouseover] | //a[starts-with(@href, 'javascript')]")
     assert "<script>alert(1)</script>政府工作报告" in doc.text_content() and "<b onmouseover=x>赵六</b>" in doc.text_content()
@@ -268,7 +273,7 @@ def _cmap(font: bytes) -> dict:
 def test_each_page_embeds_the_glyphs_of_its_own_characters(seed):
     from zjtext.site.html import finish_page_with_font, page_text
 
-    front = finish_page_with_font(index_page(seed, PAGES))
+    front = finish_page_with_font(front_page(seed))
     other = finish_page_with_font(render("run_index.html.j2", title="目录", reports=[], comparisons=[], failed=[], nav=None))
     for page in (front, other):
         chars = {ord(c) for c in page_text(page) if ord(c) > 0x7F and not c.isspace()}

@@ -391,6 +391,7 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
             ids = [r.report_id for r in results if r.status != "failed"]
             if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
                 write_corpus_tables(out, ids, pool)
+            write_tracking(out, ids, changed={r.report_id for r in results if r.status == "processed"})
         except BaseException as err:
             if pool is not None:  # killed, not asked: Ctrl-C or an error ends the run now
                 stop_workers(pool)
@@ -432,6 +433,34 @@ def _progress(total: int, done: int, enabled: bool):
 
 
 # ---------------------------------------------------------------- corpus tables
+
+TRACKING = "tracking.csv"
+
+
+def write_tracking(out: Path, report_ids: Sequence[str], changed: Iterable[str] = ()) -> None:
+    """``<id>/tracking.csv`` for each report whose previous year's report of the same region is among
+    ``report_ids``: that report's headline targets judged by this one (:func:`zjtext.match.track`,
+    read from the two folders' tables). Written when missing or when any report was ``changed`` (processed again);
+    removed from a report that has no previous year's report among ``report_ids``."""
+    from .processed import by_region_year, read_processed, tracking_table
+
+    changed = set(changed)
+    reports = read_processed(out, report_ids)
+    by = by_region_year(reports)
+    with_previous = set()
+    for years in by.values():
+        for year, rep in years.items():
+            prev = years.get(year - 1)
+            if prev is None:
+                continue
+            with_previous.add(rep.report_id)
+            path = rep.folder / TRACKING
+            if changed or not path.is_file():
+                write_table("tracking", tracking_table(prev, rep).assign(previous_report_id=prev.report_id), path)
+    for rep in reports:
+        if rep.report_id not in with_previous:
+            (rep.folder / TRACKING).unlink(missing_ok=True)
+
 
 def _header(path: Path) -> list[str]:
     with open(path, encoding=CSV_ENCODING, newline="") as fh:

@@ -35,6 +35,12 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 #: ``meta.region`` of the State Council's report to the National People's Congress.
 NATIONAL = "全国"
+SECTION_SEP = " > "
+
+
+def join_section(section: tuple[str, ...]) -> str:
+    """A section path as one string, top level first, joined with ' > '."""
+    return SECTION_SEP.join(section)
 
 
 # ---------------------------------------------------------------- errors

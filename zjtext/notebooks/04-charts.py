@@ -31,7 +31,8 @@ from zjtext.notebook import load_tables, save_and_show, setup, shown
 setup()
 report = load_report(report_path)
 # the tables 02 and 03 saved in processed_dir (computed here if they have not run)
-keywords, shares, targets, metrics = load_tables(report, processed_dir, "keywords", "section_shares", "targets", "metrics")
+keywords, shares, targets, metrics, results = load_tables(report, processed_dir, "keywords", "section_shares", "targets",
+                                                         "metrics", "results")
 saved = []
 
 
@@ -62,7 +63,7 @@ show(charts.section_heatmap(shares, source=report.meta), "section_heatmap")
 # 没有可比数值的目标（只用文字表述、或单位不同）列在图下方。
 
 # %%
-show(charts.headline_targets(targets, source=report.meta), "headline_targets")
+show(charts.headline_targets(targets, results=results, source=report.meta), "headline_targets")
 
 # %% [markdown]
 # ## 上年各项指标的增长率
