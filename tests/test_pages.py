@@ -22,9 +22,21 @@ from zjtext.site.pages import FrontTables, compare_nav, index_page, overview_pag
 PAGES = [(f"{name}.html", f"{name[:2]} {labels.PAGE_TITLES.get(name, name)}") for name, _ in pipeline.report_notebooks()]
 
 
+def front_tables(report, previous=None) -> FrontTables:
+    """The tables the producer makes of ``report`` (and ``previous``), as a front page reads them."""
+    from zjtext.compare import report_results, track_targets
+    from zjtext.metrics import extract_metrics, headline
+    from zjtext.tables import paragraphs_table
+
+    metrics = extract_metrics(report)
+    head = headline(report, metrics)
+    tracked = track_targets(previous, report) if previous is not None else None
+    return FrontTables(head, report_results(report, metrics, head), paragraphs_table(report), tracked)
+
+
 def front_page(report, previous=None, compare=()):
     """A front page from the tables the producer makes of ``report`` (and ``previous``)."""
-    return index_page(report, PAGES, FrontTables.of(report, previous), previous, compare)
+    return index_page(report, PAGES, front_tables(report, previous), previous, compare)
 
 
 def _cells(doc, table_index: int, column: int) -> list:

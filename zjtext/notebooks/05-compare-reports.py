@@ -32,8 +32,9 @@ tables_ready = False  # True: processed_dir already holds both reports' tables (
 import pandas as pd
 
 from zjtext import charts, load_report, views
-from zjtext.compare import (as_written, check_pair, headline_side_by_side, keyness_between, label, order_reports,
+from zjtext.compare import (check_pair, headline_side_by_side, keyness_between, label, order_reports,
                             slogan_changes, why_not_judged)
+from zjtext.match import as_written
 from zjtext.notebook import (DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number,
                              save_and_show, setup, table)
 

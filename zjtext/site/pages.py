@@ -109,18 +109,6 @@ class FrontTables:
         return cls(*(read_csv(folder / f"{n}.csv") for n in ("targets", "results", "paragraphs")),
                    read_csv(tracking) if tracking.is_file() else None)
 
-    @classmethod
-    def of(cls, report: "Report", previous: "Report | None" = None) -> "FrontTables":
-        """The same tables made from the report files (for a page outside ``zjtext run``)."""
-        from ..compare import report_results, track_targets
-        from ..metrics import extract_metrics, headline
-        from ..tables import paragraphs_table
-
-        metrics = extract_metrics(report)
-        head = headline(report, metrics)
-        tracked = track_targets(previous, report) if previous is not None else None
-        return cls(head, report_results(report, metrics, head), paragraphs_table(report), tracked)
-
 
 def _cell(text: Any, cls: str = "", title: str = "") -> dict:
     return {"text": "" if text is None else str(text), "cls": cls.strip(), "title": title}
