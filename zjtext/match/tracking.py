@@ -223,11 +223,14 @@ INDICATOR_COLUMNS = ["indicator_key", "indicator", "target", "target_value", "ta
 
 
 def indicator_rows(head, results: Results, tracked=None) -> list[dict]:
-    """One row per indicator of a report's headline table (:data:`INDICATOR_COLUMNS`), keyed as
-    :func:`join_key` keys it, in the table's order: this year's target (the row :func:`pick` takes),
+    """One row per indicator of a report's headline table (:data:`INDICATOR_COLUMNS`; a figure two
+    indicators share gives a row to each, :func:`one_row_per_indicator`), keyed as :func:`join_key`
+    keys it, in the table's order: this year's target (the row :func:`pick` takes),
     last year's result (the one :meth:`Results.for_target` finds for the target, else the headline's
     own), and — from ``tracked``, last year's targets judged by this report — last year's target
     with its verdict, whose result is then the one shown. The panel and the front page read these rows."""
+    if hasattr(head, "to_dict"):  # a figure two indicators share stands for each (idempotent)
+        head = one_row_per_indicator(head)
     records = [r for r in _records(head) if not _truthy(r.get("multi_year"))]
     judged = {}
     for r in _records(tracked) if tracked is not None else []:
