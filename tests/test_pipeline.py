@@ -46,7 +46,7 @@ def test_every_report_gets_index_and_one_page_per_notebook(run_dir):
         assert any((folder / "figures").glob("*.png")) and any((folder / "figures").glob("*.svg"))
     assert (run_dir / "compare" / "05-compare-reports.html").exists()
     assert sorted(p.name for p in run_dir.iterdir()) == sorted(
-        ["index.html", "compare", "corpus", "zhejiang-2024", "synthetic-zhejiang-2025", "hostile-2024"])
+        ["index.html", "compare", "corpus", "tables", "zhejiang-2024", "synthetic-zhejiang-2025", "hostile-2024"])
     tables = {p.name for p in (run_dir / "zhejiang-2024" / "data").iterdir()}
     assert {"paragraphs.csv", "tokens.csv", "keywords.csv", "metrics.csv", "targets.csv"} <= tables
     assert not [p for p in run_dir.rglob(".*")], "partial or temporary files left in OUT"
@@ -349,7 +349,7 @@ def test_executed_notebooks_record_no_machine_paths_or_times(run_dir):
         nb = json.loads(text)
         meta = nb["metadata"]["papermill"]
         for key, value in meta["parameters"].items():
-            for path in value if isinstance(value, list) else [value]:
+            for path in [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]:
                 assert not path.startswith("/"), path
                 if key.startswith("report_path"):  # relative to the folder of the executed notebook's pages
                     assert path.startswith("../"), path

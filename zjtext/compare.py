@@ -169,7 +169,7 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
     they are used instead of being extracted again. Only the report of the next year judges: for
     other pairs every verdict is empty and ``reason`` says why.
     """
-    from .match import Results, one_row_per_indicator, track, why_not_judged as why
+    from .match import Results, headline_targets, track, why_not_judged as why
     from .metrics import extract_metrics, headline
 
     def both(report: Report) -> tuple:
@@ -180,8 +180,7 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
 
     check_pair(old, new)
     (old_metrics, old_head), (new_metrics, new_head) = both(old), both(new)
-    targets = _with_change(old_head, old_metrics) if scope == "headline" else old_metrics
-    targets = one_row_per_indicator(targets[targets["period"] == "target"])
+    targets = headline_targets(_with_change(old_head, old_metrics) if scope == "headline" else old_metrics)
     not_judged = why(old.meta.year, new.meta.year)
     results = None if not_judged else Results(report_results(new, new_metrics, new_head))
     return track(targets, results, not_judged, scope)

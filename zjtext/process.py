@@ -442,7 +442,8 @@ def write_tracking(out: Path, report_ids: Sequence[str], changed: Iterable[str] 
     ``report_ids``: that report's headline targets judged by this one (:func:`zjtext.match.track`,
     read from the two folders' tables). Written when missing or when any report was ``changed`` (processed again);
     removed from a report that has no previous year's report among ``report_ids``."""
-    from .processed import by_region_year, read_processed, tracking_table
+    from .match import TRACK_COLUMNS
+    from .processed import by_region_year, read_processed, tracking_rows
 
     changed = set(changed)
     reports = read_processed(out, report_ids)
@@ -456,7 +457,8 @@ def write_tracking(out: Path, report_ids: Sequence[str], changed: Iterable[str] 
             with_previous.add(rep.report_id)
             path = rep.folder / TRACKING
             if changed or not path.is_file():
-                write_table("tracking", tracking_table(prev, rep).assign(previous_report_id=prev.report_id), path)
+                rows = ((*row, prev.report_id) for row in tracking_rows(prev, rep))
+                write_table("tracking", ([*TRACK_COLUMNS, "previous_report_id"], rows), path)
     for rep in reports:
         if rep.report_id not in with_previous:
             (rep.folder / TRACKING).unlink(missing_ok=True)

@@ -17,8 +17,8 @@ from .indicators import indicator_key
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ProcessedReport", "Reads", "by_region_year", "headline_rows", "read_processed", "read_table",
-           "tracking_table"]
+__all__ = ["ProcessedReport", "Reads", "by_region_year", "headline_rows", "read_processed", "read_rows", "read_table",
+           "tracking_rows", "tracking_table"]
 
 
 @dataclass(frozen=True)
@@ -107,9 +107,12 @@ class Reads:
     def headline(self, rep: ProcessedReport) -> "pd.DataFrame":
         return self._once(("headline", rep.report_id), lambda: headline_rows(rep))
 
-    def targets(self, rep: ProcessedReport) -> "pd.DataFrame":
-        head = self.headline(rep)
-        return head[head["period"] == "target"] if not head.empty else head
+    def targets(self, rep: ProcessedReport) -> list[dict]:
+        """The report's targets that tracking judges (:func:`zjtext.match.headline_targets`), with
+        ``measure`` and the figure as ``written``."""
+        from .match import headline_targets
+
+        return self._once(("targets", rep.report_id), lambda: headline_targets(self.headline(rep)))
 
     def results(self, rep: ProcessedReport):
         from .match import Results
@@ -134,6 +137,22 @@ def by_region_year(reports: Sequence[ProcessedReport]) -> dict[str, dict[int, Pr
 
 
 def tracking_table(old: ProcessedReport, new: ProcessedReport) -> "pd.DataFrame":
-    """``old``'s headline targets judged by ``new`` (:func:`zjtext.match.track`), from their tables;
-    the ``tracking.csv`` that ``zjtext process`` writes for ``new``."""
+    """``old``'s headline targets judged by ``new`` (:func:`zjtext.match.track`), from their tables."""
     return Reads().tracked(old, new)
+
+
+def read_rows(rep: ProcessedReport, name: str) -> list[dict]:
+    """A processed table as plain rows of text (no pandas: what ``zjtext process`` itself reads)."""
+    import csv
+
+    with open(rep.folder / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def tracking_rows(old: ProcessedReport, new: ProcessedReport) -> list[tuple]:
+    """:func:`tracking_table` as plain rows of :data:`zjtext.match.TRACK_COLUMNS`, read and judged
+    without pandas: the ``tracking.csv`` that ``zjtext process`` writes for ``new``."""
+    from .match import Results, headline_targets, track_rows, why_not_judged
+
+    return track_rows(headline_targets(read_rows(old, "targets")), Results(read_rows(new, "results")),
+                      why_not_judged(old.year, new.year))

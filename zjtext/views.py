@@ -127,8 +127,7 @@ def series(reports: Sequence[ProcessedReport], progress: bool = False) -> "pd.Da
     for region in sorted(by):
         for year in sorted(by[region]):
             rep, nxt = by[region][year], by[region].get(year + 1)
-            targets = reads.targets(rep)
-            keyed = targets[targets["indicator_key"].isin(order)].to_dict("records") if len(targets) else []
+            keyed = [t for t in reads.targets(rep) if t["indicator_key"] in order]
             picked = [pick([t for t in keyed if t["indicator_key"] == k], k)
                       for k in sorted({t["indicator_key"] for t in keyed}, key=order.get)]
             tracked = reads.tracked(rep, nxt, picked).to_dict("records") if nxt is not None and picked else [None] * len(picked)

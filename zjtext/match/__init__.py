@@ -24,14 +24,14 @@ table), :mod:`.tracking` (targets against results).
 from __future__ import annotations
 
 from .results import RESULT_COLUMNS, Results, is_base_value, result_rows
-from .tracking import (INDICATOR_COLUMNS, TRACK_COLUMNS, as_written, decide, hedged, indicator_rows,
-                       one_row_per_indicator, track, why_not_judged, written)
+from .tracking import (INDICATOR_COLUMNS, TRACK_COLUMNS, as_written, decide, headline_targets, hedged, indicator_rows,
+                       one_row_per_indicator, split_joint, track, track_rows, why_not_judged, written)
 from .verdict import (APPROX_POINTS, APPROX_TOLERANCE, FLAT, REASONS, VERDICTS, Verdict, in_step, in_step_with_economy,
                       is_change, join_key, judge, lower_is_better, measure, named_keys, num, pick, signed, tolerance,
                       wording)
 
 __all__ = ["APPROX_POINTS", "APPROX_TOLERANCE", "FLAT", "INDICATOR_COLUMNS", "REASONS", "RESULT_COLUMNS",
-           "TRACK_COLUMNS", "VERDICTS", "Results", "Verdict", "as_written", "decide", "hedged", "in_step",
+           "TRACK_COLUMNS", "VERDICTS", "Results", "Verdict", "as_written", "decide", "headline_targets", "hedged", "in_step",
            "in_step_with_economy", "indicator_rows", "is_base_value", "is_change", "join_key", "judge",
            "lower_is_better", "measure", "named_keys", "num", "one_row_per_indicator", "pick", "result_rows",
-           "signed", "tolerance", "track", "why_not_judged", "wording", "written"]
+           "signed", "split_joint", "tolerance", "track", "track_rows", "why_not_judged", "wording", "written"]

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..indicators import STANDS_IN, indicator_key
 from .results import Results
@@ -168,33 +168,41 @@ def one_row_per_indicator(table: "pd.DataFrame") -> "pd.DataFrame":
     """
     import pandas as pd
 
-    from ..metrics import joint_indicators
-
     if table.empty or "indicator_key" not in table.columns:
         return table
-    parts, changed = [], False
-    for i, (name, key) in enumerate(zip(table["indicator"], table["indicator_key"])):
-        names = [] if _text(key) else joint_indicators(str(name))
+    rows = split_joint(table.to_dict("records"))
+    return table if len(rows) == len(table) else pd.DataFrame(rows, columns=table.columns)
+
+
+def split_joint(records: Iterable[Mapping]) -> list[dict]:
+    """:func:`one_row_per_indicator` on plain rows (a table read without pandas)."""
+    from ..metrics import joint_indicators
+
+    out = []
+    for r in records:
+        names = [] if _text(r.get("indicator_key")) else joint_indicators(_text(r.get("indicator")))
         keys = [indicator_key(n) for n in names]
         if len(names) > 1 and any(keys):
-            parts.append(table.iloc[[i] * len(names)].assign(indicator=names, indicator_key=keys))
-            changed = True
+            out += [{**r, "indicator": n, "indicator_key": k} for n, k in zip(names, keys)]
         else:
-            parts.append(table.iloc[[i]])
-    return pd.concat(parts).reset_index(drop=True) if changed else table
+            out.append(dict(r))
+    return out
+
+
+def headline_targets(head) -> list[dict]:
+    """The targets of a headline table that target tracking judges, one row per known indicator:
+    this year's, none over several years (年均, 到2030年)."""
+    return [r for r in split_joint(_records(head)) if r.get("period") == "target" and not _truthy(r.get("multi_year"))]
 
 
 def _records(rows) -> list[dict]:
     return rows.to_dict("records") if hasattr(rows, "to_dict") else [dict(r) for r in rows]
 
 
-def track(targets, results: Results | None, not_judged: Verdict | None = None, scope: str = "headline") -> "pd.DataFrame":
-    """Each target row (``period`` target) with the result that answers it and the verdict
-    (:data:`TRACK_COLUMNS`). With ``not_judged`` (:func:`why_not_judged`) or no ``results``, every
-    verdict is empty and the reason says why. Values are signed: a cut (下降3%) is -3."""
-    import pandas as pd
-
-    rows = [t for t in _records(targets) if t.get("period", "target") == "target"]
+def track_rows(targets: Iterable[Mapping], results: Results | None, not_judged: Verdict | None = None,
+               scope: str = "headline") -> list[tuple]:
+    """:func:`track` as plain rows of :data:`TRACK_COLUMNS` (what ``zjtext process`` writes, without pandas)."""
+    rows = [t for t in targets if t.get("period", "target") == "target"]
     gdp = results.find("gdp", "", "%", "increase") if results is not None and not_judged is None else None
     out = []
     for t in rows:
@@ -211,7 +219,16 @@ def track(targets, results: Results | None, not_judged: Verdict | None = None, s
             v.params_json(), v.reason("zh"), 1.0 if actual else 0.0, scope, _text(t.get("sentence")),
             _text(actual.get("sentence")) if actual else "",
         ))
-    df = pd.DataFrame(out, columns=TRACK_COLUMNS)
+    return out
+
+
+def track(targets, results: Results | None, not_judged: Verdict | None = None, scope: str = "headline") -> "pd.DataFrame":
+    """Each target row (``period`` target) with the result that answers it and the verdict
+    (:data:`TRACK_COLUMNS`). With ``not_judged`` (:func:`why_not_judged`) or no ``results``, every
+    verdict is empty and the reason says why. Values are signed: a cut (下降3%) is -3."""
+    import pandas as pd
+
+    df = pd.DataFrame(track_rows(_records(targets), results, not_judged, scope), columns=TRACK_COLUMNS)
     numeric = ["target_value", "target_value_max", "actual_value", "match_score"]
     df[numeric] = df[numeric].astype(float)
     return df

@@ -1,5 +1,5 @@
 """The one producer of a ``zjtext run``: every report's tables made once (``zjtext process`` into
-``OUT/.tables/``, last year's targets judged where last year's report is in the run), and what each
+``OUT/tables/``, last year's targets judged where last year's report is in the run), and what each
 report's folder, notebooks and front page read of them."""
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from typing import Sequence
 from ..report import ReportError, report_id_for
 from .pages import FrontTables
 
-#: Where ``zjtext run`` keeps the producer's tables: every front page, notebook and comparison of the
-#: run reads them; nothing segments or extracts again.
-TABLES_DIR = ".tables"
+#: Where ``zjtext run`` keeps the producer's tables (as ``zjtext process`` writes them, so ``zjtext panel
+#: --processed OUT/tables`` reads them too): every front page, notebook and comparison of the run reads
+#: them; nothing segments or extracts again.
+TABLES_DIR = "tables"
 
 
 def produce(files: Sequence[Path], root: Path, jobs: int = 1) -> None:
