@@ -410,3 +410,12 @@ def test_one_figure_for_two_indicators_is_judged_for_each():
     assert t[["indicator_key", "target", "actual", "verdict"]].values.tolist() == [
         ["gdp", "5%左右", "5.3%", "met"], ["income_urban", "8%", "8.4%", "met"],
         ["income_rural_net", "8%", "7.6%", "missed"]]
+
+
+@pytest.mark.parametrize("hedge, verdict, words", [("左右", "met (within 左右)", "基本达成（左右）"),
+                                                   ("约", "met (approx)", "基本达成"), ("上下", "met (approx)", "基本达成")])
+def test_a_pass_within_the_tolerance_names_左右_only_for_a_左右_target(hedge, verdict, words):
+    from zjtext.site.labels import VERDICT
+
+    assert judge(5.5, None, "approx", "gdp", 5.4, hedge=hedge) == verdict
+    assert VERDICT[verdict] == words
