@@ -256,7 +256,7 @@ def expand(paths: Iterable[Path | str]) -> list[Path]:
     ...     expand([empty])
     Traceback (most recent call last):
     ...
-    zjtext.report.ReportError: ...: no report file in this folder (.html, .htm or .txt)
+    zjtext.source.ReportError: ...: no report file in this folder (.html, .htm or .txt)
     """
     found: list[Path] = []
     for p in map(Path, paths):
@@ -278,7 +278,7 @@ def check_out_folder(out: Path | str) -> None:
     >>> check_out_folder(__file__)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    zjtext.report.ReportError: ...process.py: this is a file, not a folder; choose another output folder
+    zjtext.source.ReportError: ...process.py: this is a file, not a folder; choose another output folder
     """
     for p in (Path(out), *Path(out).absolute().parents):
         if p.exists():
