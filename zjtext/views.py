@@ -1,13 +1,14 @@
 """Corpus views over processed tables: a panel across regions and a series over years.
 
-Both start from what ``zjtext process`` wrote (``DIR/<id>/meta.json``, ``targets.csv``,
-``keywords.csv``, ``paragraphs.csv``, ``slogans.csv``), so 31 regions × 20 years is a matter of
-reading CSVs, not of segmenting again. Both join on the indicator vocabulary (:mod:`zjtext.indicators`).
+Both only read what ``zjtext process`` wrote (``DIR/<id>/meta.json``, ``targets.csv``,
+``results.csv``, ``tokens.csv``, ``keywords.csv``, ``slogans.csv``), so 31 regions × 20 years is a
+matter of reading CSVs, not of segmenting again; which result answers a target, and the verdict, is
+:mod:`zjtext.match`'s (the front pages, ``zjtext compare`` and the charts ask it too).
 
-- :func:`panel`: one row per report × indicator: this year's target (as written, hedge kept) and last
-  year's result, from the same report's headline table.
+- :func:`panel`: one row per report × indicator: this year's target (as written, hedge kept), last
+  year's result, and last year's target with its verdict when last year's report is there.
 - :func:`series`: one row per year × indicator for one region: the target set for year N (report N)
-  against the result report N+1 gives for it, with the verdict of :mod:`zjtext.compare`. Only
+  against the result report N+1 gives for it, with its verdict. Only
   consecutive years are judged; where report N+1 is missing the verdict is empty and ``reason`` says why.
 - :func:`keyword_trends`, :func:`term_changes`, :func:`slogan_debuts`: how the wording moves over years.
 
