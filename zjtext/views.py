@@ -38,7 +38,7 @@ __all__ = [
 PANEL_COLUMNS = [
     "report_id", "region", "year", "indicator_key", "indicator", "target", "target_value", "target_value_max",
     "qualifier", "unit", "measure", "actual_year", "actual", "actual_value", "last_target", "verdict", "reason_code",
-    "target_as_written", "actual_as_written",
+    "reason", "target_as_written", "actual_as_written",
 ]
 SERIES_COLUMNS = [
     "region", "year", "indicator_key", "indicator", "target", "target_value", "target_value_max", "qualifier",

@@ -236,7 +236,7 @@ def track(targets, results: Results | None, not_judged: Verdict | None = None, s
 
 INDICATOR_COLUMNS = ["indicator_key", "indicator", "target", "target_value", "target_value_max", "qualifier", "unit",
                      "measure", "actual", "actual_value", "actual_indicator", "last_target", "verdict", "reason_code",
-                     "target_as_written", "actual_as_written"]
+                     "reason", "target_as_written", "actual_as_written"]
 
 
 def indicator_rows(head, results: Results, tracked=None) -> list[dict]:
@@ -287,6 +287,7 @@ def _indicator_row(key: str, t: Mapping | None, a: Mapping | None, last: Mapping
         "last_target": _text(last.get("target")) if last is not None else "",
         "verdict": _text(last.get("verdict")) if last is not None else "",
         "reason_code": _text(last.get("reason_code")) if last is not None else "",
+        "reason": _text(last.get("reason")) if last is not None else "",
         "target_as_written": _text(t.get("indicator")) if t is not None else "",
         "actual_as_written": _text(a.get("indicator")) if a is not None else "",
     }
