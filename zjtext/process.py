@@ -5,8 +5,9 @@ report: load, segment, count keywords, extract metrics, find last year's results
 ``DIR/<report_id>/{paragraphs,tokens,vocabulary,keywords,slogans,metrics,targets,results}.csv`` plus
 ``meta.json``; then the corpus tables ``DIR/corpus_metrics.csv`` and ``DIR/corpus_keywords.csv``
 (long format, with report_id, region and year), and ``DIR/<report_id>/tracking.csv`` where last
-year's report of the region is among the inputs (:func:`write_tracking`). A report whose input bytes and zjtext version are unchanged since
-its last run is skipped unless ``force``; results do not depend on the number of jobs.
+year's report of the region is among the inputs (:func:`write_tracking`). A report whose input
+bytes and zjtext version are unchanged since its last run is skipped unless ``force``; results do
+not depend on the number of jobs.
 
 Why the code looks like this (``bench/run_bench.py`` measures it; figures in ``bench/results/``):
 

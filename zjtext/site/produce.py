@@ -18,12 +18,13 @@ from .pages import FrontTables
 TABLES_DIR = "tables"
 
 
-def produce(files: Sequence[Path], root: Path, jobs: int = 1) -> None:
-    """The one producer: every table of every report (``zjtext process``, skipping what is current),
-    last year's targets judged where last year's report is among ``files``, into ``root``."""
+def produce(files: Sequence[Path], root: Path, jobs: int | None = 1) -> list:
+    """The one producer: every table of every report (``zjtext process``: a report whose input and
+    zjtext are unchanged is not read again), last year's targets judged where last year's report is
+    among ``files``, into ``root``. Returns process's result for each file."""
     from ..process import process
 
-    process(files, out=root, jobs=jobs, progress=False)
+    return process(files, out=root, jobs=jobs, progress=False)
 
 
 def report_tables(path: Path, previous: Path | None, rid: str, stage: Path, root: Path):
