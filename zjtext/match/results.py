@@ -177,7 +177,7 @@ class Results:
         records = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
         self.rows = [r for r in records if r.get("kind") == "figure"]
         self.flat = [r for r in records if r.get("kind") == "flat"]
-        self.stated = [r for r in records if r.get("kind") in _STATED]
+        self._stated = [r for r in records if r.get("kind") in _STATED]
         for r in self.rows + self.flat:  # a table read back gives keys as '' or NaN
             r["indicator_key"] = join_key(r.get("indicator"), r.get("indicator_key"))
 
@@ -215,7 +215,7 @@ class Results:
         ``missed`` or ``met``, or that ``key`` ``fell`` over the year ('' if none); for a GNP target,
         a sentence about GDP (:data:`zjtext.indicators.STANDS_IN`) too."""
         keys = {key, STANDS_IN.get(key, key)}
-        return next((str(r["sentence"]) for r in self.stated if r.get("kind") == kind and r.get("indicator_key") in keys), "")
+        return next((str(r["sentence"]) for r in self._stated if r.get("kind") == kind and r.get("indicator_key") in keys), "")
 
     def stated_missed(self, key: str) -> str:
         """A sentence of the review that says in words the target for ``key`` was not met ('' if none)."""
