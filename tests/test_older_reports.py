@@ -80,7 +80,7 @@ def _series_rows(rows):
 
     from zjtext.views import SERIES_COLUMNS
 
-    return pd.DataFrame([("全国", y, key, name, f"{t}%", t, None, "none", "%", "growth", f"c-{y}", nxt, "", a, v, "")
+    return pd.DataFrame([("全国", y, key, name, f"{t}%", t, None, "none", "%", "growth", f"c-{y}", nxt, "", a, v, "", "")
                          for y, key, name, t, a, v, nxt in rows], columns=SERIES_COLUMNS)
 
 

@@ -18,9 +18,26 @@ from zjtext.paths import DEFAULT_REPORT
 from zjtext.site import labels
 from zjtext.site.html import finish_page, render
 from zjtext.site.index import overview_page
-from zjtext.site.pages import compare_nav, index_page, report_nav
+from zjtext.site.pages import FrontTables, compare_nav, index_page, report_nav
 
 PAGES = [(f"{name}.html", f"{name[:2]} {labels.PAGE_TITLES.get(name, name)}") for name, _ in pipeline.report_notebooks()]
+
+
+def front_tables(report, previous=None) -> FrontTables:
+    """The tables the producer makes of ``report`` (and ``previous``), as a front page reads them."""
+    from zjtext.compare import report_results, track_targets
+    from zjtext.metrics import extract_metrics, headline
+    from zjtext.tables import paragraphs_table
+
+    metrics = extract_metrics(report)
+    head = headline(report, metrics)
+    tracked = track_targets(previous, report) if previous is not None else None
+    return FrontTables(head, report_results(report, metrics, head), paragraphs_table(report), tracked)
+
+
+def front_page(report, previous=None, compare=()):
+    """A front page from the tables the producer makes of ``report`` (and ``previous``)."""
+    return index_page(report, PAGES, front_tables(report, previous), previous, compare)
 
 
 def _cells(doc, table_index: int, column: int) -> list:
@@ -86,7 +103,7 @@ def test_zjtext_table_style_wins_over_the_lab_style(notebook_page):
 
 
 def test_every_page_has_one_csp_and_one_font_stack(notebook_page, seed):
-    front = finish_page(index_page(seed, PAGES))
+    front = finish_page(front_page(seed))
     for page in (notebook_page, front):
         assert page.count('http-equiv="Content-Security-Policy"') == 1
         assert page.count("--zjtext-font:") == 1
@@ -97,7 +114,7 @@ def test_every_page_has_one_csp_and_one_font_stack(notebook_page, seed):
 @pytest.fixture(scope="module")
 def front_2025(fixtures_dir) -> str:
     report = load_report(fixtures_dir / "synthetic-zhejiang-2025.txt")
-    return finish_page(index_page(report, PAGES, load_report(DEFAULT_REPORT), [("../compare/05-compare-reports.html", "年度对比")]))
+    return finish_page(front_page(report, load_report(DEFAULT_REPORT), [("../compare/05-compare-reports.html", "年度对比")]))
 
 
 def test_front_page_leads_with_targets_results_and_verdicts(front_2025):
@@ -113,7 +130,7 @@ def test_front_page_leads_with_targets_results_and_verdicts(front_2025):
 
 
 def test_front_page_without_last_years_report_says_so(seed):
-    doc = lxml_html.fromstring(index_page(seed, PAGES))
+    doc = lxml_html.fromstring(front_page(seed))
     headers = [th.text_content() for th in doc.xpath("//table[contains(@class, 'headline')]//thead//th")]
     assert headers == ["指标", "2023年实绩", "2024年目标"]
     assert "没有2023年的报告" in doc.text_content()
@@ -123,7 +140,7 @@ def test_front_page_without_last_years_report_says_so(seed):
 def test_targets_in_words_are_listed_apart_once(seed):
     """A target stated only in words is no figure: it is listed under 文字表述的目标 (once, though one
     clause may set it for two indicators) and never put in the table's figure column."""
-    doc = lxml_html.fromstring(index_page(seed, PAGES))
+    doc = lxml_html.fromstring(front_page(seed))
     words = [li.text_content() for li in doc.xpath("//ul[@class='words']/li")]
     assert words and len(words) == len(set(words))
     targets = [tr.xpath("./td")[-1] for tr in doc.xpath("//table[contains(@class, 'headline')]//tbody/tr")]
@@ -153,7 +170,7 @@ def test_a_whole_run_has_no_dead_link_and_no_page_without_a_way_back(tmp_path, s
     for report, previous in ((seed, None), (new, seed)):
         folder = tmp_path / report.report_id
         links = [(pipeline.relative_href(compare.pages[0], folder), "年度对比")]
-        pages[folder / "index.html"] = index_page(report, PAGES, previous, links)
+        pages[folder / "index.html"] = front_page(report, previous, links)
         for href, label in PAGES:
             nav = report_nav(PAGES, href, links)
             pages[folder / href] = render("base.html.j2", title=label, nav=nav)
@@ -183,7 +200,7 @@ def test_a_whole_run_has_no_dead_link_and_no_page_without_a_way_back(tmp_path, s
 def test_report_text_with_markup_stays_text(fixtures_dir):
     report = load_report(fixtures_dir / "hostile-2024.txt")
     meta = dataclasses.replace(report.meta, title='<script>alert(1)</script>政府工作报告', speaker="<b onmouseover=x>赵六</b>")
-    page = finish_page(index_page(dataclasses.replace(report, meta=meta), PAGES))
+    page = finish_page(front_page(dataclasses.replace(report, meta=meta)))
     doc = lxml_html.fromstring(page)
     assert not doc.xpath("//script | //b | //*[@onmouseover] | //a[starts-with(@href, 'javascript')]")
     assert "<script>alert(1)</script>政府工作报告" in doc.text_content() and "<b onmouseover=x>赵六</b>" in doc.text_content()
@@ -279,7 +296,7 @@ def _cmap(font: bytes) -> dict:
 def test_each_page_embeds_the_glyphs_of_its_own_characters(seed):
     from zjtext.site.html import finish_page_with_font, page_text
 
-    front = finish_page_with_font(index_page(seed, PAGES))
+    front = finish_page_with_font(front_page(seed))
     other = finish_page_with_font(render("run_index.html.j2", title="目录", reports=[], comparisons=[], failed=[], nav=None))
     for page in (front, other):
         chars = {ord(c) for c in page_text(page) if ord(c) > 0x7F and not c.isspace()}

@@ -473,3 +473,27 @@ def test_memory_stays_a_small_multiple_of_a_long_input(tmp_path, seed):
                           text=True, check=True)
     peak = int(done.stdout.strip()) * 1024
     assert peak <= 20 * src.stat().st_size + 150 * 2 ** 20, f"{peak / 2 ** 20:.0f} MB"
+
+
+def test_process_judges_last_years_targets_without_pandas_as_the_views_do(tmp_path, fixtures_dir):
+    """With two consecutive reports of a region, process writes the newer one's tracking.csv (last
+    year's targets judged), still without pandas; the views' own judging reads the same verdicts."""
+    import subprocess
+
+    from zjtext.store import read_csv
+    from zjtext.views import read_processed, tracking_table
+
+    files = [str(fixtures_dir / f"nation-style-{y}.txt") for y in (2031, 2032)]
+    code = ("import sys\nfrom zjtext.process import process\n"
+            f"res = process({files!r}, {str(tmp_path)!r}, jobs=1, progress=False)\n"
+            "assert all(r.status == 'processed' for r in res), res\n"
+            "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert not (tmp_path / "nation-style-2031" / "tracking.csv").exists()
+    written = read_csv(tmp_path / "nation-style-2032" / "tracking.csv")
+    old, new = read_processed(tmp_path)
+    judged = tracking_table(old, new)
+    assert set(written["previous_report_id"]) == {"nation-style-2031"} and len(written) == len(judged) >= 5
+    for column in ("indicator_key", "target", "actual", "verdict", "reason_code", "reason"):
+        assert written[column].fillna("").astype(str).tolist() == judged[column].fillna("").astype(str).tolist(), column

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from zjtext import workers
 from zjtext.paths import DEFAULT_REPORT
-from zjtext.process import process
 from zjtext.site import execute as ex
 from zjtext.site import run as site_run
 
@@ -88,21 +87,21 @@ def test_run_tells_each_result_as_it_is_known(tmp_path, monkeypatch, fixtures_di
     assert [n for _, n, _ in told] == [1, 2] and {t for _, _, t in told} == {2}
 
 
-def test_corpus_tables_of_the_last_build_are_reused(tmp_path, fixtures_dir):
-    """The corpus page starts from its last build's processed tables: a rerun with one report changed
-    processes that report only."""
+def test_the_tables_of_the_last_run_are_reused(tmp_path, fixtures_dir):
+    """The run's producer keeps its tables (OUT/tables): a rerun with one report changed processes that
+    report only, and the corpus page and the comparisons read them (nothing processes again)."""
     reports = []
     for name in ("synthetic-zhejiang-2025.txt", "hostile-2024.txt"):
         shutil.copy(fixtures_dir / name, tmp_path / name)
         reports.append(tmp_path / name)
-    done = tmp_path / "corpus" / "data"
-    process(reports, out=done, jobs=1, progress=False)
+    tables = tmp_path / "out" / site_run.TABLES_DIR
+    assert [r.status for r in site_run.produce(reports, tables)] == ["processed", "processed"]
+    before = (tables / "hostile-2024" / "meta.json").read_bytes()
     reports[1].write_bytes(reports[1].read_bytes() + "\n新增的一段话。\n".encode("utf-8"))
-    stage = tmp_path / ".corpus.stage" / "data"
-    site_run._reuse_tables(done, stage)
-    statuses = [r.status for r in process(reports, out=stage, jobs=1, progress=False)]
-    assert statuses == ["unchanged", "processed"]
-    assert (done / "hostile-2024" / "meta.json").read_bytes() != (stage / "hostile-2024" / "meta.json").read_bytes()
+    assert [r.status for r in site_run.produce(reports, tables)] == ["unchanged", "processed"]
+    assert (tables / "hostile-2024" / "meta.json").read_bytes() != before
+    assert site_run.tables_params(tmp_path / "out", tmp_path / "out" / "corpus") == {
+        "processed_dir": "../tables", "tables_ready": True}
 
 
 def test_over_first_orders_long_tasks_first(tmp_path):

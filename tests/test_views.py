@@ -67,7 +67,7 @@ def test_series_judges_consecutive_years_only(processed):
     assert by.loc[(2024, "gdp"), "result_report_id"] == "synthetic-zhejiang-2025"
     latest = df[df["year"] == 2025]
     assert len(latest) and (latest["verdict"] == "").all()
-    assert latest["reason"].str.contains("no report of 2026").all()
+    assert (latest["reason_code"] == "no_next_report").all() and latest["reason"].str.contains("没有2026年").all()
 
 
 def test_series_without_the_next_year_gives_no_verdict_and_says_why(processed):
@@ -145,7 +145,7 @@ def test_a_joint_target_in_words_gives_each_indicator_its_own_row_and_figure(tmp
         row = df.loc[(2030, key)]
         assert (row["target"], row["actual"], row["verdict"]) == (
             "单位地区生产总值能耗和二氧化碳排放完成国家下达任务", actual, "not comparable")
-        assert "shown beside it" in row["reason"]
+        assert row["reason_code"] == "no_target_figure_beside"
 
 
 def test_the_series_chart_breaks_its_lines_at_a_year_without_a_target():
@@ -155,7 +155,7 @@ def test_the_series_chart_breaks_its_lines_at_a_year_without_a_target():
 
     from zjtext.charts import series_lines
 
-    rows = [("全国", y, "gdp", "国内生产总值", t, t, None, "approx", "%", "growth", f"c-{y}", f"c-{y + 1}", "", a, "met", "")
+    rows = [("全国", y, "gdp", "国内生产总值", t, t, None, "approx", "%", "growth", f"c-{y}", f"c-{y + 1}", "", a, "met", "", "")
             for y, t, a in ((2019, 6.0, 6.1), (2021, 6.0, 8.1), (2022, 5.5, 3.0))]  # no target for 2020
     fig = series_lines(pd.DataFrame(rows, columns=SERIES_COLUMNS), "gdp")
     ax = fig.axes[0]
@@ -171,7 +171,7 @@ def test_the_series_chart_never_blows_a_tenth_of_a_point_up_to_its_full_height()
     from zjtext.charts import series_lines
 
     rows = [("全国", y, "gdp", "国内生产总值", 5.0, 5.0, None, "approx", "%", "growth", f"c-{y}", f"c-{y + 1}", "", a,
-             "met", "") for y, a in ((2024, 5.0), (2025, 5.1))]
+             "met", "", "") for y, a in ((2024, 5.0), (2025, 5.1))]
     lo, hi = series_lines(pd.DataFrame(rows, columns=SERIES_COLUMNS), "gdp").axes[0].get_ylim()
     assert hi - lo >= 2.0 and lo < 5.0 and hi > 5.1
 
@@ -189,10 +189,9 @@ def test_the_keyword_trend_axis_starts_at_zero():
 
 
 def test_two_reports_of_one_region_and_year_are_noted_with_the_one_the_series_reads(tmp_path):
-    from zjtext.site.labels import reason
     from zjtext.views import ProcessedReport
 
     reps = [ProcessedReport(rid, "湖东省", year, "", tmp_path) for rid, year in
             (("hudong-2030", 2030), ("hudong-2031", 2031), ("hudong-2031-copy", 2031))]
     assert series_notes(reps) == ["湖东省 2031: 2 reports (hudong-2031, hudong-2031-copy); the series uses hudong-2031"]
-    assert reason(series_notes(reps)[0]) == "湖东省2031年有2份报告（hudong-2031, hudong-2031-copy），序列采用 hudong-2031"
+    assert series_notes(reps, "zh")[0] == "湖东省2031年有2份报告（hudong-2031, hudong-2031-copy），序列采用 hudong-2031"

@@ -113,7 +113,7 @@ def text_table(df, wide: bool = False, width: int = TABLE_WIDTH) -> str:
     for c in columns:
         mapping = words.get(c, {})
         values = [labels.number(v) if numeric[c] else ("" if v is None or v != v else str(v)) for v in df[c]]
-        values = [labels.reason(v) for v in values] if c == "reason" else [mapping.get(v, v) for v in values]
+        values = [mapping.get(v, v) for v in values]
         if c == "section":
             values = [v.split(" > ")[-1] for v in values]
         cells[c] = [_cut(" ".join(v.split()), _CELL_WIDTH) for v in values]
@@ -189,7 +189,7 @@ def cmd_compare(args) -> int:
     reports = [load_report(args.old), load_report(args.new)]
     table = compare_command(reports, args.what)
     if args.what == "targets":
-        note = why_not_judged(*order_reports(reports)[:2])
+        note = why_not_judged(*order_reports(reports)[:2], lang="en")
         if note:  # the table lists the targets with empty verdicts; say why once
             print(f"note: no verdicts: {note}", file=sys.stderr)
     emit(table, args.format, wide=getattr(args, "wide", False))

@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .report import Report
 
 __all__ = [
-    "content_tokens", "cjk_chars", "keyword_table", "keyword_rows", "TokenCounts", "vocabulary_table", "section_shares", "slogans", "slogan_rows", "kwic",
+    "content_tokens", "cjk_chars", "keyword_table", "term_frequencies", "keyword_rows", "TokenCounts", "vocabulary_table", "section_shares", "slogans", "slogan_rows", "kwic",
     "collocations", "keyness", "log_likelihood",
 ]
 
@@ -251,6 +251,26 @@ def keyword_table(
     table = pd.DataFrame(rows, columns=list(KEYWORD_COLUMNS))
     return table.astype({"rank": "int64", "count": "int64", "per_10k": "float64", "is_policy_term": bool,
                          "is_quoted_term": bool})
+
+
+def term_frequencies(tokens_df: "pd.DataFrame", terms: "Sequence[str]") -> "pd.DataFrame":
+    """How often each term occurs as a token in the body, and per 10,000 Chinese characters of the
+    body: the one definition of ``count`` and ``per_10k`` that :func:`keyword_table` uses too, for
+    any term (a slogan, a policy verb …). Columns ``term, count, per_10k``.
+
+    >>> from zjtext.report import report_from_text
+    >>> from zjtext.segment import tokens
+    >>> df = tokens(report_from_text("各位代表：\\n推进八八战略，坚持八八战略。"))
+    >>> term_frequencies(df, ["八八战略", "坚持"]).values.tolist()
+    [['八八战略', 2, 1250.0], ['坚持', 1, 625.0]]
+    """
+    import pandas as pd
+
+    body = tokens_df[tokens_df["kind"] != "note"]
+    counts = body["token"].value_counts()
+    chars = cjk_chars(tokens_df)
+    rows = [(t, int(counts.get(t, 0)), _per_10k(int(counts.get(t, 0)), chars)) for t in terms]
+    return pd.DataFrame(rows, columns=["term", "count", "per_10k"])
 
 
 def vocabulary_table(tokens_df: "pd.DataFrame") -> "pd.DataFrame":
@@ -499,7 +519,7 @@ def _chi2_sf1(x: float) -> float:
 
 
 def _per_10k(n: int, chars: int) -> float:
-    return round(n * 10000 / chars, 2) if chars else 0.0
+    return _round2(n * 10000 / chars) if chars else 0.0
 
 
 def _word_count(tokens_df: "pd.DataFrame", body_only: bool) -> int:

@@ -26,14 +26,15 @@ from .site.labels import QUALIFIER as QUALIFIER_ZH
 from .site.labels import STATUS as STATUS_ZH
 from .site.labels import VERDICT as VERDICT_ZH
 from .site.labels import number  # noqa: F401  (notebooks import it from here)
-from .site.labels import reason as reason_zh  # noqa: F401
 
 
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # charts drawn into the notebook
 
 #: Which notebook saves each table a later notebook reads (for the note shown when it is missing).
 SAVED_BY = {"paragraphs": "01", "tokens": "01", "vocabulary": "01", "keywords": "02", "slogans": "02", "section_shares": "02",
-            "metrics": "03", "targets": "03"}
+            "metrics": "03", "targets": "03", "results": "03"}
+#: Tables read from a folder (by :func:`load_tables`): :func:`save_tables` leaves those files as they are.
+_READ: set[Path] = set()
 
 
 def shown(path: str | Path) -> str:
@@ -65,6 +66,9 @@ def _compute(name: str, report, get):
     if name == "targets":
         from .metrics import headline
         return headline(report, get("metrics"))
+    if name == "results":
+        from .compare import report_results
+        return report_results(report, get("metrics"), get("targets"))
     raise KeyError(f"unknown table {name!r}; known: {', '.join(SAVED_BY)}")
 
 
@@ -94,6 +98,7 @@ def load_tables(report, processed_dir: str | Path | None, *names: str) -> list:
                     cache[name] = read_tokens(folder)
                 else:
                     cache[name] = read_csv(path)
+                _READ.add((folder / f"{name}.csv").resolve())
             else:
                 if path is not None and name in names:
                     print(f"注意：{shown(path)} 尚不存在（笔记本 {SAVED_BY.get(name, '?')} 会保存它），这里直接由报告计算。")
@@ -105,14 +110,17 @@ def load_tables(report, processed_dir: str | Path | None, *names: str) -> list:
 
 def save_tables(processed_dir: str | Path | None, tables: dict) -> None:
     """Write each DataFrame to ``processed_dir/<name>.csv`` (atomic, UTF-8 with BOM); with
-    ``processed_dir`` None nothing is written. Silent: the page's text says what is saved, and a
-    list of paths is no reading for the page."""
+    ``processed_dir`` None nothing is written. A table this kernel read from that very file
+    (:func:`load_tables`: the producer's) is left as it is. Silent: the page's text says what is
+    saved, and a list of paths is no reading for the page."""
     from .tables import write_table
 
     if processed_dir is None:
         return
     for name, df in tables.items():
-        write_table(name, df, Path(processed_dir) / f"{name}.csv")
+        path = Path(processed_dir) / f"{name}.csv"
+        if path.resolve() not in _READ:
+            write_table(name, df, path)
 
 
 def save_figure(fig, out_dir: str | Path | None, name: str) -> list[Path]:
@@ -246,7 +254,7 @@ def quoted_figure(surface: str, qualifier_text: str = "", change: str = "none") 
     >>> quoted_figure("3.3%", "", "decrease"), quoted_figure("5.5%", "左右")
     ('下降3.3%', '5.5%左右')
     """
-    from .compare import hedged
+    from .match import hedged
 
     text = hedged(surface, qualifier_text)
     return f"下降{text}" if change == "decrease" and "下降" not in text else text
@@ -305,6 +313,22 @@ def headline_view(head, words: bool = False):
         "数值": [number(r["value"]) + ("—" + number(r["value_max"]) if number(r["value_max"]) else "") for r in rows],
         "单位": [r["base_unit"] for r in rows],
     }, index=range(1, len(rows) + 1))
+
+
+def indicator_view(head, results):
+    """One row per indicator (:func:`zjtext.match.indicator_rows`: the rows of the front page and the
+    panel): 指标, 今年目标, 上年实绩, each as the report writes it; a name over 20 characters is cut
+    (:func:`short_name`), and a target stated only in words is not put in the figure column (the
+    words-only table above lists it)."""
+    import pandas as pd
+
+    from .match import Results, indicator_rows
+
+    rows = indicator_rows(head, Results(results))
+    words = [bool(r["target"]) and r["target_value"] is None for r in rows]
+    return pd.DataFrame({"指标": [short_name(r["indicator"]) for r in rows],
+                         "今年目标": ["文字表述，见上" if w else r["target"] for r, w in zip(rows, words)],
+                         "上年实绩": [r["actual"] for r in rows]}, index=range(1, len(rows) + 1))
 
 
 def metrics_view(metrics, columns=("paragraph", "indicator", "surface", "change", "period", "section")):

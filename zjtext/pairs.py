@@ -1,12 +1,9 @@
 """The tables a report's charts draw, made from its headline and metrics tables: each of this year's
 targets beside last year's result for the same indicator, and last year's growth rates.
 
-Rows join on the indicator vocabulary key (the ``indicator_key`` column of metrics and headline
-rows, :mod:`zjtext.indicators`); a name the vocabulary does not know falls back to its canonical
-form (:func:`zjtext.compare.canonical_indicator`). A target meets a result only when both measure
-the same thing (:func:`measure`): a growth rate with a growth rate, a share or rate level with a
-level, percentage points with points, and never a figure over several years (the ``multi_year``
-flag metrics gives each row).
+Which result stands beside a target is decided by :mod:`zjtext.match` (the one matcher: the same
+indicator key, unit and measure, never a figure over several years), so a chart shows the figures
+the front page, the panel and target tracking show.
 
 >>> import pandas as pd
 >>> head = pd.DataFrame({"indicator": ["全市地区生产总值", "经济增长", "产业投资占比"],
@@ -21,7 +18,6 @@ import math
 import re
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .indicators import indicator_key, lookup
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,7 +33,6 @@ PAIR_COLUMNS = ["indicator", "key", "measure", *_FIELDS, "sentence", "result_ind
                 *(f"result_{f}" for f in _FIELDS)]
 GROWTH_COLUMNS = ["indicator", "signed", "signed_max", "qualifier", "headline"]
 
-_REGION_PREFIX = re.compile(r"^全(?:省|市|区|国|县|州|盟)")
 _TIME_SPAN = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]+)个?年[来间内]?")
 _PERCENT = ("%", "％")
 
@@ -59,75 +54,59 @@ def _text(value: Any) -> str:
 
 
 def join_key(name: Any, key: Any = "") -> str:
-    """The key a row joins on: its ``indicator_key`` when it has one, else the vocabulary's key for the
-    name, else ``name:`` + the canonical name (region prefix and growth words dropped).
+    """The key a row joins on (:func:`zjtext.match.join_key`, the one rule).
 
     >>> join_key("全省生产总值"), join_key("经济增长"), join_key("x", "cpi"), join_key("全省产业投资占比")
-    ('gdp', 'gdp', 'cpi', 'name:产业投资占比')
+    ('gdp', 'gdp', 'cpi', 'name:全省产业投资占比')
     """
-    key = _text(key)
-    if key:
-        return key
-    name = re.sub(r"\s+", "", _text(name))
-    found = indicator_key(name)
-    if found or not name:
-        return found
-    from .compare import canonical_indicator
+    from .match import join_key as key_of
 
-    return "name:" + canonical_indicator(_REGION_PREFIX.sub("", name))
+    return key_of(re.sub(r"\s+", "", _text(name)), _text(key))
 
 
 def measure(row: Mapping) -> str:
-    """What a headline or metrics row measures (one of :data:`MEASURES`), from its unit, its change
-    and, for a % figure with no stated change, the kind the vocabulary gives its indicator (a GDP or
-    price target is a growth rate even when written 5%左右).
+    """What a headline or metrics row measures (one of :data:`MEASURES`): :func:`zjtext.match.measure`
+    of its unit, change and indicator, or ``text`` for words with no number.
 
     >>> measure({"value": 5, "base_unit": "%", "change": "increase"}), measure({"value": 50, "base_unit": "%"})
     ('growth', 'rate')
     >>> measure({"value": 2, "base_unit": "%", "indicator": "居民消费价格"}), measure({"value": 80, "base_unit": "万人"})
     ('growth', 'level')
     """
+    from .match import measure as measure_of
+
     if math.isnan(_num(row.get("value"))):
         return "text"
-    unit, change = _text(row.get("base_unit")), _text(row.get("change")) or "none"
-    if unit.endswith("百分点"):
-        return "points"
-    if unit not in _PERCENT:
-        return "level"
-    if change in ("increase", "decrease"):
-        return "growth"
-    entry = lookup(join_key(row.get("indicator"), row.get("indicator_key")))
-    return "growth" if entry is not None and entry.kind in ("growth", "index") else "rate"
+    return measure_of(_text(row.get("base_unit")), _text(row.get("change")) or "none",
+                      join_key(row.get("indicator"), row.get("indicator_key")))
 
 
-def target_pairs(targets_df: "pd.DataFrame | None") -> "pd.DataFrame":
+def target_pairs(targets_df: "pd.DataFrame | None", results_df: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """One row per indicator with a target in the headline table, in its order, beside last year's
     result for it (``result_*`` columns, empty when there is none).
 
-    The result is the first ``actual`` row with the same :func:`join_key` and the same
-    :func:`measure` that is not a figure over several years; only % and percentage-point targets
-    get one (amounts and words are shown as written). Columns :data:`PAIR_COLUMNS`.
+    The target that stands for an indicator and its result are the ones :mod:`zjtext.match` picks
+    (the panel's and the front page's): the result from ``results_df`` (the report's
+    ``results.csv``), or, without it, from the headline table's own results. Only % and
+    percentage-point targets get one (amounts and words are shown as written). Columns :data:`PAIR_COLUMNS`.
     """
     import pandas as pd
 
+    from .match import Results, pick
+
     if targets_df is None or not len(targets_df) or "period" not in targets_df.columns:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    records = targets_df.to_dict("records")
-    results: dict[tuple[str, str], dict] = {}
-    for r in records:
-        if _text(r.get("period")) == "actual" and not _truthy(r.get("multi_year")):
-            results.setdefault((join_key(r.get("indicator"), r.get("indicator_key")), measure(r)), r)
-    rows, seen = [], set()
-    for i, r in enumerate(records):
-        if _text(r.get("period")) != "target":
-            continue
-        key = join_key(r.get("indicator"), r.get("indicator_key")) or f"row:{i}"
-        if key in seen:
-            continue
-        seen.add(key)
-        m = measure(r)
-        found = results.get((key, m)) if m in ("growth", "rate", "points") else None
-        rows.append([_text(r.get("indicator")), key, m, *(r.get(f) for f in _FIELDS), _text(r.get("sentence")),
+    records = [{**r, "indicator_key": join_key(r.get("indicator"), r.get("indicator_key"))}
+               for r in targets_df.to_dict("records") if not _truthy(r.get("multi_year"))]
+    own = [{**r, "kind": "figure"} for r in records if _text(r.get("period")) == "actual"]
+    results = Results(results_df if results_df is not None else own)
+    targets = [r for r in records if _text(r.get("period")) == "target" and r["indicator_key"]]
+    rows = []
+    for key in dict.fromkeys(r["indicator_key"] for r in targets):
+        t = pick([r for r in targets if r["indicator_key"] == key], key)
+        m = measure(t)
+        found = results.for_target(t) if m in ("growth", "rate", "points") else None
+        rows.append([_text(t.get("indicator")), key, m, *(t.get(f) for f in _FIELDS), _text(t.get("sentence")),
                      _text(found.get("indicator")) if found else "",
                      *((found.get(f) for f in _FIELDS) if found else [None] * len(_FIELDS))])
     df = pd.DataFrame(rows, columns=PAIR_COLUMNS)

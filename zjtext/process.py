@@ -1,10 +1,13 @@
 """Corpus scale: process many reports into tidy CSV tables, using every core, doing work once.
 
-For each report: load, segment, count keywords, extract metrics, and write
-``DIR/<report_id>/{paragraphs,tokens,keywords,slogans,metrics,targets}.csv`` plus ``meta.json``;
-then the corpus tables ``DIR/corpus_metrics.csv`` and ``DIR/corpus_keywords.csv`` (long format,
-with report_id, region and year). A report whose input bytes and zjtext version are unchanged since
-its last run is skipped unless ``force``; results do not depend on the number of jobs.
+This is the one producer: every table any view reads is written here, once per report. For each
+report: load, segment, count keywords, extract metrics, find last year's results, and write
+``DIR/<report_id>/{paragraphs,tokens,vocabulary,keywords,slogans,metrics,targets,results}.csv`` plus
+``meta.json``; then the corpus tables ``DIR/corpus_metrics.csv`` and ``DIR/corpus_keywords.csv``
+(long format, with report_id, region and year), and ``DIR/<report_id>/tracking.csv`` where last
+year's report of the region is among the inputs (:func:`write_tracking`). A report whose input
+bytes and zjtext version are unchanged since its last run is skipped unless ``force``; results do
+not depend on the number of jobs.
 
 Why the code looks like this (``bench/run_bench.py`` measures it; figures in ``bench/results/``):
 
@@ -256,7 +259,7 @@ def expand(paths: Iterable[Path | str]) -> list[Path]:
     ...     expand([empty])
     Traceback (most recent call last):
     ...
-    zjtext.report.ReportError: ...: no report file in this folder (.html, .htm or .txt)
+    zjtext.source.ReportError: ...: no report file in this folder (.html, .htm or .txt)
     """
     found: list[Path] = []
     for p in map(Path, paths):
@@ -278,7 +281,7 @@ def check_out_folder(out: Path | str) -> None:
     >>> check_out_folder(__file__)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    zjtext.report.ReportError: ...process.py: this is a file, not a folder; choose another output folder
+    zjtext.source.ReportError: ...process.py: this is a file, not a folder; choose another output folder
     """
     for p in (Path(out), *Path(out).absolute().parents):
         if p.exists():
@@ -391,6 +394,7 @@ def process(paths: Iterable[Path | str], out: Path | str | None = None, jobs: in
             ids = [r.report_id for r in results if r.status != "failed"]
             if any(r.status == "processed" for r in results) or not _corpus_is_current(out, ids):
                 write_corpus_tables(out, ids, pool)
+            write_tracking(out, ids, changed={r.report_id for r in results if r.status == "processed"})
         except BaseException as err:
             if pool is not None:  # killed, not asked: Ctrl-C or an error ends the run now
                 stop_workers(pool)
@@ -432,6 +436,36 @@ def _progress(total: int, done: int, enabled: bool):
 
 
 # ---------------------------------------------------------------- corpus tables
+
+TRACKING = "tracking.csv"
+
+
+def write_tracking(out: Path, report_ids: Sequence[str], changed: Iterable[str] = ()) -> None:
+    """``<id>/tracking.csv`` for each report whose previous year's report of the same region is among
+    ``report_ids``: that report's headline targets judged by this one (:func:`zjtext.match.track`,
+    read from the two folders' tables). Written when missing or when any report was ``changed`` (processed again);
+    removed from a report that has no previous year's report among ``report_ids``."""
+    from .match import TRACK_COLUMNS
+    from .processed import by_region_year, read_processed, tracking_rows
+
+    changed = set(changed)
+    reports = read_processed(out, report_ids)
+    by = by_region_year(reports)
+    with_previous = set()
+    for years in by.values():
+        for year, rep in years.items():
+            prev = years.get(year - 1)
+            if prev is None:
+                continue
+            with_previous.add(rep.report_id)
+            path = rep.folder / TRACKING
+            if changed or not path.is_file():
+                rows = ((*row, prev.report_id) for row in tracking_rows(prev, rep))
+                write_table("tracking", ([*TRACK_COLUMNS, "previous_report_id"], rows), path)
+    for rep in reports:
+        if rep.report_id not in with_previous:
+            (rep.folder / TRACKING).unlink(missing_ok=True)
+
 
 def _header(path: Path) -> list[str]:
     with open(path, encoding=CSV_ENCODING, newline="") as fh:

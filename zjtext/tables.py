@@ -19,20 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
 from . import clean
-from .report import Report
+from .report import SECTION_SEP, Report, join_section  # noqa: F401  (SECTION_SEP: read by others from here)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-SECTION_SEP = " > "
 
 #: The tables of a report's processed folder (``<name>.csv``), in the order they are written.
-TABLES = ("paragraphs", "tokens", "vocabulary", "keywords", "slogans", "metrics", "targets")
-
-
-def join_section(section: tuple[str, ...]) -> str:
-    """A section path as one string, top level first, joined with ' > '."""
-    return SECTION_SEP.join(section)
+TABLES = ("paragraphs", "tokens", "vocabulary", "keywords", "slogans", "metrics", "targets", "results")
 
 
 PARAGRAPH_COLUMNS = ("report_id", "paragraph", "kind", "section", "text")
@@ -98,12 +92,17 @@ def outline(report: Report) -> "pd.DataFrame":
 
 def report_tables(report: Report) -> dict:
     """Every processed table of one report, as DataFrames keyed by table name (the notebooks' view)."""
+    import pandas as pd
+
     from .keywords import keyword_table, slogans, vocabulary_table
+    from .match import RESULT_COLUMNS, result_rows
     from .metrics import extract_metrics, headline
     from .segment import tokens
 
     toks = tokens(report)
     metrics = extract_metrics(report)
+    head = headline(report, metrics)
+    results = result_rows(report, metrics.to_dict("records"), head.to_dict("records"))
     return {
         "paragraphs": paragraphs_table(report),
         "tokens": toks,
@@ -111,7 +110,8 @@ def report_tables(report: Report) -> dict:
         "keywords": keyword_table(toks),
         "slogans": slogans(toks),
         "metrics": metrics,
-        "targets": headline(report, metrics),
+        "targets": head,
+        "results": pd.DataFrame(results, columns=RESULT_COLUMNS),
     }
 
 
@@ -164,6 +164,7 @@ def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Seque
     (True, [('星河织梦', 1, 2, False)])
     """
     from .keywords import KEYWORD_COLUMNS, SLOGAN_COLUMNS, VOCABULARY_COLUMNS
+    from .match import RESULT_COLUMNS, result_rows
     from .metrics import COLUMNS, EXTRA_COLUMNS, HEADLINE_COLUMNS, HEADLINE_EXTRA, headline_rows, metric_rows
     from .segment import TOKEN_FILE_COLUMNS
 
@@ -171,8 +172,12 @@ def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Seque
     m_cols, h_cols = COLUMNS + EXTRA_COLUMNS, HEADLINE_COLUMNS + HEADLINE_EXTRA
 
     @lru_cache(maxsize=1)
-    def metrics() -> list[dict]:  # extracted once, for both tables
+    def metrics() -> list[dict]:  # extracted once, for the three tables
         return metric_rows(report)
+
+    @lru_cache(maxsize=1)
+    def head() -> list[dict]:
+        return headline_rows(report, metrics())
 
     return {
         "paragraphs": (PARAGRAPH_COLUMNS, paragraph_rows(report)),
@@ -181,7 +186,9 @@ def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Seque
         "keywords": (KEYWORD_COLUMNS, _Later(lambda: tokens.counted().counts.keyword_rows())),
         "slogans": (SLOGAN_COLUMNS, _Later(lambda: tokens.counted().counts.slogan_rows())),
         "metrics": (m_cols, _Later(lambda: ([r[c] for c in m_cols] for r in metrics()))),
-        "targets": (h_cols, _Later(lambda: ([r[c] for c in h_cols] for r in headline_rows(report, metrics())))),
+        "targets": (h_cols, _Later(lambda: ([r[c] for c in h_cols] for r in head()))),
+        "results": (RESULT_COLUMNS, _Later(lambda: ([r[c] for c in RESULT_COLUMNS]
+                                                    for r in result_rows(report, metrics(), head())))),
     }
 
 

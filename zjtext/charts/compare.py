@@ -30,7 +30,7 @@ __all__ = ["DIRECTION_TAGS", "VERDICT_LABELS", "VERDICT_COLORS", "NO_TRACKING", 
 
 
 DIRECTION_TAGS = {code: DIRECTION[code] for code in ("appeared", "vanished")}
-VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": ACCENT, "missed": PALETTE[3],
+VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": ACCENT, "met (approx)": ACCENT, "missed": PALETTE[3],
                   "not reported": GREY, "not comparable": GREY}
 NO_TRACKING = "没有可对照的目标"
 NO_SLOGANS = "没有可比较的提法"

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["panel_dots", "series_lines", "keyword_trend_lines"]
 
 NO_DATA = "没有可绘制的数据"
-VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": PALETTE[1], "missed": PALETTE[3]}
+VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": PALETTE[1], "met (approx)": PALETTE[1], "missed": PALETTE[3]}
 
 
 def _place(row: Any, years: int) -> str:

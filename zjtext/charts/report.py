@@ -199,11 +199,13 @@ def _share_table(shares_df, terms, max_terms):
 # ---------------------------------------------------------------- headline targets
 
 @in_house_style
-def headline_targets(targets_df: "pd.DataFrame", *, source: Any = None, title: str | None = None) -> "Figure":
+def headline_targets(targets_df: "pd.DataFrame", *, source: Any = None, title: str | None = None,
+                     results: "pd.DataFrame | None" = None) -> "Figure":
     """This year's main targets beside last year's results, hedges visible.
 
-    ``targets_df`` is the headline table; :func:`zjtext.pairs.target_pairs` pairs each target with
-    last year's result. Growth rates (and changes in percentage points) share one axis; levels in %
+    ``targets_df`` is the headline table and ``results`` the report's results table (``results.csv``);
+    :func:`zjtext.pairs.target_pairs` pairs each target with last year's result as
+    :mod:`zjtext.match` finds it (without ``results``: from the headline table's own). Growth rates (and changes in percentage points) share one axis; levels in %
     (shares, rates such as 产业投资占比50%以上 or a jobless rate) get an axis of their own, so a
     50% share never dwarfs a 5% growth rate. A range (5%—5.5%) is a bar with a light extension to
     the upper end; 左右, 以上/超过 and 以内 are written in the labels, and 以上/超过 (≥) / 以内 (≤)
@@ -212,7 +214,7 @@ def headline_targets(targets_df: "pd.DataFrame", *, source: Any = None, title: s
     plot area says so (:data:`NO_TARGETS`).
     """
     title = title or "主要预期目标与上年实际"
-    rows = target_pairs(targets_df).to_dict("records")
+    rows = target_pairs(targets_df, results).to_dict("records")
     if not rows:
         return plot_over_list(title, source, [], "", [], empty=NO_TARGETS)
     year = report_year(source)

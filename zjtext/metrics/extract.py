@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..indicators import indicator_key
-from ..report import Paragraph, Report
+from ..report import Paragraph, Report, join_section
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
 from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators
@@ -39,7 +39,6 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
     figs = parse_figures(text)
     if not figs:
         return []
-    from ..tables import join_section
 
     report_id, section = report.meta.report_id, join_section(p.section)
     spans = _sentence_spans(p)
@@ -202,7 +201,6 @@ def _joined(p: Paragraph, nxt: Paragraph) -> Paragraph:
 
 def _split_rows(rows: list[dict], p: Paragraph, nxt: Paragraph) -> None:
     """Give the rows found in a joined paragraph back to the paragraph each figure starts in."""
-    from ..tables import join_section
 
     cut = len(p.text)
     for r in rows:

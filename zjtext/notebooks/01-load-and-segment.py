@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -31,14 +31,15 @@ out_dir = None  # where figures are saved, in out_dir/figures (None: show them o
 import pandas as pd
 
 from zjtext import load_report
-from zjtext.keywords import vocabulary_table
-from zjtext.notebook import save_tables, setup, table
+from zjtext.notebook import load_tables, save_tables, setup, table
 from zjtext.site.labels import COLUMNS, KIND
-from zjtext.segment import plain_cut, quoted_terms, segment_text, tokens
-from zjtext.tables import outline, paragraphs_table
+from zjtext.segment import plain_cut, quoted_terms, segment_text
+from zjtext.tables import outline
 
 setup()
 report = load_report(report_path)
+# the tables `zjtext process` wrote into processed_dir (`zjtext run` writes them first); computed here without them
+paras, toks, vocabulary = load_tables(report, processed_dir, "paragraphs", "tokens", "vocabulary")
 m = report.meta
 pd.DataFrame(  # what the page does not say is left blank
     [("标题", m.display_title), ("地区", m.region), ("年份", m.year), ("报告日期", m.date), ("报告人", m.speaker),
@@ -60,7 +61,6 @@ table(outline(report).rename(columns={"level": "级别", "section": "章节", "p
 # 以下是段落类型的统计和开头几段：
 
 # %%
-paras = paragraphs_table(report)
 kinds = paras["kind"].map(KIND).value_counts().rename_axis("类型").reset_index(name="段落数")
 table(kinds, None)
 
@@ -87,7 +87,6 @@ print(f"报告中的引号词：{len(terms)} 个；其中通用分词器会切�
 table(split, 15)
 
 # %%
-toks = tokens(report)
 summary = pd.DataFrame(
     [("词次（不含标点）", int((~toks.is_punct).sum())),
      ("不同的词", int(toks.loc[~toks.is_punct, "token"].nunique())),
@@ -106,4 +105,4 @@ summary
 # 政策动词、数字、标点——这些标记对同一个词处处相同，所以只记一次。
 
 # %%
-save_tables(processed_dir, {"paragraphs": paras, "tokens": toks, "vocabulary": vocabulary_table(toks)})
+save_tables(processed_dir, {"paragraphs": paras, "tokens": toks, "vocabulary": vocabulary})

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -30,14 +30,13 @@ indicator_term = "生产总值"  # show every figure whose indicator mentions th
 import pandas as pd
 
 from zjtext import load_report
-from zjtext.metrics import extract_metrics, headline
-from zjtext.notebook import (CATEGORY_ZH, PERIOD_ZH, by_reading_order, headline_view, metrics_view, save_tables,
-                             setup, table)
+from zjtext.notebook import (CATEGORY_ZH, PERIOD_ZH, by_reading_order, headline_view, indicator_view, load_tables,
+                             metrics_view, save_tables, setup, table)
 
 setup()
 report = load_report(report_path)
-metrics = extract_metrics(report)
-head = headline(report, metrics)
+# the tables `zjtext process` wrote into processed_dir (`zjtext run` writes them first); computed here without them
+metrics, head, results = load_tables(report, processed_dir, "metrics", "targets", "results")
 print(f"{report.meta.display_title}：共抽出 {len(metrics)} 个指标数值")
 
 # %% [markdown]
@@ -52,6 +51,13 @@ headline_view(head)
 
 # %%
 table(headline_view(head, words=True), None, empty="本报告没有只用文字表述的目标。")
+
+# %% [markdown]
+# 按指标归并：每个指标一行，今年的目标与上一年的实绩并列。实绩是判定目标时所用的那个数字——同一指标、同一单位、同一口径的当年数，
+# 先取主要指标段，再取回顾部分其他段落；基数（“从……提高到”）、跨多年的数字和其他地区的数字不算。首页、各地并排表和本表用的是同一规则，数字一致。
+
+# %%
+indicator_view(head, results)
 
 # %% [markdown]
 # ## 实绩与目标、各类指标的数量
@@ -94,7 +100,7 @@ metrics_view(mentions, ("paragraph", "indicator", "surface", "change", "period",
 # %% [markdown]
 # ## 保存
 #
-# 完整指标表和主要指标表保存在 data 子文件夹里（UTF-8 带 BOM，Excel 可直接打开）。
+# 完整指标表、主要指标表和上一年实绩表保存在 data 子文件夹里（UTF-8 带 BOM，Excel 可直接打开）。
 
 # %%
-save_tables(processed_dir, {"metrics": metrics, "targets": head})
+save_tables(processed_dir, {"metrics": metrics, "targets": head, "results": results})

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -31,7 +31,8 @@ from zjtext.notebook import load_tables, save_and_show, setup
 setup()
 report = load_report(report_path)
 # the tables 02 and 03 saved in processed_dir (computed here if they have not run)
-keywords, shares, targets, metrics = load_tables(report, processed_dir, "keywords", "section_shares", "targets", "metrics")
+keywords, shares, targets, metrics, results = load_tables(report, processed_dir, "keywords", "section_shares", "targets",
+                                                         "metrics", "results")
 
 
 def show(fig, name):  # saved as PNG and SVG when out_dir is given; the page shows the PNG
@@ -61,7 +62,7 @@ show(charts.section_heatmap(shares, source=report.meta), "section_heatmap")
 # 没有可比数值的目标（只用文字表述、或单位不同）列在图下方。
 
 # %%
-show(charts.headline_targets(targets, source=report.meta), "headline_targets")
+show(charts.headline_targets(targets, results=results, source=report.meta), "headline_targets")
 
 # %% [markdown]
 # ## 上年各项指标的增长率

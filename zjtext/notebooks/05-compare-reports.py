@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -25,20 +25,25 @@
 # %% tags=["parameters"]
 report_paths = ["../data/raw/zhejiang-2024.html", "../tests/fixtures/synthetic-zhejiang-2025.txt"]  # demo pair: the seed and an invented fixture (the note below says so)
 out_dir = None  # where figures are saved, in out_dir/figures (None: show them only)
+processed_dir = None  # where the reports' processed tables are (None: a temporary folder)
+tables_ready = False  # True: processed_dir already holds both reports' tables (zjtext run's producer wrote them): only read them
 
 # %%
 import pandas as pd
 
-from zjtext import charts, load_report
-from zjtext.compare import (as_written, check_pair, headline_side_by_side, keyness_between, label, order_reports,
-                            slogan_changes, track_targets, why_not_judged)
-from zjtext.notebook import (DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number, reason_zh,
+from zjtext import charts, load_report, views
+from zjtext.compare import (check_pair, headline_side_by_side, keyness_between, label, order_reports,
+                            slogan_changes, why_not_judged)
+from zjtext.match import as_written
+from zjtext.notebook import (DIRECTION_ZH, STATUS_ZH, VERDICT_ZH, PERIOD_ZH, demo_note, number,
                              save_and_show, setup, table)
 
 setup()
 reports = order_reports([load_report(p) for p in report_paths])
 old, new = reports[-2], reports[-1]
 check_pair(old, new)  # same region, later year: otherwise there is nothing to track
+processed, errors = views.processed_reports([p for p in report_paths], processed_dir, jobs=1, read_only=tables_ready)
+tables = {r.report_id: r for r in processed}  # each report's tables, as zjtext process wrote them
 names = {r.report_id: label(r) for r in reports}
 pd.DataFrame([(r.report_id, r.meta.year, r.meta.region, r.meta.display_title) for r in reports],
              columns=["报告", "年份", "地区", "标题"], index=range(1, len(reports) + 1))
@@ -61,9 +66,9 @@ demo_note(report_paths, """\
 # 报告只用文字说某项变化“持平”（如“居民消费价格与上年持平”）时，实绩按 0% 计，表中照写“持平”。
 
 # %%
-tracked = track_targets(old, new)
+tracked = views.tracking_table(tables[old.report_id], tables[new.report_id])  # read from the tables, as every view does
 if why := why_not_judged(old, new):  # the report of year N+1 reviews year N: other pairs get no verdicts
-    print("说明：这里只列出目标，不作判定。", reason_zh(why))
+    print("说明：这里只列出目标，不作判定。", why)
 view = tracked.assign(verdict=tracked["verdict"].map(VERDICT_ZH).fillna(""))[["indicator", "target", "actual_indicator", "actual", "verdict"]]
 table(view.rename(columns={"indicator": "指标", "target": f"{names[old.report_id]}目标",
                            "actual_indicator": "对照指标", "actual": "实绩", "verdict": "判定"}), None,
@@ -80,7 +85,7 @@ save_and_show(fig, out_dir, "target_tracking")
 # “倍数变化”衡量差异大小：+1 表示新报告中的相对频率翻了一倍，-1 表示减半（以 2 为底的对数）。
 
 # %%
-key = keyness_between(old, new)
+key = keyness_between(old, new, tables=(tables[old.report_id], tables[new.report_id]))
 significant = key[key["p_value"] < 0.05].assign(direction=lambda d: d["direction"].map(DIRECTION_ZH))
 table(significant[["term", "count_a", "count_b", "g2", "log_ratio", "direction"]].rename(columns={
     "term": "词", "count_a": names[old.report_id], "count_b": names[new.report_id], "g2": "显著性",
@@ -95,7 +100,7 @@ save_and_show(fig, out_dir, "keyness")
 # ## 口号的新提出、延续与不再提及
 
 # %%
-slogan_table = slogan_changes(old, new)
+slogan_table = slogan_changes(old, new, tables=(tables[old.report_id], tables[new.report_id]))
 counts = slogan_table.groupby("status").size().reindex(["new", "kept", "dropped"]).fillna(0).astype(int)
 counts.rename(index=STATUS_ZH).rename_axis("提法").to_frame("个数")
 
@@ -110,7 +115,7 @@ save_and_show(fig, out_dir, "slogans")
 # 各报告的主要指标表，按年份排列。
 
 # %%
-side = headline_side_by_side(reports)
+side = headline_side_by_side(reports, tables)
 side = side.assign(report=side["report_id"].map(names), period=side["period"].map(PERIOD_ZH),
                    value=side["value"].map(number),  # the figure with its hedge, and 下降 for a fall
                    written=[as_written(s, q, c) for s, q, c in zip(side["surface"], side["qualifier_text"], side["change"])])

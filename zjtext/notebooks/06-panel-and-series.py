@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -35,6 +35,7 @@ report_paths = [  # demo reports: the seed and invented fixtures (the note below
     "../tests/fixtures/hostile-2024.txt",
 ]
 processed_dir = None  # where the processed tables are kept and reused (None: a temporary folder)
+tables_ready = False  # True: processed_dir already holds every report's tables (zjtext run's producer wrote them): only read them
 out_dir = None  # where figures are saved, in out_dir/figures (None: show them only)
 panel_key = "gdp"  # the indicator of the ranked chart (a key of the indicator vocabulary)
 trend_terms = ["高质量发展", "新质生产力", "人工智能", "创新"]  # terms whose frequency is followed over years
@@ -43,12 +44,12 @@ trend_terms = ["高质量发展", "新质生产力", "人工智能", "创新"]  
 import pandas as pd
 
 from zjtext import charts, views
-from zjtext.notebook import VERDICT_ZH, demo_note, reason_zh, save_and_show, setup, table
+from zjtext.notebook import VERDICT_ZH, demo_note, save_and_show, setup, table
 from zjtext.indicators import display_name
 from zjtext.regions import report_key
 
 setup()
-reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1)
+reports, errors = views.processed_reports(report_paths, processed_dir, jobs=1, read_only=tables_ready)
 for err in errors:
     print("未能处理：", err)
 regions = sorted({r.region for r in reports})
@@ -105,14 +106,14 @@ if not dot_years:
 
 # %%
 region = views.series_region(reports)
-for note in views.series_notes([r for r in reports if r.region == region] if region else reports):
-    print("说明：", reason_zh(note))
+for note in views.series_notes([r for r in reports if r.region == region] if region else reports, lang="zh"):
+    print("说明：", note)
 series = views.series([r for r in reports if r.region == region]) if region else views.series([])
 judged = series[series["result_report_id"] != ""]
 waiting = sorted(set(series.loc[series["result_report_id"] == "", "year"]))
 if waiting:
     print("尚无下一年报告、暂不判断的目标年份：", "、".join(str(y) for y in waiting))
-shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""), reason=judged["reason"].map(reason_zh))
+shown = judged.assign(verdict=judged["verdict"].map(VERDICT_ZH).fillna(""))
 table(shown[["year", "indicator", "target", "actual", "verdict", "reason"]].rename(columns={
     "year": "目标年份", "indicator": "指标", "target": "目标", "actual": "实绩（下一年报告）", "verdict": "判定",
     "reason": "说明"}), None, empty="还没有可以对照下一年报告判断的目标。")
@@ -124,8 +125,8 @@ save_and_show(fig, out_dir, "series_gdp")
 # %% [markdown]
 # ## 三、用词的变化
 #
-# 指定提法每万字出现的次数（按子串计数，不受分词影响），以及从最早到最新的报告中升得最多、降得最多的词，
-# 还有每个加引号的口号第一次出现的年份。
+# 指定提法每万字出现的次数，以及从最早到最新的报告中升得最多、降得最多的词，还有每个加引号的口号第一次出现的年份。
+# 图和表用同一个定义（与 02 的关键词表相同）：“次数”是该词作为一个词在正文中出现的次数，“每万字”是正文每一万个汉字中的次数。
 
 # %%
 years = [r for r in reports if r.region == region] if region else reports

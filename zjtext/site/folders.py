@@ -88,19 +88,3 @@ def keep_failed(stage: Path, final: Path, name: str) -> Path | None:
 def relative(path: Path, start: Path) -> str:
     """``path`` as seen from ``start`` (executed notebooks record no machine paths)."""
     return Path(os.path.relpath(path.resolve(), start.resolve())).as_posix()
-
-
-def reuse_tables(done: Path, stage: Path) -> None:
-    """Start ``stage`` with the processed tables of the folder's last build (hard links where the file
-    system allows, else copies): ``zjtext process``, run by the notebook, then redoes only the reports
-    whose input or zjtext changed (each report's ``meta.json`` says what it was made from). Every table
-    is written to a new file and renamed into place, so a linked file is never changed in place."""
-    if not done.is_dir():
-        return
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-    shutil.copytree(done, stage, copy_function=link, dirs_exist_ok=True)

@@ -3,7 +3,7 @@
 Reports are listed the way Chinese statistics list regions — 全国 first, then the provinces by
 administrative division code (:mod:`zjtext.regions`), the newest year first within a region — each
 with its GDP growth target and last year's growth beside the link, read from the report's own
-headline table (``OUT/<id>/data/targets.csv``, written by notebook 03; nothing is recomputed).
+headline table (``OUT/<id>/data/targets.csv``, the producer's table copied from ``OUT/tables/``; nothing is recomputed).
 Comparisons say whether their years are consecutive (judged) or apart (targets listed only); the
 same report given twice is named once with its duplicate; folders of earlier runs whose input is not
 in this run are listed as stale (``zjtext run --prune`` removes them); failures are listed with their

@@ -23,8 +23,9 @@ from ..report import NATIONAL
 
 PERIOD = {"target": "目标", "actual": "实绩"}
 PERIOD_LONG = {"target": "今年目标", "actual": "上年实绩"}
-VERDICT = {"met": "达成", "met (within 左右)": "基本达成（左右）", "missed": "未达成", "not reported": "未报告",
-           "not comparable": "无法比较"}
+#: Verdict codes (:data:`zjtext.match.VERDICTS`) in the pages' words; 基本达成（左右） only for a 左右 target.
+VERDICT = {"met": "达成", "met (within 左右)": "基本达成（左右）", "met (approx)": "基本达成", "missed": "未达成",
+           "not reported": "未报告", "not comparable": "无法比较"}
 DIRECTION = {"rose": "升温", "fell": "降温", "appeared": "新出现", "vanished": "不再出现", "unchanged": "持平"}
 STATUS = {"new": "新提出", "kept": "延续", "dropped": "不再提及"}
 QUALIFIER = {"approx": "左右/约", "at_least": "以上/不低于", "at_most": "以内/不高于", "more_than": "超过", "none": ""}
@@ -161,65 +162,3 @@ def verdict(code: Any) -> str:
     ('未达成', '')
     """
     return VERDICT.get(str(code), "" if code is None else str(code))
-
-
-# ---------------------------------------------------------------- why a target has the verdict it has
-
-_GDP_GROWTH = r"(-?\d+(?:\.\d+)?)"
-#: The reasons of :func:`zjtext.compare.track_targets` and :func:`zjtext.views.series`, in the
-#: pages' words (English in the tables, for code and tests; Chinese wherever a reader sees them).
-_REASONS = [
-    (r"the target gives no figure to judge", "目标没有可以比较的数字"),
-    (r"the target gives no figure to judge; the next report's figure for it is shown beside it",
-     "目标没有可以比较的数字；列出下一年报告中这一指标的数字，仅供参考"),
-    (r"no growth figure for this indicator in the next report", "下一年的报告没有这一指标的增速"),
-    (r"no GDP growth in the next report to judge 同步 against", "下一年的报告没有生产总值增速，无法判断是否同步"),
-    (rf"growth in step with the economy: judged against GDP growth of {_GDP_GROWTH}%",
-     r"与经济增长同步：对照生产总值增速 \1%"),
-    (r"no figure; the next report says the target was not met: (.*)", r"没有数字；下一年的报告写明目标没有实现：\1"),
-    (r"no figure; the next report says the target was met: (.*)", r"没有数字；下一年的报告写明目标已经实现：\1"),
-    (r"no figure; the next report says it fell, below a ceiling on its rise: (.*)",
-     r"没有数字；下一年的报告写明比上年下降，低于涨幅上限：\1"),
-    (r"no figure for this indicator \(same unit, same measure, one-year result\) in the next report",
-     "下一年的报告没有这一指标同单位、同口径的当年数字"),
-    (r"no vocabulary entry for this indicator and no result of the same name \(same unit, same measure, "
-     r"one-year result\) in the next report", "指标不在指标表中，下一年的报告也没有同名、同单位、同口径的当年数字"),
-    (r"a cut: met by a cut at least as deep", "降低目标：实际降幅不小于目标即达成"),
-    (r"a GNP \(国民生产总值\) target: the next report gives GDP \(国内生产总值\) growth instead, judged against it",
-     "国民生产总值目标：下一年的报告只给出国内生产总值增速，以此判定"),
-    (r"the result is written as a bound \(以上/超过/以内\) that cannot settle the target",
-     "实绩写作界限（以上、超过、以内），不能判定目标是否达成"),
-    (r"report year unknown: targets are judged only by the next year's report", "报告年份不明：目标只用下一年的报告检验"),
-    (r"the (\d{4}) report reviews (\d{4}), not (\d{4}): targets are judged by the next year's report only",
-     r"\1年的报告回顾的是\2年，不是\3年：目标只用下一年的报告检验"),
-    (r"no report of (\d{4}) in the series: the result for (\d{4}) is not known", r"序列中没有\1年的报告，\2年的实绩未知"),
-    (r"not tracked", "未跟踪"),
-    (r"(.+) (\d{4}): (\d+) reports \((.+)\); the series uses (.+)", r"\1\2年有\3份报告（\4），序列采用 \5"),
-    (r"no reports: a series needs reports of consecutive years of one region", "没有报告：序列需要同一地区连续年份的报告"),
-    (r"(.+): reports of (.+) only; the report of year N\+1 reviews year N, so verdicts need reports of consecutive years",
-     r"\1：只有\2年的报告；第N+1年的报告回顾第N年，判定需要连续年份的报告"),
-]
-_REASON_RES = [(re.compile(rf"^{pattern}$"), words) for pattern, words in _REASONS]
-
-
-def reason(text: Any) -> str:
-    """Why a target has its verdict (or none), in the pages' words; a text it does not know is
-    returned as it is.
-
-    >>> reason("a cut: met by a cut at least as deep")
-    '降低目标：实际降幅不小于目标即达成'
-    >>> reason("growth in step with the economy: judged against GDP growth of 6.7%")
-    '与经济增长同步：对照生产总值增速 6.7%'
-    >>> reason("the 2033 report reviews 2032, not 2031: targets are judged by the next year's report only")
-    '2033年的报告回顾的是2032年，不是2031年：目标只用下一年的报告检验'
-    >>> reason("浙江省: reports of 2024、2026 only; the report of year N+1 reviews year N, so verdicts need reports of consecutive years")
-    '浙江省：只有2024、2026年的报告；第N+1年的报告回顾第N年，判定需要连续年份的报告'
-    >>> reason(""), reason(None), reason("something new")
-    ('', '', 'something new')
-    """
-    text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
-    for pattern, words in _REASON_RES:
-        found = pattern.match(text)
-        if found:
-            return found.expand(words)
-    return text

@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 
     from ..report import Report
 
-__all__ = ["PAGE_TITLES", "Link", "Nav", "report_nav", "compare_nav", "index_page", "front_rows",
-           "indicator_join_key"]
+__all__ = ["PAGE_TITLES", "FrontTables", "Link", "Nav", "report_nav", "compare_nav", "index_page", "front_rows"]
 
 
 class Link(NamedTuple):
@@ -89,13 +88,25 @@ def relative_href(target: Path, from_dir: Path) -> str:
 
 # ---------------------------------------------------------------- the front page's table
 
-def indicator_join_key(row: Any) -> tuple[str, str]:
-    """What lines up one report's indicator with another's: the indicator's comparable name and its
-    unit (a growth rate never meets a level). The one place to switch to ``indicator_key``."""
-    from ..compare import canonical_indicator
+@dataclass
+class FrontTables:
+    """The tables a front page reads (the ones the producer, ``zjtext process``, wrote): the headline
+    table (``targets``), the results (``results``), the paragraphs (for each figure's clause) and,
+    when last year's report is in the run, last year's targets judged by this report (``tracking``)."""
 
-    get = row.get if hasattr(row, "get") else lambda k, d=None: getattr(row, k, d)
-    return canonical_indicator(get("indicator", "")), str(get("base_unit", "") or "")
+    targets: "pd.DataFrame"
+    results: "pd.DataFrame"
+    paragraphs: "pd.DataFrame"
+    tracking: "pd.DataFrame | None" = None
+
+    @classmethod
+    def read(cls, folder: Path) -> "FrontTables":
+        """The tables of a processed folder (``tracking.csv`` only when it is there)."""
+        from ..store import read_csv
+
+        tracking = folder / "tracking.csv"
+        return cls(*(read_csv(folder / f"{n}.csv") for n in ("targets", "results", "paragraphs")),
+                   read_csv(tracking) if tracking.is_file() else None)
 
 
 def _cell(text: Any, cls: str = "", title: str = "") -> dict:
@@ -110,7 +121,7 @@ def _figure(text: str) -> dict:
     >>> _figure("下降3%左右")["cls"], _figure("持平")["cls"], _figure("居民收入与经济增长同步")["cls"]
     ('num', 'num', 'text')
     """
-    from ..compare import FLAT
+    from ..match import FLAT
     from .html import is_number
 
     figure = text == FLAT or is_number(re.sub(r"^[^\d\s]{1,3}(?=\d)", "", text))
@@ -118,94 +129,56 @@ def _figure(text: str) -> dict:
 
 
 def _verdict_class(code: str) -> str:
-    return {"met": "verdict-met", "met (within 左右)": "verdict-met", "missed": "verdict-missed"}.get(code, "verdict-none" if code else "")
+    if str(code).startswith("met"):
+        return "verdict-met"
+    return "verdict-missed" if code == "missed" else ("verdict-none" if code else "")
 
 
-def front_rows(head: "pd.DataFrame", tracked: "pd.DataFrame | None" = None) -> list[dict]:
-    """The front page's rows: indicator, last year's target and verdict (from ``tracked``, the
-    previous report's targets judged by this one), last year's result, this year's target.
+def front_rows(tables: FrontTables) -> list[dict]:
+    """The front page's rows, one per indicator (:func:`zjtext.match.indicator_rows`, the panel's
+    rows): the indicator, last year's target and its verdict (when last year's report is in the
+    run), last year's result, this year's target — each figure as the report writes it.
+    ``words`` marks a row whose target this year is stated only in words (no figure)."""
+    from ..match import Results, indicator_rows
 
-    Rows follow last year's targets, then this year's targets nobody tracked, then results with no
-    target in either year. Each figure is quoted as the report writes it (hedge and direction kept);
-    ``words`` marks a row whose target this year is stated only in words.
-    """
-    from ..notebook import words_only
-
-    records = head.to_dict("records")
-    targets = [r for r in records if r.get("period") == "target"]
-    actuals = [r for r in records if r.get("period") == "actual"]
-    rows: list[dict] = []
-    used_t: set[int] = set()
-    used_a: set[int] = set()
-
-    def take(pool: list[dict], used: set[int], key: tuple[str, str]) -> dict | None:
-        """The first unused row of ``pool`` with this key; a target stated in words (no unit) takes
-        the indicator's first figure in any unit."""
-        for i, r in enumerate(pool):
-            other = indicator_join_key(r)
-            if i not in used and (other == key or (other[0] == key[0] and not (other[1] and key[1]))):
-                used.add(i)
-                return r
-        return None
-
-    for t in (tracked.to_dict("records") if tracked is not None else []):
-        if t.get("actual_indicator"):  # the result this report gave for it is shown in this row
-            take(actuals, used_a, indicator_join_key({"indicator": t["actual_indicator"], "base_unit": t.get("base_unit")}))
-        this_year = take(targets, used_t, indicator_join_key(t))
-        rows.append({"indicator": t["indicator"], "last_target": t.get("target", "") or "", "last_actual": t.get("actual", "") or "",
-                     "verdict": t.get("verdict", ""), "target": _quoted_figure(this_year) if this_year else "",
-                     "words": bool(this_year) and words_only(this_year)})
-    for i, t in enumerate(targets):
-        if i in used_t:
-            continue
-        used_t.add(i)
-        actual = take(actuals, used_a, indicator_join_key(t))
-        rows.append({"indicator": t["indicator"], "last_target": "", "last_actual": _quoted_figure(actual) if actual else "",
-                     "verdict": "", "target": _quoted_figure(t), "words": words_only(t)})
-    for i, a in enumerate(actuals):
-        if i not in used_a:
-            rows.append({"indicator": a["indicator"], "last_target": "", "last_actual": _quoted_figure(a), "verdict": "",
-                         "target": "", "words": False})
-    return rows
+    rows = indicator_rows(tables.targets, Results(tables.results), tables.tracking)
+    return [{"key": r["indicator_key"], "indicator": r["indicator"], "last_target": r["last_target"],
+             "last_actual": r["actual"], "verdict": r["verdict"], "target": r["target"],
+             "words": bool(r["target"]) and r["target_value"] is None} for r in rows]
 
 
 def _quoted_figure(row: dict) -> str:
     """A headline figure as a reader quotes it: hedge and direction included (下降3.3%, 5.5%左右)."""
-    from ..notebook import quoted_figure
+    from ..match import written
 
-    return quoted_figure(row.get("surface", ""), row.get("qualifier_text", ""), row.get("change", "none"))
+    return written(row)
 
 
-def _clause(report, row: dict) -> str:
+def _clause(texts: dict, row: dict) -> str:
     """The clause (between ，；：。) of the report that holds a headline figure, found by its
     paragraph and character offset; the whole sentence when the offset is unknown."""
     sentence = str(row.get("sentence", ""))
     try:
-        text = report.paragraphs[int(row["paragraph"]) - 1].text
+        text = texts[int(row["paragraph"])]
         start = int(row["start"])
-    except (KeyError, ValueError, TypeError, IndexError):
+    except (KeyError, ValueError, TypeError):
         return sentence
     left = max((m.end() for m in re.finditer(r"[，；：。！？]", text[:start])), default=0)
     right = re.search(r"[，；：。！？]", text[start:])
     return text[left: start + right.start() if right else len(text)].strip()
 
 
-def _headline_table(report: "Report", previous: "Report | None") -> dict:
+def _headline_table(year: int | None, tables: FrontTables) -> dict:
     """The front page's main table, ready for the template."""
-    from ..compare import track_targets
-    from ..metrics import headline
     from ..notebook import said_in_words, short_name
 
-    head = headline(report)
-    tracked = track_targets(previous, report) if previous is not None else None
-    year = report.meta.year
     last = f"{year - 1}年" if year else "上年"
     this = f"{year}年" if year else "今年"
-    with_targets = tracked is not None
+    with_targets = tables.tracking is not None
     columns = [_cell("指标")] + ([_cell(f"{last}目标", "num")] if with_targets else []) + [_cell(f"{last}实绩", "num")]
     columns += ([_cell("是否完成", "short")] if with_targets else []) + [_cell(f"{this}目标", "num")]
     body, words = [], []
-    for r in front_rows(head, tracked):
+    for r in front_rows(tables):
         if r["words"]:  # a target in words is listed on its own; its row stays only for last year's figures
             words.append(said_in_words({"indicator": r["indicator"], "surface": r["target"]}))
             if not (r["last_target"] or r["last_actual"]):
@@ -216,24 +189,27 @@ def _headline_table(report: "Report", previous: "Report | None") -> dict:
         if with_targets:
             row.append(_cell(labels.verdict(r["verdict"]), "short " + _verdict_class(r["verdict"])))
         body.append(row + [_cell("文字表述，见下", "text") if r["words"] else _figure(r["target"])])
+    texts = {int(p): str(t) for p, t in zip(tables.paragraphs["paragraph"], tables.paragraphs["text"])}
     clauses = [[_cell(short_name(r["indicator"])), _cell(labels.PERIOD_LONG.get(r["period"], r["period"])),
-                _cell(_quoted_figure(r)), _cell(_clause(report, r))]
-               for r in head.to_dict("records")]
+                _cell(_quoted_figure(r)), _cell(_clause(texts, r))]
+               for r in tables.targets.to_dict("records")]
     return {"columns": columns, "rows": body, "words": list(dict.fromkeys(words)), "tracked": with_targets, "last": last, "this": this,
             "source_columns": [_cell("指标"), _cell("时期"), _cell("原文数值"), _cell("原文")], "source_rows": clauses}
 
 
-def index_page(report: "Report", pages: Sequence[tuple[str, str]], previous: "Report | None" = None,
+def index_page(meta: Any, pages: Sequence[tuple[str, str]], tables: FrontTables, previous: Any = None,
                compare: Sequence[tuple[str, str]] = ()) -> str:
-    """The report's front page: the headline table (with last year's targets and verdicts when
-    ``previous``, last year's report, is given), the pages, and what the report says about itself."""
-    m = report.meta
+    """The report's front page (``meta``: the report's metadata): the headline table (with last
+    year's targets and verdicts when ``tables`` has them; ``previous`` is last year's report's
+    metadata), the pages, and what the report says about itself. It reads ``tables`` only."""
+    m = getattr(meta, "meta", meta)
     name = labels.report_name(m)
     facts = [("地区", labels.region_name(m)), ("年份", m.year), ("报告原题", m.title), ("报告日期", m.date),
              ("报告人", m.speaker), ("会议", m.meeting), ("来源文件", m.source)]
+    previous = getattr(previous, "meta", previous)
     return render(
         "front.html.j2", title=f"{name} · 首页", name=name, meta=[(k, str(v)) for k, v in facts if v not in (None, "")],
         nav=report_nav(pages, FRONT_PAGE.href, compare), pages=[Link(*p) for p in pages],
-        table=_headline_table(report, previous),
-        previous=labels.report_name(previous.meta) if previous is not None else "",
+        table=_headline_table(m.year, tables),
+        previous=labels.report_name(previous) if previous is not None and tables.tracking is not None else "",
     )

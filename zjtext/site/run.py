@@ -1,9 +1,10 @@
 """The main job: run the notebooks on reports and export shareable, self-contained HTML.
 
 ``zjtext run REPORT… --out OUT`` writes nothing outside ``OUT`` (and the cache folder,
-:func:`zjtext.paths.cache_dir`). For each report, notebooks 01–04 are executed by papermill
+:func:`zjtext.paths.cache_dir`). First every report's tables are made once (:mod:`zjtext.site.produce`:
+``zjtext process`` into ``OUT/tables/``). For each report, notebooks 01–04 are executed by papermill
 (:mod:`zjtext.site.execute`) with every path as a parameter, working directory ``OUT/<report_id>/``:
-their tables go to ``OUT/<report_id>/data/``, figures to ``OUT/<report_id>/figures/``, executed
+they read its tables from ``OUT/<report_id>/data/``, figures go to ``OUT/<report_id>/figures/``, executed
 notebooks to ``OUT/<report_id>/notebooks/`` (the report's path recorded relative to that folder: the
 input's bytes are not copied, an HTML report would be live markup next to the pages); each is exported to ``OUT/<report_id>/<name>.html``
 and an ``index.html`` links the pages. With two or more reports of one region notebook 05 compares
@@ -44,11 +45,9 @@ from ..store import remove_stale_temps, write_text
 from ..workers import limit_malloc_arenas, make_pool, run_tasks, stop_workers
 from . import execute as ex
 from .folders import PARTIAL_SUFFIX, STAMP  # noqa: F401
-from .folders import abandon as _abandon
-from .folders import finish as _finish
+from .folders import abandon as _abandon, finish as _finish
 from .folders import keep_failed as _keep_failed
 from .folders import relative as _relative
-from .folders import reuse_tables as _reuse_tables
 from .folders import reusable as _reusable
 from .folders import sha256 as _sha256  # noqa: F401
 from .folders import stage as _stage
@@ -59,6 +58,7 @@ from .labels import PAGE_TITLES, region_name, report_name, short_name
 from .index import gap_label, overview_page, prune as _prune, stale_folders
 from .inputs import WHY, corpus_worthy, duplicates, loader
 from .pages import compare_nav, index_page, relative_href, report_nav
+from .produce import TABLES_DIR, produce, report_tables, tables_params
 
 COMPARE_NOTEBOOK = "05-compare-reports"
 COMPARE_DIR = "compare"
@@ -130,8 +130,8 @@ def input_errors(files: Sequence[Path]) -> dict[int, str]:
     seen: dict[str, Path] = {}
     for i, f in enumerate(files):
         rid = report_id_for(f)
-        if rid in (COMPARE_DIR, CORPUS_DIR):
-            errors[i] = f"{f}: report id '{rid}' is the name of the comparison folder; rename the file"
+        if rid in (COMPARE_DIR, CORPUS_DIR, TABLES_DIR):
+            errors[i] = f"{f}: report id '{rid}' is the name of a folder of the run; rename the file"
         elif rid in seen:
             errors[i] = f"{f}: same report id '{rid}' as {seen[rid]}"
         elif f.is_file() and f.stat().st_size > MAX_INPUT_BYTES:
@@ -193,8 +193,8 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, fo
     links = [(f"{name}.html", f"{name[:2]} {title}") for name, title in notebooks]
     pager = Pager(exporter, with_code)
     try:
-        last_year = load_report(previous) if previous is not None else None
-        pager.add(stage / "index.html", lambda: finish_page_with_font(index_page(report, links, last_year, compare)))
+        front, last_year = report_tables(path, previous, rid, stage, out / TABLES_DIR)
+        pager.add(stage / "index.html", lambda: finish_page_with_font(index_page(report, links, front, last_year, compare)))
         kernels = ex.kept_kernels(stage, [name for name, _ in notebooks])  # this process's, kept for its next report
         for (name, _), (href, label) in zip(notebooks, links):
             if kernels.draws_charts(name):
@@ -212,6 +212,9 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, fo
         pager.start()
         written = [write_text(text, page) for page, text in pager.pages().items()]
         result.pages = _finish(stage, final, stamp, written)
+        return result
+    except ReportError as err:  # the report's tables could not be made
+        result.error = str(err)
         return result
     finally:
         pager.close()
@@ -234,7 +237,8 @@ def run_compare(paths: Sequence[Path], target_dir: Path, out: Path, with_code: b
     reports = [load_report(p) for p in paths]
     result = RunResult(source=", ".join(str(p) for p in paths), report_id="compare", title=compare_title(reports))
     nav = compare_nav(target_dir, out, [(r.report_id, short_name(r.meta)) for r in reports])
-    return _run_over(COMPARE_NOTEBOOK, paths, target_dir, result, nav, {}, with_code, exporter, force)
+    return _run_over(COMPARE_NOTEBOOK, paths, target_dir, result, nav, tables_params(out, target_dir), with_code, exporter,
+                     force)
 
 
 def _run_over(name: str, paths: Sequence[Path], target_dir: Path, result: RunResult, nav, params: dict,
@@ -247,8 +251,6 @@ def _run_over(name: str, paths: Sequence[Path], target_dir: Path, result: RunRes
         return result
     stage = _stage(target_dir)
     try:
-        if "processed_dir" in params:
-            _reuse_tables(target_dir / params["processed_dir"], stage / params["processed_dir"])
         executed = stage / "notebooks" / f"{name}.ipynb"
         params = {"report_paths": [_relative(p, target_dir) for p in paths], **params, "out_dir": "."}
         try:
@@ -270,7 +272,7 @@ def run_corpus(paths: Sequence[Path], out: Path, with_code: bool = False, export
     target_dir = out / CORPUS_DIR
     result = RunResult(source=", ".join(str(p) for p in paths), report_id=CORPUS_DIR, title=PAGE_TITLES[CORPUS_NOTEBOOK])
     return _run_over(CORPUS_NOTEBOOK, paths, target_dir, result, compare_nav(target_dir, out, []),
-                     {"processed_dir": "data"}, with_code, exporter, force)
+                     tables_params(out, target_dir), with_code, exporter, force)
 
 
 # ---------------------------------------------------------------- many reports
@@ -312,7 +314,9 @@ def run(paths: Iterable[Path | str] = (), out: Path | str | None = None, with_co
     if own_ipython_dir:  # else IPython, imported by nbconvert, makes ~/.ipython
         os.environ["IPYTHONDIR"] = str(ws.root / "ipython")
     try:
-        results = _Session(files, refused, out, with_code, force, jobs, progress, on_result).run()
+        session = _Session(files, refused, out, with_code, force, jobs, progress, on_result)
+        produce(session.todo, out / TABLES_DIR, jobs)  # the one producer; a repeated report is made once
+        results = session.run()
     finally:
         ex.close_kept_kernels()
         ex.set_workspace(None)

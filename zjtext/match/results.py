@@ -1,0 +1,222 @@
+"""The results a report gives for its past year, as one table (``results.csv``), and finding the one
+that answers a target.
+
+:func:`result_rows` reads the report once (the producer calls it beside the metrics and the headline
+table); :class:`Results` reads only that table, so any view finds the same result for a target.
+
+>>> from zjtext.report import report_from_text
+>>> from zjtext.metrics import metric_rows, headline_rows
+>>> r = report_from_text("2025年政府工作报告\\n各位代表：\\n一、2024年工作回顾\\n全省生产总值增长5.2%，研发投入强度从2.1%提高到2.4%，"
+...                      "居民消费价格与上年持平。\\n二、2025年目标\\n生产总值增长5%左右。", path="x-2025.txt")
+>>> m = metric_rows(r)
+>>> rows = result_rows(r, m, headline_rows(r, m))
+>>> [(x["kind"], x["indicator_key"], x["surface"]) for x in rows]
+[('figure', 'gdp', '5.2%'), ('figure', 'rd_intensity', '2.4%'), ('flat', 'cpi', '持平')]
+>>> Results(rows).find("cpi", "居民消费价格", "%", "increase")["surface"]
+'持平'
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from ..indicators import STANDS_IN
+from .verdict import FLAT, in_step, is_change, join_key, named_keys
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..report import Report
+
+#: The columns of ``results.csv``: ``kind`` is ``figure`` (a one-year result), ``flat`` (a change
+#: said in words to be nil), or a result in words only: ``missed`` / ``met`` (the review says the
+#: indicator's target was missed / met) or ``fell`` (it says the indicator fell, with no figure).
+RESULT_COLUMNS = ["kind", "indicator", "indicator_key", "surface", "qualifier_text", "qualifier", "change", "value",
+                  "value_max", "base_unit", "paragraph", "start", "end", "in_head", "sentence"]
+_BOUNDS = ("at_least", "more_than", "at_most")
+
+# a base value: 从2.77%提高到3.3%, 由上年下降2.3%转为增长8.5% (the figure a change starts from)
+_BASE_BEFORE = re.compile(r"(?:从|由)[^\d，,；;。、]{0,8}$")
+_BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|"
+                         r"下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|缩小到|缩小至|转为|变为|到|至)")
+# a report saying in words that a target was missed (预期增长目标未能实现, 没有完成预期目标)
+_NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|完成|达到)|(?:未能|没有|没能|未)(?:实现|完成|达到)"
+                      r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
+# … that a target was met, in words only (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
+_MET = re.compile(r"(?<!未能)(?<!没有)(?<!没能)(?<!未)(?:达到|实现|完成|超过|超额完成)(?:了)?(?:年初确定的|全年|年初|年度)?"
+                  r"(?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)")
+# … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降); not
+# its rate of rise (涨幅比上年回落: the rise slowed, prices did not fall)
+_FELL = re.compile(r"(?<!没有)(?<!未)(?<!涨幅)(?<!幅度)(?<!增幅)(?<!增速)(?<!率)(?:比上年|比去年|同比|较上年)(?:有所|略有|继续)?(?:下降|回落|下跌)"
+                   r"(?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])")
+_STATED = {"missed": _NOT_MET, "met": _MET, "fell": _FELL}
+_CLAUSE_STOP = "，,；;。！？"
+_CLAUSES = re.compile(f"[{_CLAUSE_STOP}]")
+# a change said in words to be nil: 居民消费价格与上年持平, 进出口总额同比基本持平
+_FLAT = re.compile(rf"(?:与上年|与去年|同比|比上年|较上年)?(?:基本)?{FLAT}$")
+_PLACE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,7}?)(?:省|市|自治区|特别行政区|州|县)(?=[\u4e00-\u9fff])")
+# words that make 城市/设区市/县 a kind of place, not a named one
+_NOT_A_PLACE = re.compile(r"^[全我本各]|城$|级|设区|以上|重点|大中|中小")
+_CLAUSE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d\d)年(?!以来|代)")
+
+
+def is_base_value(text: str, start: int, end: int) -> bool:
+    """Is the figure at ``text[start:end]`` the starting point of a change (从A提高到B, 由A转为B)?
+
+    >>> t = "研发投入强度从2.1%提高到2.6%。"
+    >>> is_base_value(t, 7, 11), is_base_value(t, 14, 18)
+    (True, False)
+    """
+    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    return bool(_BASE_BEFORE.search(text[lo:start])) and bool(_BASE_AFTER.match(text, end))
+
+
+def other_place(indicator: str, region: str) -> bool:
+    """A result named for another place (宁波市生产总值 in a 浙江省 report) answers no target of the region.
+
+    >>> other_place("宁波市生产总值", "浙江"), other_place("浙江省生产总值", "浙江"), other_place("全省生产总值", "浙江")
+    (True, False, False)
+    >>> other_place("地级及以上城市细颗粒物平均浓度", "辽宁"), other_place("设区市空气质量优良天数比率", "辽宁")
+    (False, False)
+    >>> other_place("大连市生产总值", "辽宁"), other_place("宁夏回族自治区生产总值", "宁夏")
+    (True, False)
+    """
+    m = _PLACE_NAME.match(indicator)
+    return bool(m) and place_stem(m.group(1)) != region and not _NOT_A_PLACE.search(m.group(1))
+
+
+def place_stem(name: str) -> str:
+    """宁夏回族自治区 → 宁夏, 浙江省 → 浙江."""
+    return re.sub(r"(?:省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", name)
+
+
+def _other_year(text: str, start: int, year: int | None) -> bool:
+    """Does the figure's clause name a year other than the reviewed year (or its base year)?"""
+    if not year:
+        return False
+    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    return any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(text[lo:start]))
+
+
+def _row(kind: str, r: Mapping, in_head: bool = False) -> dict:
+    return {"kind": kind, **{c: r.get(c) for c in RESULT_COLUMNS[1:-2]}, "in_head": in_head, "sentence": r.get("sentence", "")}
+
+
+def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Mapping],
+                year: int | None = None) -> list[dict]:
+    """The results ``report`` gives for ``year`` (default: the year before its own), in the order
+    they are preferred: exact figures before bounds (连续五年稳定在2800万吨以上), the headline block
+    first, then reading order; then the changes said in words to be nil, then the indicators said
+    in words to have missed their target. Rows of :data:`RESULT_COLUMNS`."""
+    from ..metrics.period import _paragraph_periods
+
+    if year is None and report.meta.year:
+        year = report.meta.year - 1
+    texts = {p.index: p.text for p in report.body}
+    in_head = {(int(r["paragraph"]), int(r["start"])) for r in head if r.get("period") == "actual"}
+    region = place_stem(report.meta.region or "")
+    found = []
+    for r in metrics:
+        if r["period"] != "actual" or _truthy(r.get("multi_year")) or other_place(str(r["indicator"]), region):
+            continue
+        text, start = texts.get(int(r["paragraph"]), ""), int(r["start"])
+        if is_base_value(text, start, int(r["end"])) or _other_year(text, start, year):
+            continue
+        where = (int(r["paragraph"]), start)
+        found.append(((str(r["qualifier"]) in _BOUNDS, where not in in_head, *where), _row("figure", r, where in in_head)))
+    rows = [row for _, row in sorted(found, key=lambda x: x[0])]
+    periods = _paragraph_periods(report)
+    review = [p for p in report.body if periods.get(p.index) == "actual"]
+    return rows + _flat_rows(review) + _stated_rows(review)
+
+
+def _truthy(value: Any) -> bool:
+    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
+
+
+def _flat_rows(review) -> list[dict]:
+    """A change of 0% for an indicator the review says in words was unchanged, in a clause of its own
+    naming one known indicator and no figure (居民消费价格与上年持平). Only a change can be flat: a level
+    (失业率与上年持平) says nothing about its figure, so :meth:`Results.find` uses them for changes only."""
+    rows = []
+    for p in review:
+        if FLAT not in p.text:
+            continue
+        for sentence in p.sentences or (p.text,):
+            for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+                m = _FLAT.search(clause)
+                keys = named_keys(clause) if m and not any(c.isdigit() for c in clause) else set()
+                if len(keys) == 1:
+                    start = p.text.find(sentence) + sentence.find(clause) + m.start()
+                    rows.append({"kind": "flat", "indicator": clause[:m.start()], "indicator_key": next(iter(keys)),
+                                 "surface": FLAT, "qualifier_text": "", "qualifier": "none", "change": "increase",
+                                 "value": 0.0, "value_max": None, "base_unit": "%", "paragraph": p.index,
+                                 "start": start, "end": start + 2, "in_head": False, "sentence": sentence})
+    return rows
+
+
+def _stated_rows(review) -> list[dict]:
+    """One row per indicator and kind (``missed``, ``met``, ``fell``: :data:`_STATED`) that a sentence
+    of the review says in words, naming the indicator before the words, with the sentence."""
+    rows = []
+    for kind, pattern in _STATED.items():
+        for p in review:
+            for s in p.sentences or (p.text,):
+                m = pattern.search(s)
+                for key in sorted(named_keys(s[:m.start()])) if m else ():
+                    rows.append({**{c: None for c in RESULT_COLUMNS}, "kind": kind, "indicator_key": key,
+                                 "surface": "", "paragraph": p.index, "sentence": s, "in_head": False})
+    return rows
+
+
+class Results:
+    """A report's results table (:func:`result_rows`, or ``results.csv`` read back), asked for the
+    result that answers one target."""
+
+    def __init__(self, rows: "Iterable[Mapping] | pd.DataFrame"):
+        records = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
+        self.rows = [r for r in records if r.get("kind") == "figure"]
+        self.flat = [r for r in records if r.get("kind") == "flat"]
+        self._stated = [r for r in records if r.get("kind") in _STATED]
+        for r in self.rows + self.flat:  # a table read back gives keys as '' or NaN
+            r["indicator_key"] = join_key(r.get("indicator"), r.get("indicator_key"))
+
+    def find(self, key: str, name: str, base_unit: str, change: str) -> dict | None:
+        """The first result for the indicator (its key; a target with no key: a result of exactly the
+        same name) in the same unit and of the same measure (a level for a level target, a change for a
+        growth or cut target); a change said in words to be nil when no figure is given."""
+        wanted = join_key(name, key)
+        for r in self.rows:
+            if r["indicator_key"] == wanted and str(r.get("base_unit")) == str(base_unit) \
+                    and is_change(r.get("change")) == is_change(change):
+                return r
+        if key in STANDS_IN:  # a GNP target, the next report speaking of GDP only (indicators.STANDS_IN)
+            return self.find(STANDS_IN[key], "", base_unit, change)
+        if key and str(base_unit) == "%" and is_change(change):
+            return next((r for r in self.flat if r["indicator_key"] == key), None)
+        return None
+
+    def for_target(self, t: Mapping) -> dict | None:
+        """The result that answers target row ``t`` (its growth for a target asking 同步)."""
+        key = join_key(t.get("indicator"), t.get("indicator_key"))
+        if key and not key.startswith("name:") and in_step(t):
+            return self.find(key, str(t.get("indicator")), "%", "increase")
+        return self.find(key, str(t.get("indicator") or ""), str(t.get("base_unit") or ""), str(t.get("change") or "none"))
+
+    def beside(self, key: str) -> dict | None:
+        """A result to read beside a target in words (继续下降, 完成国家下达任务): the indicator's first
+        change in %, else its first figure; None when the report gives none. It settles nothing."""
+        rows = [r for r in self.rows if r["indicator_key"] == key]
+        return next((r for r in rows if str(r.get("base_unit")) == "%" and is_change(r.get("change"))),
+                    rows[0] if rows else None)
+
+    def stated(self, kind: str, key: str) -> str:
+        """A sentence of the review that says in words, with no figure, that the target for ``key`` was
+        ``missed`` or ``met``, or that ``key`` ``fell`` over the year ('' if none); for a GNP target,
+        a sentence about GDP (:data:`zjtext.indicators.STANDS_IN`) too."""
+        keys = {key, STANDS_IN.get(key, key)}
+        return next((str(r["sentence"]) for r in self._stated if r.get("kind") == kind and r.get("indicator_key") in keys), "")
+
+    def stated_missed(self, key: str) -> str:
+        """A sentence of the review that says in words the target for ``key`` was not met ('' if none)."""
+        return self.stated("missed", key)
