@@ -119,5 +119,5 @@ side = headline_side_by_side(reports, tables)
 side = side.assign(report=side["report_id"].map(names), period=side["period"].map(PERIOD_ZH),
                    value=side["value"].map(number),  # the figure with its hedge, and 下降 for a fall
                    written=[as_written(s, q, c) for s, q, c in zip(side["surface"], side["qualifier_text"], side["change"])])
-table(side[["report", "indicator", "period", "written", "value", "base_unit"]], None).rename(columns={
+table(side[["report", "indicator", "period", "written", "value", "base_unit"]].fillna(""), None).rename(columns={
     "report": "报告", "indicator": "指标", "period": "时期", "written": "原文数值", "value": "数值", "base_unit": "单位"})
