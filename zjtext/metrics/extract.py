@@ -69,7 +69,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
             change = "increase"  # 经济增长速度8%: the name says it is a growth rate
         pre = group[0].pre
         c_lo = lo if floor == a else _clause_start(text, group[0].start, a)
-        period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)
+        period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year,
+                                text[:a])
         multi = _is_multi_year(multi_context, text[a:group[0].start], text[c_lo:group[0].start], year)
         for f, name in zip(group, names):
             if not f.pre and pre and f is not group[0]:

@@ -8,7 +8,7 @@ from ..clean import BULLETS
 from ..report import NATIONAL, Paragraph, Report
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
-from .period import _paragraph_periods, infer_year
+from .period import _earlier_frame, _paragraph_periods, infer_year
 from .subjects import _split_items
 
 if TYPE_CHECKING:
@@ -49,9 +49,13 @@ def _list_line(text: str) -> bool:
 _TARGETS_TALK = re.compile(r"(?:等|这些|上述|各项|以上)(?:主要)?(?:预期)?目标")
 _THIS_YEAR = re.compile(r"今年|明年|开局之年|新的一年|20\d\d年(?:经济社会发展|发展|全省|全市|全区|全国)")
 _FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十[一二三四五六七八九]五|五年")
+# the reasoning behind the targets opens with 总的考虑是 / 之所以…: it ends the list too
 _TARGET_LIST_STOP = re.compile(
-    r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
-_MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
+    r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述|"
+    r"总的考虑|总体考虑|主要考虑|考虑到|之所以)")
+# a clause that only frames a target (力争…) or states a purpose (为…创造良好环境): no target of its own
+_MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力|"
+                              r"为[^，,；;。]{1,30}?(?:创造|营造|提供|打下|奠定|打好))")
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
 _PAST_YEAR_CTX = re.compile(r"过去一年|这一年|一年来|刚刚过去|去年|全年")
 _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
@@ -339,6 +343,20 @@ def joint_indicators(subject: str) -> list[str]:
     return named if any(map(indicator_key, named)) else [subject]
 
 
+# a share, ratio or intensity of GDP (服务业在国内生产总值中占比, 单位国内生产总值能耗) is not a macro figure
+_OF_GDP = re.compile(r"占|比重|比例|贡献|强度|能耗|水耗|排放|相当于|单位")
+
+
+def _macro_figure(indicator: str) -> bool:
+    """Does a figure measure the economy as a whole (GDP, growth), not a share or intensity of it?
+
+    >>> _macro_figure("国内生产总值"), _macro_figure("在国内生产总值中占比"), _macro_figure("单位生产总值能耗")
+    (True, False, False)
+    """
+    name = str(indicator)
+    return bool(_HEADLINE_MACRO.search(name)) and not _OF_GDP.search(name)
+
+
 def _past_year_at(text: str, year: int | None) -> int | None:
     """Where ``text`` first speaks of the past year (过去一年, 去年, 2025年 in a 2026 report), or None."""
     m = _PAST_YEAR_CTX.search(text)
@@ -357,7 +375,6 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     for rec in (r for r in records if r["period"] == "actual"):
         by_par.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     year = infer_year(report)
-    macro_re = _HEADLINE_MACRO
     ctx = "year"
     best = None  # (not past-year context, paragraph, sentence start)
     paras = {p.index: p for p in report.body}
@@ -373,12 +390,13 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
         if not recs:
             continue
         for a, b, s in _sentence_spans(p):
-            if not any(a <= r.start < b and macro_re.search(r.indicator) and not getattr(r, "multi_year", False)
+            if not any(a <= r.start < b and _macro_figure(r.indicator) and not getattr(r, "multi_year", False)
                        for r in recs):
                 continue
             # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
-            opens = _past_year_at(s[:12], year)
-            own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens is not None else ctx
+            # … or follows one in its paragraph that does (…开局之年。过去一年，…。国内生产总值增长…)
+            opens = _past_year_at(s[:12], year) is not None or _earlier_frame(p.text[:a]) == "past"
+            own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens else ctx
             cand = (own != "year", p.index, a if ctx == "plan" else 0)  # in a five-year review: from that sentence on
             if best is None or cand[:2] < best[:2]:
                 best = cand

@@ -160,9 +160,24 @@ def _strip_phrase(raw: str) -> str:
     return s.strip(" 、，,：:")
 
 
+# a rate of change named, then set at a level (涨幅控制在3%, 增速回落到6.9%, 降幅为4%): the figure is
+# that change, not a level
+_RATE_AT_LEVEL = re.compile(r"(?:(?P<inc>涨幅|增幅|增速|增长率|增长速度)|(?P<dec>降幅))"
+                            r"(?:控制在|保持在|稳定在|维持在|回落到|回落至|回升到|回升至|降到|降至|提高到|提高至|为|在|是)$")
+
+
 def _change(raw_before: str, fig: Figure) -> str:
+    """increase / decrease / none for a figure, from the words before it (hedge left out).
+
+    >>> from zjtext.metrics.figures import parse_figures
+    >>> [_change(t, parse_figures(t + "2.1%")[0]) for t in ("居民消费价格涨幅回落到", "涨幅控制在 ", "降幅为", "比重提高到")]
+    ['increase', 'increase', 'decrease', 'none']
+    """
     s = raw_before[:len(raw_before) - len(fig.pre)] if fig.pre and raw_before.endswith(fig.pre) else raw_before
     s = s.rstrip()
+    rate = _RATE_AT_LEVEL.search(s)
+    if rate:
+        return "increase" if rate.group("inc") else "decrease"
     if _TO_END.search(s):
         return "none"
     s = _CHANGE_TRAIL.sub("", s)
