@@ -55,3 +55,27 @@ def test_the_headline_results_are_the_past_year_sentences_not_the_five_year_revi
     hl = headline(report_from_text(TERM_NEW, "t-2041.txt"))
     actual = hl[hl.period == "actual"]
     assert list(actual.surface) == ["7.6%", "4.4%", "1090万人"]
+
+
+RUN_IN = """2031年测试省政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，全省上下团结奋斗，圆满完成全年目标任务。经济运行稳中向好。全省生产总值增长6.3%，一般公共预算收入增长4.1%。投资消费持续回暖。固定资产投资增长3.6%，社会消费品零售总额增长5.2%。科技创新成果丰硕。新认定高新技术企业812家，技术合同成交额增长21%。民生保障扎实有力。城镇新增就业38.5万人，为2.4万名困难学生发放助学金1.1亿元。
+二、2031年目标任务
+主要预期目标是：全省生产总值增长5.5%左右。
+"""
+
+
+def test_the_summary_stops_where_its_topical_run_in_parts_begin():
+    """A summary paragraph split by run-in headings (经济运行稳中向好。…): the parts on the economy as a
+    whole are the headline; innovation, livelihood and other topical parts after them are not."""
+    hl = headline(report_from_text(RUN_IN, "t-2031.txt"))
+    assert list(hl[hl.period == "actual"].surface) == ["6.3%", "4.1%", "3.6%", "5.2%"]
+
+
+def test_inline_numbered_items_of_a_summary_are_taken_whole():
+    text = RUN_IN.replace("经济运行稳中向好。", "一是经济运行稳中向好。").replace(
+        "投资消费持续回暖。", "二是投资消费持续回暖。").replace("科技创新成果丰硕。", "三是科技创新成果丰硕。").replace(
+        "民生保障扎实有力。", "四是民生保障扎实有力。")
+    hl = headline(report_from_text(text, "t-2031.txt"))
+    assert len(hl[hl.period == "actual"]) == 9

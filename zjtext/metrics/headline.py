@@ -410,11 +410,38 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     for rec in records:
         every.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     rows = []
-    for index in _block_paragraphs(report.body, par):
+    a1 = _summary_end(paras[par].text, a0)
+    for index in _block_paragraphs(report.body, par) if a1 is None else [par]:
         recs = sorted(every.get(index, []), key=lambda r: int(r.start))
         rows.extend(_row_out(r, "actual") for r in recs
-                    if not bool(getattr(r, "multi_year", False)) and (index != par or int(r.start) >= a0))
+                    if not bool(getattr(r, "multi_year", False))
+                    and (index != par or a0 <= int(r.start) < (len(paras[par].text) if a1 is None else a1)))
     return rows
+
+
+# a run-in heading: a short sentence of its own, no figure, no comma (经济运行稳中有进。投资消费回暖向好。)
+# (inline 一是…四是 items are not: they enumerate one compact summary, taken whole)
+_RUN_IN = re.compile(r"(?<=[。！；])(?![一二三四五六七八九十]是)([^。！？；，,、：:\d]{4,12})[。！；]")
+# run-in parts on the economy as a whole (growth, investment and consumption, trade, revenue) belong
+# to the summary; parts on innovation, industry, livelihoods, safety or reform are topical
+_ECONOMY_PART = re.compile(r"经济|运行|增长|增速|指标|投资|消费|内需|需求|总量|外贸|进出口|财政|收支")
+
+
+def _summary_end(text: str, start: int) -> int | None:
+    """Where the summary of the past year stops in a paragraph split by run-in headings: at the first
+    run-in part, after ``start``, that is not about the economy as a whole; None when the paragraph
+    has fewer than two run-in headings after ``start``, or every part is about the economy.
+
+    >>> t = "过去一年，成绩显著。经济运行稳中有进。增长5%。投资消费回暖向好。投资增长3%。民生保障扎实有力。新增就业9万人。"
+    >>> t[_summary_end(t, 0):]
+    '民生保障扎实有力。新增就业9万人。'
+    >>> _summary_end("经济增长5%。城乡居民收入稳步增加。", 0) is None
+    True
+    """
+    parts = [m for m in _RUN_IN.finditer(text, max(start - 1, 0)) if m.start() >= start]
+    if len(parts) < 2:
+        return None
+    return next((m.start(1) for m in parts if not _ECONOMY_PART.search(m.group(1))), None)
 
 
 # —— bullets of a summary that belong to the headline block: growth, quality and efficiency,
