@@ -79,3 +79,21 @@ def test_inline_numbered_items_of_a_summary_are_taken_whole():
         "民生保障扎实有力。", "四是民生保障扎实有力。")
     hl = headline(report_from_text(text, "t-2031.txt"))
     assert len(hl[hl.period == "actual"]) == 9
+
+
+SECTORS = """2031年测试省政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，全省生产总值增长5.9%。
+二、2031年目标任务
+主要预期目标是：全省生产总值增长5%左右，实际工作中争取更好结果，其中{sectors}分别增长4%左右、6.5%左右、5.5%左右；城镇调查失业率5.5%左右。
+"""
+
+
+@pytest.mark.parametrize("sectors", ["一二三产增加值", "第一、二、三产业增加值", "一、二、三产业增加值", "第一二三产业增加值"])
+def test_a_respectively_list_over_the_three_sectors_is_three_targets(sectors):
+    hl = headline(report_from_text(SECTORS.format(sectors=sectors), "t-2031.txt"))
+    targets = hl[hl.period == "target"]
+    assert list(targets.indicator_key) == ["gdp", "gdp_primary", "gdp_secondary", "gdp_tertiary",
+                                           "unemployment_surveyed"]
+    assert list(targets.value) == [5, 4, 6.5, 5.5, 5.5]

@@ -54,13 +54,14 @@ _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述|"
     r"总的考虑|总体考虑|主要考虑|考虑到|之所以)")
 # a clause that only frames a target (力争…) or states a purpose (为…创造良好环境): no target of its own
-_MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力|"
+_MODIFIER_CLAUSE = re.compile(r"^(?:在?实际工作中|力争|争取|努力|积极|尽力|全力|"
                               r"为[^，,；;。]{1,30}?(?:创造|营造|提供|打下|奠定|打好))")
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
 _PAST_YEAR_CTX = re.compile(r"过去一年|这一年|一年来|刚刚过去|去年|全年")
 _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
-# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…)
-_NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d]|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
+# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…;
+# 第一产业 is a sector, not a rank)
+_NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d](?![一二三]?产业)|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
 _CLAUSE_GOES_ON = re.compile(
     r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
     r"以上|以下|左右|以内|之内|上下|等|分别|同比|比上年|较上年)")

@@ -222,6 +222,10 @@ def _ends_with_head(s: str) -> str:
 _ORDINAL = re.compile(r"^(第)?([一二三四五六七八九十]{1,2})(.*)$")
 
 
+# 一二三产 / 第一二三产业 …: the sectors numbered in one run, before their shared noun
+_ORDINAL_RUN = re.compile(r"(?:^|(?<=其中))(第)?([一二三]{2,3})(产业|产)(.*)$")
+
+
 def _ordinal_items(items: list[str]) -> list[str]:
     """第一、二、三产业增加值 → 第一/第二/第三产业增加值: numbered items that share the last one's noun."""
     parts = [_ORDINAL.match(it) for it in items]
@@ -249,7 +253,13 @@ def resolve_list(subject: str, n: int) -> list[str]:
     ['盗窃警情', '涉诈警情', '涉毒警情']
     >>> resolve_list("第一、二、三产业增加值", 3)
     ['第一产业增加值', '第二产业增加值', '第三产业增加值']
+    >>> resolve_list("其中一二三产增加值", 3), resolve_list("一二产业增加值", 2)
+    (['一产增加值', '二产增加值', '三产增加值'], ['第一产业增加值', '第二产业增加值'])
     """
+    run = _ORDINAL_RUN.search(subject)
+    if run and len(run.group(2)) == n:  # 一二三产增加值: numbered items run together, the noun written once
+        prefix = "第" if run.group(1) or run.group(3) == "产业" else ""
+        return [prefix + c + run.group(3) + run.group(4) for c in run.group(2)]
     items = _split_items(subject)
     if len(items) == 1 and n == 2 and items[0].startswith("城乡"):
         rest = items[0][2:]
