@@ -97,3 +97,33 @@ def test_a_respectively_list_over_the_three_sectors_is_three_targets(sectors):
     assert list(targets.indicator_key) == ["gdp", "gdp_primary", "gdp_secondary", "gdp_tertiary",
                                            "unemployment_surveyed"]
     assert list(targets.value) == [5, 4, 6.5, 5.5, 5.5]
+
+
+GAPS = """2031年测试省政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，全年GDP增长5.3%，快于2029年0.9个百分点，出口、投资增速分别快于全国2.6个、0.7个百分点；规上工业增加值增长7.1%，高出全国平均水平1.2个百分点。
+二、2031年目标任务
+主要目标是：地区生产总值增长5%左右，外贸进出口争取实现正增长，居民消费价格总水平上涨幅度控制在2%左右。
+"""
+
+
+def test_gaps_to_the_nation_and_to_an_earlier_year_are_named_as_the_guideline_names_them():
+    hl = headline(report_from_text(GAPS, "t-2031.txt"))
+    actual = hl[hl.period == "actual"]
+    assert list(zip(actual.indicator, actual.base_unit)) == [
+        ("地区生产总值", "%"),                               # GDP written out
+        ("地区生产总值增速快于2029年幅度", "个百分点"),
+        ("出口增速快于全国幅度", "个百分点"),                 # one gap per listed subject, unit lent
+        ("投资增速快于全国幅度", "个百分点"),
+        ("规上工业增加值", "%"),
+        ("规上工业增加值增速高于全国幅度", "个百分点"),  # 高出全国平均水平
+    ]
+    assert list(actual.change)[1:4] == ["none"] * 3  # a gap is not a change
+
+
+def test_other_names_of_targets_get_their_keys():
+    hl = headline(report_from_text(GAPS, "t-2031.txt"))
+    targets = hl[hl.period == "target"]
+    assert list(targets.indicator_key) == ["gdp", "trade", "cpi"]
+    assert targets.change.iloc[2] == "increase"  # 上涨幅度控制在2%: a rise, not a level

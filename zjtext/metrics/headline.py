@@ -110,13 +110,17 @@ def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dic
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
         r["multi_year"] = bool(r["multi_year"])
         r["indicator_key"] = row_key(r["indicator"])
-        if r["indicator_key"] == "gdp" and not _NAMES_GDP.search(str(r["indicator"])):
+        abbreviated = _GDP_ABBREVIATION.match(str(r["indicator"]))
+        if abbreviated:  # GDP增长4%, GDP增速快于2024年幅度: the headline table writes the name out
+            r["indicator"] = display_name("gdp", region=report.meta.region) + r["indicator"][abbreviated.end():]
+        elif r["indicator_key"] == "gdp" and not _NAMES_GDP.search(str(r["indicator"])):
             r["indicator"] = display_name("gdp", region=report.meta.region)  # 经济增长5%左右: GDP by its name
     return rows
 
 
 #: words that name GDP itself; 经济增长, 经济总量 … only speak of it (the headline table names it)
 _NAMES_GDP = re.compile(r"生产总值|GDP|ＧＤＰ", re.I)
+_GDP_ABBREVIATION = re.compile(r"^(?:全年|全省|全市|全区)?(?:GDP|ＧＤＰ)", re.I)
 
 
 def _row_out(r, period: str | None = None) -> dict:
@@ -292,7 +296,7 @@ def _plan_sentence_targets(report: Report, records: list[dict]) -> list[dict]:
 #: 金融风险有效防控, 改革取得实质性进展); 基本 and 有效 only there, so 基本养老保险 stays whole.
 _WORD_TARGET_VERB = re.compile(
     r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
-    r"改善|优化|增长|与|取得|基本(?=稳定|平衡|同步|持平|实现|完成|建成|消除|达到)|"
+    r"改善|优化|增长|与|取得|争取|力争|基本(?=稳定|平衡|同步|持平|实现|完成|建成|消除|达到)|"
     r"(?:有序)?有效(?=防控|防范|化解|控制|遏制)|(?:稳步|较快|明显|逐步|不断|显著)(?=增长|增加|提高|提升|改善|下降|降低))")
 
 
@@ -303,8 +307,8 @@ def _word_target_subjects(clause: str) -> list[str]:
     (['宏观杠杆率'], ['各类风险'])
     >>> _word_target_subjects("居民收入稳步增长"), _word_target_subjects("生态环境质量明显改善")
     (['居民收入'], ['生态环境质量'])
-    >>> _word_target_subjects("城乡居民基本养老保险参保率保持稳定")
-    ['城乡居民基本养老保险参保率']
+    >>> _word_target_subjects("城乡居民基本养老保险参保率保持稳定"), _word_target_subjects("进出口总额争取实现正增长")
+    (['城乡居民基本养老保险参保率'], ['进出口总额'])
     """
     m = re.match(r"(.{2,}?)(?:实际|名义)?(?:增长)?(?:与|和|同)经济增长.*同步", clause)
     if m:

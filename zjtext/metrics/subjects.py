@@ -108,8 +108,12 @@ _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
 _CONTRIBUTED = re.compile(rf"贡献了?({WHOLES})")
 _CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
-_COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
-_GAP = re.compile(rf"(高于|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)?")
+_COMPARISON = re.compile(r"(?:高于|高出|低于|快于|慢于|领先|好于|比全国|比全省)")
+_GAP = re.compile(rf"(高于|高出|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)*")
+# a gap to an earlier year's rate (快于2024年1.8个百分点): the year is in the raw words, the phrase loses it
+_YEAR_GAP = re.compile(r"(高于|高出|低于|快于|慢于)((?:19|20)\d\d年|上年|去年)$")
+# the subjects of a gap written before it (投资、消费增速分别快于全国3.4个、1个百分点)
+_SUBJECT_GAP = re.compile(rf"(?P<subject>.+?)(?:增速|增幅|增长)?(?:均|都|分别)?(?P<gap>{_GAP.pattern})")
 # 成为中部第二个、全国第九个(过6万亿元省份): a rank among places, the figure is the threshold the
 # previous subject passed
 _BECAME_NTH = re.compile(rf"成为(?:[、和及]?(?:{WHOLES})?"
@@ -162,8 +166,8 @@ def _strip_phrase(raw: str) -> str:
 
 # a rate of change named, then set at a level (涨幅控制在3%, 增速回落到6.9%, 降幅为4%): the figure is
 # that change, not a level
-_RATE_AT_LEVEL = re.compile(r"(?:(?P<inc>涨幅|增幅|增速|增长率|增长速度)|(?P<dec>降幅))"
-                            r"(?:控制在|保持在|稳定在|维持在|回落到|回落至|回升到|回升至|降到|降至|提高到|提高至|为|在|是)$")
+_RATE_AT_LEVEL = re.compile(r"(?:(?P<inc>涨幅|增幅|增速|增长率|增长速度|上涨幅度|增长幅度)|(?P<dec>降幅|下降幅度))"
+                            r"(?:控制在|保持在|稳定在|维持在|回落到|回落至|回升到|回升至|降到|降至|提高到|提高至|为|在|是)?$")
 
 
 def _change(raw_before: str, fig: Figure) -> str:
@@ -172,6 +176,8 @@ def _change(raw_before: str, fig: Figure) -> str:
     >>> from zjtext.metrics.figures import parse_figures
     >>> [_change(t, parse_figures(t + "2.1%")[0]) for t in ("居民消费价格涨幅回落到", "涨幅控制在 ", "降幅为", "比重提高到")]
     ['increase', 'increase', 'decrease', 'none']
+    >>> _change("价格总水平上涨幅度控制在", parse_figures("价格总水平上涨幅度控制在2%")[0])
+    'increase'
     """
     s = raw_before[:len(raw_before) - len(fig.pre)] if fig.pre and raw_before.endswith(fig.pre) else raw_before
     s = s.rstrip()
@@ -308,6 +314,31 @@ def resolve_list(subject: str, n: int) -> list[str]:
     return items
 
 
+def _gap_names(phrase: str, raw: str, prev: list[str] | None, n: int) -> list[str] | None:
+    """Names for gaps between growth rates, as the guideline names them (…增速高于全国幅度): of the
+    previous subject (…增长5.1%、高于全国0.3个百分点, …增长4%，快于2024年1.8个百分点), or of the subjects
+    written before the gap (投资、消费增速分别快于全国3.4个、1个百分点: one per item); None if no gap.
+
+    >>> _gap_names("高于全国", "、高于全国", ["规上工业增加值"], 1), _gap_names("快于", "，快于2024年", ["GDP"], 1)
+    (['规上工业增加值增速高于全国幅度'], ['GDP增速快于2024年幅度'])
+    >>> _gap_names("投资、消费增速分别快于全国", "投资、消费增速分别快于全国", None, 2)
+    ['投资增速快于全国幅度', '消费增速快于全国幅度']
+    """
+    def named(subject: str, relation: str, whole: str) -> str:
+        relation = "高于" if relation == "高出" else relation  # 高出全国平均水平: named 高于全国
+        return f"{re.sub(r'(?:增速|增幅|增长)$', '', subject)}增速{relation}{whole}幅度"
+
+    gap, year = _GAP.fullmatch(phrase), _YEAR_GAP.search(raw.strip())
+    if prev and (gap or (year and phrase == year.group(1))):
+        relation, whole = (gap or year).group(1), (gap or year).group(2)
+        return [named(prev[-1], relation, whole)] * n
+    listed = _SUBJECT_GAP.fullmatch(phrase)
+    if listed:
+        items = resolve_list(listed.group("subject"), n) if n > 1 else [listed.group("subject")]
+        return [named(item, listed.group(3), listed.group(4)) for item in items]
+    return None
+
+
 def _unit_noun(text: str, fig: Figure) -> str:
     """The noun that the figure's unit character begins (14亿人口 → 人口, 14亿人民 → 人民), else "".
 
@@ -422,10 +453,9 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     # threshold it passed first (…达到6.2万亿元，成为全国第九个过6万亿元省份)
     if prev and len(group) == 1 and _BECAME_NTH.fullmatch(phrase):
         return [prev[-1]], lead_verb, last.post_end
-    gap = _GAP.fullmatch(phrase) if first.base_unit.endswith("百分点") else None
-    if prev and gap:  # …增长5.1%、高于全国0.3个百分点: the gap between growth rates, named as the guideline does
-        subject = re.sub(r"(?:增速|增幅|增长)$", "", prev[-1])
-        return [f"{subject}增速{gap.group(1)}{gap.group(2)}幅度"] * len(group), lead_verb, last.post_end
+    names = _gap_names(phrase, raw, prev, len(group)) if first.base_unit.endswith("百分点") else None
+    if names:
+        return names, lead_verb, last.post_end
     if prev and _COMPARISON.match(phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
     # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
