@@ -127,3 +127,11 @@ def test_other_names_of_targets_get_their_keys():
     targets = hl[hl.period == "target"]
     assert list(targets.indicator_key) == ["gdp", "trade", "cpi"]
     assert targets.change.iloc[2] == "increase"  # 上涨幅度控制在2%: a rise, not a level
+
+
+def test_a_figure_with_a_part_taken_out_is_another_measure():
+    text = GAPS.replace("规上工业增加值增长7.1%，高出全国平均水平1.2个百分点。",
+                        "剔除价格因素后，固定资产投资增长3.8%。")
+    hl = headline(report_from_text(text, "t-2031.txt"))
+    row = hl[hl.surface == "3.8%"].iloc[0]
+    assert row.indicator == "固定资产投资（扣除价格）" and row.indicator_key == ""

@@ -9,7 +9,7 @@ from ..indicators import indicator_key
 from ..report import Paragraph, Report, join_section
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
-from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators
+from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators, excluding
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,6 +61,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         floor = max(floor_pos, a)
         names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
         lo = _clause_start(text, group[0].start, floor)
+        names = excluding(text[a:lo], names)
         change = _change(text[lo:group[0].start], group[0])
         stretch = prev_names is not None and _STRETCH.fullmatch(text[lo:group[0].start].strip("，, "))
         if stretch and change == "none":  # 增长5.5%，力争6%: a higher aim for the same change

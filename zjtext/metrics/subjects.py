@@ -314,6 +314,22 @@ def resolve_list(subject: str, n: int) -> list[str]:
     return items
 
 
+# a clause that takes a part out of what the next figure measures (扣除房地产开发投资后，固定资产投资增长2.7%)
+_EXCLUDING = re.compile(r"(?:扣除|剔除|不含|除去)([^，,；;。\d]{2,16}?)(?:因素|影响)?(?:以)?后?[，,]\s*$")
+
+
+def excluding(before: str, names: list[str]) -> list[str]:
+    """Names qualified by the part an opening clause takes out (固定资产投资 → 固定资产投资（扣除房地产开发投资）):
+    another measure than the indicator itself, so it keeps no key. ``before`` is the sentence before
+    the figure's clause.
+
+    >>> excluding("扣除房地产开发投资后，", ["固定资产投资"]), excluding("总体平稳，", ["固定资产投资"])
+    (['固定资产投资（扣除房地产开发投资）'], ['固定资产投资'])
+    """
+    m = _EXCLUDING.search(before)
+    return [f"{n}（扣除{m.group(1)}）" if n and "扣除" not in n else n for n in names] if m else names
+
+
 def _gap_names(phrase: str, raw: str, prev: list[str] | None, n: int) -> list[str] | None:
     """Names for gaps between growth rates, as the guideline names them (…增速高于全国幅度): of the
     previous subject (…增长5.1%、高于全国0.3个百分点, …增长4%，快于2024年1.8个百分点), or of the subjects
