@@ -135,3 +135,69 @@ def test_a_figure_with_a_part_taken_out_is_another_measure():
     hl = headline(report_from_text(text, "t-2031.txt"))
     row = hl[hl.surface == "3.8%"].iloc[0]
     assert row.indicator == "固定资产投资（扣除价格）" and row.indicator_key == ""
+
+
+# ---------------------------------------------------------------- tracking: results written other ways
+
+VERBS_OLD = """2030年测试省政府工作报告
+各位代表：
+一、2029年工作回顾
+过去一年，全省生产总值增长6%。
+二、2030年目标任务
+主要预期目标是：全省生产总值增长6.5%左右，城镇新增就业80万人以上，居民消费价格涨幅3%左右，单位生产总值能耗下降3%以上，城镇调查失业率控制在5.5%以内。
+"""
+
+
+def _verbs_new(review: str) -> str:
+    return f"""2031年测试省政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，{review}
+二、2031年目标任务
+主要预期目标是：全省生产总值增长6%左右。
+"""
+
+
+def _tracked(review: str) -> dict:
+    t = track_targets(report_from_text(VERBS_OLD, "v-2030.txt"), report_from_text(_verbs_new(review), "v-2031.txt"))
+    return {k: (a, v, r) for k, a, v, r in zip(t.indicator_key, t.actual, t.verdict, t.reason)}
+
+
+def test_results_written_with_other_verbs_and_names():
+    got = _tracked("全省生产总值增长6.6%，经济总量跃上9万亿元新台阶；居民消费价格涨幅回落到2.4%；"
+                   "单位生产总值能耗降幅超过3.5%；新增就业人口86万人；城镇调查失业率平均为5.2%。")
+    assert got["gdp"][:2] == ("6.6%", "met")
+    assert got["cpi"][:2] == ("2.4%", "met")              # 回落到: the rise is 2.4%, not a level
+    assert got["energy_intensity"][:2] == ("下降超过3.5%", "met")  # a cut of more than 3.5%
+    assert got["jobs"][:2] == ("86万人", "met")            # 新增就业人口 is 城镇新增就业
+    assert got["unemployment_surveyed"][:2] == ("5.2%", "met")
+
+
+def test_a_level_reached_is_a_result_row():
+    hl = headline(report_from_text(_verbs_new("全省生产总值增长6.6%，经济总量跃上9万亿元新台阶。"), "v-2031.txt"))
+    row = hl[hl.surface == "9万亿元"].iloc[0]
+    assert row.indicator_key == "gdp" and row.value == 9e12 and row.change == "none"
+
+
+@pytest.mark.parametrize("review", [
+    "全省生产总值增长6.6%，但没有实现年初确定的单位生产总值能耗下降3%以上的目标。",
+    "全省生产总值增长6.6%。单位生产总值能耗降低目标、物价调控目标没有完成。",
+])
+def test_a_target_the_review_says_was_missed_is_missed_with_the_sentence(review):
+    got = _tracked(review)
+    assert got["energy_intensity"][1] == "missed"
+    assert "没有" in got["energy_intensity"][2]
+    assert got["gdp"][1] == "met"
+
+
+def test_the_missed_list_names_only_its_own_targets():
+    got = _tracked("全省生产总值增长6.6%。单位生产总值能耗降低目标、物价调控目标没有完成。")
+    assert got["cpi"][1] == "missed" and got["jobs"][1] == "not reported"
+
+
+def test_a_whole_year_ceiling_is_not_met_by_a_year_end_figure_when_the_rate_rose():
+    got = _tracked("全省生产总值增长6.6%，城镇调查失业率一度升至6.1%，年末回落到5.1%。")
+    assert got["unemployment_surveyed"][1] == "not comparable"
+    assert "一度升至6.1%" in got["unemployment_surveyed"][2]
+    plain = _tracked("全省生产总值增长6.6%，年末城镇调查失业率为5.1%。")
+    assert plain["unemployment_surveyed"][:2] == ("5.1%", "met")

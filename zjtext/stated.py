@@ -1,0 +1,110 @@
+"""What a review says in words about last year's targets and results, beside its figures.
+
+Target tracking (:mod:`zjtext.compare`) reads these phrases so that a verdict never rests on a figure
+the words contradict:
+
+* a target the review says was not met (预期增长目标未能实现, 没有实现年初确定的…目标, …、物价调控目标
+  没有完成): ``missed``, with the sentence quoted;
+* a figure that restates a target (没有实现年初确定的能耗下降3%的目标) or gives a peak within the year
+  (失业率一度升至6.1%): not the year's result;
+* a year-end figure (年末…为5.1%) of a rate the review says rose during the year: it cannot show that
+  a whole-year ceiling (全年控制在5.5%以内) held.
+
+>>> bool(_NOT_MET_NAMING.search("没有实现年初确定的单位生产总值能耗下降3%以上的目标"))
+True
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .indicators import named_keys
+
+if TYPE_CHECKING:
+    from .report import Report
+
+__all__ = ["stated_missed", "restates_target", "is_peak", "is_year_end", "rose_during_year"]
+
+_NOT = r"(?:未能|没有|没能|未)"
+# the target named before the words saying it was missed (进出口…，预期增长目标未能实现; 物价调控目标没有完成)
+_NOT_MET = re.compile(rf"(?:目标|任务){_NOT}(?:实现|完成|达到)|{_NOT}(?:实现|完成|达到)"
+                      r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
+# … or after them, named again (没有实现年初确定的单位生产总值能耗降低4%左右的目标)
+_NOT_MET_NAMING = re.compile(rf"{_NOT}(?:实现|完成|达到)(?P<what>[^，,；;。]{{2,40}}?)的?(?:预期)?(?:目标|任务)")
+_CLAUSE_STOP = "，,；;。！？"
+# what may follow a figure that restates a target: its hedge, then 的目标 / 的预期目标
+_TARGET_AFTER = re.compile(r"\s*(?:左右|以上|以内|以下|上下)?的?(?:预期)?(?:目标|任务)")
+# the words right before a peak within the year (一度升至6.1%, 最高达到6%)
+_PEAK = re.compile(r"(?:一度|最高|峰值|高点)[^，,；;。\d]{0,6}$")
+_YEAR_END = re.compile(r"年末|年底|12月(?:末|底|份)?")
+# a rate that rose during the year (一度升至, 阶段性上升, 有所攀升)
+_ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|(?:上升|攀升|升)(?:至|到)")
+
+
+def _clause_before(text: str, start: int) -> str:
+    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    return text[lo:start]
+
+
+def _review_sentences(report: "Report"):
+    """(paragraph text, sentence) for each sentence of the review's paragraphs (period 'actual')."""
+    from .metrics.period import _paragraph_periods
+
+    periods = _paragraph_periods(report)
+    for p in report.body:
+        if periods.get(p.index) == "actual":
+            for s in p.sentences or (p.text,):
+                yield p.text, s
+
+
+def stated_missed(report: "Report", key: str) -> str:
+    """A sentence of the review saying in words that the target for ``key`` was not met ('' if none):
+    the target named before the words (…、物价调控目标没有完成) or after them, named again
+    (没有实现年初确定的…下降3%的目标)."""
+    for _, s in _review_sentences(report):
+        m = _NOT_MET.search(s)
+        if m and key in named_keys(s[:m.start()]):
+            return s
+        m = _NOT_MET_NAMING.search(s)
+        if m and key in named_keys(m.group("what")):
+            return s
+    return ""
+
+
+def restates_target(text: str, end: int) -> bool:
+    """Is the figure ending at ``end`` a target named again (…下降3%以上的目标), not a result?
+
+    >>> t = "没有实现能耗下降3%以上的目标，能耗下降1.2%。"
+    >>> restates_target(t, t.index("3%") + 2), restates_target(t, t.index("1.2%") + 4)
+    (True, False)
+    """
+    return bool(_TARGET_AFTER.match(text, end))
+
+
+def is_peak(text: str, start: int) -> bool:
+    """Is the figure at ``start`` a peak within the year (一度升至6.1%, 最高达到6%), not the year's result?
+
+    >>> t = "失业率一度升至6.1%，年末回落到5.1%。"
+    >>> is_peak(t, t.index("6.1")), is_peak(t, t.index("5.1"))
+    (True, False)
+    """
+    return bool(_PEAK.search(_clause_before(text, start)))
+
+
+def is_year_end(text: str, start: int) -> bool:
+    """Does the figure's clause say it is the year-end value (年末…为5.1%)?
+
+    >>> t = "城镇调查失业率平均为5.2%，年末为5.1%。"
+    >>> is_year_end(t, t.index("5.2")), is_year_end(t, t.index("5.1"))
+    (False, True)
+    """
+    return bool(_YEAR_END.search(_clause_before(text, start)))
+
+
+def rose_during_year(report: "Report", key: str) -> str:
+    """A sentence of the review saying that the indicator ``key`` rose during the year (城镇调查失业率一度
+    升至6.1%), '' if none."""
+    for _, s in _review_sentences(report):
+        if _ROSE.search(s) and key in named_keys(s):
+            return s
+    return ""
