@@ -201,3 +201,32 @@ def test_a_whole_year_ceiling_is_not_met_by_a_year_end_figure_when_the_rate_rose
     assert "一度升至6.1%" in got["unemployment_surveyed"][2]
     plain = _tracked("全省生产总值增长6.6%，年末城镇调查失业率为5.1%。")
     assert plain["unemployment_surveyed"][:2] == ("5.1%", "met")
+
+
+# ---------------------------------------------------------------- target lists with odd spacing or ordering
+
+LIST = """2031年测试省政府工作报告
+各位代表：
+一、2030年工作回顾
+过去一年，全省生产总值增长6.1%。
+二、2031年目标任务
+{targets}
+"""
+
+
+@pytest.mark.parametrize("targets", [
+    "综合各方面因素，建议今年全省生产总值增长预期目标为5%左右。其他主要预期目标是：城镇新增就业50万人以上，居民消费价格涨幅在 3%以内。",
+    "今年全省生产总值增长5%左右。主要预期目标是：城镇新增就业50万人以上，居民消费价格涨幅在3%以内。",
+    "主要预期目标是：全省生产总值增长５％左右，城镇新增就业５０万人以上，居民消费价格涨幅在 ３％以内。",
+])
+def test_a_target_list_with_odd_spacing_or_a_target_set_before_its_heading(targets):
+    hl = headline(report_from_text(LIST.format(targets=targets), "t-2031.txt"))
+    t = hl[hl.period == "target"]
+    assert list(zip(t.indicator_key, t.value, t.qualifier, t.change)) == [
+        ("gdp", 5, "approx", "increase"), ("jobs", 500000, "at_least", "none"), ("cpi", 3, "at_most", "increase")]
+
+
+def test_no_target_is_taken_from_a_sentence_before_the_list_that_sets_none():
+    targets = "我们将坚持稳中求进，力争全省生产总值增长更快一些、达到6%。主要预期目标是：城镇新增就业50万人以上。"
+    hl = headline(report_from_text(LIST.format(targets=targets), "t-2031.txt"))
+    assert list(hl[hl.period == "target"].indicator_key) == ["jobs"]

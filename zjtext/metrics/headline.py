@@ -236,8 +236,9 @@ _CLAUSE = re.compile(rf"[{BULLETS}\s]*([^，,；;。]*)")
 def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
     from types import SimpleNamespace
 
-    rows, national = [], report.meta.region == NATIONAL
-    for p, lo, hi in _find_target_list(report):
+    found, national = _find_target_list(report), report.meta.region == NATIONAL
+    rows = _targets_before_cue(*found[0][:2], records) if found else []
+    for p, lo, hi in found:
         figs_at = {int(r["start"]): SimpleNamespace(**r) for r in records
                    if r["paragraph"] == p.index and lo <= r["start"] < hi}
         spans = _sentence_spans(p)
@@ -290,6 +291,31 @@ def _plan_sentence_targets(report: Report, records: list[dict]) -> list[dict]:
                         and _headline_worthy(r, p.text, report.meta.region == NATIONAL)
                         and indicator_key(str(r.indicator))]
     return []
+
+
+_SENTENCE_END = "。！？"
+# a cue that says the list holds the *other* targets (其他主要预期目标是：): one was set just before it
+_OTHER_TARGETS = re.compile(r"其他|其余|其它")
+_SETS_TARGET = re.compile(r"目标|^今年|^建议|^(?:综合|统筹)[^，,]*[，,](?:建议|今年)")
+
+
+def _targets_before_cue(p: Paragraph, lo: int, records: list[dict]) -> list[dict]:
+    """Targets set in the sentence just before the list's cue, in its paragraph (建议今年生产总值增长
+    预期目标为5%左右。其他主要预期目标是：…; 今年生产总值增长5%左右。主要预期目标是：…): its figures of
+    known indicators, when the cue speaks of the other targets or the sentence sets a target."""
+    from types import SimpleNamespace
+
+    text = p.text
+    cue_at = max(text.rfind(c, 0, lo) for c in _SENTENCE_END) + 1  # the cue's own sentence
+    if cue_at <= 0:
+        return []
+    before = max(text.rfind(c, 0, cue_at - 1) for c in _SENTENCE_END) + 1
+    sentence, cue = text[before:cue_at], text[cue_at:lo]
+    if not (_OTHER_TARGETS.search(cue) or _SETS_TARGET.search(sentence)):
+        return []
+    figs = [SimpleNamespace(**r) for r in records if r["paragraph"] == p.index and before <= r["start"] < cue_at
+            and r["period"] == "target" and row_key(r["indicator"])]
+    return [_row_out(r, "target") for r in sorted(figs, key=lambda r: int(r.start)) if _headline_worthy(r, text)]
 
 
 #: What follows the subject of a target in words: a verb, or an adverb before one (宏观杠杆率基本稳定,
