@@ -230,3 +230,15 @@ def test_no_target_is_taken_from_a_sentence_before_the_list_that_sets_none():
     targets = "我们将坚持稳中求进，力争全省生产总值增长更快一些、达到6%。主要预期目标是：城镇新增就业50万人以上。"
     hl = headline(report_from_text(LIST.format(targets=targets), "t-2031.txt"))
     assert list(hl[hl.period == "target"].indicator_key) == ["jobs"]
+
+
+def test_a_gdp_result_sharing_its_clause_with_a_rank():
+    text = _verbs_new("全省经济总量迈上9万亿元台阶、居全国第7位，生产总值增长6.6%，增速居全国第3位；"
+                      "一般公共预算收入增长4%，增速比全国高1.2个百分点。")
+    a = headline(report_from_text(text, "v-2031.txt"))
+    a = a[a.period == "actual"]
+    assert list(zip(a.indicator_key, a.surface)) == [
+        ("gdp", "9万亿元"), ("", "7位"), ("gdp", "6.6%"), ("", "3位"), ("fiscal_revenue", "4%"), ("", "1.2个百分点")]
+    assert list(a.indicator)[1] == "全省经济总量全国排名"      # the level's rank, not one of 台阶
+    assert list(a.indicator)[3] == "生产总值增速全国排名"  # the growth rate's rank
+    assert list(a.indicator)[5] == "一般公共预算收入增速高于全国幅度"

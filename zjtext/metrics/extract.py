@@ -9,7 +9,7 @@ from ..indicators import indicator_key
 from ..report import Paragraph, Report, join_section
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
-from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators, excluding
+from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators, excluding, level_mark_end
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,6 +60,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
             prev_names, prev_lead, floor_pos = None, "", a
         floor = max(floor_pos, a)
         names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
+        used_end = max(used_end, level_mark_end(text, group[-1].post_end))
         lo = _clause_start(text, group[0].start, floor)
         names = excluding(text[a:lo], names)
         change = _change(text[lo:group[0].start], group[0])
@@ -114,6 +115,8 @@ def _rank_name(name: str, before: str, previous: str = "") -> str:
     ('区域创新能力全国排名', '航运中心发展指数全球排名')
     >>> _rank_name("综合实力", "综合实力位列第"), _rank_name("总量和", "，总量和增速均居全国第", "地区生产总值")
     ('综合实力', '地区生产总值总量和增速全国排名')
+    >>> _rank_name("地区生产总值", "增长5.8%，增速居全国第"), _rank_name("经济增长", "，增速居全国第")
+    ('地区生产总值增速全国排名', '经济增速全国排名')
     """
     scope = _RANK_SCOPE.search(before)
     if not scope:
@@ -123,6 +126,10 @@ def _rank_name(name: str, before: str, previous: str = "") -> str:
         base = _RANK_TAIL.sub("", before[:scope.start()]).split("，")[-1].strip("，,、；; ") or base
     if previous and _ASPECTS.fullmatch(base):
         base = previous + base
+    # the aspect the clause ranks (…增长5.8%，增速居全国第2位): the growth rate's rank, not the level's
+    aspect = _ASPECTS.match(re.split(r"[，,、；;]", before[:scope.start()])[-1].strip())
+    if aspect and aspect.group() not in base:
+        base = re.sub(r"(?:增长|增速|增幅)$", "", base) + aspect.group()
     return base + scope.group(1) + "排名"
 
 

@@ -113,6 +113,8 @@ _COMPARISON = re.compile(r"(?:高于|高出|低于|快于|慢于|领先|好于|�
 _GAP = re.compile(rf"(高于|高出|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)*")
 # a gap to an earlier year's rate (快于2024年1.8个百分点): the year is in the raw words, the phrase loses it
 _YEAR_GAP = re.compile(r"(高于|高出|低于|快于|慢于)((?:19|20)\d\d年|上年|去年)$")
+# a gap written as a comparison (增速比全国高0.9个百分点, 比全国平均快1个百分点)
+_COMPARED_GAP = re.compile(rf"(?:增速|增幅|增长)?比({WHOLES}|上年)(?:平均水平|平均|水平)?(高|快|低|慢)(?:出)?")
 # the subjects of a gap written before it (投资、消费增速分别快于全国3.4个、1个百分点)
 _SUBJECT_GAP = re.compile(rf"(?P<subject>.+?)(?:增速|增幅|增长)?(?:均|都|分别)?(?P<gap>{_GAP.pattern})")
 # 成为中部第二个、全国第九个(过6万亿元省份): a rank among places, the figure is the threshold the
@@ -331,6 +333,21 @@ def excluding(before: str, names: list[str]) -> list[str]:
     return [f"{n}（扣除{m.group(1)}）" if n and "扣除" not in n else n for n in names] if m else names
 
 
+# the words after a level reached (迈上5万亿元台阶, 跃上9万亿元新台阶, 突破1万亿元大关): no subject of what follows
+_LEVEL_MARK = re.compile(r"(?:的)?(?:新|历史性)?(?:台阶|大关|关口)")
+
+
+def level_mark_end(text: str, end: int) -> int:
+    """Where the words marking a level reached end (…5万亿元新台阶 → after 新台阶), else ``end``.
+
+    >>> t = "经济总量跃上5万亿元新台阶、居全国第12位"
+    >>> t[level_mark_end(t, t.index("元") + 1):]
+    '、居全国第12位'
+    """
+    m = _LEVEL_MARK.match(text, end)
+    return m.end() if m else end
+
+
 def _gap_names(phrase: str, raw: str, prev: list[str] | None, n: int) -> list[str] | None:
     """Names for gaps between growth rates, as the guideline names them (…增速高于全国幅度): of the
     previous subject (…增长5.1%、高于全国0.3个百分点, …增长4%，快于2024年1.8个百分点), or of the subjects
@@ -340,11 +357,16 @@ def _gap_names(phrase: str, raw: str, prev: list[str] | None, n: int) -> list[st
     (['规上工业增加值增速高于全国幅度'], ['GDP增速快于2024年幅度'])
     >>> _gap_names("投资、消费增速分别快于全国", "投资、消费增速分别快于全国", None, 2)
     ['投资增速快于全国幅度', '消费增速快于全国幅度']
+    >>> _gap_names("增速比全国高", "，增速比全国高", ["地区生产总值"], 1)
+    ['地区生产总值增速高于全国幅度']
     """
     def named(subject: str, relation: str, whole: str) -> str:
         relation = "高于" if relation == "高出" else relation  # 高出全国平均水平: named 高于全国
         return f"{re.sub(r'(?:增速|增幅|增长)$', '', subject)}增速{relation}{whole}幅度"
 
+    compared = _COMPARED_GAP.fullmatch(phrase)
+    if prev and compared:
+        return [named(prev[-1], compared.group(2) + "于", compared.group(1))] * n
     gap, year = _GAP.fullmatch(phrase), _YEAR_GAP.search(raw.strip())
     if prev and (gap or (year and phrase == year.group(1))):
         relation, whole = (gap or year).group(1), (gap or year).group(2)
