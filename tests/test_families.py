@@ -242,3 +242,8 @@ def test_a_gdp_result_sharing_its_clause_with_a_rank():
     assert list(a.indicator)[1] == "全省经济总量全国排名"      # the level's rank, not one of 台阶
     assert list(a.indicator)[3] == "生产总值增速全国排名"  # the growth rate's rank
     assert list(a.indicator)[5] == "一般公共预算收入增速高于全国幅度"
+
+
+def test_words_that_a_target_was_missed_speak_of_the_targets_their_clause_names():
+    got = _tracked("全省生产总值增长6.6%，城镇新增就业有所减少，但单位生产总值能耗降低目标没有完成。")
+    assert got["energy_intensity"][1] == "missed" and got["jobs"][1] == "not reported"

@@ -63,12 +63,28 @@ def stated_missed(report: "Report", key: str) -> str:
     (没有实现年初确定的…下降3%的目标)."""
     for _, s in _review_sentences(report):
         m = _NOT_MET.search(s)
-        if m and key in named_keys(s[:m.start()]):
+        if m and key in _named_before(s, m.start()):
             return s
         m = _NOT_MET_NAMING.search(s)
         if m and key in named_keys(m.group("what")):
             return s
     return ""
+
+
+def _named_before(sentence: str, end: int) -> set[str]:
+    """The indicators a missed-target phrase ending at ``end`` speaks of: those its own clause names
+    (…增长9%，但能耗降低目标、物价调控目标没有完成: energy and prices, not GDP), else those of the
+    sentence before it (进出口总额出现下降，预期增长目标未能实现: trade).
+
+    >>> s = "进出口总额有所下降，但物价调控目标没有完成"
+    >>> sorted(_named_before(s, s.index("目标没有")))
+    ['cpi']
+    >>> s = "进出口总额出现下降，预期增长目标未能实现"
+    >>> sorted(_named_before(s, s.index("目标未能")))
+    ['trade']
+    """
+    lo = max([sentence.rfind(c, 0, end) for c in _CLAUSE_STOP] + [-1]) + 1
+    return named_keys(sentence[lo:end]) or named_keys(sentence[:lo])
 
 
 def restates_target(text: str, end: int) -> bool:
