@@ -454,8 +454,9 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
 # (inline 一是…四是 items are not: they enumerate one compact summary, taken whole)
 _RUN_IN = re.compile(r"(?<=[。！；])(?![一二三四五六七八九十]是)([^。！？；，,、：:\d]{4,12})[。！；]")
 # run-in parts on the economy as a whole (growth, investment and consumption, trade, revenue) belong
-# to the summary (projects are investment); parts on innovation, industry, livelihoods, safety or reform are topical
-_ECONOMY_PART = re.compile(r"经济|运行|增长|增速|指标|投资|项目|消费|内需|需求|总量|外贸|进出口|财政|收支")
+# to the summary (projects are investment, 质效 the economy's quality); parts on innovation, industry,
+# livelihoods, safety or reform are topical
+_ECONOMY_PART = re.compile(r"经济|运行|增长|增速|指标|质效|效益|投资|项目|消费|内需|需求|总量|外贸|进出口|财政|收支")
 
 
 def _summary_end(text: str, start: int) -> int | None:
