@@ -247,3 +247,12 @@ def test_a_gdp_result_sharing_its_clause_with_a_rank():
 def test_words_that_a_target_was_missed_speak_of_the_targets_their_clause_names():
     got = _tracked("全省生产总值增长6.6%，城镇新增就业有所减少，但单位生产总值能耗降低目标没有完成。")
     assert got["energy_intensity"][1] == "missed" and got["jobs"][1] == "not reported"
+
+
+def test_a_target_named_again_in_the_missed_words_is_no_result():
+    old = VERBS_OLD.replace("单位生产总值能耗下降3%以上", "单位生产总值能耗下降3%左右，主要污染物排放总量减少2%")
+    new = _verbs_new("全省生产总值增长6.6%，但没有实现年初确定的单位生产总值能耗降低3%左右、主要污染物排放总量减少2%的目标。")
+    t = track_targets(report_from_text(old, "v-2030.txt"), report_from_text(new, "v-2031.txt")).set_index("indicator_key")
+    for key in ("energy_intensity", "major_pollutants"):
+        assert (t.loc[key, "actual"], t.loc[key, "verdict"]) == ("", "missed")
+        assert "没有实现年初确定的" in t.loc[key, "reason"]
