@@ -216,7 +216,7 @@ LIST = """2031年测试省政府工作报告
 
 @pytest.mark.parametrize("targets", [
     "综合各方面因素，建议今年全省生产总值增长预期目标为5%左右。其他主要预期目标是：城镇新增就业50万人以上，居民消费价格涨幅在 3%以内。",
-    "今年全省生产总值增长5%左右。主要预期目标是：城镇新增就业50万人以上，居民消费价格涨幅在3%以内。",
+    "今年全省生产总值增长目标定为5%左右。主要预期目标是：城镇新增就业50万人以上，居民消费价格涨幅在3%以内。",
     "主要预期目标是：全省生产总值增长５％左右，城镇新增就业５０万人以上，居民消费价格涨幅在 ３％以内。",
 ])
 def test_a_target_list_with_odd_spacing_or_a_target_set_before_its_heading(targets):
@@ -226,8 +226,10 @@ def test_a_target_list_with_odd_spacing_or_a_target_set_before_its_heading(targe
         ("gdp", 5, "approx", "increase"), ("jobs", 500000, "at_least", "none"), ("cpi", 3, "at_most", "increase")]
 
 
-def test_no_target_is_taken_from_a_sentence_before_the_list_that_sets_none():
-    targets = "我们将坚持稳中求进，力争全省生产总值增长更快一些、达到6%。主要预期目标是：城镇新增就业50万人以上。"
+@pytest.mark.parametrize("before", ["我们将坚持稳中求进，力争全省生产总值增长更快一些、达到6%。",
+                                    "今年全省经济总量将突破6万亿元。"])
+def test_no_target_is_taken_from_a_sentence_before_the_list_that_sets_none(before):
+    targets = before + "主要预期目标是：城镇新增就业50万人以上。"
     hl = headline(report_from_text(LIST.format(targets=targets), "t-2031.txt"))
     assert list(hl[hl.period == "target"].indicator_key) == ["jobs"]
 

@@ -296,13 +296,13 @@ def _plan_sentence_targets(report: Report, records: list[dict]) -> list[dict]:
 _SENTENCE_END = "。！？"
 # a cue that says the list holds the *other* targets (其他主要预期目标是：): one was set just before it
 _OTHER_TARGETS = re.compile(r"其他|其余|其它")
-_SETS_TARGET = re.compile(r"目标|^今年|^建议|^(?:综合|统筹)[^，,]*[，,](?:建议|今年)")
+_SETS_TARGET = re.compile(r"目标")
 
 
 def _targets_before_cue(p: Paragraph, lo: int, records: list[dict]) -> list[dict]:
     """Targets set in the sentence just before the list's cue, in its paragraph (建议今年生产总值增长
-    预期目标为5%左右。其他主要预期目标是：…; 今年生产总值增长5%左右。主要预期目标是：…): its figures of
-    known indicators, when the cue speaks of the other targets or the sentence sets a target."""
+    预期目标为5%左右。其他主要预期目标是：…): its figures of known indicators, when the cue speaks of the
+    other targets or the sentence names a target (…增长目标定为5%左右。主要预期目标是：…)."""
     from types import SimpleNamespace
 
     text = p.text

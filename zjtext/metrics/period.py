@@ -170,7 +170,7 @@ def _paragraph_periods(report: Report) -> dict[int, str]:
 
 
 # a sentence that opens on the past year, or on this one: it sets the frame of the sentences after it
-_SENT_LEAD_PAST = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:过去一年|一年来|这一年|刚刚过去的|去年|上年)")
+_SENT_LEAD_PAST = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:过去一年|一年来|这一年|刚刚过去的)")
 _SENT_LEAD_NOW = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|新的一年)")
 
 
