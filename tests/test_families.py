@@ -258,3 +258,14 @@ def test_a_target_named_again_in_the_missed_words_is_no_result():
     for key in ("energy_intensity", "major_pollutants"):
         assert (t.loc[key, "actual"], t.loc[key, "verdict"]) == ("", "missed")
         assert "没有实现年初确定的" in t.loc[key, "reason"]
+
+
+@pytest.mark.parametrize("review, ranks", [
+    ("全省地区生产总值稳居全国前十、增长6.1%，一般公共预算收入增长3%。", []),
+    ("全省地区生产总值增长6.1%，增速居全国前列、中部第1位，一般公共预算收入增长3%。", ["全省地区生产总值增速中部排名"]),
+])
+def test_a_rank_in_words_beside_a_gdp_result_leaves_the_figure_to_gdp(review, ranks):
+    hl = headline(report_from_text(_verbs_new(review), "v-2031.txt"))
+    a = hl[hl.period == "actual"]
+    assert list(a[a.base_unit == "%"].indicator_key) == ["gdp", "fiscal_revenue"]
+    assert list(a[a.base_unit == "位"].indicator) == ranks

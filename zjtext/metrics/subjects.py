@@ -164,7 +164,17 @@ def _strip_phrase(raw: str) -> str:
         if not m:
             break
         s = s[:m.start()] + s[m.end():]
-    return s.strip(" 、，,：:")
+    s = s.strip(" 、，,：:")
+    unranked = _RANK_IN_WORDS.sub("", s)  # 生产总值稳居全国前十、增长6.1%: the figure is GDP's
+    return unranked if len(unranked) >= 2 else s
+
+
+# a rank written in words, ending the words before a figure (稳居全国前十、, 居全国前列、中部第1位):
+# no part of the subject
+_RANK_IN_WORDS = re.compile(
+    rf"(?:稳居|位居|跃居|居|保持|进入|位列|跻身)(?:{WHOLES})(?:地区|省份|城市)?"
+    r"(?:前[一二三四五六七八九十]{1,2}(?:位|名|强)?|第[一二三四五六七八九十]{1,2}位?|前列|首位|第一方阵)[、，,]?"
+    rf"(?:{WHOLES})?$")
 
 
 # a rate of change named, then set at a level (涨幅控制在3%, 增速回落到6.9%, 降幅为4%): the figure is
