@@ -163,9 +163,10 @@ def _tracked(review: str) -> dict:
     return {k: (a, v, r) for k, a, v, r in zip(t.indicator_key, t.actual, t.verdict, t.reason)}
 
 
-def test_results_written_with_other_verbs_and_names():
+@pytest.mark.parametrize("jobs", ["新增就业人口86万人", "城镇新增就业人员86万人"])
+def test_results_written_with_other_verbs_and_names(jobs):
     got = _tracked("全省生产总值增长6.6%，经济总量跃上9万亿元新台阶；居民消费价格涨幅回落到2.4%；"
-                   "单位生产总值能耗降幅超过3.5%；新增就业人口86万人；城镇调查失业率平均为5.2%。")
+                   f"单位生产总值能耗降幅超过3.5%；{jobs}；城镇调查失业率平均为5.2%。")
     assert got["gdp"][:2] == ("6.6%", "met")
     assert got["cpi"][:2] == ("2.4%", "met")              # 回落到: the rise is 2.4%, not a level
     assert got["energy_intensity"][:2] == ("下降超过3.5%", "met")  # a cut of more than 3.5%
