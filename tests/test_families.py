@@ -270,3 +270,8 @@ def test_a_rank_in_words_beside_a_gdp_result_leaves_the_figure_to_gdp(review, ra
     a = hl[hl.period == "actual"]
     assert list(a[a.base_unit == "%"].indicator_key) == ["gdp", "fiscal_revenue"]
     assert list(a[a.base_unit == "位"].indicator) == ranks
+
+
+def test_a_result_set_against_its_plan_is_named_so():
+    hl = headline(report_from_text(_verbs_new("全省生产总值增长6.6%，重点项目完成投资3100亿元、超年度计划12%。"), "v-2031.txt"))
+    assert hl[hl.surface == "12%"].indicator.iloc[0] == "重点项目完成投资超年度计划幅度"

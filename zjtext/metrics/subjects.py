@@ -113,6 +113,8 @@ _COMPARISON = re.compile(r"(?:高于|高出|低于|快于|慢于|领先|好于|�
 _GAP = re.compile(rf"(高于|高出|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)*")
 # a gap to an earlier year's rate (快于2024年1.8个百分点): the year is in the raw words, the phrase loses it
 _YEAR_GAP = re.compile(r"(高于|高出|低于|快于|慢于)((?:19|20)\d\d年|上年|去年)$")
+# a result set against its plan (…完成投资2929亿元、超年度计划28%)
+_OVER_PLAN = re.compile(r"超(?:出|过)?((?:年度|全年|年初)?计划)")
 # a gap written as a comparison (增速比全国高0.9个百分点, 比全国平均快1个百分点)
 _COMPARED_GAP = re.compile(rf"(?:增速|增幅|增长)?比({WHOLES}|上年)(?:平均水平|平均|水平)?(高|快|低|慢)(?:出)?")
 # the subjects of a gap written before it (投资、消费增速分别快于全国3.4个、1个百分点)
@@ -503,6 +505,9 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     if prev and len(group) == 1 and _BECAME_NTH.fullmatch(phrase):
         return [prev[-1]], lead_verb, last.post_end
     names = _gap_names(phrase, raw, prev, len(group)) if first.base_unit.endswith("百分点") else None
+    over = _OVER_PLAN.fullmatch(phrase)
+    if prev and over and len(group) == 1:  # …完成投资2929亿元、超年度计划28%: by how much the plan was beaten
+        names = [f"{prev[-1]}超{over.group(1)}幅度"]
     if names:
         return names, lead_verb, last.post_end
     if prev and _COMPARISON.match(phrase):
