@@ -277,3 +277,10 @@ def test_a_rank_in_words_beside_a_gdp_result_leaves_the_figure_to_gdp(review, ra
 def test_a_result_set_against_its_plan_is_named_so():
     hl = headline(report_from_text(_verbs_new("全省生产总值增长6.6%，重点项目完成投资3100亿元、超年度计划12%。"), "v-2031.txt"))
     assert hl[hl.surface == "12%"].indicator.iloc[0] == "重点项目完成投资超年度计划幅度"
+
+
+def test_a_rate_that_rose_may_be_named_by_its_last_word_but_not_abroad():
+    rose = _tracked("全省生产总值增长6.6%。受疫情冲击，失业率一度明显上升。年末城镇调查失业率降到5.2%。")
+    assert rose["unemployment_surveyed"][1] == "not comparable"
+    abroad = _tracked("全省生产总值增长6.6%。一些国家失业率攀升至9%。年末城镇调查失业率降到5.2%。")
+    assert abroad["unemployment_surveyed"][:2] == ("5.2%", "met")

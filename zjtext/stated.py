@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .indicators import named_keys
+from .indicators import lookup, named_keys
 
 if TYPE_CHECKING:
     from .report import Report
@@ -38,6 +38,8 @@ _TARGET_SPAN = re.compile(rf"(?:{_NOT}(?:实现|完成|达到)|(?:确定|提出|
 _PEAK = re.compile(r"(?:一度|最高|峰值|高点)[^，,；;。\d]{0,6}$")
 _YEAR_END = re.compile(r"年末|年底|12月(?:末|底|份)?")
 # a rate that rose during the year (一度升至, 阶段性上升, 有所攀升)
+# a sentence about other economies (发达经济体失业率攀升至…): not the report's own rate
+_ABROAD = re.compile(r"世界|全球|国际|发达经济体|一些国家|主要经济体")
 _ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|(?:上升|攀升|升)(?:至|到)")
 
 
@@ -119,8 +121,11 @@ def is_year_end(text: str, start: int) -> bool:
 
 def rose_during_year(report: "Report", key: str) -> str:
     """A sentence of the review saying that the indicator ``key`` rose during the year (城镇调查失业率一度
-    升至6.1%), '' if none."""
+    升至6.1%; a rate by its last word: 失业率阶段性上升), '' if none."""
+    entry = lookup(key)
+    # a rate may be spoken of by its last word alone (失业率一度明显上升)
+    generic = entry.name[-3:] if entry is not None and entry.kind == "rate" else ""
     for _, s in _review_sentences(report):
-        if _ROSE.search(s) and key in named_keys(s):
+        if _ROSE.search(s) and (key in named_keys(s) or (generic and generic in s and not _ABROAD.search(s))):
             return s
     return ""
