@@ -121,11 +121,12 @@ def is_year_end(text: str, start: int) -> bool:
 
 def rose_during_year(report: "Report", key: str) -> str:
     """A sentence of the review saying that the indicator ``key`` rose during the year (城镇调查失业率一度
-    升至6.1%; a rate by its last word: 失业率阶段性上升), '' if none."""
+    升至6.1%; a rate by its last word: 失业率阶段性上升), from the clause that says so; '' if none."""
     entry = lookup(key)
     # a rate may be spoken of by its last word alone (失业率一度明显上升)
     generic = entry.name[-3:] if entry is not None and entry.kind == "rate" else ""
     for _, s in _review_sentences(report):
-        if _ROSE.search(s) and (key in named_keys(s) or (generic and generic in s and not _ABROAD.search(s))):
-            return s
+        rose = _ROSE.search(s)
+        if rose and (key in named_keys(s) or (generic and generic in s and not _ABROAD.search(s))):
+            return s[rose.start() - len(_clause_before(s, rose.start())):]  # quoted from its clause on
     return ""
