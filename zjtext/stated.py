@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .indicators import lookup, named_keys
+from .indicators import named_keys, vocabulary
 
 if TYPE_CHECKING:
     from .report import Report
 
-__all__ = ["stated_missed", "restates_target", "is_peak", "is_year_end", "rose_during_year"]
+__all__ = ["stated_missed", "missed_keys", "restates_target", "is_peak", "is_year_end", "rose_during_year",
+           "rose_keys"]
 
 _NOT = r"(?:未能|没有|没能|未)"
 # the target named before the words saying it was missed (进出口…，预期增长目标未能实现; 物价调控目标没有完成)
@@ -63,14 +64,25 @@ def stated_missed(report: "Report", key: str) -> str:
     """A sentence of the review saying in words that the target for ``key`` was not met ('' if none):
     the target named before the words (…、物价调控目标没有完成) or after them, named again
     (没有实现年初确定的…下降3%的目标)."""
-    for _, s in _review_sentences(report):
-        m = _NOT_MET.search(s)
-        if m and key in _named_before(s, m.start()):
-            return s
-        m = _NOT_MET_NAMING.search(s)
-        if m and key in named_keys(m.group("what")):
-            return s
-    return ""
+    return next((s for _, s in _review_sentences(report) if key in missed_keys(s)), "")
+
+
+def missed_keys(sentence: str) -> set[str]:
+    """The indicators whose targets ``sentence`` says in words were not met.
+
+    >>> sorted(missed_keys("但单位生产总值能耗降低目标、物价调控目标没有完成")), missed_keys("全年目标顺利完成")
+    (['cpi', 'energy_intensity'], set())
+    >>> sorted(missed_keys("没有实现年初确定的单位生产总值能耗降低4%左右的目标"))
+    ['energy_intensity']
+    """
+    keys: set[str] = set()
+    m = _NOT_MET.search(sentence)
+    if m:
+        keys |= _named_before(sentence, m.start())
+    m = _NOT_MET_NAMING.search(sentence)
+    if m:
+        keys |= named_keys(m.group("what"))
+    return keys
 
 
 def _named_before(sentence: str, end: int) -> set[str]:
@@ -122,11 +134,26 @@ def is_year_end(text: str, start: int) -> bool:
 def rose_during_year(report: "Report", key: str) -> str:
     """A sentence of the review saying that the indicator ``key`` rose during the year (城镇调查失业率一度
     升至6.1%; a rate by its last word: 失业率阶段性上升), from the clause that says so; '' if none."""
-    entry = lookup(key)
-    # a rate may be spoken of by its last word alone (失业率一度明显上升)
-    generic = entry.name[-3:] if entry is not None and entry.kind == "rate" else ""
     for _, s in _review_sentences(report):
-        rose = _ROSE.search(s)
-        if rose and (key in named_keys(s) or (generic and generic in s and not _ABROAD.search(s))):
-            return s[rose.start() - len(_clause_before(s, rose.start())):]  # quoted from its clause on
+        keys, quote = rose_keys(s)
+        if key in keys:
+            return quote
     return ""
+
+
+def rose_keys(sentence: str) -> tuple[set[str], str]:
+    """The indicators ``sentence`` says rose during the year, and the words that say so (from their
+    clause on); a rate may be named by its last word alone (失业率一度明显上升), not in a sentence about
+    other economies.
+
+    >>> keys, quote = rose_keys("受疫情冲击，失业率一度明显上升")
+    >>> sorted(keys), quote
+    (['unemployment_registered', 'unemployment_surveyed'], '失业率一度明显上升')
+    """
+    rose = _ROSE.search(sentence)
+    if not rose:
+        return set(), ""
+    keys = named_keys(sentence)
+    if not _ABROAD.search(sentence):
+        keys |= {e.key for e in vocabulary().values() if e.kind == "rate" and e.name[-3:] in sentence}
+    return keys, sentence[rose.start() - len(_clause_before(sentence, rose.start())):]
