@@ -39,7 +39,8 @@ def test_last_years_results_after_a_five_year_review_in_a_past_year_sentence():
     got = {k: (a, v) for k, a, v in zip(t.indicator_key, t.actual, t.verdict)}
     assert got["gdp"] == ("7.6%", "met")
     assert got["jobs"] == ("1090万人", "met")
-    assert got["cpi"] == ("4.4%", "missed")  # 4%左右 on a price: a ceiling, 0.4 points over
+    assert got["cpi"] == ("控制在4.4%", "missed")  # 4%左右 on a price: a ceiling, 0.4 points over; held at
+    # 4.4% (控制在, no 以内) is the value reached, not a bound
     assert got["unemployment_registered"] == ("", "not reported")
 
 

@@ -45,7 +45,6 @@ _TRAIL_STRIP = re.compile(
     rf"(?:{WHOLES})?"
     r"(?:地区|省份|城市)?第|"
     rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
-    r"(?:预期)?目标(?:定为|设定为|确定为|为|是)?|(?<=[幅速率])在|"
     r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
 # the longest match of _TRAIL_STRIP and the characters a match can end with (tests check both)
 _TRAIL_STRIP_WIDTH = 10
