@@ -285,3 +285,11 @@ def test_a_rate_that_rose_may_be_named_by_its_last_word_but_not_abroad():
     assert rose["unemployment_surveyed"][1] == "not comparable"
     abroad = _tracked("全省生产总值增长6.6%。一些国家失业率攀升至9%。年末城镇调查失业率降到5.2%。")
     assert abroad["unemployment_surveyed"][:2] == ("5.2%", "met")
+
+
+def test_a_share_raised_to_a_level_is_no_rate_that_rose():
+    """提升至 raises a share or intensity (a floor): no sentence saying a capped rate rose."""
+    from zjtext.stated import rose_keys
+
+    assert rose_keys("研发投入强度提升至3.2%，城镇调查失业率为5.1%")[0] == set()
+    assert rose_keys("城镇调查失业率一度上升至6.1%")[0] == {"unemployment_surveyed"}

@@ -41,7 +41,7 @@ _YEAR_END = re.compile(r"年末|年底|12月(?:末|底|份)?")
 # a rate that rose during the year (一度升至, 阶段性上升, 有所攀升)
 # a sentence about other economies (发达经济体失业率攀升至…): not the report's own rate
 _ABROAD = re.compile(r"世界|全球|国际|发达经济体|一些国家|主要经济体")
-_ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|(?:上升|攀升|升)(?:至|到)")
+_ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|(?:上升|攀升|(?<![提跃晋])升)(?:至|到)")
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -144,7 +144,8 @@ def rose_during_year(report: "Report", key: str) -> str:
 def rose_keys(sentence: str) -> tuple[set[str], str]:
     """The indicators ``sentence`` says rose during the year, and the words that say so (from their
     clause on); a rate may be named by its last word alone (失业率一度明显上升), not in a sentence about
-    other economies.
+    other economies. Only indicators capped by their targets (lower is better: a rise is what a
+    ceiling limits); 研发投入强度提升至3.2% is no rise of a rate.
 
     >>> keys, quote = rose_keys("受疫情冲击，失业率一度明显上升")
     >>> sorted(keys), quote
@@ -154,6 +155,9 @@ def rose_keys(sentence: str) -> tuple[set[str], str]:
     if not rose:
         return set(), ""
     keys = named_keys(sentence)
+    named_tails = {vocabulary()[k].name[-3:] for k in keys if k in vocabulary()}  # 城镇调查失业率 names its own
     if not _ABROAD.search(sentence):
-        keys |= {e.key for e in vocabulary().values() if e.kind == "rate" and e.name[-3:] in sentence}
-    return keys, sentence[rose.start() - len(_clause_before(sentence, rose.start())):]
+        keys |= {e.key for e in vocabulary().values()
+                 if e.kind == "rate" and e.name[-3:] in sentence and e.name[-3:] not in named_tails}
+    ceilings = {k for k in keys if (e := vocabulary().get(k)) is not None and e.lower_is_better}  # a rise matters there
+    return ceilings, sentence[rose.start() - len(_clause_before(sentence, rose.start())):] if ceilings else ""
