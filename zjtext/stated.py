@@ -1,7 +1,7 @@
 """What a review says in words about last year's targets and results, beside its figures.
 
-Target tracking (:mod:`zjtext.compare`) reads these phrases so that a verdict never rests on a figure
-the words contradict:
+The matcher (:mod:`zjtext.match`: ``results.csv`` rows, then the verdict) reads these phrases one
+sentence or one figure at a time, so that a verdict never rests on a figure the words contradict:
 
 * a target the review says was not met (预期增长目标未能实现, 没有实现年初确定的…目标, …、物价调控目标
   没有完成): ``missed``, with the sentence quoted;
@@ -16,15 +16,9 @@ True
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
 from .indicators import named_keys, vocabulary
 
-if TYPE_CHECKING:
-    from .report import Report
-
-__all__ = ["stated_missed", "missed_keys", "restates_target", "is_peak", "is_year_end", "rose_during_year",
-           "rose_keys"]
+__all__ = ["missed_keys", "restates_target", "is_peak", "is_year_end", "rose_keys"]
 
 _NOT = r"(?:未能|没有|没能|未)"
 # the target named before the words saying it was missed (进出口…，预期增长目标未能实现; 物价调控目标没有完成)
@@ -49,22 +43,8 @@ def _clause_before(text: str, start: int) -> str:
     return text[lo:start]
 
 
-def _review_sentences(report: "Report"):
-    """(paragraph text, sentence) for each sentence of the review's paragraphs (period 'actual')."""
-    from .metrics.period import _paragraph_periods
-
-    periods = _paragraph_periods(report)
-    for p in report.body:
-        if periods.get(p.index) == "actual":
-            for s in p.sentences or (p.text,):
-                yield p.text, s
 
 
-def stated_missed(report: "Report", key: str) -> str:
-    """A sentence of the review saying in words that the target for ``key`` was not met ('' if none):
-    the target named before the words (…、物价调控目标没有完成) or after them, named again
-    (没有实现年初确定的…下降3%的目标)."""
-    return next((s for _, s in _review_sentences(report) if key in missed_keys(s)), "")
 
 
 def missed_keys(sentence: str) -> set[str]:
@@ -131,14 +111,6 @@ def is_year_end(text: str, start: int) -> bool:
     return bool(_YEAR_END.search(_clause_before(text, start)))
 
 
-def rose_during_year(report: "Report", key: str) -> str:
-    """A sentence of the review saying that the indicator ``key`` rose during the year (城镇调查失业率一度
-    升至6.1%; a rate by its last word: 失业率阶段性上升), from the clause that says so; '' if none."""
-    for _, s in _review_sentences(report):
-        keys, quote = rose_keys(s)
-        if key in keys:
-            return quote
-    return ""
 
 
 def rose_keys(sentence: str) -> tuple[set[str], str]:
