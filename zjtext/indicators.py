@@ -28,7 +28,7 @@ from importlib import resources
 
 from .report import NATIONAL
 
-__all__ = ["Indicator", "vocabulary", "indicator_key", "lookup", "display_name", "normalise", "KINDS"]
+__all__ = ["Indicator", "vocabulary", "indicator_key", "lookup", "display_name", "normalise", "named_keys", "KINDS"]
 
 KINDS = ("growth", "rate", "level", "index")
 
@@ -151,3 +151,24 @@ def display_name(key: str, default: str = "", region: str = "") -> str:
     if entry is None:
         return default
     return "国内" + entry.name[2:] if region == NATIONAL and entry.name.startswith("地区") else entry.name
+
+
+def named_keys(text: str) -> set[str]:
+    """The indicator keys whose names occur in ``text``, longest name first at each place (so 进出口
+    is trade, not exports).
+
+    >>> sorted(named_keys("受外需影响，进出口总额下降，居民消费价格涨幅回落")), sorted(named_keys("出口增长"))
+    (['cpi', 'trade'], ['exports'])
+    """
+    names = {a: e.key for e in vocabulary().values() for a in e.aliases if len(a) >= 2}
+    longest = max(map(len, names), default=0)
+    t, out, i = normalise(text), set(), 0
+    while i < len(t):
+        for n in range(min(longest, len(t) - i), 1, -1):
+            if t[i:i + n] in names:
+                out.add(names[t[i:i + n]])
+                i += n
+                break
+        else:
+            i += 1
+    return out

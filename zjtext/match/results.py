@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from .. import stated
 from ..indicators import STANDS_IN
 from .verdict import FLAT, in_step, is_change, join_key, named_keys
 
@@ -32,24 +33,24 @@ if TYPE_CHECKING:
 #: said in words to be nil), or a result in words only: ``missed`` / ``met`` (the review says the
 #: indicator's target was missed / met) or ``fell`` (it says the indicator fell, with no figure).
 RESULT_COLUMNS = ["kind", "indicator", "indicator_key", "surface", "qualifier_text", "qualifier", "change", "value",
-                  "value_max", "base_unit", "paragraph", "start", "end", "in_head", "sentence"]
+                  "value_max", "base_unit", "paragraph", "start", "end", "year_end", "in_head", "sentence"]
 _BOUNDS = ("at_least", "more_than", "at_most")
+#: a result held at a level (居民消费价格涨幅控制在3.3%): the value reached, not a bound (控制在…以内 is one)
+HELD_AT = ("控制在",)
 
 # a base value: 从2.77%提高到3.3%, 由上年下降2.3%转为增长8.5% (the figure a change starts from)
 _BASE_BEFORE = re.compile(r"(?:从|由)[^\d，,；;。、]{0,8}$")
 _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|"
                          r"下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|缩小到|缩小至|转为|变为|到|至)")
-# a report saying in words that a target was missed (预期增长目标未能实现, 没有完成预期目标)
-_NOT_MET = re.compile(r"(?:目标|任务)(?:未能|没有|没能|未)(?:实现|完成|达到)|(?:未能|没有|没能|未)(?:实现|完成|达到)"
-                      r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
-# … that a target was met, in words only (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
+# a report saying in words that a target was met (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
 _MET = re.compile(r"(?<!未能)(?<!没有)(?<!没能)(?<!未)(?:达到|实现|完成|超过|超额完成)(?:了)?(?:年初确定的|全年|年初|年度)?"
                   r"(?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)")
 # … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降); not
 # its rate of rise (涨幅比上年回落: the rise slowed, prices did not fall)
 _FELL = re.compile(r"(?<!没有)(?<!未)(?<!涨幅)(?<!幅度)(?<!增幅)(?<!增速)(?<!率)(?:比上年|比去年|同比|较上年)(?:有所|略有|继续)?(?:下降|回落|下跌)"
                    r"(?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])")
-_STATED = {"missed": _NOT_MET, "met": _MET, "fell": _FELL}
+# (missed: zjtext.stated reads it, the target named before the words or after them)
+_STATED = {"missed": None, "met": _MET, "fell": _FELL}
 _CLAUSE_STOP = "，,；;。！？"
 _CLAUSES = re.compile(f"[{_CLAUSE_STOP}]")
 # a change said in words to be nil: 居民消费价格与上年持平, 进出口总额同比基本持平
@@ -98,8 +99,9 @@ def _other_year(text: str, start: int, year: int | None) -> bool:
     return any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(text[lo:start]))
 
 
-def _row(kind: str, r: Mapping, in_head: bool = False) -> dict:
-    return {"kind": kind, **{c: r.get(c) for c in RESULT_COLUMNS[1:-2]}, "in_head": in_head, "sentence": r.get("sentence", "")}
+def _row(kind: str, r: Mapping, in_head: bool = False, year_end: bool = False) -> dict:
+    return {"kind": kind, **{c: r.get(c) for c in RESULT_COLUMNS[1:-3]}, "year_end": year_end, "in_head": in_head,
+            "sentence": r.get("sentence", "")}
 
 
 def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Mapping],
@@ -120,10 +122,13 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
         if r["period"] != "actual" or _truthy(r.get("multi_year")) or other_place(str(r["indicator"]), region):
             continue
         text, start = texts.get(int(r["paragraph"]), ""), int(r["start"])
-        if is_base_value(text, start, int(r["end"])) or _other_year(text, start, year):
-            continue
+        if is_base_value(text, start, int(r["end"])) or _other_year(text, start, year) \
+                or stated.restates_target(text, start) or stated.is_peak(text, start):
+            continue  # a base value, another year, a target named again, a peak within the year
         where = (int(r["paragraph"]), start)
-        found.append(((str(r["qualifier"]) in _BOUNDS, where not in in_head, *where), _row("figure", r, where in in_head)))
+        bound = str(r["qualifier"]) in _BOUNDS and str(r.get("qualifier_text") or "") not in HELD_AT
+        found.append(((bound, where not in in_head, *where),
+                      _row("figure", r, where in in_head, stated.is_year_end(text, start))))
     rows = [row for _, row in sorted(found, key=lambda x: x[0])]
     periods = _paragraph_periods(report)
     review = [p for p in report.body if periods.get(p.index) == "actual"]
@@ -151,21 +156,36 @@ def _flat_rows(review) -> list[dict]:
                     rows.append({"kind": "flat", "indicator": clause[:m.start()], "indicator_key": next(iter(keys)),
                                  "surface": FLAT, "qualifier_text": "", "qualifier": "none", "change": "increase",
                                  "value": 0.0, "value_max": None, "base_unit": "%", "paragraph": p.index,
-                                 "start": start, "end": start + 2, "in_head": False, "sentence": sentence})
+                                 "start": start, "end": start + 2, "year_end": False, "in_head": False,
+                                 "sentence": sentence})
     return rows
 
 
 def _stated_rows(review) -> list[dict]:
-    """One row per indicator and kind (``missed``, ``met``, ``fell``: :data:`_STATED`) that a sentence
-    of the review says in words, naming the indicator before the words, with the sentence."""
+    """One row per indicator and kind (``missed``, ``met``, ``fell``: :data:`_STATED`; ``rose``: a rate
+    that rose during the year) that a sentence of the review says in words, with the sentence (for
+    ``rose``, from the clause that says so). ``missed``: :func:`zjtext.stated.missed_keys` (the target
+    named before the words or after them); ``met``, ``fell``: the indicator named before the words."""
     rows = []
+
+    def add(kind: str, keys, p, sentence: str) -> None:
+        at = max(p.text.find(sentence), 0)  # where the words are, like a figure's start and end
+        rows.extend({**{c: None for c in RESULT_COLUMNS}, "kind": kind, "indicator_key": key, "surface": "",
+                     "paragraph": p.index, "start": at, "end": at + len(sentence), "sentence": sentence,
+                     "year_end": False, "in_head": False} for key in sorted(keys))
+
     for kind, pattern in _STATED.items():
         for p in review:
             for s in p.sentences or (p.text,):
+                if kind == "missed":
+                    add(kind, stated.missed_keys(s), p, s)
+                    continue
                 m = pattern.search(s)
-                for key in sorted(named_keys(s[:m.start()])) if m else ():
-                    rows.append({**{c: None for c in RESULT_COLUMNS}, "kind": kind, "indicator_key": key,
-                                 "surface": "", "paragraph": p.index, "sentence": s, "in_head": False})
+                add(kind, named_keys(s[:m.start()]) if m else (), p, s)
+    for p in review:
+        for s in p.sentences or (p.text,):
+            keys, quote = stated.rose_keys(s)
+            add("rose", keys, p, quote)
     return rows
 
 
@@ -177,7 +197,7 @@ class Results:
         records = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
         self.rows = [r for r in records if r.get("kind") == "figure"]
         self.flat = [r for r in records if r.get("kind") == "flat"]
-        self._stated = [r for r in records if r.get("kind") in _STATED]
+        self.said = [r for r in records if r.get("kind") in _STATED or r.get("kind") == "rose"]
         for r in self.rows + self.flat:  # a table read back gives keys as '' or NaN
             r["indicator_key"] = join_key(r.get("indicator"), r.get("indicator_key"))
 
@@ -212,10 +232,10 @@ class Results:
 
     def stated(self, kind: str, key: str) -> str:
         """A sentence of the review that says in words, with no figure, that the target for ``key`` was
-        ``missed`` or ``met``, or that ``key`` ``fell`` over the year ('' if none); for a GNP target,
+        ``missed`` or ``met``, or that ``key`` ``fell`` or ``rose`` over the year ('' if none); for a GNP target,
         a sentence about GDP (:data:`zjtext.indicators.STANDS_IN`) too."""
         keys = {key, STANDS_IN.get(key, key)}
-        return next((str(r["sentence"]) for r in self._stated if r.get("kind") == kind and r.get("indicator_key") in keys), "")
+        return next((str(r["sentence"]) for r in self.said if r.get("kind") == kind and r.get("indicator_key") in keys), "")
 
     def stated_missed(self, key: str) -> str:
         """A sentence of the review that says in words the target for ``key`` was not met ('' if none)."""

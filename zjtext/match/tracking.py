@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..indicators import STANDS_IN, indicator_key
-from .results import Results
+from .results import HELD_AT, Results
 from .verdict import Verdict, _ceiling, in_step, join_key, judge, measure, num, pick, signed
 
 if TYPE_CHECKING:
@@ -105,6 +105,10 @@ def decide(t: Mapping, results: Results, gdp: Mapping | None = None) -> tuple[di
     indicator = key if keyed else str(t.get("indicator"))
     code = judge(value, vmax, str(t.get("qualifier")), indicator, signed(actual["value"], actual.get("change")), unit, hedge)
     verdict = _conclusive(code, actual, str(t.get("qualifier")), indicator)
+    rose = results.stated("rose", key) if keyed and verdict.code.startswith("met") and _truthy(actual.get("year_end")) \
+        and _ceiling(str(t.get("qualifier")), indicator) else ""
+    if rose:  # a whole-year ceiling met only on a year-end figure, the rate having risen during the year
+        return actual, Verdict("not comparable", "not_comparable_year_end", {"sentence": rose})
     if key in STANDS_IN and actual.get("indicator_key") == STANDS_IN[key]:  # a GNP target judged on GDP
         return actual, Verdict(verdict.code, "stand_in" + ("_" + verdict.reason_code if verdict.reason_code else ""))
     return actual, verdict
@@ -116,7 +120,7 @@ def _in_words_only(t: Mapping, key: str, results: Results) -> Verdict:
     for kind, code, verdict in (("missed", "stated_missed", "missed"), ("met", "stated_met", "met"),
                                 ("fell", "stated_fall", "met")):
         if key and (kind != "fell" or _caps_a_rise(t, key)) and (stated := results.stated(kind, key)):
-            return Verdict(verdict, code, {"sentence": stated[:60]})
+            return Verdict(verdict, code, {"sentence": stated if kind == "missed" else stated[:60]})
     return Verdict("not reported", "no_result" if key else "no_result_unkeyed")
 
 
@@ -147,7 +151,8 @@ def _conclusive(code: str, actual: Mapping, qualifier: str, indicator: str) -> V
     missed by a lower bound, or met by an upper bound, is not known (and the other way round for a
     ceiling)."""
     bound = str(actual.get("qualifier") or "none")
-    if bound not in _BOUNDS or str(actual.get("change") or "none") == "decrease":
+    if bound not in _BOUNDS or str(actual.get("change") or "none") == "decrease" \
+            or _text(actual.get("qualifier_text")) in HELD_AT:  # 控制在3.3%: the value reached
         return Verdict(code)
     lower, met = bound != "at_most", code.startswith("met")  # lower: the true value is at or above the figure
     if _ceiling(qualifier, indicator) == (lower == met):

@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from ..indicators import indicator_key, lookup, normalise, vocabulary
+from ..indicators import indicator_key, lookup, named_keys, normalise
 
 
 APPROX_TOLERANCE = 0.05  # 左右 on a target not in %: 5% of the target value
@@ -56,6 +56,10 @@ REASONS: dict[str, dict[str, str]] = {
                       "zh": "没有数字；下一年的报告写明目标没有实现：{sentence}"},
     "stated_met": {"en": "no figure; the next report says the target was met: {sentence}",
                    "zh": "没有数字；下一年的报告写明目标已经实现：{sentence}"},
+    "not_comparable_year_end": {
+        "en": "a whole-year ceiling cannot be judged on a year-end figure: the next report says the rate rose "
+              "during the year: {sentence}",
+        "zh": "全年上限不能只凭年末数字判定：下一年的报告写明年内曾经上升：{sentence}"},
     "stated_fall": {"en": "no figure; the next report says it fell, below a ceiling on its rise: {sentence}",
                     "zh": "没有数字；下一年的报告写明比上年下降，低于涨幅上限：{sentence}"},
     "stand_in": {"en": "a GNP (国民生产总值) target: the next report gives GDP (国内生产总值) growth instead, judged against it",
@@ -249,27 +253,6 @@ def pick(rows: Sequence[Mapping], key: str) -> Mapping | None:
     entry = lookup(key)
     usual = _KIND_MEASURE.get(entry.kind if entry else "", "")
     return next((r for r in rows if measure(r.get("base_unit"), r.get("change"), key) == usual), rows[0] if rows else None)
-
-
-def named_keys(text: str) -> set[str]:
-    """The indicator keys whose names occur in ``text``, longest name first at each place (so 进出口
-    is trade, not exports).
-
-    >>> sorted(named_keys("受外需影响，进出口总额下降，居民消费价格涨幅回落")), sorted(named_keys("出口增长"))
-    (['cpi', 'trade'], ['exports'])
-    """
-    names = {a: e.key for e in vocabulary().values() for a in e.aliases if len(a) >= 2}
-    longest = max(map(len, names), default=0)
-    t, out, i = normalise(text), set(), 0
-    while i < len(t):
-        for n in range(min(longest, len(t) - i), 1, -1):
-            if t[i:i + n] in names:
-                out.add(names[t[i:i + n]])
-                i += n
-                break
-        else:
-            i += 1
-    return out
 
 
 def in_step_with_economy(words: str) -> bool:

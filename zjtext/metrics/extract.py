@@ -9,7 +9,7 @@ from ..indicators import indicator_key
 from ..report import Paragraph, Report, join_section
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
-from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators
+from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators, excluding, level_mark_end
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,7 +60,9 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
             prev_names, prev_lead, floor_pos = None, "", a
         floor = max(floor_pos, a)
         names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
+        used_end = max(used_end, level_mark_end(text, group[-1].post_end))
         lo = _clause_start(text, group[0].start, floor)
+        names = excluding(text[a:lo], names)
         change = _change(text[lo:group[0].start], group[0])
         stretch = prev_names is not None and _STRETCH.fullmatch(text[lo:group[0].start].strip("，, "))
         if stretch and change == "none":  # 增长5.5%，力争6%: a higher aim for the same change
@@ -69,7 +71,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
             change = "increase"  # 经济增长速度8%: the name says it is a growth rate
         pre = group[0].pre
         c_lo = lo if floor == a else _clause_start(text, group[0].start, a)
-        period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year)
+        period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year,
+                                text[:a])
         multi = _is_multi_year(multi_context, text[a:group[0].start], text[c_lo:group[0].start], year)
         for f, name in zip(group, names):
             if not f.pre and pre and f is not group[0]:
@@ -112,6 +115,8 @@ def _rank_name(name: str, before: str, previous: str = "") -> str:
     ('区域创新能力全国排名', '航运中心发展指数全球排名')
     >>> _rank_name("综合实力", "综合实力位列第"), _rank_name("总量和", "，总量和增速均居全国第", "地区生产总值")
     ('综合实力', '地区生产总值总量和增速全国排名')
+    >>> _rank_name("地区生产总值", "增长5.8%，增速居全国第"), _rank_name("经济增长", "，增速居全国第")
+    ('地区生产总值增速全国排名', '经济增速全国排名')
     """
     scope = _RANK_SCOPE.search(before)
     if not scope:
@@ -121,6 +126,10 @@ def _rank_name(name: str, before: str, previous: str = "") -> str:
         base = _RANK_TAIL.sub("", before[:scope.start()]).split("，")[-1].strip("，,、；; ") or base
     if previous and _ASPECTS.fullmatch(base):
         base = previous + base
+    # the aspect the clause ranks (…增长5.8%，增速居全国第2位): the growth rate's rank, not the level's
+    aspect = _ASPECTS.match(re.split(r"[，,、；;]", before[:scope.start()])[-1].strip())
+    if aspect and aspect.group() not in base:
+        base = re.sub(r"(?:增长|增速|增幅)$", "", base) + aspect.group()
     return base + scope.group(1) + "排名"
 
 

@@ -8,7 +8,7 @@ from ..clean import BULLETS
 from ..report import NATIONAL, Paragraph, Report
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
-from .period import _paragraph_periods, infer_year
+from .period import _earlier_frame, _paragraph_periods, infer_year
 from .subjects import _split_items
 
 if TYPE_CHECKING:
@@ -49,14 +49,19 @@ def _list_line(text: str) -> bool:
 _TARGETS_TALK = re.compile(r"(?:等|这些|上述|各项|以上)(?:主要)?(?:预期)?目标")
 _THIS_YEAR = re.compile(r"今年|明年|开局之年|新的一年|20\d\d年(?:经济社会发展|发展|全省|全市|全区|全国)")
 _FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十[一二三四五六七八九]五|五年")
+# the reasoning behind the targets opens with 总的考虑是 / 之所以…: it ends the list too
 _TARGET_LIST_STOP = re.compile(
-    r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述)")
-_MODIFIER_CLAUSE = re.compile(r"^(?:在实际工作中|力争|争取|努力|积极|尽力|全力)")
+    r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述|"
+    r"总的考虑|总体考虑|主要考虑|考虑到|之所以)")
+# a clause that only frames a target (力争…) or states a purpose (为…创造良好环境): no target of its own
+_MODIFIER_CLAUSE = re.compile(r"^(?:在?实际工作中|力争|争取|努力|积极|尽力|全力|"
+                              r"为[^，,；;。]{1,30}?(?:创造|营造|提供|打下|奠定|打好))")
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
 _PAST_YEAR_CTX = re.compile(r"过去一年|这一年|一年来|刚刚过去|去年|全年")
 _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
-# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…)
-_NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d]|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
+# not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…;
+# 第一产业 is a sector, not a rank)
+_NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d](?![一二三]?产业)|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
 _CLAUSE_GOES_ON = re.compile(
     r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
     r"以上|以下|左右|以内|之内|上下|等|分别|同比|比上年|较上年)")
@@ -105,13 +110,17 @@ def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dic
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
         r["multi_year"] = bool(r["multi_year"])
         r["indicator_key"] = row_key(r["indicator"])
-        if r["indicator_key"] == "gdp" and not _NAMES_GDP.search(str(r["indicator"])):
+        abbreviated = _GDP_ABBREVIATION.match(str(r["indicator"]))
+        if abbreviated:  # GDP增长4%, GDP增速快于2024年幅度: the headline table writes the name out
+            r["indicator"] = display_name("gdp", region=report.meta.region) + r["indicator"][abbreviated.end():]
+        elif r["indicator_key"] == "gdp" and not _NAMES_GDP.search(str(r["indicator"])):
             r["indicator"] = display_name("gdp", region=report.meta.region)  # 经济增长5%左右: GDP by its name
     return rows
 
 
 #: words that name GDP itself; 经济增长, 经济总量 … only speak of it (the headline table names it)
 _NAMES_GDP = re.compile(r"生产总值|GDP|ＧＤＰ", re.I)
+_GDP_ABBREVIATION = re.compile(r"^(?:全年|全省|全市|全区)?(?:GDP|ＧＤＰ)", re.I)
 
 
 def _row_out(r, period: str | None = None) -> dict:
@@ -227,8 +236,9 @@ _CLAUSE = re.compile(rf"[{BULLETS}\s]*([^，,；;。]*)")
 def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
     from types import SimpleNamespace
 
-    rows, national = [], report.meta.region == NATIONAL
-    for p, lo, hi in _find_target_list(report):
+    found, national = _find_target_list(report), report.meta.region == NATIONAL
+    rows = _targets_before_cue(*found[0][:2], records) if found else []
+    for p, lo, hi in found:
         figs_at = {int(r["start"]): SimpleNamespace(**r) for r in records
                    if r["paragraph"] == p.index and lo <= r["start"] < hi}
         spans = _sentence_spans(p)
@@ -283,11 +293,36 @@ def _plan_sentence_targets(report: Report, records: list[dict]) -> list[dict]:
     return []
 
 
+_SENTENCE_END = "。！？"
+# a cue that says the list holds the *other* targets (其他主要预期目标是：): one was set just before it
+_OTHER_TARGETS = re.compile(r"其他|其余|其它")
+_SETS_TARGET = re.compile(r"目标")
+
+
+def _targets_before_cue(p: Paragraph, lo: int, records: list[dict]) -> list[dict]:
+    """Targets set in the sentence just before the list's cue, in its paragraph (建议今年生产总值增长
+    预期目标为5%左右。其他主要预期目标是：…): its figures of known indicators, when the cue speaks of the
+    other targets or the sentence names a target (…增长目标定为5%左右。主要预期目标是：…)."""
+    from types import SimpleNamespace
+
+    text = p.text
+    cue_at = max(text.rfind(c, 0, lo) for c in _SENTENCE_END) + 1  # the cue's own sentence
+    if cue_at <= 0:
+        return []
+    before = max(text.rfind(c, 0, cue_at - 1) for c in _SENTENCE_END) + 1
+    sentence, cue = text[before:cue_at], text[cue_at:lo]
+    if not (_OTHER_TARGETS.search(cue) or _SETS_TARGET.search(sentence)):
+        return []
+    figs = [SimpleNamespace(**r) for r in records if r["paragraph"] == p.index and before <= r["start"] < cue_at
+            and r["period"] == "target" and row_key(r["indicator"])]
+    return [_row_out(r, "target") for r in sorted(figs, key=lambda r: int(r.start)) if _headline_worthy(r, text)]
+
+
 #: What follows the subject of a target in words: a verb, or an adverb before one (宏观杠杆率基本稳定,
 #: 金融风险有效防控, 改革取得实质性进展); 基本 and 有效 only there, so 基本养老保险 stays whole.
 _WORD_TARGET_VERB = re.compile(
     r"(.{2,}?)(?:保持|稳量|稳中|稳定|完成|达到|实现|继续|进一步|全面|符合|控制|下降|降低|提高|提升|持续|"
-    r"改善|优化|增长|与|取得|基本(?=稳定|平衡|同步|持平|实现|完成|建成|消除|达到)|"
+    r"改善|优化|增长|与|取得|争取|力争|基本(?=稳定|平衡|同步|持平|实现|完成|建成|消除|达到)|"
     r"(?:有序)?有效(?=防控|防范|化解|控制|遏制)|(?:稳步|较快|明显|逐步|不断|显著)(?=增长|增加|提高|提升|改善|下降|降低))")
 
 
@@ -298,8 +333,8 @@ def _word_target_subjects(clause: str) -> list[str]:
     (['宏观杠杆率'], ['各类风险'])
     >>> _word_target_subjects("居民收入稳步增长"), _word_target_subjects("生态环境质量明显改善")
     (['居民收入'], ['生态环境质量'])
-    >>> _word_target_subjects("城乡居民基本养老保险参保率保持稳定")
-    ['城乡居民基本养老保险参保率']
+    >>> _word_target_subjects("城乡居民基本养老保险参保率保持稳定"), _word_target_subjects("进出口总额争取实现正增长")
+    (['城乡居民基本养老保险参保率'], ['进出口总额'])
     """
     m = re.match(r"(.{2,}?)(?:实际|名义)?(?:增长)?(?:与|和|同)经济增长.*同步", clause)
     if m:
@@ -339,6 +374,20 @@ def joint_indicators(subject: str) -> list[str]:
     return named if any(map(indicator_key, named)) else [subject]
 
 
+# a share, ratio or intensity of GDP (服务业在国内生产总值中占比, 单位国内生产总值能耗) is not a macro figure
+_OF_GDP = re.compile(r"占|比重|比例|贡献|强度|能耗|水耗|排放|相当于|单位")
+
+
+def _macro_figure(indicator: str) -> bool:
+    """Does a figure measure the economy as a whole (GDP, growth), not a share or intensity of it?
+
+    >>> _macro_figure("国内生产总值"), _macro_figure("在国内生产总值中占比"), _macro_figure("单位生产总值能耗")
+    (True, False, False)
+    """
+    name = str(indicator)
+    return bool(_HEADLINE_MACRO.search(name)) and not _OF_GDP.search(name)
+
+
 def _past_year_at(text: str, year: int | None) -> int | None:
     """Where ``text`` first speaks of the past year (过去一年, 去年, 2025年 in a 2026 report), or None."""
     m = _PAST_YEAR_CTX.search(text)
@@ -357,7 +406,6 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     for rec in (r for r in records if r["period"] == "actual"):
         by_par.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     year = infer_year(report)
-    macro_re = _HEADLINE_MACRO
     ctx = "year"
     best = None  # (not past-year context, paragraph, sentence start)
     paras = {p.index: p for p in report.body}
@@ -373,12 +421,13 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
         if not recs:
             continue
         for a, b, s in _sentence_spans(p):
-            if not any(a <= r.start < b and macro_re.search(r.indicator) and not getattr(r, "multi_year", False)
+            if not any(a <= r.start < b and _macro_figure(r.indicator) and not getattr(r, "multi_year", False)
                        for r in recs):
                 continue
             # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
-            opens = _past_year_at(s[:12], year)
-            own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens is not None else ctx
+            # … or follows one in its paragraph that does (…开局之年。过去一年，…。国内生产总值增长…)
+            opens = _past_year_at(s[:12], year) is not None or _earlier_frame(p.text[:a]) == "past"
+            own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens else ctx
             cand = (own != "year", p.index, a if ctx == "plan" else 0)  # in a five-year review: from that sentence on
             if best is None or cand[:2] < best[:2]:
                 best = cand
@@ -392,11 +441,39 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     for rec in records:
         every.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     rows = []
-    for index in _block_paragraphs(report.body, par):
+    a1 = _summary_end(paras[par].text, a0)
+    for index in _block_paragraphs(report.body, par) if a1 is None else [par]:
         recs = sorted(every.get(index, []), key=lambda r: int(r.start))
         rows.extend(_row_out(r, "actual") for r in recs
-                    if not bool(getattr(r, "multi_year", False)) and (index != par or int(r.start) >= a0))
+                    if not bool(getattr(r, "multi_year", False))
+                    and (index != par or a0 <= int(r.start) < (len(paras[par].text) if a1 is None else a1)))
     return rows
+
+
+# a run-in heading: a short sentence of its own, no figure, no comma (经济运行稳中有进。投资消费回暖向好。)
+# (inline 一是…四是 items are not: they enumerate one compact summary, taken whole)
+_RUN_IN = re.compile(r"(?<=[。！；])(?![一二三四五六七八九十]是)([^。！？；，,、：:\d]{4,12})[。！；]")
+# run-in parts on the economy as a whole (growth, investment and consumption, trade, revenue) belong
+# to the summary (projects are investment, 质效 the economy's quality); parts on innovation, industry,
+# livelihoods, safety or reform are topical
+_ECONOMY_PART = re.compile(r"经济|运行|增长|增速|指标|质效|效益|投资|项目|消费|内需|需求|总量|外贸|进出口|财政|收支")
+
+
+def _summary_end(text: str, start: int) -> int | None:
+    """Where the summary of the past year stops in a paragraph split by run-in headings: at the first
+    run-in part, after ``start``, that is not about the economy as a whole; None when the paragraph
+    has fewer than two run-in headings after ``start``, or every part is about the economy.
+
+    >>> t = "过去一年，成绩显著。经济运行稳中有进。增长5%。投资消费回暖向好。投资增长3%。民生保障扎实有力。新增就业9万人。"
+    >>> t[_summary_end(t, 0):]
+    '民生保障扎实有力。新增就业9万人。'
+    >>> _summary_end("经济增长5%。城乡居民收入稳步增加。", 0) is None
+    True
+    """
+    parts = [m for m in _RUN_IN.finditer(text, max(start - 1, 0)) if m.start() >= start]
+    if len(parts) < 2:
+        return None
+    return next((m.start(1) for m in parts if not _ECONOMY_PART.search(m.group(1))), None)
 
 
 # —— bullets of a summary that belong to the headline block: growth, quality and efficiency,

@@ -169,14 +169,40 @@ def _paragraph_periods(report: Report) -> dict[int, str]:
     return out
 
 
-def _figure_period(before: str, clause: str, context: str, year: int | None) -> str:
+# a sentence that opens on the past year, or on this one: it sets the frame of the sentences after it
+_SENT_LEAD_PAST = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:过去一年|一年来|这一年|刚刚过去的)")
+_SENT_LEAD_NOW = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|新的一年)")
+
+
+def _earlier_frame(earlier: str) -> str | None:
+    """'past' or 'now': the time the last sentence of ``earlier`` (the paragraph before a sentence)
+    that opens on a time speaks of; None when none does.
+
+    >>> _earlier_frame("2041年是开局之年，意义重大。过去一年，我们取得新的成绩。")
+    'past'
+    >>> _earlier_frame("过去一年，成绩很大。今年，我们要再接再厉。"), _earlier_frame("意义重大。")
+    ('now', None)
+    """
+    for s in reversed(re.split(r"(?<=[。！？])", earlier)):
+        if _SENT_LEAD_PAST.match(s):
+            return "past"
+        if _SENT_LEAD_NOW.match(s):
+            return "now"
+    return None
+
+
+def _figure_period(before: str, clause: str, context: str, year: int | None, earlier: str = "") -> str:
     """actual/target of one figure: the paragraph context, unless its own words say otherwise.
 
-    ``clause`` is the clause holding the figure, ``before`` the sentence up to that clause.  In a
-    plan, a clause about last year (去年…达到900家) is a result; in a review, a clause after a
-    future cue (今年, 力争, 到2035年) is a goal.
+    ``clause`` is the clause holding the figure, ``before`` the sentence up to that clause, ``earlier``
+    the paragraph before that sentence.  In a plan, a clause about last year (去年…达到900家) is a
+    result, and so is a sentence after one that opens on the past year (…开局之年。过去一年，…。
+    国内生产总值增长8%); in a review, a clause after a future cue (今年, 力争, 到2035年) is a goal.
     """
     if context == "target":
+        if _earlier_frame(earlier) == "past" and not _SENT_FUTURE.search(clause) \
+                and not _SENT_FUTURE.search(before):
+            return "actual"
         def past(t: str) -> bool:
             return bool(_SENT_PAST.search(t) or (year and f"{year - 1}年" in t)
                         or any(m.group(2) and _plan_tense(m, year) == "actual" for m in _PLAN_ANY.finditer(t)))

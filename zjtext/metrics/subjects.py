@@ -34,14 +34,14 @@ _LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 _LEAD_STRIP = re.compile(
     r"^(?:[、，的]|[" + BULLETS + r"]+|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|计划(?!单列)|初步统计|据初步统计|初步核算|经初步核算|包括|"
     r"(?:[\u4e00-\u9fff]{0,10}?的)?主要预期目标(?:是|为)?|"
-    r"累计|合计|共计|总计|争取|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
+    r"累计|合计|共计|总计|争取|建议|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
     r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"
     r"(?:近|过去|这)?\d{1,2}年(?:来|间|里)?(?![\u4e00-\u9fff]*(?:计划|规划|行动|工程)))")
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|同口径|可比口径|自然口径|比上年末|比上年|较上年末|较上年|比去年|较去年|(?:由|从)(?:上年|去年)(?:的)?|实现|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
     rf"{_PLAN_WORDS}|(?<=[幅速率度])在|转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|(?<![通经度走跨迈越闯穿错不超])过|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
-    r"全年|年末|年底|年内|当年|今年|保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|迈过|跨过)|"
+    r"全年|年末|年底|年内|当年|今年|保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|跃上|登上|迈过|跨过)|一度|"
     r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
     r"增至|降至|升至|进至|减至|增到|降到|升到|减到|"
     r"(?:跃居|位居|稳居|居|位列|列|排名|排|进入|升至|提升到|提升至|提高到|上升到|上升至|进至|保持)?"
@@ -51,7 +51,7 @@ _TRAIL_STRIP = re.compile(
     r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
 # the longest match of _TRAIL_STRIP and the characters a match can end with (tests check both)
 _TRAIL_STRIP_WIDTH = 10
-_TRAIL_LAST_CHARS = frozenset("上为了于从低共内减初别到加升在均增大小少已幅年底径成持按是末"
+_TRAIL_LAST_CHARS = frozenset("上为了于从低共内减初别到加升在均增大小少已幅年底径成持按是末度"
                               "来次比涨现由的破窄第约经续至落计调负超越达过近速逾里长间际降高标期定划求")
 # verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
 _VERB_END = re.compile(
@@ -111,8 +111,16 @@ _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
 _CONTRIBUTED = re.compile(rf"贡献了?({WHOLES})")
 _CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
-_COMPARISON = re.compile(r"(?:高于|低于|快于|慢于|领先|好于|比全国|比全省)")
-_GAP = re.compile(rf"(高于|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)?")
+_COMPARISON = re.compile(r"(?:高于|高出|低于|快于|慢于|领先|好于|比全国|比全省)")
+_GAP = re.compile(rf"(高于|高出|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)*")
+# a gap to an earlier year's rate (快于2024年1.8个百分点): the year is in the raw words, the phrase loses it
+_YEAR_GAP = re.compile(r"(高于|高出|低于|快于|慢于)((?:19|20)\d\d年|上年|去年)$")
+# a result set against its plan (…完成投资2929亿元、超年度计划28%)
+_OVER_PLAN = re.compile(r"超(?:出|过)?((?:年度|全年|年初)?计划)")
+# a gap written as a comparison (增速比全国高0.9个百分点, 比全国平均快1个百分点)
+_COMPARED_GAP = re.compile(rf"(?:增速|增幅|增长)?比({WHOLES}|上年)(?:平均水平|平均|水平)?(高|快|低|慢)(?:出)?")
+# the subjects of a gap written before it (投资、消费增速分别快于全国3.4个、1个百分点)
+_SUBJECT_GAP = re.compile(rf"(?P<subject>.+?)(?:增速|增幅|增长)?(?:均|都|分别)?(?P<gap>{_GAP.pattern})")
 # 成为中部第二个、全国第九个(过6万亿元省份): a rank among places, the figure is the threshold the
 # previous subject passed
 _BECAME_NTH = re.compile(rf"成为(?:[、和及]?(?:{WHOLES})?"
@@ -160,12 +168,39 @@ def _strip_phrase(raw: str) -> str:
         if not m:
             break
         s = s[:m.start()] + s[m.end():]
-    return s.strip(" 、，,：:")
+    s = s.strip(" 、，,：:")
+    unranked = _RANK_IN_WORDS.sub("", s)  # 生产总值稳居全国前十、增长6.1%: the figure is GDP's
+    return unranked if len(unranked) >= 2 else s
+
+
+# a rank written in words, ending the words before a figure (稳居全国前十、, 居全国前列、中部第1位):
+# no part of the subject
+_RANK_IN_WORDS = re.compile(
+    rf"(?:稳居|位居|跃居|居|保持|进入|位列|跻身)(?:{WHOLES})(?:地区|省份|城市)?"
+    r"(?:前[一二三四五六七八九十]{1,2}(?:位|名|强)?|第[一二三四五六七八九十]{1,2}位?|前列|首位|第一方阵)[、，,]?"
+    rf"(?:{WHOLES})?$")
+
+
+# a rate of change named, then set at a level (涨幅控制在3%, 增速回落到6.9%, 降幅为4%): the figure is
+# that change, not a level
+_RATE_AT_LEVEL = re.compile(r"(?:(?P<inc>涨幅|增幅|增速|增长率|增长速度|上涨幅度|增长幅度)|(?P<dec>降幅|下降幅度))"
+                            r"(?:控制在|保持在|稳定在|维持在|回落到|回落至|回升到|回升至|降到|降至|提高到|提高至|为|在|是)?$")
 
 
 def _change(raw_before: str, fig: Figure) -> str:
+    """increase / decrease / none for a figure, from the words before it (hedge left out).
+
+    >>> from zjtext.metrics.figures import parse_figures
+    >>> [_change(t, parse_figures(t + "2.1%")[0]) for t in ("居民消费价格涨幅回落到", "涨幅控制在 ", "降幅为", "比重提高到")]
+    ['increase', 'increase', 'decrease', 'none']
+    >>> _change("价格总水平上涨幅度控制在", parse_figures("价格总水平上涨幅度控制在2%")[0])
+    'increase'
+    """
     s = raw_before[:len(raw_before) - len(fig.pre)] if fig.pre and raw_before.endswith(fig.pre) else raw_before
     s = s.rstrip()
+    rate = _RATE_AT_LEVEL.search(s)
+    if rate:
+        return "increase" if rate.group("inc") else "decrease"
     if _TO_END.search(s):
         return "none"
     s = _CHANGE_TRAIL.sub("", s)
@@ -210,6 +245,10 @@ def _ends_with_head(s: str) -> str:
 _ORDINAL = re.compile(r"^(第)?([一二三四五六七八九十]{1,2})(.*)$")
 
 
+# 一二三产 / 第一二三产业 …: the sectors numbered in one run, before their shared noun
+_ORDINAL_RUN = re.compile(r"(?:^|(?<=其中))(第)?([一二三]{2,3})(产业|产)(.*)$")
+
+
 def _ordinal_items(items: list[str]) -> list[str]:
     """第一、二、三产业增加值 → 第一/第二/第三产业增加值: numbered items that share the last one's noun."""
     parts = [_ORDINAL.match(it) for it in items]
@@ -237,7 +276,13 @@ def resolve_list(subject: str, n: int) -> list[str]:
     ['盗窃警情', '涉诈警情', '涉毒警情']
     >>> resolve_list("第一、二、三产业增加值", 3)
     ['第一产业增加值', '第二产业增加值', '第三产业增加值']
+    >>> resolve_list("其中一二三产增加值", 3), resolve_list("一二产业增加值", 2)
+    (['一产增加值', '二产增加值', '三产增加值'], ['第一产业增加值', '第二产业增加值'])
     """
+    run = _ORDINAL_RUN.search(subject)
+    if run and len(run.group(2)) == n:  # 一二三产增加值: numbered items run together, the noun written once
+        prefix = "第" if run.group(1) or run.group(3) == "产业" else ""
+        return [prefix + c + run.group(3) + run.group(4) for c in run.group(2)]
     items = _split_items(subject)
     if len(items) == 1 and n == 2 and items[0].startswith("城乡"):
         rest = items[0][2:]
@@ -284,6 +329,67 @@ def resolve_list(subject: str, n: int) -> list[str]:
                                                                  for it in items[1:]):
         return [first] + [scope.group() + it for it in items[1:]]  # 城镇新增就业和失业人员再就业
     return items
+
+
+# a clause that takes a part out of what the next figure measures (扣除房地产开发投资后，固定资产投资增长2.7%)
+_EXCLUDING = re.compile(r"(?:扣除|剔除|不含|除去)([^，,；;。\d]{2,16}?)(?:因素|影响)?(?:以)?后?[，,]\s*$")
+
+
+def excluding(before: str, names: list[str]) -> list[str]:
+    """Names qualified by the part an opening clause takes out (固定资产投资 → 固定资产投资（扣除房地产开发投资）):
+    another measure than the indicator itself, so it keeps no key. ``before`` is the sentence before
+    the figure's clause.
+
+    >>> excluding("扣除房地产开发投资后，", ["固定资产投资"]), excluding("总体平稳，", ["固定资产投资"])
+    (['固定资产投资（扣除房地产开发投资）'], ['固定资产投资'])
+    """
+    m = _EXCLUDING.search(before)
+    return [f"{n}（扣除{m.group(1)}）" if n and "扣除" not in n else n for n in names] if m else names
+
+
+# the words after a level reached (迈上5万亿元台阶, 跃上9万亿元新台阶, 突破1万亿元大关): no subject of what follows
+_LEVEL_MARK = re.compile(r"(?:的)?(?:新|历史性)?(?:台阶|大关|关口)")
+
+
+def level_mark_end(text: str, end: int) -> int:
+    """Where the words marking a level reached end (…5万亿元新台阶 → after 新台阶), else ``end``.
+
+    >>> t = "经济总量跃上5万亿元新台阶、居全国第12位"
+    >>> t[level_mark_end(t, t.index("元") + 1):]
+    '、居全国第12位'
+    """
+    m = _LEVEL_MARK.match(text, end)
+    return m.end() if m else end
+
+
+def _gap_names(phrase: str, raw: str, prev: list[str] | None, n: int) -> list[str] | None:
+    """Names for gaps between growth rates, as the guideline names them (…增速高于全国幅度): of the
+    previous subject (…增长5.1%、高于全国0.3个百分点, …增长4%，快于2024年1.8个百分点), or of the subjects
+    written before the gap (投资、消费增速分别快于全国3.4个、1个百分点: one per item); None if no gap.
+
+    >>> _gap_names("高于全国", "、高于全国", ["规上工业增加值"], 1), _gap_names("快于", "，快于2024年", ["GDP"], 1)
+    (['规上工业增加值增速高于全国幅度'], ['GDP增速快于2024年幅度'])
+    >>> _gap_names("投资、消费增速分别快于全国", "投资、消费增速分别快于全国", None, 2)
+    ['投资增速快于全国幅度', '消费增速快于全国幅度']
+    >>> _gap_names("增速比全国高", "，增速比全国高", ["地区生产总值"], 1)
+    ['地区生产总值增速高于全国幅度']
+    """
+    def named(subject: str, relation: str, whole: str) -> str:
+        relation = "高于" if relation == "高出" else relation  # 高出全国平均水平: named 高于全国
+        return f"{re.sub(r'(?:增速|增幅|增长)$', '', subject)}增速{relation}{whole}幅度"
+
+    compared = _COMPARED_GAP.fullmatch(phrase)
+    if prev and compared:
+        return [named(prev[-1], compared.group(2) + "于", compared.group(1))] * n
+    gap, year = _GAP.fullmatch(phrase), _YEAR_GAP.search(raw.strip())
+    if prev and (gap or (year and phrase == year.group(1))):
+        relation, whole = (gap or year).group(1), (gap or year).group(2)
+        return [named(prev[-1], relation, whole)] * n
+    listed = _SUBJECT_GAP.fullmatch(phrase)
+    if listed:
+        items = resolve_list(listed.group("subject"), n) if n > 1 else [listed.group("subject")]
+        return [named(item, listed.group(3), listed.group(4)) for item in items]
+    return None
 
 
 def _unit_noun(text: str, fig: Figure) -> str:
@@ -400,10 +506,12 @@ def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, 
     # threshold it passed first (…达到6.2万亿元，成为全国第九个过6万亿元省份)
     if prev and len(group) == 1 and _BECAME_NTH.fullmatch(phrase):
         return [prev[-1]], lead_verb, last.post_end
-    gap = _GAP.fullmatch(phrase) if first.base_unit.endswith("百分点") else None
-    if prev and gap:  # …增长5.1%、高于全国0.3个百分点: the gap between growth rates, named as the guideline does
-        subject = re.sub(r"(?:增速|增幅|增长)$", "", prev[-1])
-        return [f"{subject}增速{gap.group(1)}{gap.group(2)}幅度"] * len(group), lead_verb, last.post_end
+    names = _gap_names(phrase, raw, prev, len(group)) if first.base_unit.endswith("百分点") else None
+    over = _OVER_PLAN.fullmatch(phrase)
+    if prev and over and len(group) == 1:  # …完成投资2929亿元、超年度计划28%: by how much the plan was beaten
+        names = [f"{prev[-1]}超{over.group(1)}幅度"]
+    if names:
+        return names, lead_verb, last.post_end
     if prev and _COMPARISON.match(phrase):
         return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
     # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
