@@ -330,7 +330,7 @@ def font_subset(chars: Iterable[str]) -> bytes:
 
 def subset_font_css(texts: Iterable[str]) -> str:
     """A ``<style>`` block with an ``@font-face`` holding only the non-ASCII characters of *texts*."""
-    chars = {ch for t in texts for ch in t if ord(ch) > 0x7F and not ch.isspace()}
+    chars = {ch for t in texts for ch in set(t) if ord(ch) > 0x7F and not ch.isspace()}  # each distinct character once
     if not chars:
         return ""
     data = base64.b64encode(font_subset(chars)).decode("ascii")
