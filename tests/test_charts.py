@@ -633,32 +633,3 @@ def test_laying_out_a_chart_does_not_resample_its_images_and_lays_out_as_with_th
     ref = chart()
     assert resampled and ref.axes[0].get_position().bounds == fig.axes[0].get_position().bounds
     assert ref._suptitle.get_position() == fig._suptitle.get_position()
-
-
-def test_a_word_cloud_opens_each_font_size_once_and_draws_the_same_pixels(monkeypatch):
-    """wordcloud opens the font file for every size of every word it tries; inside the chart each
-    size is opened once, and the cloud's pixels are those of wordcloud left alone."""
-    import numpy as np
-    from PIL import ImageFont
-    from wordcloud import WordCloud
-
-    from zjtext.charts import report, use_cjk_font
-
-    opened = []
-    real = ImageFont.truetype
-    monkeypatch.setattr(ImageFont, "truetype", lambda *a, **k: opened.append(a) or real(*a, **k))
-    freqs = {w: float(n) for n, w in enumerate(["星河", "织梦", "山海", "协作", "园区", "算力", "港口", "航线"] * 3, 1)}
-    freqs = {f"{w}{i}": c for i, (w, c) in enumerate(freqs.items())}
-
-    def cloud():
-        return WordCloud(font_path=use_cjk_font(), random_state=7, width=200, height=120, prefer_horizontal=1.0,
-                         min_font_size=6).generate_from_frequencies(freqs).to_array()
-
-    alone = cloud()
-    assert len(opened) > len(set(opened))  # wordcloud by itself opens sizes again
-    opened.clear()
-    with report._each_font_size_opened_once():
-        once = cloud()
-    assert len(opened) == len(set(opened)) and np.array_equal(alone, once)
-    from wordcloud import wordcloud as module
-    assert module.ImageFont is ImageFont

@@ -13,7 +13,6 @@ Each function draws the table it is given (as :mod:`zjtext.keywords`, :mod:`zjte
 """
 from __future__ import annotations
 
-import contextlib
 import functools
 import math
 import re
@@ -401,30 +400,10 @@ def word_cloud(keywords_df: "pd.DataFrame", *, font_path: str | None = None, ran
     cloud = WordCloud(font_path=font_path or use_cjk_font(), random_state=random_state, width=700,
                       height=380, scale=2, background_color="white", prefer_horizontal=1.0, max_words=max_words,
                       color_func=_palette_color, margin=2, min_font_size=6)
-    with _each_font_size_opened_once():
-        cloud.generate_from_frequencies(freqs)
-        pixels = cloud.to_array()
-    ax.imshow(pixels, interpolation="bilinear")
+    cloud.generate_from_frequencies(freqs)
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
     ax.set_axis_off()
     return finish(fig, title, source, note="字号按出现次数")
-
-
-@contextlib.contextmanager
-def _each_font_size_opened_once():
-    """wordcloud opens the font file anew for every size of every word it tries (hundreds of times
-    per cloud, a 16 MB CJK font each time); inside this block each size is opened once. The fonts
-    are the same, so the cloud is the same pixels. Not for threads drawing clouds at once."""
-    import types
-
-    from wordcloud import wordcloud as module
-
-    real = module.ImageFont
-    module.ImageFont = types.SimpleNamespace(truetype=functools.lru_cache(maxsize=None)(real.truetype),
-                                             TransposedFont=real.TransposedFont)
-    try:
-        yield
-    finally:
-        module.ImageFont = real
 
 
 def _palette_color(word, font_size, position, orientation, random_state=None, **kwargs) -> str:
