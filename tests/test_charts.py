@@ -616,3 +616,31 @@ def test_headline_legend_names_a_target_range_only_when_one_is_drawn():
              for t in ax.get_legend().get_texts()]
     assert ("目标区间" in ranged) == bool(df["value_max"].notna().any())
     assert plain and "目标区间" not in plain
+
+
+def test_laying_out_a_chart_does_not_resample_its_images_and_lays_out_as_with_them(monkeypatch):
+    """finish() lays a chart out by drawing it without rendering; an image (the word cloud, the
+    heatmap) is not resampled for that, and the laid-out positions are those of a draw with it."""
+    import numpy as np
+    from matplotlib.image import AxesImage
+
+    from zjtext.charts import style
+
+    @style.in_house_style
+    def chart():
+        fig = style.new_figure()
+        ax = fig.add_subplot()
+        ax.imshow(np.arange(48.0).reshape(6, 8), aspect="auto")
+        ax.set_ylabel("省份甲乙丙")
+        style.finish(fig, "图表标题", "数据来源：2031年某省政府工作报告", note="单位：亿元")
+        return fig
+
+    resampled = []
+    real = AxesImage._make_image
+    monkeypatch.setattr(AxesImage, "_make_image", lambda self, *a, **k: resampled.append(1) or real(self, *a, **k))
+    fig = chart()
+    assert resampled == [] and fig.axes[0].images[0].get_visible()
+    monkeypatch.setattr(style, "_lay_out", lambda f: f.draw_without_rendering())  # drawn with the image
+    ref = chart()
+    assert resampled and ref.axes[0].get_position().bounds == fig.axes[0].get_position().bounds
+    assert ref._suptitle.get_position() == fig._suptitle.get_position()

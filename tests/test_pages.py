@@ -335,3 +335,22 @@ def test_the_real_base_font_gives_the_bytes_of_the_whole_font_on_report_text(see
     chars = "".join(sorted({c for c in seed.text if ord(c) > 0x7F and not c.isspace()}))[::7]  # a spread of ~250
     assert html._base_font() is not None and set(chars) <= html._base_chars()
     assert html.font_subset(chars) == html._subset(cjk_font_file(), chars)
+
+
+def test_a_page_cut_from_the_hint_free_base_skips_the_hint_removal_pass(monkeypatch):
+    """The base font was cut without hints, so a page cut from it does not run fontTools' hint removal
+    (it executes every kept glyph again); the whole font, which has hints, still goes through it. The
+    bytes are the same either way (the two tests above)."""
+    from fontTools.cffLib import CFFFontSet
+
+    from zjtext.charts import cjk_font_file
+    from zjtext.site import html
+
+    calls = []
+    real = CFFFontSet.remove_hints
+    monkeypatch.setattr(CFFFontSet, "remove_hints", lambda self: calls.append(1) or real(self))
+    assert html._base_font() is not None
+    html.font_subset("增长目标")
+    assert calls == []
+    html._subset(cjk_font_file(), "增长目标")
+    assert calls == [1]

@@ -146,9 +146,24 @@ def finish(fig: "Figure", title: str, source: Any, note: str = "") -> "Figure":
     if note:
         y = 0.012 if beside else 0.012 + (src.count("\n") + 1) * line
         fig.text(0.985, y, note, ha="right", va="bottom", fontsize=SMALL, color=GREY, linespacing=1.2)
-    fig.draw_without_rendering()  # create ticks and text while the house style is active
+    _lay_out(fig)
     _freeze_layout(fig)
     return fig
+
+
+def _lay_out(fig: "Figure") -> None:
+    """Draw without rendering, to create ticks and text while the house style is active and to lay
+    out. Images are hidden meanwhile: resampling one (the word cloud: 1400×760 pixels) is half of
+    drawing it and nothing is rendered here, and an image, clipped to its axes, does not change
+    the layout; the saved files are the same bytes."""
+    images = [im for ax in fig.axes for im in ax.images if im.get_visible()]
+    for im in images:
+        im.set_visible(False)
+    try:
+        fig.draw_without_rendering()
+    finally:
+        for im in images:
+            im.set_visible(True)
 
 
 def _freeze_layout(fig: "Figure", digits: int = 5) -> None:

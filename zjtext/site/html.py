@@ -245,27 +245,31 @@ def _base_chars() -> frozenset:
     return frozenset(gb2312 | {chr(c) for lo, hi in _BASE_RANGES for c in range(lo, hi)})
 
 
-def _subset_options():
+def _subset_options(dehint: bool = True):
     from fontTools import subset
 
     options = subset.Options()
     options.layout_features = []
     options.name_IDs = [1, 2]
-    options.hinting = False
+    options.hinting = not dehint
     options.notdef_outline = True
     options.drop_tables = [*options.drop_tables, *_DROP_TABLES]
     return options
 
 
-def _subset(font_file, chars: str) -> bytes:
-    """The font ``font_file`` (a path or bytes) cut down to ``chars``; the same bytes on every run."""
+def _subset(font_file, chars: str, dehint: bool = True) -> bytes:
+    """The font ``font_file`` (a path or bytes) cut down to ``chars``; the same bytes on every run.
+
+    ``dehint=False`` when ``font_file`` has no hints left (the base font): fontTools' hint removal
+    runs every kept glyph's program again to find hints there are none of (about a sixth of a page's
+    subsetting time); without it the subset is the same bytes (tests/test_pages.py compares both ways)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     source = io.BytesIO(font_file) if isinstance(font_file, bytes) else str(font_file)
     # no timestamp; the font-wide bounds are kept as they are (still bounds: recomputing them costs glyph drawing)
     font = TTFont(source, lazy=True, recalcTimestamp=False, recalcBBoxes=False)
-    subsetter = subset.Subsetter(_subset_options())
+    subsetter = subset.Subsetter(_subset_options(dehint))
     subsetter.populate(text=chars)
     subsetter.subset(font)
     buf = io.BytesIO()
@@ -319,12 +323,14 @@ def font_subset(chars: Iterable[str]) -> bytes:
 
     text = "".join(sorted(set(chars)))
     base = _base_font() if set(text) <= _base_chars() else None
-    return _subset(base if base is not None else cjk_font_file(), text)
+    if base is None:
+        return _subset(cjk_font_file(), text)
+    return _subset(base, text, dehint=False)  # the base was cut without hints
 
 
 def subset_font_css(texts: Iterable[str]) -> str:
     """A ``<style>`` block with an ``@font-face`` holding only the non-ASCII characters of *texts*."""
-    chars = {ch for t in texts for ch in t if ord(ch) > 0x7F and not ch.isspace()}
+    chars = {ch for t in texts for ch in set(t) if ord(ch) > 0x7F and not ch.isspace()}  # each distinct character once
     if not chars:
         return ""
     data = base64.b64encode(font_subset(chars)).decode("ascii")
