@@ -26,7 +26,7 @@ _NOT_MET = re.compile(rf"(?:目标|任务){_NOT}(?:实现|完成|达到)|{_NOT}(
                       r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
 # … or after them, named again (没有实现年初确定的单位生产总值能耗降低4%左右的目标)
 _NOT_MET_NAMING = re.compile(rf"{_NOT}(?:实现|完成|达到)(?P<what>[^，,；;。]{{2,40}}?)的?(?:预期)?(?:目标|任务)")
-_CLAUSE_STOP = "，,；;。！？"
+CLAUSE_STOP = "，,；;。！？"
 # a target named again, within one clause: 没有实现…的目标, 年初确定的…目标 (a 、 list of figures may sit inside)
 _TARGET_SPAN = re.compile(rf"(?:{_NOT}(?:实现|完成|达到)|(?:确定|提出|设定|预期)的)[^。；;！？，,]{{0,60}}?(?:目标|任务)")
 # the words right before a peak within the year (一度升至6.1%, 最高达到6%)
@@ -38,9 +38,17 @@ _ABROAD = re.compile(r"世界|全球|国际|发达经济体|一些国家|主要�
 _ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|(?:上升|攀升|(?<![提跃晋])升)(?:至|到)")
 
 
+def clause_start(text: str, pos: int) -> int:
+    """Where the clause that holds `pos` begins (just after the last stop before it).
+
+    >>> clause_start("全年增长5%，物价稳定", 8)
+    7
+    """
+    return max([text.rfind(c, 0, pos) for c in CLAUSE_STOP] + [-1]) + 1
+
+
 def _clause_before(text: str, start: int) -> str:
-    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
-    return text[lo:start]
+    return text[clause_start(text, start):start]
 
 
 
@@ -77,7 +85,7 @@ def _named_before(sentence: str, end: int) -> set[str]:
     >>> sorted(_named_before(s, s.index("目标未能")))
     ['trade']
     """
-    lo = max([sentence.rfind(c, 0, end) for c in _CLAUSE_STOP] + [-1]) + 1
+    lo = clause_start(sentence, end)
     return named_keys(sentence[lo:end]) or named_keys(sentence[:lo])
 
 

@@ -51,8 +51,7 @@ _FELL = re.compile(r"(?<!没有)(?<!未)(?<!涨幅)(?<!幅度)(?<!增幅)(?<!增
                    r"(?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])")
 # (missed: zjtext.stated reads it, the target named before the words or after them)
 _STATED = {"missed": None, "met": _MET, "fell": _FELL}
-_CLAUSE_STOP = "，,；;。！？"
-_CLAUSES = re.compile(f"[{_CLAUSE_STOP}]")
+_CLAUSES = re.compile(f"[{stated.CLAUSE_STOP}]")
 # a change said in words to be nil: 居民消费价格与上年持平, 进出口总额同比基本持平
 _FLAT = re.compile(rf"(?:与上年|与去年|同比|比上年|较上年)?(?:基本)?{FLAT}$")
 _PLACE_NAME = re.compile(r"^([\u4e00-\u9fff]{2,7}?)(?:省|市|自治区|特别行政区|州|县)(?=[\u4e00-\u9fff])")
@@ -68,7 +67,7 @@ def is_base_value(text: str, start: int, end: int) -> bool:
     >>> is_base_value(t, 7, 11), is_base_value(t, 14, 18)
     (True, False)
     """
-    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    lo = stated.clause_start(text, start)
     return bool(_BASE_BEFORE.search(text[lo:start])) and bool(_BASE_AFTER.match(text, end))
 
 
@@ -95,7 +94,7 @@ def _other_year(text: str, start: int, year: int | None) -> bool:
     """Does the figure's clause name a year other than the reviewed year (or its base year)?"""
     if not year:
         return False
-    lo = max([text.rfind(c, 0, start) for c in _CLAUSE_STOP] + [-1]) + 1
+    lo = stated.clause_start(text, start)
     return any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(text[lo:start]))
 
 
