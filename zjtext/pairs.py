@@ -18,6 +18,9 @@ import math
 import re
 from typing import TYPE_CHECKING, Any, Mapping
 
+from .match.verdict import cell_text
+from .match.verdict import truthy as _truthy
+
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,11 +40,6 @@ _TIME_SPAN = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]+)个?�
 _PERCENT = ("%", "％")
 
 
-def _truthy(value: Any) -> bool:
-    """A boolean cell as pandas or a CSV gives it back: True, 'True', 1 … (empty and NaN are False)."""
-    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
-
-
 def _num(value: Any) -> float:
     try:
         return float(value)
@@ -50,7 +48,7 @@ def _num(value: Any) -> float:
 
 
 def _text(value: Any) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+    return cell_text(value).strip()
 
 
 def join_key(name: Any, key: Any = "") -> str:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from .. import stated
 from ..indicators import STANDS_IN
 from .verdict import FLAT, in_step, is_change, join_key, named_keys
+from .verdict import truthy as _truthy
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -132,10 +133,6 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
     periods = _paragraph_periods(report)
     review = [p for p in report.body if periods.get(p.index) == "actual"]
     return rows + _flat_rows(review) + _stated_rows(review)
-
-
-def _truthy(value: Any) -> bool:
-    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
 
 
 def _flat_rows(review) -> list[dict]:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from ..indicators import STANDS_IN, indicator_key
 from .results import HELD_AT, Results
 from .verdict import Verdict, _ceiling, in_step, join_key, judge, measure, num, pick, signed
+from .verdict import cell_text as _text
+from .verdict import truthy as _truthy
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -60,10 +62,6 @@ def as_written(surface: Any, qualifier_text: Any, change: Any = "none") -> str:
         return m.group(0)
     text = hedged(surface, qualifier_text)
     return f"下降{text}" if str(change) == "decrease" and "下降" not in text else text
-
-
-def _text(x: Any) -> str:
-    return "" if x is None or (isinstance(x, float) and x != x) else str(x)
 
 
 def written(row: Mapping | None) -> str:
@@ -296,7 +294,3 @@ def _indicator_row(key: str, t: Mapping | None, a: Mapping | None, last: Mapping
         "target_as_written": _text(t.get("indicator")) if t is not None else "",
         "actual_as_written": _text(a.get("indicator")) if a is not None else "",
     }
-
-
-def _truthy(value: Any) -> bool:
-    return str(value).strip().lower() in ("true", "1", "1.0", "yes")

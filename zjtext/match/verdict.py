@@ -184,6 +184,24 @@ def _missing(x) -> bool:
         return False
 
 
+def cell_text(x: Any) -> str:
+    """A cell as text ('' for None or NaN).
+
+    >>> cell_text(float("nan")), cell_text(None), cell_text("5%左右")
+    ('', '', '5%左右')
+    """
+    return "" if x is None or (isinstance(x, float) and x != x) else str(x)
+
+
+def truthy(value: Any) -> bool:
+    """A boolean cell as pandas or a CSV gives it back: True, 'True', 1 … (empty and NaN are False).
+
+    >>> truthy("True"), truthy(1), truthy(""), truthy(float("nan"))
+    (True, True, False, False)
+    """
+    return str(value).strip().lower() in ("true", "1", "1.0", "yes")
+
+
 def num(x) -> float | None:
     """A cell as a number (None for empty, NaN or text)."""
     if x is None or _missing(x) or x == "":
