@@ -244,14 +244,7 @@ def test_read_tokens_accepts_a_full_tokens_file(tmp_path):
 
 
 def test_process_never_imports_pandas(tmp_path, fixtures_dir):
-    import subprocess
-
-    code = ("import sys\nfrom zjtext.process import process\n"
-            f"res = process([{str(fixtures_dir / 'scraped-2026.txt')!r}], {str(tmp_path)!r}, jobs=1, progress=False)\n"
-            "assert res[0].status == 'processed', res\n"
-            "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert _modules_loaded_by_process([str(fixtures_dir / "scraped-2026.txt")], tmp_path) == "[]"
     assert (tmp_path / "corpus_metrics.csv").exists()
 
 
@@ -478,18 +471,11 @@ def test_memory_stays_a_small_multiple_of_a_long_input(tmp_path, seed):
 def test_process_judges_last_years_targets_without_pandas_as_the_views_do(tmp_path, fixtures_dir):
     """With two consecutive reports of a region, process writes the newer one's tracking.csv (last
     year's targets judged), still without pandas; the views' own judging reads the same verdicts."""
-    import subprocess
-
     from zjtext.store import read_csv
     from zjtext.views import read_processed, tracking_table
 
     files = [str(fixtures_dir / f"nation-style-{y}.txt") for y in (2031, 2032)]
-    code = ("import sys\nfrom zjtext.process import process\n"
-            f"res = process({files!r}, {str(tmp_path)!r}, jobs=1, progress=False)\n"
-            "assert all(r.status == 'processed' for r in res), res\n"
-            "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert _modules_loaded_by_process(files, tmp_path) == "[]"
     assert not (tmp_path / "nation-style-2031" / "tracking.csv").exists()
     written = read_csv(tmp_path / "nation-style-2032" / "tracking.csv")
     old, new = read_processed(tmp_path)
@@ -497,3 +483,14 @@ def test_process_judges_last_years_targets_without_pandas_as_the_views_do(tmp_pa
     assert set(written["previous_report_id"]) == {"nation-style-2031"} and len(written) == len(judged) >= 5
     for column in ("indicator_key", "target", "actual", "verdict", "reason_code", "reason"):
         assert written[column].fillna("").astype(str).tolist() == judged[column].fillna("").astype(str).tolist(), column
+
+
+def _modules_loaded_by_process(files: list[str], out) -> str:
+    """Process FILES into OUT in a fresh interpreter; which of pandas/numpy it imported (printed list)."""
+    import subprocess
+
+    code = ("import sys\nfrom zjtext.process import process\n"
+            f"res = process({files!r}, {str(out)!r}, jobs=1, progress=False)\n"
+            "assert all(r.status == 'processed' for r in res), res\n"
+            "print(sorted(m for m in ('pandas', 'numpy') if m in sys.modules))\n")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()

@@ -59,14 +59,20 @@ def _another_province(fixtures_dir: Path, path: Path) -> None:
     path.write_text(text if path.stem.startswith("a") else text.replace("测试省", "样例省"), encoding="utf-8")
 
 
-def test_a_log_gets_one_plain_line_per_report_as_it_finishes(tmp_path, monkeypatch, capsys, fixtures_dir):
-    """Off a terminal: no bar, one line per report with its count; a reused report is told first."""
+def _two_provinces_one_notebook(tmp_path: Path, monkeypatch, fixtures_dir: Path) -> list[str]:
+    """Two provinces' reports run through one trivial notebook, with no corpus page (not the subject here)."""
     _one_notebook(tmp_path / "notebooks", "print('ok')", monkeypatch)
     reports = []
     for name in ("a-2024.txt", "b-2024.txt"):
         _another_province(fixtures_dir, tmp_path / name)
         reports.append(str(tmp_path / name))
-    monkeypatch.setattr(site_run, "corpus_worthy", lambda reports: False)  # the corpus page is not the subject here
+    monkeypatch.setattr(site_run, "corpus_worthy", lambda reports: False)
+    return reports
+
+
+def test_a_log_gets_one_plain_line_per_report_as_it_finishes(tmp_path, monkeypatch, capsys, fixtures_dir):
+    """Off a terminal: no bar, one line per report with its count; a reused report is told first."""
+    reports = _two_provinces_one_notebook(tmp_path, monkeypatch, fixtures_dir)
     assert site_run.run_command(reports[1:], out=tmp_path / "out", jobs=1) == 0
     capsys.readouterr()
     assert site_run.run_command(reports, out=tmp_path / "out", jobs=1) == 0
@@ -149,12 +155,7 @@ def test_a_comparison_built_beside_a_report_that_failed_is_removed_when_unused(t
 def test_a_terminal_gets_a_bar_with_the_count_and_lines_above_it(tmp_path, monkeypatch, capsys, fixtures_dir):
     import sys
 
-    _one_notebook(tmp_path / "notebooks", "print('ok')", monkeypatch)
-    reports = []
-    for name in ("a-2024.txt", "b-2024.txt"):
-        _another_province(fixtures_dir, tmp_path / name)
-        reports.append(str(tmp_path / name))
-    monkeypatch.setattr(site_run, "corpus_worthy", lambda reports: False)  # the corpus page is not the subject here
+    reports = _two_provinces_one_notebook(tmp_path, monkeypatch, fixtures_dir)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     assert site_run.run_command(reports, out=tmp_path / "out", jobs=1) == 0
     out, err = capsys.readouterr()
