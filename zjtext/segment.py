@@ -32,11 +32,12 @@ import re
 import threading
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib import resources
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
+
+from .lexicon import word_list
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -69,11 +70,8 @@ TOKEN_FILE_COLUMNS = ("report_id", "paragraph", "sentence", "position", "token")
 
 
 def _word_list(name: str) -> frozenset[str]:
-    """Read a resources/*.txt list: one entry per line, '#' starts a comment line."""
-    text = resources.files("zjtext").joinpath("resources", name).read_text(encoding="utf-8")
-    return frozenset(
-        w.strip() for w in text.splitlines() if w.strip() and not w.lstrip().startswith("#")
-    )
+    """A resources/*.txt list (:func:`zjtext.lexicon.word_list`) as a set."""
+    return frozenset(word_list(name.removesuffix(".txt")))
 
 
 @lru_cache(maxsize=None)
