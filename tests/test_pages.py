@@ -306,6 +306,27 @@ def test_each_page_embeds_the_glyphs_of_its_own_characters(seed):
     assert len(other) < len(front) / 2
 
 
+def test_a_reports_pages_share_one_font_cut_once_for_all_their_characters(seed, monkeypatch):
+    """with_font cuts one subset for a set of pages (a report's): every page gets the same font, which
+    covers the characters of all of them and no others, and it is cut once, not once per page."""
+    from zjtext.site import html
+
+    pages = {"index.html": html.finish_page(front_page(seed)),
+             "other.html": html.finish_page(render("run_index.html.j2", title="目录", reports=[], comparisons=[], failed=[], nav=None))}
+    cuts = []
+    real = html.font_subset
+    monkeypatch.setattr(html, "font_subset", lambda chars: cuts.append(1) or real(chars))
+    shared = html.with_font(pages)
+    assert len(cuts) == 1
+    fonts = [re.findall(r"url\(data:font/otf;base64,([A-Za-z0-9+/=]+)\)", text) for text in shared.values()]
+    assert fonts[0] == fonts[1] and len(fonts[0]) == 1
+    chars = {ord(c) for text in pages.values() for c in html.page_text(text) if ord(c) > 0x7F and not c.isspace()}
+    covered = set(_embedded_font(shared["other.html"]).getBestCmap())
+    assert chars - covered <= {0xB6} and covered <= chars | {0xB6}
+    assert [html.embed_cjk_font(pages[p], html.subset_font_css([html.page_text(t) for t in pages.values()]))
+            for p in pages] == list(shared.values())  # the page is as it was, with the font added
+
+
 def test_font_subsets_cut_from_the_cached_base_are_the_bytes_cut_from_the_whole_font(tmp_path, monkeypatch):
     """The base font (a cut of the bundled font kept in the cache folder) only saves time: built, read
     back from the cache, or bypassed for a character it lacks, the page gets the same font bytes."""

@@ -19,6 +19,7 @@ The executed notebook records no machine path and no time (:func:`scrub`).
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import shutil
@@ -58,10 +59,18 @@ def notebook_text(name: str) -> str:
 
 
 def read_notebook(name: str):
-    """One notebook as an nbformat node, ready for papermill."""
+    """One notebook as an nbformat node, ready for papermill (a copy of the one parsed for this process:
+    a worker parses each notebook once, not once per report)."""
+    import copy
+
+    return copy.deepcopy(_parsed_notebook(notebook_text(name)))
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed_notebook(text: str):
     import jupytext
 
-    nb = jupytext.reads(notebook_text(name), fmt="py:percent")
+    nb = jupytext.reads(text, fmt="py:percent")
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata.pop("jupytext", None)
     for i, cell in enumerate(nb.cells):  # stable ids: the exported pages are the same bytes on every run

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..store import write_text
-from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page_with_font, finish_pages
+from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page, finish_pages
 
 
 class Pager:
@@ -56,8 +56,9 @@ class Pager:
 
 
 def notebook_page(executed: Path, exporter: Callable, title: str, nav) -> str:
-    """An executed notebook's finished page (exported, sanitised, with its font); ``exporter()`` gives the exporter."""
-    return finish_page_with_font(export_html(executed, exporter(), title, nav))
+    """An executed notebook's finished page (exported, sanitised; its font comes with the report's other
+    pages: :func:`zjtext.site.html.with_font`); ``exporter()`` gives the exporter."""
+    return finish_page(export_html(executed, exporter(), title, nav))
 
 
 @functools.lru_cache(maxsize=2)

@@ -12,7 +12,7 @@ self-sufficient before it is shared.
   contain none of these, so anything removed was injected (e.g. markup-like report text that some
   renderer failed to escape).
 * :func:`embed_cjk_font` adds a subset of the bundled Noto Sans CJK SC font (only the characters
-  the page uses) as a data-URI ``@font-face`` at the end of the font stack: readers' own Chinese
+  the page uses, or a report's pages use together: :func:`with_font`) as a data-URI ``@font-face`` at the end of the font stack: readers' own Chinese
   fonts are used first, and a machine with none still shows every character. Subsets are cut from
   a base font cached in zjtext's cache folder (:func:`font_subset`).
 
@@ -206,8 +206,17 @@ def finish_page(text: str) -> str:
 
 
 def finish_pages(pages: dict) -> dict:
-    """Every page finished (:func:`finish_page`) and given the CJK font subset it needs."""
-    return {path: finish_page_with_font(text) for path, text in pages.items()}
+    """Every page finished (:func:`finish_page`) and given the one CJK font subset they need together
+    (:func:`with_font`)."""
+    return with_font({path: finish_page(text) for path, text in pages.items()})
+
+
+def with_font(finished: dict) -> dict:
+    """Pages already finished (:func:`finish_page`), each with the same embedded font: one subset holding
+    the characters of all of them. A report's pages share most of their characters, so the font is cut
+    once per report, not once per page; each page still stands alone."""
+    css = subset_font_css(page_text(text) for text in finished.values())
+    return {path: embed_cjk_font(text, css) for path, text in finished.items()}
 
 
 def finish_page_with_font(text: str) -> str:

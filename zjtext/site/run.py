@@ -53,7 +53,7 @@ from .folders import sha256 as _sha256  # noqa: F401
 from .folders import stage as _stage
 from .folders import stamp as _stamp
 from .export import Pager, export_html, make_exporter, notebook_page, write_pages  # noqa: F401  (tests use them from here)
-from .html import finish_page_with_font
+from .html import finish_page, with_font
 from .labels import PAGE_TITLES, region_name, report_name, short_name
 from .index import gap_label, overview_page, prune as _prune, stale_folders
 from .inputs import WHY, corpus_worthy, duplicates, loader
@@ -194,7 +194,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, fo
     pager = Pager(exporter, with_code)
     try:
         front, last_year = report_tables(path, previous, rid, stage, out / TABLES_DIR)
-        pager.add(stage / "index.html", lambda: finish_page_with_font(index_page(report, links, front, last_year, compare)))
+        pager.add(stage / "index.html", lambda: finish_page(index_page(report, links, front, last_year, compare)))
         kernels = ex.kept_kernels(stage, [name for name, _ in notebooks])  # this process's, kept for its next report
         for (name, _), (href, label) in zip(notebooks, links):
             if kernels.draws_charts(name):
@@ -210,7 +210,7 @@ def run_report(path: Path, out: Path, with_code: bool = False, exporter=None, fo
             pager.add(stage / href, functools.partial(notebook_page, executed, pager.exporter,
                                                       f"{result.title} · {label}", report_nav(links, href, compare)))
         pager.start()
-        written = [write_text(text, page) for page, text in pager.pages().items()]
+        written = [write_text(text, page) for page, text in with_font(pager.pages()).items()]  # one font cut per report
         result.pages = _finish(stage, final, stamp, written)
         return result
     except ReportError as err:  # the report's tables could not be made
