@@ -375,3 +375,26 @@ def test_a_page_cut_from_the_hint_free_base_skips_the_hint_removal_pass(monkeypa
     assert calls == []
     html._subset(cjk_font_file(), "增长目标")
     assert calls == [1]
+
+
+def test_a_page_written_as_it_would_be_again_is_kept_and_its_font_not_cut_again(tmp_path, monkeypatch):
+    """The run's index when nothing changed: write_pages keeps the file (same bytes, not rewritten)
+    and cuts no font; a page whose text changed is written again with its new font."""
+    from zjtext.site import export, html
+
+    page = tmp_path / "index.html"
+    first = render("run_index.html.j2", title="目录", reports=[], comparisons=[], failed=[], nav=None)
+    assert export.write_pages({page: first}) == [page]
+    before = page.read_bytes()
+    assert html.without_font(before.decode()) != before.decode()  # it has its font
+    cuts = []
+    real = html.font_subset
+    monkeypatch.setattr(html, "font_subset", lambda chars: cuts.append(1) or real(chars))
+    page.touch()
+    stamp = page.stat().st_mtime_ns
+    assert export.write_pages({page: first}) == [page]
+    assert cuts == [] and page.read_bytes() == before and page.stat().st_mtime_ns == stamp
+    changed = render("run_index.html.j2", title="新目录", reports=[], comparisons=[], failed=[], nav=None)
+    export.write_pages({page: changed})
+    assert cuts == [1] and "新目录" in page.read_text(encoding="utf-8")
+    assert page.read_text(encoding="utf-8") == html.with_font({0: html.finish_page(changed)})[0]

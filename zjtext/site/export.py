@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..store import write_text
-from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page, finish_pages
+from .html import NBCONVERT_TEMPLATE, TEMPLATES, finish_page, with_font, without_font
 
 
 class Pager:
@@ -95,5 +95,17 @@ def export_html(notebook: Path, exporter, title: str, nav) -> str:
 
 
 def write_pages(pages: dict[Path, str]) -> list[Path]:
-    """Sanitise every page, polish its tables, embed the CJK font subset they need, and write them atomically."""
-    return [write_text(text, path) for path, text in finish_pages(pages).items()]
+    """Sanitise every page, polish its tables, embed the CJK font subset they need, and write them
+    atomically. A page already written as it would be again (the run's index when nothing changed) is
+    kept as it is: its font is not cut again."""
+    finished = {path: finish_page(text) for path, text in pages.items()}
+    changed = {path: text for path, text in finished.items() if not _written_as(path, text)}
+    written = {path: write_text(text, path) for path, text in with_font(changed).items()} if changed else {}
+    return [written.get(path, path) for path in finished]
+
+
+def _written_as(path: Path, finished: str) -> bool:
+    try:
+        return without_font(Path(path).read_text(encoding="utf-8")) == finished
+    except (OSError, UnicodeDecodeError):
+        return False

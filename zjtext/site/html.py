@@ -205,12 +205,6 @@ def finish_page(text: str) -> str:
     return lxml.html.tostring(doc, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
-def finish_pages(pages: dict) -> dict:
-    """Every page finished (:func:`finish_page`) and given the one CJK font subset they need together
-    (:func:`with_font`)."""
-    return with_font({path: finish_page(text) for path, text in pages.items()})
-
-
 def with_font(finished: dict) -> dict:
     """Pages already finished (:func:`finish_page`), each with the same embedded font: one subset holding
     the characters of all of them. A report's pages share most of their characters, so the font is cut
@@ -350,3 +344,17 @@ def subset_font_css(texts: Iterable[str]) -> str:
 def embed_cjk_font(text: str, css: str) -> str:
     """Insert the font CSS at the end of the page's <head>."""
     return text.replace("</head>", css + "\n</head>", 1) if css else text
+
+
+_EMBEDDED_FONT = re.compile(r'<style type="text/css">@font-face \{ font-family: "%s"; [^<]*</style>\n(?=</head>)' % FONT_FAMILY)
+
+
+def without_font(text: str) -> str:
+    """A page less the font :func:`embed_cjk_font` added: what it was before (the font is cut from
+    its characters only, so two pages equal without it are equal with it).
+
+    >>> page = "<html><head></head><body>报告</body></html>"
+    >>> without_font(embed_cjk_font(page, subset_font_css(["报告"]))) == page
+    True
+    """
+    return _EMBEDDED_FONT.sub("", text, count=1)

@@ -49,15 +49,14 @@ def _quoted(row: dict) -> str:
 def headline_pair(folder: Path, key: str = "gdp") -> tuple[str, str]:
     """(this year's target, last year's growth) of one indicator, as the report writes them, from the
     report's saved headline table; empty strings where the table or the figure is missing."""
-    import pandas as pd
+    import csv  # not pandas: a rerun that changed nothing imports neither it nor the font cutter
 
     try:
-        table = pd.read_csv(folder / "data" / "targets.csv", encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    except (OSError, ValueError):
+        with open(folder / "data" / "targets.csv", encoding="utf-8-sig", newline="") as f:
+            table = list(csv.DictReader(f))
+    except (OSError, ValueError, csv.Error):
         return "", ""
-    if "indicator_key" not in table.columns:
-        return "", ""
-    rows = table[(table["indicator_key"] == key) & (table["base_unit"] == "%")].to_dict("records")
+    rows = [r for r in table if r.get("indicator_key") == key and r.get("base_unit") == "%"]
     target = next((_quoted(r) for r in rows if r.get("period") == "target"), "")
     actual = next((_quoted(r) for r in rows if r.get("period") == "actual" and r.get("change") in ("increase", "decrease")), "")
     return target, actual
