@@ -5,10 +5,9 @@ notebook (04) and the page export make, timed in one process that has drawn one 
 
 For each of the first N reports of the March set (``bench/march_bench.py``; default 6), the tables
 are computed first (not timed); then, per chart, the CPU time of building it (including its layout
-draw), saving its PNG and saving its SVG, as ``zjtext.charts.save_figure`` does; and the font
-subsets of the report's pages: the visible text of a page is stood in for by the report's own text
-cut in five parts (pages are made by the kernels; this measures the subsetting, which depends on the
-characters only). CPU time (``time.process_time``) per report, mean over the reports, goes to
+draw), saving its PNG and saving its SVG, as ``zjtext.charts.save_figure`` does; and the one font
+subset the report's pages share (``zjtext.site.html.with_font``): their visible text is stood in for
+by the report's own text (pages are made by the kernels; the subsetting depends on the characters only). CPU time (``time.process_time``) per report, mean over the reports, goes to
 ``bench/results/report_cost.json`` with the load per core.
 """
 from __future__ import annotations
@@ -55,12 +54,11 @@ def _chart_costs(report, tables) -> dict[str, float]:
 
 
 def _font_cost(text: str) -> float:
+    """One font subset for the report's pages (``zjtext.site.html.with_font``: one cut per report)."""
     from zjtext.site.html import subset_font_css
 
-    fifth = max(1, len(text) // 5)
     start = time.process_time()
-    for i in range(5):
-        subset_font_css([text[i * fifth:(i + 1) * fifth]])
+    subset_font_css([text])
     return time.process_time() - start
 
 
@@ -85,13 +83,13 @@ def main(argv: list[str]) -> int:
         report = load_report(path)
         tables = load_tables(report, None, "keywords", "section_shares", "targets", "metrics")
         cost = _chart_costs(report, tables)
-        cost["pages.font_subsets"] = _font_cost(report.text)
+        cost["pages.font_subset"] = _font_cost(report.text)
         if i:
             per_report.append(cost)
     load.append(round(os.getloadavg()[0] / (os.cpu_count() or 1), 2))
     mean = {k: round(sum(c[k] for c in per_report) / len(per_report), 3) for k in per_report[0]}
     totals = {part: round(sum(v for k, v in mean.items() if k.endswith(part)), 3)
-              for part in (".build", ".png", ".svg", "font_subsets")}
+              for part in (".build", ".png", ".svg", "font_subset")}
     for key, value in {**mean, **{f"total{k}": v for k, v in totals.items()}}.items():
         print(f"{key:28s} {value:6.3f} s")
     meta = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "reports": [p.name for p in paths[1:]],
