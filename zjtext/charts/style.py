@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..store import write_bytes
+from ..words import QUOTED_BEFORE, SUFFIX_HEDGES
 from .fonts import FALLBACK_FONTS, font_file_and_name, use_cjk_font
 
 if TYPE_CHECKING:  # matplotlib and pandas load lazily to keep `import zjtext` light
@@ -54,7 +55,7 @@ PERCENT_UNITS = ("%", "％", "个百分点", "百分点")
 HEDGE_SUFFIX = {"approx": "左右", "at_least": "以上", "at_most": "以内"}
 HEDGE_PREFIX = {"more_than": "超过"}
 HEDGE_WORDS = {**HEDGE_SUFFIX, **HEDGE_PREFIX}
-_HEDGE_SURFACES = ("左右", "约", "近", "以上", "不低于", "以内", "以下", "不高于", "不超过", "超", "突破")
+_HEDGE_SURFACES = QUOTED_BEFORE + SUFFIX_HEDGES  # hedges.tsv: a surface holding one needs no hedge added
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 

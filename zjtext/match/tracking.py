@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..indicators import STANDS_IN, indicator_key
+from ..words import QUOTED_BEFORE, SUFFIX_HEDGES
 from .results import HELD_AT, Results
 from .verdict import Verdict, _ceiling, in_step, join_key, judge, measure, num, pick, signed
 from .verdict import cell_text as _text
@@ -30,9 +31,9 @@ TRACK_COLUMNS = [
     "scope", "target_sentence", "actual_sentence",
 ]
 _BOUNDS = ("at_least", "more_than", "at_most")
-_SUFFIX_HEDGES = ("左右", "以上", "以内", "以下", "之内", "上下")
-_PREFIX_HEDGES = ("约", "近", "超", "超过", "突破", "跨越", "逾", "不低于", "不高于", "不超过", "不少于", "控制在", "高于", "低于",
-                  "力争", "争取", "努力", "力求")
+# hedges.tsv: the hedges a reader quotes after a figure (左右, 以上 …) and before it (超过, 约, 力争 …)
+_SUFFIX_HEDGES = SUFFIX_HEDGES
+_PREFIX_HEDGES = QUOTED_BEFORE
 _IN_STEP_WORDS = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本|保持)*同步")
 
 

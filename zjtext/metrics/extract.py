@@ -6,7 +6,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..indicators import indicator_key
+from ..lexicon import alternation
 from ..report import Paragraph, Report, join_section
+from ..words import STRETCH_WORDS
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
 from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators, excluding, level_mark_end
@@ -95,7 +97,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
 
 
 # the words before a figure that only raise the aim of the one before it (增长5.5%，力争6%)
-_STRETCH = re.compile(r"(力争|争取|努力|力求)(达到|实现|)")
+_STRETCH = re.compile(rf"({alternation(STRETCH_WORDS)})(达到|实现|)")  # hedges.tsv, place "aim"
 
 
 # the ranking a rank is in: 居全国第4位, 提升到全球第9位, 位居中部第2位

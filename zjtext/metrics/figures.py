@@ -14,38 +14,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from ..lexicon import alternation, word_table
+from ..words import HEDGE_GUARD, INSIDE_HEDGES, MAGNITUDES, POST_HEDGES, PRE_HEDGES
 from .numerals import arabic_shadow
 
 __all__ = ["Figure", "parse_figures"]
 
-_RESOURCES = Path(__file__).parent.parent / "resources"
 # N类 before these is a class's name (1类创新药), not a count of kinds (12类45件民生实事)
 _CLASS_LABEL = re.compile(r"(?:创新|新|仿制|中)?(?:药|疫苗|医疗器械|器械|耗材)")
 
-# ---------------------------------------------------------------- lexicon
+# ---------------------------------------------------------------- lexicon (zjtext/resources/)
 
 _CJK = "\u4e00-\u9fff"
-_MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4}
-_MAG_RE = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
+_MAGNITUDES = MAGNITUDES  # magnitudes.tsv: 万亿 → 1e12 …
+_MAG_RE = alternation(_MAGNITUDES)
 _RANGE_SEPS = r"—–－~～至到\-"
 _NOT_METRIC_UNITS = re.compile(r"(周岁|岁|周年|年内|年间|年度|年|个月|月|天|日|小时|分钟|秒|周|季度|号|届|代)")
 
 # ratios are not figures (no category for them): 3.6∶40.2∶56.2, 2.50:1, 城乡收入比1.83
-_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*[∶:：]\s*\d+(?:\.\d+)?)+")
+_RATIO = re.compile(r"""
+    \d+(?:\.\d+)?                       # the first term: 3.6
+    (?: \s*[∶:：]\s* \d+(?:\.\d+)? )+   # one or more further terms after a ratio colon: ∶40.2∶56.2
+    """, re.VERBOSE)
 _RATIO_VALUE = re.compile(r"比(?:值)?(?:为|是|达|达到|降至|降到|缩小至|缩小到|缩小为|下降至|下降到|调整为|优化为|保持在)?$")
-_PRE_HEDGES = {
-    "不低于": "at_least", "不少于": "at_least", "不高于": "at_most", "不超过": "at_most", "超过": "more_than",
-    "突破": "more_than", "逾": "more_than", "跨越": "more_than", "超": "more_than", "大约": "approx",
-    "约为": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx", "达到": "none",
-    "高达": "none", "达": "none", "保持在": "none", "稳定在": "none", "控制在": "at_most", "低于": "at_most",
-    "过": "more_than",
-}
-# characters that, before a hedge word, make it part of another word (节约, 下达, 最近, 赶超 …)
-_PRE_HEDGE_GUARD = {"约": "节制签合契集公", "达": "发通到抵表传下送直抵", "近": "最附接将邻靠亲贴", "超": "赶高",
-                    "过": "通经度走跨迈越闯穿错不超"}
-_PRE_HEDGE_RE = re.compile("(?:%s)$" % "|".join(sorted(_PRE_HEDGES, key=len, reverse=True)))
+# hedges.tsv: the words before (不低于, 约 …) and after (左右, 以上 …, 多/余 inside) a figure, with their
+# meaning, and the characters that make a hedge word part of another word (节约, 下达, 最近, 赶超 …)
+_PRE_HEDGES = PRE_HEDGES
+_POST_HEDGES = POST_HEDGES
+_PRE_HEDGE_GUARD = HEDGE_GUARD
+_PRE_HEDGE_RE = re.compile(f"(?:{alternation(_PRE_HEDGES)})$")
 
 
 def without_pre_hedge(words: str) -> str:
@@ -59,9 +57,8 @@ def without_pre_hedge(words: str) -> str:
         return words[:m.start()]
     return words
 
-_POST_HEDGES = {"左右": "approx", "上下": "approx", "及以上": "at_least", "以上": "at_least", "以内": "at_most",
-                "之内": "at_most", "以下": "at_most", "多": "more_than", "余": "more_than"}
-_POST_HEDGE_RE = re.compile("|".join(sorted(_POST_HEDGES, key=len, reverse=True)))
+_POST_HEDGE_RE = re.compile(alternation(_POST_HEDGES))
+_INSIDE = alternation(INSIDE_HEDGES)  # 多 / 余
 
 _CLAUSE_BOUNDARY = "，,；;。：:！!？?"
 
@@ -75,29 +72,47 @@ _ORDINAL_UNIT = re.compile(r"[个届次批代季期轮号条项家名大类]")
 _PAREN_END = re.compile(r"（[^）]*）$")
 _UNIT_LENDER_GAP = re.compile(r"(?:、|和|及|与|以及|至)")
 
+
 @lru_cache(maxsize=1)
 def _units() -> dict[str, tuple[str, str, float]]:
     """unit → (category, base_unit, multiplier) from resources/units.tsv."""
     out = {}
-    for line in (_RESOURCES / "units.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        unit, cat = parts[0], parts[1]
-        base = parts[2] if len(parts) > 2 and parts[2] else unit
-        mult = float(parts[3]) if len(parts) > 3 and parts[3] else 1.0
-        out[unit] = (cat, base, mult)
+    for unit, row in word_table("units").items():
+        cat, base, mult = (((row,) if isinstance(row, str) else row) + ("", ""))[:3]  # base, multiplier optional
+        out[unit] = (cat, base or unit, float(mult) if mult else 1.0)
     return out
+
+
+# the tail of a number: an inside hedge, a magnitude and a unit, each optional (one copy per number
+# of a range: P is the group prefix, a_ for the first number, b_ for the second)
+_TAIL = r"""
+    (?P<{p}mid>{inside})?           # 3000多 / 500余: more than the round number written
+    (?P<{p}mag>{mag})?              # a magnitude (magnitudes.tsv): 5.3万亿
+    (?P<{p}mid2>{inside})?          # 1万多 / 2亿余: the hedge after the magnitude
+    (?P<{p}unit>                    # a unit (units.tsv), longest first …
+        (?:{units})
+        (?:（[{cjk}]）)?            # … with a one-character note in brackets: 吨（标）
+    )?
+"""
+# a figure: a number (or a fraction) with its tail, and optionally a range to a second number
+_FIGURE = r"""
+    (?P<n1>\d+(?:\.\d+)?)          # the number, digits with an optional decimal part: 6.5
+    (?:/(?P<den>\d+))?              # a fraction's denominator: 1/10
+    {tail_a}
+    (?:                             # a range: 6.5%－7%, 4.5—5万亿元, 3至5个百分点
+        (?P<sep>[{seps}])           # the range separator (dashes, 至, 到)
+        (?P<n2>\d+(?:\.\d+)?)      # the upper number
+        {tail_b}
+    )?
+"""
 
 
 @lru_cache(maxsize=1)
 def _figure_re() -> re.Pattern:
-    units = "|".join(re.escape(u) for u in sorted(_units(), key=len, reverse=True))
-    num = r"\d+(?:\.\d+)?"
-    tail = rf"(?P<{{p}}mid>多|余)?(?P<{{p}}mag>{_MAG_RE})?(?P<{{p}}mid2>多|余)?(?P<{{p}}unit>(?:{units})(?:（[{_CJK}]）)?)?"
-    return re.compile(
-        rf"(?P<n1>{num})(?:/(?P<den>\d+))?{tail.format(p='a_')}"
-        rf"(?:(?P<sep>[{_RANGE_SEPS}])(?P<n2>{num}){tail.format(p='b_')})?")
+    """The number grammar of a figure (:data:`_FIGURE`), built from the units and magnitudes lists."""
+    words = {"inside": _INSIDE, "mag": _MAG_RE, "units": alternation(_units()), "cjk": _CJK}
+    tails = {f"tail_{p}": _TAIL.format(p=f"{p}_", **words) for p in "ab"}
+    return re.compile(_FIGURE.format(seps=_RANGE_SEPS, **tails), re.VERBOSE)
 
 
 # ---------------------------------------------------------------- figures

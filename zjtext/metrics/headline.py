@@ -5,7 +5,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ..clean import BULLETS
+from ..lexicon import alternation
 from ..report import NATIONAL, Paragraph, Report
+from ..words import DECREASE, INCREASE, SUFFIX_HEDGES
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
 from .period import _earlier_frame, _paragraph_periods, infer_year
@@ -62,9 +64,11 @@ _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|
 # not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…;
 # 第一产业 is a sector, not a rank)
 _NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d](?![一二三]?产业)|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
+# words that carry a clause on after a figure: a conjunction, a verb of change (change_verbs.tsv), a rank
+# or comparison, a hedge written after a figure (hedges.tsv), 分别 / 同比 …
 _CLAUSE_GOES_ON = re.compile(
-    r"(?:和|及|与|或|并|且|增长|下降|提高|降低|上涨|回落|增加|减少|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
-    r"以上|以下|左右|以内|之内|上下|等|分别|同比|比上年|较上年)")
+    rf"(?:和|及|与|或|并|且|{INCREASE}|{DECREASE}|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
+    rf"{alternation(SUFFIX_HEDGES)}|等|分别|同比|比上年|较上年)")
 
 def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """Main expected targets (主要预期目标) and the past year's headline results, one row per figure.

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..report import Report
+from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE, RELIEF
 from .figures import parse_figures
-from .subjects import _DECREASE, _INCREASE, RELIEF
 
 __all__ = ["infer_year"]
 
