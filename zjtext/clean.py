@@ -22,7 +22,9 @@ _FULLWIDTH.update({0xFF05: ord("%"), 0xFF0B: ord("+")})  # ％ ＋
 _HAS_FULLWIDTH = re.compile("[" + "".join(map(chr, sorted(_FULLWIDTH))) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")  # invisible marks some editors leave in the text
-_DIGIT_DOT = re.compile(r"(?<=\d)[．·](?=\d)")
+_DIGIT_DOT = re.compile(r"""
+    (?<=\d) [．·] (?=\d)       # a full-width point or a middle dot between digits: a decimal point (4·3%)
+    """, re.VERBOSE)
 # spaces inside a number, as PDF extraction leaves them: 1 9 9 7 年, 7 4 7 7 2 亿元, 8 ．8 ％ — single
 # digits each followed by a space (or a spaced decimal point), and the space before what follows
 _SPACED_NUMBER = re.compile(r"""
@@ -32,8 +34,13 @@ _SPACED_NUMBER = re.compile(r"""
     """, re.VERBOSE)
 # a number set off by spaces from the word before it or its unit: 涨幅在 3%以内, 总额 12 亿元, 增长 6.5 %
 # (not a year: 第一部分 2025年工作回顾 keeps its space)
-_SPACED_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff]) ?(\d+(?:\.\d+)?) ?(?=[%‰\u4e00-\u9fff])(?!年)"
-                            r"|(?<=\d[%‰]) (?=[\u4e00-\u9fff])")  # … and 5% 左右
+_SPACED_FIGURE = re.compile(r"""
+      (?<=[\u4e00-\u9fff])\ ?     # after a Chinese word, an optional space …
+      (\d+(?:\.\d+)?)             # … the number (kept) …
+      \ ?(?=[%‰\u4e00-\u9fff])    # … an optional space before its unit or the next word …
+      (?!年)                      # … unless it is a year (2025年 keeps the space before it)
+    | (?<=\d[%‰])\ (?=[\u4e00-\u9fff])   # or the space after a percent, before a hedge: 5% 左右
+    """, re.VERBOSE)
 
 
 def normalise_line(line: str) -> str:

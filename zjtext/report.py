@@ -16,10 +16,12 @@ paragraph its heading path.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import clean
+from .lexicon import alternation
+from .words import cues
 from .source import (BinaryFileError, EmptyReportError, InputTooLargeError, NestingTooDeepError, NoReportBodyError,
                      PdfFileError, ReportError, ReportNotFoundError, UnknownEncodingError, _cjk_len, _has_chinese,
                      _html_lines, _Line, _looks_like_html, _sniff_binary, decode_bytes)
@@ -234,6 +236,26 @@ def _year_from_headings(body: list[str]) -> int | None:
     return int(y.group(1)) if y else None
 
 
+_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_REVIEWS = re.compile(alternation(cues("actual", "heading")))  # time_cues.tsv: 回顾, 成就, 总结 …
+
+
+def _year_from_sections(sections: list[str]) -> int | None:
+    """The last resort, once the sections are known: one more than the latest year a top heading
+    reviews (一、2029年的成就), else the latest year a top heading names.
+
+    >>> _year_from_sections(["一、2029年取得的成就", "二、今后的任务"]), _year_from_sections(["一、总体要求"])
+    (2030, None)
+    """
+    best = None
+    for h in sections:
+        ys = [int(y) for y in _YEAR_IN.findall(h)]
+        if ys:
+            cand = max(ys) + 1 if _REVIEWS.search(h) else max(ys)
+            best = cand if best is None else max(best, cand)
+    return best
+
+
 def _metadata(header: list[str], title_tag: str, path: Path, encoding: str, fmt: str, body: list[str]) -> ReportMeta:
     joined = "".join(header)
     year = date = None
@@ -410,7 +432,10 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
     cut = next((i for i, t in enumerate(page) if t == first), len(page))
     header = page[max(0, cut - 40): cut]
     meta = _metadata(header, title_tag, path, encoding, fmt, [ln.text for ln in body])
-    return Report(meta, _structure(body))
+    report = Report(meta, _structure(body))
+    if meta.year is None and (year := _year_from_sections(report.sections())):
+        report = Report(replace(meta, year=year), report.paragraphs)
+    return report
 
 
 def check_size(path: Path | str) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..clean import BULLETS
 from ..lexicon import alternation
 from ..report import NATIONAL, Paragraph, Report
-from ..words import DECREASE, INCREASE, SUFFIX_HEDGES
+from ..words import DECREASE, INCREASE, SUFFIX_HEDGES, cues
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
 from .period import _earlier_frame, _paragraph_periods, infer_year
@@ -24,10 +24,11 @@ HEADLINE_EXTRA = ["indicator_key", "change", "multi_year", "qualifier_text", "pa
 
 # 主要预期目标是： — or, where a heading line was joined to its list, no colon and a figure next
 _CUE_VERB = r"(?:(?:建议|初步确定|确定|设定|安排|拟定|拟)?(?:是|为)|(?:安排)?如下)?"  # 是 / 建议为 / 确定为 / 安排如下
-_TARGET_CUE = re.compile(rf"(主要预期目标|预期目标|主要目标){_CUE_VERB}(?:[：:]|(?=[^，,。；;：:的]{{1,16}}\d))")
+_TARGETS = alternation(cues("target", "target_list"))  # time_cues.tsv: 主要预期目标, 预期目标, 主要目标
+_TARGET_CUE = re.compile(rf"({_TARGETS}){_CUE_VERB}(?:[：:]|(?=[^，,。；;：:的]{{1,16}}\d))")
 # the cue as a heading of its own: （一）主要预期目标 / 今年发展的主要预期目标 (the list is the next paragraph)
 _TARGET_HEADING = re.compile(r"(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?)?[^。；，,]{0,16}?"
-                             rf"(主要预期目标|预期目标|主要目标){_CUE_VERB}[：:]?")
+                             rf"({_TARGETS}){_CUE_VERB}[：:]?")
 # the markers that open the items of a target list written one item a line
 _MARKERS = (("dash", re.compile(r"^—")), ("number", re.compile(r"^\d{1,2}[、.．]")),
             ("bracket", re.compile(r"^[（(][一二三四五六七八九十\d]{1,2}[)）]")), ("shi", re.compile(r"^[一二三四五六七八九十]是")))
@@ -59,7 +60,7 @@ _TARGET_LIST_STOP = re.compile(
 _MODIFIER_CLAUSE = re.compile(r"^(?:在?实际工作中|力争|争取|努力|积极|尽力|全力|"
                               r"为[^，,；;。]{1,30}?(?:创造|营造|提供|打下|奠定|打好))")
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
-_PAST_YEAR_CTX = re.compile(r"过去一年|这一年|一年来|刚刚过去|去年|全年")
+_PAST_YEAR_CTX = re.compile(alternation(cues("actual", "headline")))  # time_cues.tsv: 过去一年, 去年 …
 _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|“十[一二三四]五”时期|十[一二三四]五时期")
 # not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…;
 # 第一产业 is a sector, not a rank)

@@ -21,13 +21,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import word_table
+from ..words import MAGNITUDES
+
 __all__ = ["Shadow", "arabic_shadow", "numeral_value"]
 
 _DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
            "六": 6, "七": 7, "八": 8, "九": 9}
 _TENS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_MAGS = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
-_MAG_OUT = {"万": "万", "萬": "万", "亿": "亿", "億": "亿"}  # the grammar's magnitude words
+# traditional.tsv: the traditional forms of the characters the figure grammar reads (萬 → 万, 點 → 点 …)
+_TRADITIONAL_FORMS: dict[str, str] = word_table("traditional")  # type: ignore[assignment]
+# the one-character magnitudes (magnitudes.tsv: 万, 亿) and their traditional forms (萬, 億), each
+# with the grammar's magnitude word
+_MAG_OUT = {w: w for w in MAGNITUDES if len(w) == 1}
+_MAG_OUT.update({t: s for t, s in _TRADITIONAL_FORMS.items() if s in _MAG_OUT})
+_MAGS = {c: MAGNITUDES[w] for c, w in _MAG_OUT.items()}
 
 _D = "".join(_DIGITS)
 _ALL = _D + "".join(_TENS) + "".join(_MAGS)
@@ -39,8 +47,8 @@ _SEP = r"[至到～~—－\-]"
 _NOT_AFTER = rf"(?<![第届{_ALL}点點])"
 
 # traditional forms of the words the figure grammar reads (units, magnitudes, hedges), one for one
-_TRADITIONAL = str.maketrans("過達內於將約餘噸畝個項輛臺戶條種萬億點兩張裏時標", "过达内于将约余吨亩个项辆台户条种万亿点两张里时标")
-_TRADITIONAL_RE = re.compile("[過達內於將約餘噸畝個項輛臺戶條種萬億點兩張裏時標]")
+_TRADITIONAL = str.maketrans("".join(_TRADITIONAL_FORMS), "".join(_TRADITIONAL_FORMS.values()))
+_TRADITIONAL_RE = re.compile(f"[{''.join(_TRADITIONAL_FORMS)}]")
 _RUN = re.compile(rf"[{_ALL}]+")
 _PLACES = set("十拾百佰千仟") | set(_MAGS)
 _AFTER_DIGIT = ("个百分点", "百分点", "倍", "多", "余", "点", "點")

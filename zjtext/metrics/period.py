@@ -11,32 +11,40 @@ from __future__ import annotations
 import re
 
 from ..report import Report
-from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE, RELIEF
+from ..lexicon import alternation
+from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE, RELIEF, cues
 from .figures import parse_figures
 
 __all__ = ["infer_year"]
 
-_REVIEW_WORDS = re.compile(r"回顾|成就|成绩|总结|进展|成效|过去|取得")
-_PLAN_WORDS = re.compile(r"目标|任务|重点工作|工作安排|安排|建议|考虑|展望|部署|规划|纲要|开局|起好步|谋划|思路")
+# the time cues (time_cues.tsv), by the place they are read in: a top heading, a paragraph's opening …
+_OPENING = r"^(?:各位代表[，！!,]\s*)?"  # the salutation a paragraph may open with
+
+
+def _cue_re(period: str, place: str, prefix: str = "", suffix: str = "") -> re.Pattern:
+    """The time cues of *period* read at *place*, as one alternation between *prefix* and *suffix*."""
+    return re.compile(f"{prefix}(?:{alternation(cues(period, place))}){suffix}")
+
+
+_REVIEW_WORDS = _cue_re("actual", "heading")
+_PLAN_WORDS = _cue_re("target", "heading")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
 _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
-_ACTUAL_LEAD = re.compile(
-    r"^(?:各位代表[，！!,]\s*)?(?:五年来|过去五年|这五年|过去一年|一年来|"
-    r"这一年|刚刚过去|回顾|去年|上年)")
-_TARGET_LEAD = re.compile(
-    r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|未来五年|今后五年|展望|《纲要|纲要|建议|主要预期目标|做好今年|"
-    r"围绕上述目标|实现上述目标|新的一年)")
-_ACTUAL_WEAK = re.compile(r"五年来|过去五年|这五年|过去一年|一年来|刚刚过去|回顾|成就")
-_TARGET_WEAK = re.compile(r"今年|未来五年|今后五年|展望|纲要|目标|到20\d\d年|力争|确保")
-_SENT_PAST = re.compile(r"去年|上年|过去一年|五年来|过去五年|这五年|一年来")
+_ACTUAL_LEAD = _cue_re("actual", "lead", _OPENING)
+_TARGET_LEAD = _cue_re("target", "lead", _OPENING)
+_BY_A_YEAR = r"|到20\d\d年"  # a horizon year (到2030年) speaks of a goal
+_ACTUAL_WEAK = _cue_re("actual", "weak")
+_TARGET_WEAK = _cue_re("target", "weak", suffix=_BY_A_YEAR)
+_SENT_PAST = _cue_re("actual", "sentence")
 # a plan named at the start of a paragraph (“十四五”时期，…) or anywhere: past or coming, by the report year
 _PLAN_AT_START = re.compile(r"^(?:各位代表[，！!,]\s*)?“?十([一二三四五六七八九])五")
 _PLAN_ANY = re.compile(r"“?十([一二三四五六七八九])五”?(时期|期间)?")
 _SENT_PAST_VERB = re.compile(r"增长|达到|达|完成|实现|超过|累计|下降|提高|突破|建成")
-_SENT_FUTURE = re.compile(r"今年(?!以来)|明年|力争|确保|计划|将|目标|预期|要|争取|到20\d\d年")
-_SENT_FUTURE_STRONG = re.compile(r"今年(?!以来)|明年|力争|下一步|新的一年")
+_SINCE = r"(?!以来)"  # 今年以来 (since the start of this year) looks back
+_SENT_FUTURE = _cue_re("target", "sentence", suffix=_SINCE + _BY_A_YEAR)
+_SENT_FUTURE_STRONG = _cue_re("target", "strong", suffix=_SINCE)
 
 # multi-year figures: a plan period, a span of years, an average or running total over years
 _PLAN_NAME = r"(?:“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)"
@@ -115,20 +123,9 @@ def _heading_period(heading: str, year: int | None) -> str | None:
 
 
 def infer_year(report: Report) -> int | None:
-    """The report year: meta.year, else one more than the latest year reviewed in a top heading."""
-    if report.meta.year:
-        return report.meta.year
-    best = None
-    for h in report.sections():
-        ys = [int(y) for y in _YEAR_IN.findall(h)]
-        if not ys:
-            continue
-        if _REVIEW_WORDS.search(h):
-            cand = max(ys) + 1
-        else:
-            cand = max(ys)
-        best = cand if best is None else max(best, cand)
-    return best
+    """The report year, as the report's metadata gives it: :mod:`zjtext.report` infers it once, from
+    the title or date line, else from the headings (the year planned, one more than the year reviewed)."""
+    return report.meta.year
 
 
 def _paragraph_periods(report: Report) -> dict[int, str]:
@@ -170,8 +167,8 @@ def _paragraph_periods(report: Report) -> dict[int, str]:
 
 
 # a sentence that opens on the past year, or on this one: it sets the frame of the sentences after it
-_SENT_LEAD_PAST = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:过去一年|一年来|这一年|刚刚过去的)")
-_SENT_LEAD_NOW = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:今年|明年|新的一年)")
+_SENT_LEAD_PAST = _cue_re("actual", "sentence_lead", _OPENING)
+_SENT_LEAD_NOW = _cue_re("target", "sentence_lead", _OPENING)
 
 
 def _earlier_frame(earlier: str) -> str | None:

@@ -31,6 +31,9 @@ from typing import Any, Iterable
 
 from pathlib import Path
 
+from ..lexicon import alternation
+from ..words import READING_MAGNITUDES
+
 TEMPLATES = Path(__file__).parent / "templates"
 NBCONVERT_TEMPLATE = "zjtext_html"  # the notebook pages' template, in TEMPLATES
 FONT_FAMILY = "zjtext CJK"  # the embedded subset's name; the font stack lives in templates/head.html.j2
@@ -110,7 +113,7 @@ def _describe_images(doc) -> None:
 
 # ---------------------------------------------------------------- tables that read well
 
-_NUM = r"[-+−]?(\d[\d,]*(\.\d+)?|\.\d+)(e[-+]?\d+)?(万亿|亿|万)?"
+_NUM = rf"[-+−]?(\d[\d,]*(\.\d+)?|\.\d+)(e[-+]?\d+)?({alternation(w for w, _ in READING_MAGNITUDES)})?"  # 万亿|亿|万
 # a number, a range (4.5—5) and at most a short unit or hedge after it (5.5%, 3.2万亿元, 6%左右)
 _NUMBER = re.compile(rf"^{_NUM}%?([—~～\-－–]{_NUM})?(%|‰|[^\s\d，。；、]{{0,3}})$", re.I)
 _SHORT = 8  # a column whose longest cell is at most this many characters never wraps

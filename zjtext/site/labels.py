@@ -18,6 +18,7 @@ import re
 from typing import Any, Mapping
 
 from ..report import NATIONAL
+from ..words import READING_MAGNITUDES
 
 # ---------------------------------------------------------------- codes → words
 
@@ -104,7 +105,7 @@ def short_name(meta: Any) -> str:
 
 # ---------------------------------------------------------------- numbers for reading
 
-_MAGNITUDES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
+_MAGNITUDES = tuple((size, word) for word, size in READING_MAGNITUDES)  # magnitudes.tsv: 万亿, 亿, 万
 _NUMERIC = re.compile(r"^-?\d+(\.\d+)?$")
 
 
