@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-__all__ = ["word_list", "word_table", "alternation"]
+__all__ = ["word_list", "word_table", "columns", "alternation"]
 
 
 def _lines(filename: str) -> list[str]:
@@ -50,6 +50,15 @@ def word_table(name: str) -> dict[str, str | tuple[str, ...]]:
         values = [v.strip() for v in values]
         table[key.strip()] = values[0] if len(values) == 1 else tuple(values)
     return table
+
+
+def columns(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A :func:`word_table` value as a tuple of its columns, whether the row had one value or more.
+
+    >>> columns("percent"), columns(("percent", "%"))
+    (('percent',), ('percent', '%'))
+    """
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def alternation(words: Iterable[str]) -> str:

@@ -37,7 +37,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .lexicon import word_list
+from .lexicon import columns, word_list, word_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -174,14 +174,8 @@ def plain_cut(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- numbers
 
-_UNITS = (
-    "个百分点", "百分点", "元", "美元", "周年", "年", "个月", "月", "日", "天", "小时", "分钟", "秒", "岁",
-    "倍", "人次", "人", "户", "家", "个", "项", "所",
-    "座", "条", "批", "名", "位", "种", "类", "届", "次", "件", "台", "辆", "套", "张", "处",
-    "片", "块", "株", "册", "篇", "轮", "栋", "床", "平方公里", "平方米", "公里",
-    "千米", "米", "亩", "公顷", "吨", "千瓦时", "千瓦", "吉瓦", "兆瓦", "标箱",
-    "立方米", "度", "微克/立方米", "微克", "公斤", "千克", "斤", "号线",
-)
+# units.tsv, column token: the units a number token keeps (个百分点, 亿元 …, and 年, 届, 号线)
+_UNITS = tuple(u for u, row in word_table("units").items() if columns(row)[-1] == "token")
 _MAGNITUDE = r"[十百千万亿]{1,3}[余多]?"
 _NUMBER = (  # digits, %, 余/多, then magnitude + unit (3000万千瓦), or a magnitude alone (3.2万)
     r"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?![0-9A-Za-z.])[%‰]?[余多]?"

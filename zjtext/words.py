@@ -5,7 +5,7 @@ Each list is written once, in a commented file of ``zjtext/resources/`` (read on
 
 * ``hedges.tsv``: the words that bound or soften a figure (不低于, 约, 左右, 以上, 3000多 …) and the
   stretch aims (力争, 争取 …);
-* ``magnitudes.tsv``: 万, 亿, 万亿 … and their values;
+* ``magnitudes.tsv``: 万, 亿, 万亿 … and their values; ``units.tsv``: the units of a percent;
 * ``change_verbs.tsv``: the verbs of change (增长, 下降, 涨幅, 减税 …) and their direction;
 * ``time_cues.tsv``: the cue words that say a figure is last year's result or a goal (过去一年, 今年,
   力争 …), by the place they are read in.
@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import math
 
-from .lexicon import alternation, word_table
+from .lexicon import alternation, columns, word_table
 
 __all__ = ["MEANINGS", "PRE_HEDGES", "POST_HEDGES", "INSIDE_HEDGES", "HEDGE_GUARD", "QUOTED_BEFORE", "QUOTED_AFTER",
-           "SUFFIX_HEDGES", "STRETCH_WORDS", "MAGNITUDES", "READING_MAGNITUDES", "INCREASE", "DECREASE", "RELIEF",
+           "SUFFIX_HEDGES", "STRETCH_WORDS", "MAGNITUDES", "READING_MAGNITUDES", "PERCENT_UNITS", "INCREASE", "DECREASE", "RELIEF",
            "change_words", "cues"]
 
 #: what a hedge says of its figure (the third column of hedges.tsv)
@@ -56,6 +56,15 @@ MAGNITUDES: dict[str, float] = {w: float(v) for w, v in word_table("magnitudes")
 #: the magnitudes amounts are read back in, largest first: powers of 10⁴ (万, 亿, 万亿)
 READING_MAGNITUDES: tuple[tuple[str, float], ...] = tuple(sorted(
     ((w, v) for w, v in MAGNITUDES.items() if round(math.log10(v)) % 4 == 0), key=lambda wv: -wv[1]))
+
+
+def _base_unit(unit: str) -> str:
+    cols = columns(word_table("units")[unit])
+    return cols[1] if len(cols) > 1 and cols[1] else unit
+
+
+#: the units of a percent or of percentage points, in any spelling (%, ％, 个百分点, 百分点): units.tsv
+PERCENT_UNITS: tuple[str, ...] = tuple(u for u in word_table("units") if _base_unit(u) in ("%", "个百分点"))
 
 
 def change_words(direction: str) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..store import write_bytes
-from ..words import QUOTED_BEFORE, SUFFIX_HEDGES
+from ..words import PERCENT_UNITS, QUOTED_BEFORE, SUFFIX_HEDGES  # units.tsv, hedges.tsv
 from .fonts import FALLBACK_FONTS, font_file_and_name, use_cjk_font
 
 if TYPE_CHECKING:  # matplotlib and pandas load lazily to keep `import zjtext` light
@@ -51,7 +51,6 @@ SVG_SALT = "zjtext"
 NO_DATA = "没有可绘制的数据"
 
 
-PERCENT_UNITS = ("%", "％", "个百分点", "百分点")
 HEDGE_SUFFIX = {"approx": "左右", "at_least": "以上", "at_most": "以内"}
 HEDGE_PREFIX = {"more_than": "超过"}
 HEDGE_WORDS = {**HEDGE_SUFFIX, **HEDGE_PREFIX}

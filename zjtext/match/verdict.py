@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from ..indicators import indicator_key, lookup, named_keys, normalise
+from ..words import PERCENT_UNITS
 
 
 APPROX_TOLERANCE = 0.05  # 左右 on a target not in %: 5% of the target value
 APPROX_POINTS = 0.2  # 左右 on a % target: 0.2 percentage points
-_PERCENT_UNITS = ("%", "个百分点", "百分点")
+_PERCENT_UNITS = PERCENT_UNITS  # units.tsv: %, ％, 个百分点, 百分点
 _LOWER_IS_BETTER = ("失业率", "价格", "涨幅", "能耗", "排放", "浓度", "赤字", "债务", "死亡", "事故", "PM2.5", "污染")
 _BOUNDS = ("at_least", "more_than", "at_most")
 #: The verdict codes, best first; labels in each language are in ``zjtext.site.labels.VERDICT``.

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import alternation, word_table
+from ..lexicon import alternation, columns, word_table
 from ..words import HEDGE_GUARD, INSIDE_HEDGES, MAGNITUDES, POST_HEDGES, PRE_HEDGES
 from .numerals import arabic_shadow
 
@@ -30,7 +30,8 @@ _CJK = "\u4e00-\u9fff"
 _MAGNITUDES = MAGNITUDES  # magnitudes.tsv: 万亿 → 1e12 …
 _MAG_RE = alternation(_MAGNITUDES)
 _RANGE_SEPS = r"—–－~～至到\-"
-_NOT_METRIC_UNITS = re.compile(r"(周岁|岁|周年|年内|年间|年度|年|个月|月|天|日|小时|分钟|秒|周|季度|号|届|代)")
+# units.tsv, category no_figure: ages, durations, dates, sessions (18岁, 3年, 第3届): the number is no figure
+_NOT_METRIC_UNITS = re.compile(f"({alternation(u for u, row in word_table('units').items() if columns(row)[0] == 'no_figure')})")
 
 # ratios are not figures (no category for them): 3.6∶40.2∶56.2, 2.50:1, 城乡收入比1.83
 _RATIO = re.compile(r"""
@@ -78,8 +79,9 @@ def _units() -> dict[str, tuple[str, str, float]]:
     """unit → (category, base_unit, multiplier) from resources/units.tsv."""
     out = {}
     for unit, row in word_table("units").items():
-        cat, base, mult = (((row,) if isinstance(row, str) else row) + ("", ""))[:3]  # base, multiplier optional
-        out[unit] = (cat, base or unit, float(mult) if mult else 1.0)
+        cat, base, mult = (columns(row) + ("", ""))[:3]  # base, multiplier optional
+        if cat != "no_figure":
+            out[unit] = (cat, base or unit, float(mult) if mult else 1.0)
     return out
 
 
