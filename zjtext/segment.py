@@ -37,7 +37,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from .lexicon import columns, word_list, word_table
+from .lexicon import alternation, columns, word_list, word_table
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -177,11 +177,17 @@ def plain_cut(text: str) -> list[str]:
 # units.tsv, column token: the units a number token keeps (个百分点, 亿元 …, and 年, 届, 号线)
 _UNITS = tuple(u for u, row in word_table("units").items() if columns(row)[-1] == "token")
 _MAGNITUDE = r"[十百千万亿]{1,3}[余多]?"
-_NUMBER = (  # digits, %, 余/多, then magnitude + unit (3000万千瓦), or a magnitude alone (3.2万)
-    r"(?<![0-9A-Za-z.])\d+(?:\.\d+)?(?![0-9A-Za-z.])[%‰]?[余多]?"
-    rf"(?:(?:{_MAGNITUDE})?(?:{'|'.join(sorted(_UNITS, key=len, reverse=True))})|{_MAGNITUDE})?"
-)
-_NUMBER_RE = re.compile(_NUMBER)
+# a number token: digits, %, 余/多, then magnitude + unit (3000万千瓦), or a magnitude alone (3.2万)
+_NUMBER = rf"""
+    (?<![0-9A-Za-z.]) \d+(?:\.\d+)? (?![0-9A-Za-z.])   # a number, not part of a code (5G, PM2.5)
+    [%‰]?                                              # a percent or per mille sign
+    [余多]?                                            # 3000多, 500余: more than the number written
+    (?:
+        (?:{_MAGNITUDE})? (?:{alternation(_UNITS)})    # a magnitude and a unit: 3000万千瓦, 80万人, 2024年
+      | {_MAGNITUDE}                                   # or a magnitude alone: 3.2万
+    )?
+"""
+_NUMBER_RE = re.compile(_NUMBER, re.VERBOSE)
 _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+[年个项家条次倍批种类届天]?")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?%?")
 _ASCII_NUMBER = re.compile(r"[\d.,%‰+\-—~～]+")

@@ -67,9 +67,17 @@ _CLAUSE_BOUNDARY = "，,；;。：:！!？?"
 _QUOTED = re.compile(r"“[^“”]{1,20}”|‘[^‘’]{1,20}’|「[^「」]{1,20}」|《[^《》]{1,80}》")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _DIGIT = re.compile(r"\d")
-_YEAR_AFTER = re.compile(r"[—–－\-~～至到]?\s*(?:年|）|\)|”)")
-_RANK_CUE = re.compile(r"(?:居|位居|跃居|稳居|位列|列|排名|排|进至|升至|提升到|提升至|保持)[^，。；、]{0,8}$")
-_ORDINAL_UNIT = re.compile(r"[个届次批代季期轮号条项家名大类]")
+# after a four-digit number: what makes it a year (2025年, （2025）, 2021—2025年 …)
+_YEAR_AFTER = re.compile(r"""
+    [—–－\-~～至到]? \s*      # the dash or 至 of a span, if any
+    (?:年|）|\)|”)             # then 年, a closing bracket or a closing quote
+    """, re.VERBOSE)
+# the rank grammar: 第N after a verb of ranking is a rank (居全国第4, 排名第3), 第N位 / 第N名 always
+_RANK_CUE = re.compile(r"""
+    (?:居|位居|跃居|稳居|位列|列|排名|排|进至|升至|提升到|提升至|保持)   # a verb of ranking …
+    [^，。；、]{0,8}$                                                   # … and a few words (全国) before 第
+    """, re.VERBOSE)
+_ORDINAL_UNIT = re.compile(r"[个届次批代季期轮号条项家名大类]")  # 第N届, 第N批 …: an ordinal, not a rank
 _PAREN_END = re.compile(r"（[^）]*）$")
 _UNIT_LENDER_GAP = re.compile(r"(?:、|和|及|与|以及|至)")
 

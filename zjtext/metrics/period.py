@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..report import Report
-from ..lexicon import alternation
+from ..lexicon import alternation, word_table
 from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE, RELIEF, cues
 from .figures import parse_figures
 
@@ -47,30 +47,47 @@ _SENT_FUTURE = _cue_re("target", "sentence", suffix=_SINCE + _BY_A_YEAR)
 _SENT_FUTURE_STRONG = _cue_re("target", "strong", suffix=_SINCE)
 
 # multi-year figures: a plan period, a span of years, an average or running total over years
-_PLAN_NAME = r"(?:“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)"
-_YEAR_SPAN = r"(?:19|20)\d\d\s*[—–\-－~～至到]\s*(?:(?:19|20)?\d\d)年"
+_PLAN_NAME = r"(?:“十[一二三四五六七八九]五”|十[一二三四五六七八九]五)"  # “十四五”, 十三五: a five-year plan
+_YEAR_SPAN = r"""
+    (?:19|20)\d\d \s*            # the first year: 2021
+    [—–\-－~～至到] \s*           # a dash, 至 or 到
+    (?:(?:19|20)?\d\d)年          # the last year, its century optional: 2025年, 25年
+"""
 _NOT_SPAN_END = r"(?<![\d—–\-－~～])(?<!\d至)(?<!\d到)"  # a year that does not end a span (2021—2025年)
+_YEAR = r"((?:19|20)\d\d)"  # a year of the 20th or 21st century, captured
+_FRAMES = word_table("time_frames")  # time_frames.tsv: 五年来 → multi, 过去一年 → one …
 # cues that set the time frame of what follows (last one wins): multi-year …
-_MULTI_CTX = re.compile(
-    rf"五年来|这五年|过去五年|过去的五年|经过五年|今后五年|未来五年|的五年|{_PLAN_NAME}(?:规划)?(?:时期|期间|以来)|"
-    rf"{_YEAR_SPAN}|{_NOT_SPAN_END}((?:19|20)\d\d)年以来")
+_MULTI_CTX = re.compile(rf"""
+      {alternation(w for w, f in _FRAMES.items() if f == "multi")}   # 五年来, 过去五年, 今后五年 …
+    | {_PLAN_NAME}(?:规划)?(?:时期|期间|以来)     # a plan period: “十四五”时期, 十三五以来
+    | {_YEAR_SPAN}                                # a span of years: 2021—2025年
+    | {_NOT_SPAN_END}{_YEAR}年以来                # the years since one: 2020年以来 (group 1: the year)
+    """, re.VERBOSE)
 # … or one year (a year written out counts as one year, unless it lies beyond the report year: 到2030年)
-_ONE_YEAR_CTX = re.compile(
-    rf"过去一年|这一年|一年来|刚刚过去的|去年|上年|今年|新的一年|全年|当年|{_NOT_SPAN_END}((?:19|20)\d\d)年(?!以来|代)")
+_ONE_YEAR_CTX = re.compile(rf"""
+      {alternation(w for w, f in _FRAMES.items() if f == "one")}     # 过去一年, 今年, 全年 …
+    | {_NOT_SPAN_END}{_YEAR}年(?!以来|代)         # a year written out (not 2020年以来, not 90年代)
+    """, re.VERBOSE)
 # a top heading about a plan period (not “十五五”开好局: that is the first year)
 _PLAN_HEADING = re.compile(rf"{_PLAN_NAME}(?:规划|时期|期间|发展|以来)|五年规划|第十[一二三四五六七八九]个五年")
 # cues in the clause before a figure: 年均, 累计, 5年增长, 比2020年, 较“十三五”末
-_MULTI_FIGURE = re.compile(
-    r"(?<!全年)累计(?!达)|年均(?!浓度)|年平均(?!浓度)|"
-    rf"(?<![连续第\d])(?:\d{{1,2}}|[两三四五六七八九十])年(?:来|间|内|里)?(?:分别|共|累计|合计)?"
-    rf"(?:{_INCREASE}|{_DECREASE}|{RELIEF}|投入|完成|实现|建成|新增|达到|达)|"
-    rf"(?:比|较|由|从|与){_PLAN_NAME}|{_PLAN_NAME}(?:时期|期间|以来|末|期末)")
-_BASE_YEAR = re.compile(r"(?:比|较|由|从|与|相比)((?:19|20)\d\d)年")
-_FUTURE_YEAR = re.compile(rf"{_NOT_SPAN_END}((?:19|20)\d\d)年")
+_MULTI_FIGURE = re.compile(rf"""
+      (?<!全年)累计(?!达)                      # a running total (not 全年累计, not 累计达 a level)
+    | 年均(?!浓度) | 年平均(?!浓度)            # a yearly average (not 年均浓度, a pollution measure)
+    | (?<![连续第\d])                          # a number of years (not 连续5年, 第3年) …
+      (?:\d{{1,2}}|[两三四五六七八九十])年     # … 5年, 三年
+      (?:来|间|内|里)?(?:分别|共|累计|合计)?    # … 5年来, 三年间共
+      (?:{_INCREASE}|{_DECREASE}|{RELIEF}       # … and a verb of change (change_verbs.tsv) …
+         |投入|完成|实现|建成|新增|达到|达)     # … or of doing or reaching: 5年增长, 三年累计投入
+    | (?:比|较|由|从|与){_PLAN_NAME}            # against a plan period: 比“十三五”末
+    | {_PLAN_NAME}(?:时期|期间|以来|末|期末)    # in or since a plan period: “十四五”时期
+    """, re.VERBOSE)
+_BASE_YEAR = re.compile(rf"(?:比|较|由|从|与|相比){_YEAR}年")  # a base year: 比2020年
+_FUTURE_YEAR = re.compile(rf"{_NOT_SPAN_END}{_YEAR}年")  # a year written out, not the end of a span
 
 _ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|（[一二三四五六七八九十]+）|——)")
-_YEAR_LEAD = re.compile(r"^(?:各位代表[，！!,]\s*)?(?:刚刚过去的)?((?:19|20)\d\d)年")
-_BY_YEAR = re.compile(r"到((?:19|20)\d\d)年")
+_YEAR_LEAD = re.compile(rf"{_OPENING}(?:刚刚过去的)?{_YEAR}年")  # a paragraph opening on a year
+_BY_YEAR = re.compile(rf"到{_YEAR}年")  # a horizon: 到2030年
 
 # ---------------------------------------------------------------- period
 
