@@ -25,14 +25,14 @@ LISTS = sorted(f.name[:-4] for f in RESOURCES.iterdir() if f.name.endswith(".txt
 
 
 def one(text: str):
-    found = parse_figures(text)
-    assert len(found) == 1, [f.surface for f in found]
-    return found[0]
+    (figure,) = parse_figures(text)  # exactly one figure
+    return figure
 
 
-def rows(body: str, heading: str = "一、2040年工作回顾"):
-    r = report_from_text(f"2041年示范省政府工作报告\n各位代表：\n{heading}\n{body}", path="rules_x.txt")
-    return extract_metrics(r)
+def rows(body: str):
+    """The metrics of *body* as a paragraph of a review section of a made-up report."""
+    return extract_metrics(report_from_text(f"2041年示范省政府工作报告\n各位代表：\n一、2040年工作回顾\n{body}",
+                                            path="rules_x.txt"))
 
 
 # ---------------------------------------------------------------- every file parses, read once
