@@ -57,6 +57,7 @@ def test_every_list_parses(name):
     ("change_verbs", 0, {"increase", "decrease", "relief"}),
     ("time_cues", 0, {"actual", "target"}),
     ("time_frames", 0, {"multi", "one"}),
+    ("stated_cues", 0, {"not", "reach", "beat", "goal"}),
     ("units", 0, {"percent", "points", "multiple", "money", "physical", "count", "rank", "no_figure"}),
 ])
 def test_table_values_are_known(name, column, allowed):
@@ -178,3 +179,14 @@ def test_report_year_is_inferred_once_from_the_sections():
                          path="rules_y.txt")
     assert r.meta.year == 2040
     assert extract_metrics(r).period.tolist() == ["actual", "target"]
+
+
+# ---------------------------------------------------------------- stated_cues.tsv
+
+def test_stated_cues_say_a_target_was_missed_or_met():
+    from zjtext.match.results import _MET
+    from zjtext.stated import missed_keys
+
+    assert missed_keys("全年居民消费价格调控目标没能完成") == {"cpi"}      # not: 没能
+    assert bool(_MET.search("超额完成了年度预期目标"))                        # beat: 超额完成
+    assert not _MET.search("没能完成年度预期目标")                            # a negation is no verdict of met

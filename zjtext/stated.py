@@ -16,19 +16,34 @@ True
 from __future__ import annotations
 
 import re
+
 from .indicators import named_keys, vocabulary
+from .lexicon import alternation, word_table
 
 __all__ = ["missed_keys", "restates_target", "is_peak", "is_year_end", "rose_keys"]
 
-_NOT = r"(?:未能|没有|没能|未)"
+#: stated_cues.tsv: the words a review says a target was (not) met with, by role (not, reach, beat, goal)
+STATED_CUES: dict[str, tuple[str, ...]] = {
+    role: tuple(w for w, r in word_table("stated_cues").items() if r == role) for role in ("not", "reach", "beat", "goal")}
+NEGATIONS = STATED_CUES["not"]  # 未能, 没有, 没能, 未
+_NOT = f"(?:{alternation(NEGATIONS)})"
+_REACH = f"(?:{alternation(STATED_CUES['reach'])})"  # 实现, 完成, 达到
+_GOAL = f"(?:{alternation(STATED_CUES['goal'])})"  # 目标, 任务
 # the target named before the words saying it was missed (进出口…，预期增长目标未能实现; 物价调控目标没有完成)
-_NOT_MET = re.compile(rf"(?:目标|任务){_NOT}(?:实现|完成|达到)|{_NOT}(?:实现|完成|达到)"
-                      r"(?:全年|年初|年度)?(?:预期)?(?:增长)?目标")
+_NOT_MET = re.compile(rf"""
+      {_GOAL}{_NOT}{_REACH}                     # 目标未能实现, 任务没有完成
+    | {_NOT}{_REACH}                            # 没有实现 …
+      (?:全年|年初|年度)?(?:预期)?(?:增长)?目标  # … 年初预期增长目标
+    """, re.VERBOSE)
 # … or after them, named again (没有实现年初确定的单位生产总值能耗降低4%左右的目标)
-_NOT_MET_NAMING = re.compile(rf"{_NOT}(?:实现|完成|达到)(?P<what>[^，,；;。]{{2,40}}?)的?(?:预期)?(?:目标|任务)")
+_NOT_MET_NAMING = re.compile(rf"""
+    {_NOT}{_REACH}                              # 没有实现
+    (?P<what>[^，,；;。]{{2,40}}?)              # what was not reached, within the clause
+    的?(?:预期)?{_GOAL}                         # 的目标
+    """, re.VERBOSE)
 CLAUSE_STOP = "，,；;。！？"
 # a target named again, within one clause: 没有实现…的目标, 年初确定的…目标 (a 、 list of figures may sit inside)
-_TARGET_SPAN = re.compile(rf"(?:{_NOT}(?:实现|完成|达到)|(?:确定|提出|设定|预期)的)[^。；;！？，,]{{0,60}}?(?:目标|任务)")
+_TARGET_SPAN = re.compile(rf"(?:{_NOT}{_REACH}|(?:确定|提出|设定|预期)的)[^。；;！？，,]{{0,60}}?{_GOAL}")
 # the words right before a peak within the year (一度升至6.1%, 最高达到6%)
 _PEAK = re.compile(r"(?:一度|最高|峰值|高点)[^，,；;。\d]{0,6}$")
 _YEAR_END = re.compile(r"年末|年底|12月(?:末|底|份)?")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .. import stated
 from ..indicators import STANDS_IN
+from ..lexicon import alternation
 from .verdict import FLAT, in_step, is_change, join_key, named_keys
 from .verdict import truthy as _truthy
 
@@ -44,8 +45,12 @@ _BASE_BEFORE = re.compile(r"(?:从|由)[^\d，,；;。、]{0,8}$")
 _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|"
                          r"下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|缩小到|缩小至|转为|变为|到|至)")
 # a report saying in words that a target was met (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
-_MET = re.compile(r"(?<!未能)(?<!没有)(?<!没能)(?<!未)(?:达到|实现|完成|超过|超额完成)(?:了)?(?:年初确定的|全年|年初|年度)?"
-                  r"(?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)")
+_MET = re.compile(rf"""
+    {"".join(f"(?<!{w})" for w in stated.NEGATIONS)}   # not negated (未能实现: missed, not met)
+    (?:{alternation(stated.STATED_CUES["reach"] + stated.STATED_CUES["beat"])})  # 达到, 完成, 超额完成 …
+    (?:了)?(?:年初确定的|全年|年初|年度)?               # 了, 年初确定的
+    (?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)          # the target: 预期目标, 计划的增长指标
+    """, re.VERBOSE)
 # … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降); not
 # its rate of rise (涨幅比上年回落: the rise slowed, prices did not fall)
 _FELL = re.compile(r"(?<!没有)(?<!未)(?<!涨幅)(?<!幅度)(?<!增幅)(?<!增速)(?<!率)(?:比上年|比去年|同比|较上年)(?:有所|略有|继续)?(?:下降|回落|下跌)"
