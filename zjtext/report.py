@@ -236,7 +236,8 @@ def _year_from_headings(body: list[str]) -> int | None:
     return int(y.group(1)) if y else None
 
 
-_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: a year of the 20th or 21st century, not inside a longer number (captured)
+YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _REVIEWS = re.compile(alternation(cues("actual", "heading")))  # time_cues.tsv: 回顾, 成就, 总结 …
 
 
@@ -249,7 +250,7 @@ def _year_from_sections(sections: list[str]) -> int | None:
     """
     best = None
     for h in sections:
-        ys = [int(y) for y in _YEAR_IN.findall(h)]
+        ys = [int(y) for y in YEAR_IN.findall(h)]
         if ys:
             cand = max(ys) + 1 if _REVIEWS.search(h) else max(ys)
             best = cand if best is None else max(best, cand)

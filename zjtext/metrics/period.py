@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..report import Report
+from ..report import YEAR_IN, Report
 from ..lexicon import alternation, word_table
 from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE, RELIEF, cues
 from .figures import parse_figures
@@ -30,7 +30,7 @@ _REVIEW_WORDS = _cue_re("actual", "heading")
 _PLAN_WORDS = _cue_re("target", "heading")
 _PLAN_PERIOD = re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")
 _CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-_YEAR_IN = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_IN = YEAR_IN  # a year in a heading (zjtext.report)
 
 _ACTUAL_LEAD = _cue_re("actual", "lead", _OPENING)
 _TARGET_LEAD = _cue_re("target", "lead", _OPENING)

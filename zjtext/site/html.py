@@ -113,9 +113,18 @@ def _describe_images(doc) -> None:
 
 # ---------------------------------------------------------------- tables that read well
 
-_NUM = rf"[-+−]?(\d[\d,]*(\.\d+)?|\.\d+)(e[-+]?\d+)?({alternation(w for w, _ in READING_MAGNITUDES)})?"  # 万亿|亿|万
+_NUM = rf"""
+    [-+−]?                                  # a sign
+    (\d[\d,]*(\.\d+)?|\.\d+)                # digits, thousands commas, a decimal part: 1,024.5
+    (e[-+]?\d+)?                            # an exponent
+    ({alternation(w for w, _ in READING_MAGNITUDES)})?   # a magnitude (magnitudes.tsv): 万, 亿, 万亿
+"""
 # a number, a range (4.5—5) and at most a short unit or hedge after it (5.5%, 3.2万亿元, 6%左右)
-_NUMBER = re.compile(rf"^{_NUM}%?([—~～\-－–]{_NUM})?(%|‰|[^\s\d，。；、]{{0,3}})$", re.I)
+_NUMBER = re.compile(rf"""
+    ^{_NUM} %?                              # a number, its percent sign
+    ([—~～\-－–] {_NUM})?                    # a range: 4.5—5
+    (%|‰|[^\s\d，。；、]{{0,3}})$              # a percent, or a short unit or hedge: 元, 左右
+    """, re.I | re.VERBOSE)
 _SHORT = 8  # a column whose longest cell is at most this many characters never wraps
 _LONG = 30  # a column with cells longer than this gets a minimum width
 _PATH_SEP = " > "
