@@ -14,7 +14,7 @@ from zjtext.charts.style import is_percent, target_text
 from zjtext.lexicon import columns, word_list, word_table
 from zjtext.match.tracking import hedged
 from zjtext.metrics import extract_metrics, parse_figures
-from zjtext.metrics.numerals import numeral_value
+from zjtext.metrics.numerals import arabic_shadow, numeral_value
 from zjtext.report import report_from_text
 from zjtext.segment import is_number_token
 from zjtext.site.labels import amount
@@ -129,6 +129,11 @@ def test_one_hedge_list_for_quoting_and_charts():
 def test_magnitudes_multiply():
     assert one("完成投资4.2千亿元").value == pytest.approx(4.2e11)
     assert amount(5.3e12, "元") == "5.3万亿元"
+
+
+def test_numerals_read_before_points_multiples_and_inside_hedges():
+    # units.tsv points/multiple (个百分点, 倍) and hedges.tsv inside (多, 余) after a Chinese numeral
+    assert arabic_shadow("出口增长一倍多，比重提高两个百分点，产量三十余万吨").text == "出口增长1倍多，比重提高2个百分点，产量30余万吨"
 
 
 def test_traditional_forms_read_like_simplified():

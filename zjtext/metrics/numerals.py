@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import word_table
-from ..words import MAGNITUDES
+from ..lexicon import alternation, columns, word_table
+from ..words import INSIDE_HEDGES, MAGNITUDES
 
 __all__ = ["Shadow", "arabic_shadow", "numeral_value"]
 
@@ -51,13 +51,17 @@ _TRADITIONAL = str.maketrans("".join(_TRADITIONAL_FORMS), "".join(_TRADITIONAL_F
 _TRADITIONAL_RE = re.compile(f"[{''.join(_TRADITIONAL_FORMS)}]")
 _RUN = re.compile(rf"[{_ALL}]+")
 _PLACES = set("十拾百佰千仟") | set(_MAGS)
-_AFTER_DIGIT = ("个百分点", "百分点", "倍", "多", "余", "点", "點")
+# units.tsv: the units of points and multiples (个百分点, 倍): a numeral before one is a figure
+_POINTS_OR_TIMES = tuple(u for u, row in word_table("units").items() if columns(row)[0] in ("points", "multiple"))
+_INSIDE = alternation(INSIDE_HEDGES)  # hedges.tsv: 多, 余 (一倍多, 三十余个)
+_POINTS = alternation(_POINTS_OR_TIMES)
+_AFTER_DIGIT = _POINTS_OR_TIMES + INSIDE_HEDGES + ("点", "點")
 _SHADOW_RE = re.compile(rf"""
       (?P<per>[百千])分之(?P<p1>{_NUM}|{_ARABIC}|百)  # 百分之七点九, 百分之12.8, 百分之百, 千分之五
       (?:(?P<psep>{_SEP})(?:(?P=per)分之)?
          (?P<p2>{_NUM}|{_ARABIC}))?              # … 至九 / 到百分之九: a range, one unit
     | {_NOT_AFTER}(?P<pts>{_NUM})
-      (?=(?:多|余)?(?:个百分点|百分点|倍))         # 两个百分点, 四点二倍, 一倍多
+      (?=(?:{_INSIDE})?(?:{_POINTS}))              # 两个百分点, 四点二倍, 一倍多
     | {_NOT_AFTER}(?P<amt>{_NUM}|(?<=近)[百千万][{_ALL}]*)  # 近百个, 近千万: 近 drops the 一
                                                  # 一千二百零一亿元, 七千四百多亿元 (_amount_ok)
     """, re.VERBOSE)  # (2500億元: the traditional magnitude is read as 亿 by _TRADITIONAL)
@@ -128,6 +132,7 @@ def _with_magnitude(numeral: str) -> str | None:
 
 # after a numeral: a tier (五百亿级开发区) or a session (十二届十一次全会) — a name, not an amount
 _NOT_AN_AMOUNT = re.compile(r"级|次(?:全会|全体会议|会议|代表大会)")
+_AMOUNT_TAIL = re.compile(f"(?:{_INSIDE})?[{''.join(_MAGS)}]*")  # 多/余 and magnitudes after a numeral
 
 
 def _amount_ok(text: str, m: re.Match) -> bool:
@@ -136,7 +141,7 @@ def _amount_ok(text: str, m: re.Match) -> bool:
     year (一九八三年) is read digit by digit, not as a compound.  The figure grammar then wants a unit
     after it (年, 届, 周年 give no figure)."""
     numeral = m.group("amt")
-    rest = re.match(r"(?:多|余)?[万萬亿億]*", text[m.end():])
+    rest = _AMOUNT_TAIL.match(text, m.end())
     tail = rest.group() if rest else ""
     if _NOT_AN_AMOUNT.match(text, m.end() + len(tail)):
         return False
