@@ -54,7 +54,7 @@ def test_every_list_parses(name):
 @pytest.mark.parametrize("name, column, allowed", [
     ("hedges", 0, {"before", "after", "inside", "aim"}),
     ("hedges", 1, set(words.MEANINGS)),
-    ("change_verbs", 0, {"increase", "decrease", "relief"}),
+    ("change_words", 0, {"increase", "decrease", "relief"}),
     ("time_cues", 0, {"actual", "target"}),
     ("time_frames", 0, {"multi", "one"}),
     ("stated_cues", 0, {"not", "reach", "beat", "goal"}),
@@ -149,7 +149,7 @@ def test_units_table_is_the_one_unit_list():
     assert is_percent({"base_unit": "百分点", "value": 1.2})        # a percent unit, by its base unit
 
 
-# ---------------------------------------------------------------- change_verbs.tsv, time_cues.tsv, time_frames.tsv
+# ---------------------------------------------------------------- change_words.tsv, time_cues.tsv, time_frames.tsv
 
 def test_verb_of_change_makes_a_span_of_years_multi_year():
     df = rows("过去一年，全市工业排放两年削减12%，空气质量优良天数比例达到88%。")

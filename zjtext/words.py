@@ -6,7 +6,7 @@ Each list is written once, in a commented file of ``zjtext/resources/`` (read on
 * ``hedges.tsv``: the words that bound or soften a figure (不低于, 约, 左右, 以上, 3000多 …) and the
   stretch aims (力争, 争取 …);
 * ``magnitudes.tsv``: 万, 亿, 万亿 … and their values; ``units.tsv``: the units of a percent;
-* ``change_verbs.tsv``: the verbs of change (增长, 下降, 涨幅, 减税 …) and their direction;
+* ``change_words.tsv``: the verbs of change (增长, 下降, 涨幅, 减税 …) and their direction;
 * ``time_cues.tsv``: the cue words that say a figure is last year's result or a goal (过去一年, 今年,
   力争 …), by the place they are read in.
 
@@ -69,7 +69,7 @@ PERCENT_UNITS: tuple[str, ...] = tuple(u for u in word_table("units") if _base_u
 
 def change_words(direction: str) -> tuple[str, ...]:
     """The verbs of change of one direction (increase / decrease / relief), in file order."""
-    return tuple(w for w, d in word_table("change_verbs").items() if d == direction)
+    return tuple(w for w, d in word_table("change_words").items() if d == direction)
 
 
 #: regex alternations (longest first) of the verbs of change: a rise, a fall, a relief of burdens

@@ -65,7 +65,7 @@ _FIVE_YEAR_CTX = re.compile(r"(?<![今未])(?:[过的这]|来)?五年(?!规划)|
 # not headline indicators: shares of / gaps to the national figure, milestones, ranks (成为全国第九个…;
 # 第一产业 is a sector, not a rank)
 _NOT_HEADLINE = re.compile(r"全国|全球|世界|成为|首个|第[一二三四五六七八九十\d](?![一二三]?产业)|(?:高于|低于|快于|慢于|好于|领先)(?:全省|平均)")
-# words that carry a clause on after a figure: a conjunction, a verb of change (change_verbs.tsv), a rank
+# words that carry a clause on after a figure: a conjunction, a verb of change (change_words.tsv), a rank
 # or comparison, a hedge written after a figure (hedges.tsv), 分别 / 同比 …
 _CLAUSE_GOES_ON = re.compile(
     rf"(?:和|及|与|或|并|且|{INCREASE}|{DECREASE}|居|位居|稳居|跃居|高于|低于|快于|慢于|超过|为|是|"
