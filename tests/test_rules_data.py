@@ -67,7 +67,7 @@ def test_table_values_are_known(name, column, allowed):
 
 def test_time_cue_places_are_known():
     places = {p for v in word_table("time_cues").values() for p in columns(v)[1].split(",")}
-    assert places == {"heading", "lead", "weak", "sentence", "strong", "sentence_lead", "headline", "target_list"}
+    assert places == {"heading", "lead", "weak", "sentence", "strong", "sentence_lead", "headline", "target_list", "this_year"}
 
 
 def test_numbers_in_tables_parse():
@@ -177,6 +177,14 @@ def test_target_list_noun_opens_the_headline_targets():
     r = report_from_text("2041年示范省政府工作报告\n各位代表：\n二、2041年工作安排\n"
                          "今年经济社会发展的主要目标是：地区生产总值增长6%左右。", path="rules_t.txt")
     assert headline(r)[["period", "value"]].values.tolist() == [["target", 6.0]]
+
+
+def test_this_year_cue_keeps_a_plan_list_from_reading_as_five_years():
+    from zjtext.metrics import headline
+
+    r = report_from_text("2041年示范省政府工作报告\n各位代表：\n二、2041年工作安排\n"
+                         "“十六五”开局之年的主要预期目标是：地区生产总值增长6%左右。", path="rules_f.txt")
+    assert ["target", 6.0] in headline(r)[["period", "value"]].values.tolist()   # 开局之年: this year's list
 
 
 def test_report_year_is_inferred_once_from_the_sections():

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..clean import BULLETS
 from ..lexicon import alternation
 from ..report import NATIONAL, Paragraph, Report
-from ..words import DECREASE, INCREASE, SUFFIX_HEDGES, cues
+from ..words import DECREASE, INCREASE, STRETCH_WORDS, SUFFIX_HEDGES, cues
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
 from .period import _earlier_frame, _paragraph_periods, infer_year
@@ -50,14 +50,17 @@ def _list_line(text: str) -> bool:
 
 # a sentence about the targets themselves ends the list (加强对增长、就业、物价等主要目标的统筹平衡)
 _TARGETS_TALK = re.compile(r"(?:等|这些|上述|各项|以上)(?:主要)?(?:预期)?目标")
-_THIS_YEAR = re.compile(r"今年|明年|开局之年|新的一年|20\d\d年(?:经济社会发展|发展|全省|全市|全区|全国)")
+_THIS_YEAR = re.compile(rf"""
+      {alternation(cues("target", "this_year"))}     # time_cues.tsv: 今年, 明年, 开局之年 …
+    | 20\d\d年(?:经济社会发展|发展|全省|全市|全区|全国)   # a year's own plan: 2041年经济社会发展
+    """, re.VERBOSE)
 _FIVE_YEAR_CUE = re.compile(r"“十[一二三四五六七八九]五”|十[一二三四五六七八九]五|五年")
 # the reasoning behind the targets opens with 总的考虑是 / 之所以…: it ends the list too
 _TARGET_LIST_STOP = re.compile(
     r"^(?:这|这些|这样|上述|确定|实现|综合|具体|重点|我们|为此|做好|围绕|今年要|要|必须|提出|设定|确定上述|"
     r"总的考虑|总体考虑|主要考虑|考虑到|之所以)")
 # a clause that only frames a target (力争…) or states a purpose (为…创造良好环境): no target of its own
-_MODIFIER_CLAUSE = re.compile(r"^(?:在?实际工作中|力争|争取|努力|积极|尽力|全力|"
+_MODIFIER_CLAUSE = re.compile(rf"^(?:在?实际工作中|{alternation(STRETCH_WORDS)}|积极|尽力|全力|"
                               r"为[^，,；;。]{1,30}?(?:创造|营造|提供|打下|奠定|打好))")
 _HEADLINE_MACRO = re.compile(r"生产总值|GDP|经济增长|经济总量|国内生产总值")
 _PAST_YEAR_CTX = re.compile(alternation(cues("actual", "headline")))  # time_cues.tsv: 过去一年, 去年 …
