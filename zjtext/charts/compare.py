@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..pairs import join_key, measure
+from ..report import YEAR_IN
 from ..site.labels import DIRECTION
 from ..site.labels import VERDICT as VERDICT_LABELS  # the pages' words
 from .style import (
@@ -35,7 +36,7 @@ VERDICT_COLORS = {"met": PALETTE[2], "met (within 左右)": ACCENT, "met (approx
 NO_TRACKING = "没有可对照的目标"
 NO_SLOGANS = "没有可比较的提法"
 SLOGAN_STATUSES = (("new", "新提出"), ("kept", "延续"), ("dropped", "不再提及"))
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = YEAR_IN  # a year, not inside a longer number (zjtext.report)
 
 
 # ---------------------------------------------------------------- keyness
