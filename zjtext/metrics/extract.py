@@ -11,7 +11,8 @@ from ..report import Paragraph, Report, join_section
 from ..words import STRETCH_WORDS
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
-from .subjects import GROWTH_NAME, WHOLES, _change, _groups, _indicators, excluding, level_mark_end
+from .naming import name_group
+from .subjects import GROWTH_NAME, WHOLES, _change, _groups, excluding, level_mark_end
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,7 +37,7 @@ def _sentence_spans(p: Paragraph) -> list[tuple[int, int, str]]:
 
 
 def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | None,
-                        multi_context: bool = False) -> list[dict]:
+                        multi_context: bool = False, trace: list | None = None) -> list[dict]:
     text = p.text
     figs = parse_figures(text)
     if not figs:
@@ -61,7 +62,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         if prev_sent != a:
             prev_names, prev_lead, floor_pos = None, "", a
         floor = max(floor_pos, a)
-        names, lead, used_end = _indicators(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
+        naming = name_group(text, group, floor, floor > a, prev_names, prev_lead, prev_unit)
+        names, lead, used_end = naming.names, naming.lead, naming.end
         used_end = max(used_end, level_mark_end(text, group[-1].post_end))
         lo = _clause_start(text, group[0].start, floor)
         names = excluding(text[a:lo], names)
@@ -91,6 +93,8 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
                 else f.qualifier_text, "start": f.start,
                 "end": f.end,
             })
+            if trace is not None:
+                trace.append((f.surface, rows[-1]["indicator"], naming.rule))
         prev_names, prev_lead, prev_sent, prev_unit, prev_change = names, lead, a, group[-1].base_unit, change
         floor_pos = max(group[-1].post_end, used_end)
     return rows
@@ -142,8 +146,11 @@ def _tidy(name: str) -> str:
     return name
 
 
-def metric_rows(report: Report) -> list[dict]:
+def metric_rows(report: Report, *, trace: list | None = None) -> list[dict]:
     """:func:`extract_metrics` as a list of row dicts of plain Python values (no pandas).
+
+    When ``trace`` is a list, each figure's (surface, indicator, naming rule) is appended to it: which
+    rule of :data:`~zjtext.metrics.naming.NAMING_RULES` named it (for tests and debugging).
 
     >>> from zjtext.report import report_from_text
     >>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长6.1%。")
@@ -162,7 +169,8 @@ def metric_rows(report: Report) -> list[dict]:
         nxt = body[i + 1] if i + 1 < len(body) else None
         joined = nxt is not None and _number_broken(p.text, nxt.text)
         q = _joined(p, nxt) if joined else p
-        found = _rows_for_paragraph(report, q, periods.get(p.index, "actual"), year, multi.get(p.index, False))
+        found = _rows_for_paragraph(report, q, periods.get(p.index, "actual"), year, multi.get(p.index, False),
+                                    trace)
         if joined:
             _split_rows(found, p, nxt)
             skip = nxt.index

@@ -1,4 +1,5 @@
-"""Subjects: the indicator a figure measures, its change (增长/下降), and 分别 lists.
+"""Subjects: the words before a figure stripped to its subject, its change (增长/下降), and 分别 lists
+(the naming rules that use them are in :mod:`zjtext.metrics.naming`).
 
 >>> resolve_list("城镇和农村居民人均可支配收入", 2)
 ['城镇居民人均可支配收入', '农村居民人均可支配收入']
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..clean import BULLETS
-from .figures import _CJK, _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
+from .figures import _CJK, Figure
 
 __all__ = ["GROWTH_NAME", "resolve_list"]
 
@@ -29,7 +30,6 @@ _CUT_OBJECT = re.compile(r"(?:^|[、，,；;]|平均|均|再)(?:减少|压减|�
 
 # the wholes a figure is set against: a share of, a gap to, a rank in (全国, 中部, 长三角 …)
 WHOLES = "全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|东北|北方|南方|内地|西北|华东|长三角|同类城市"
-_LIST_SEP_RE = re.compile(r"(?:、|和|及|与|以及|或)")
 # what may be stripped from the start and the end of the words before a figure to leave its subject
 _LEAD_STRIP = re.compile(
     r"^(?:[、，的]|[" + BULLETS + r"]+|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|计划(?!单列)|初步统计|据初步统计|初步核算|经初步核算|包括|"
@@ -37,7 +37,6 @@ _LEAD_STRIP = re.compile(
     r"累计|合计|共计|总计|争取|建议|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
     r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"
     r"(?:近|过去|这)?\d{1,2}年(?:来|间|里)?(?![\u4e00-\u9fff]*(?:计划|规划|行动|工程)))")
-_LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 _TRAIL_STRIP = re.compile(
     r"(?:分别|同比|同口径|可比口径|自然口径|比上年末|比上年|较上年末|较上年|比去年|较去年|(?:由|从)(?:上年|去年)(?:的)?|实现|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
     rf"{_PLAN_WORDS}|(?<=[幅速率度])在|转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|(?<![通经度走跨迈越闯穿错不超])过|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
@@ -53,25 +52,6 @@ _TRAIL_STRIP = re.compile(
 _TRAIL_STRIP_WIDTH = 10
 _TRAIL_LAST_CHARS = frozenset("上为了于从低共内减初别到加升在均增大小少已幅年底径成持按是末度"
                               "来次比涨现由的破窄第约经续至落计调负超越达过近速逾里长间际降高标期定划求")
-# verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
-_VERB_END = re.compile(
-    r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
-    r"组织|开展|举办|办好|落实|发放|安排|投入|设立|拥有|夺得|获得|获|涌现|认定|入选|创建|组建|招引|引育|"
-    r"培养|遴选|建立|形成|布局|集聚|聚集|汇聚|开通|开行|覆盖|救助|资助|帮扶|改造|整治|修复|提供|开发|"
-    r"落地|签约|发布|出台|制定|推出|攻克|研制|培训|招聘|吸纳|新开工|储备|谋划|部署|服务|接待|举行|举办了|"
-    r"为|向|给|让|使|有|新认定|新培育|新引进|评选|命名|选树|表彰|遴选出|实施了|建成了)$")
-# verbs that open a list item and carry over to the next items of an 、 list (新增A 30家、B 50家)
-_LEAD_VERB = re.compile(
-    r"^(?:新(?:（改）|\(改\))?(?:增|建|开工|投产|引进培育|引进|培育|遴选|入选|认定|改建|建成|开通)|建成|"
-    r"建设|完成|实施|开工建设|开工|改造提升|改造|培育|打造|引进|招引|培养|开发|修缮|整治|组建|创建|派遣|"
-    r"安排|遴选|开行|认定|创成|获评)")
-# a noun after a count ends where a new predicate starts
-_NOUN_CUT = re.compile(
-    r"(?:完成|实现|获得|获|成为|达到|达|超过|超|突破|增长|增加|下降|提高|提升|开工|投产|建成|落地|入选|"
-    r"签约|纳入|带动|惠及|覆盖|累计|全部|均|共|已|正在|将|通过|被|实施|参与|参加|无私|加快|持续|稳定|"
-    r"稳步|顺利|全面|基本|相继|先后|陆续|获批|获评|通车|运营|开通|投用|建设(?!示范|名单|单位|试点)|开展|落户|集聚|承担|扛起|享受|受益|"
-    r"如期|按期|提前|竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以(?![上下])|和(?!美)|及|与|、|跻身|受到|"
-    r"位居|稳居|跃居|居(?=全国|全省|全球|世界|中部|西部|东部|前|第))")
 # nouns that end an indicator: the measured quantity (增加值, 收入, 起数 …); longest first
 _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业收入 营收 利润 总额 总量 产量 产值 规模 投资 比重 占比
 增速 人数 起数 次数 件数 户数 数量 吞吐量 价格 指数 面积 里程 浓度 强度 能耗 出口 进口 进出口 销量 销售额
@@ -79,52 +59,11 @@ _HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业
 比例 比率 水平 数 量 率 额 值""".split(),
                 key=len, reverse=True)
 
-# what is measured about counted things (31个县（市）生产总值…): not part of the counted noun
-# a count of areas that opens a list: 重点抓好10方面工作： / 以下14个方面的工作。
-_ASPECTS_TAIL = re.compile(r"(?:的)?(?:重点)?(?:工作|任务)?(?:[：:。；]|$)")
-# a membership predicate after counted things names them (26家企业入选国家制造业单项冠军企业)
-_MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
-# nouns whose first character is also a count unit: in 14亿人口 the unit is 人 and the noun 人口
-_UNIT_NOUNS = {"人": ("人口", "人民", "人才", "人员", "人群"), "家": ("家庭",), "户": ("户籍",), "项": ("项目",)}
-# words that, alone before a figure, speak of the previous subject: its share of the nation, its total
-_SHARE_OF = re.compile(rf"(?:稳定在|保持在|保持|约占|占|达到|达|为)?({WHOLES})(?:的)?(比重|份额)?")
-_CUMULATIVE = re.compile(r"累计(?:达到|达)")
-_KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
-# a verb and a measure before a figure that describes the thing named after it (建成年产值超10亿元的
-# 全产业链, 组建总规模1000亿元的基金): the figure is that thing's measure
-_MEASURE_OF_NEXT = re.compile(
-    r"(?:建成|建设|新建|组建|设立|打造|培育|引进|招引|落地|签约|实施|开工|形成|布局)"
-    r"(?P<measure>年?总?(?:产值|规模|投资|营业收入|营收|销售额|产能|面积|里程|容量|装机容量))")
-_BARE_TOTALS = {"总数", "总量", "总规模", "规模", "总额", "余额", "占比", "比重"}
-_BARE_MEASURES = {"增加值", "营业收入", "营收", "利润", "利润总额", "产值", "总产值"}
-_MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
-
 _GROUP_GAP = re.compile(r"(?:、|和|及|与|以及|或|，|,)")
 _TO_END = re.compile(r"(?:到|至)$")
 _CHANGE_TRAIL = re.compile(rf"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为|{_PLAN_NOUN})+$")
-# a clause that ends naming a target, its figure in the next clause (…的宏观调控目标，定为8%)
-_PLAN_END = re.compile(r"(?:目标|预期)$")
 # a name that says it is a rate of growth (经济增长速度8%, 国民经济增长率): a change, not a level
 GROWTH_NAME = re.compile(r"(?:增长速度|增长率|增长预期|增长|上涨幅度|增长幅度|涨幅)$")
-_LIST_END = re.compile(r"(?:等|和|及|与|、)$")
-_TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
-_RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
-_CONTRIBUTED = re.compile(rf"贡献了?({WHOLES})")
-_CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
-_COMPARISON = re.compile(r"(?:高于|高出|低于|快于|慢于|领先|好于|比全国|比全省)")
-_GAP = re.compile(rf"(高于|高出|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)*")
-# a gap to an earlier year's rate (快于2024年1.8个百分点): the year is in the raw words, the phrase loses it
-_YEAR_GAP = re.compile(r"(高于|高出|低于|快于|慢于)((?:19|20)\d\d年|上年|去年)$")
-# a result set against its plan (…完成投资2929亿元、超年度计划28%)
-_OVER_PLAN = re.compile(r"超(?:出|过)?((?:年度|全年|年初)?计划)")
-# a gap written as a comparison (增速比全国高0.9个百分点, 比全国平均快1个百分点)
-_COMPARED_GAP = re.compile(rf"(?:增速|增幅|增长)?比({WHOLES}|上年)(?:平均水平|平均|水平)?(高|快|低|慢)(?:出)?")
-# the subjects of a gap written before it (投资、消费增速分别快于全国3.4个、1个百分点)
-_SUBJECT_GAP = re.compile(rf"(?P<subject>.+?)(?:增速|增幅|增长)?(?:均|都|分别)?(?P<gap>{_GAP.pattern})")
-# 成为中部第二个、全国第九个(过6万亿元省份): a rank among places, the figure is the threshold the
-# previous subject passed
-_BECAME_NTH = re.compile(rf"成为(?:[、和及]?(?:{WHOLES})?"
-                         r"(?:第[一二三四五六七八九十\d]{1,3}个|首个|唯一))+")
 
 # ---------------------------------------------------------------- groups, indicators, change
 
@@ -360,175 +299,3 @@ def level_mark_end(text: str, end: int) -> int:
     """
     m = _LEVEL_MARK.match(text, end)
     return m.end() if m else end
-
-
-def _gap_names(phrase: str, raw: str, prev: list[str] | None, n: int) -> list[str] | None:
-    """Names for gaps between growth rates, as the guideline names them (…增速高于全国幅度): of the
-    previous subject (…增长5.1%、高于全国0.3个百分点, …增长4%，快于2024年1.8个百分点), or of the subjects
-    written before the gap (投资、消费增速分别快于全国3.4个、1个百分点: one per item); None if no gap.
-
-    >>> _gap_names("高于全国", "、高于全国", ["规上工业增加值"], 1), _gap_names("快于", "，快于2024年", ["GDP"], 1)
-    (['规上工业增加值增速高于全国幅度'], ['GDP增速快于2024年幅度'])
-    >>> _gap_names("投资、消费增速分别快于全国", "投资、消费增速分别快于全国", None, 2)
-    ['投资增速快于全国幅度', '消费增速快于全国幅度']
-    >>> _gap_names("增速比全国高", "，增速比全国高", ["地区生产总值"], 1)
-    ['地区生产总值增速高于全国幅度']
-    """
-    def named(subject: str, relation: str, whole: str) -> str:
-        relation = "高于" if relation == "高出" else relation  # 高出全国平均水平: named 高于全国
-        return f"{re.sub(r'(?:增速|增幅|增长)$', '', subject)}增速{relation}{whole}幅度"
-
-    compared = _COMPARED_GAP.fullmatch(phrase)
-    if prev and compared:
-        return [named(prev[-1], compared.group(2) + "于", compared.group(1))] * n
-    gap, year = _GAP.fullmatch(phrase), _YEAR_GAP.search(raw.strip())
-    if prev and (gap or (year and phrase == year.group(1))):
-        relation, whole = (gap or year).group(1), (gap or year).group(2)
-        return [named(prev[-1], relation, whole)] * n
-    listed = _SUBJECT_GAP.fullmatch(phrase)
-    if listed:
-        items = resolve_list(listed.group("subject"), n) if n > 1 else [listed.group("subject")]
-        return [named(item, listed.group(3), listed.group(4)) for item in items]
-    return None
-
-
-def _unit_noun(text: str, fig: Figure) -> str:
-    """The noun that the figure's unit character begins (14亿人口 → 人口, 14亿人民 → 人民), else "".
-
-    >>> from zjtext.metrics.figures import parse_figures
-    >>> text = "近14亿人口的发展中大国"
-    >>> _unit_noun(text, parse_figures(text)[0]), _unit_noun("5000人参加", parse_figures("5000人参加")[0])
-    ('人口', '')
-    """
-    return next((w for w in _UNIT_NOUNS.get(fig.unit[-1:], ()) if text.startswith(w[1:], fig.end)), "")
-
-
-def _indicators(text: str, group: list[Figure], floor: int, after_figure: bool, prev: list[str] | None,
-                prev_lead: str, prev_unit: str = "") -> tuple[list[str], str, int]:
-    """Indicators for a group of figures.
-
-    Returns (indicators, the phrase's opening verb, end of the words used after the figures).
-    """
-    first, last = group[0], group[-1]
-    b = _clause_start(text, first.start, floor)
-    raw = text[b:first.start]
-    if after_figure and b == floor:
-        raw = _LIST_LEAD.sub("", raw)
-    phrase = _strip_phrase(raw)
-    if not phrase and b > floor + 1 and _PLAN_END.search(text, floor, b - 1):
-        # 经济增长速度的调控目标，定为8%: the target's subject is the clause before its figure's
-        raw = text[_clause_start(text, b - 1, floor):b - 1]
-        phrase = _strip_phrase(raw)
-    # a noun after the figure: 推动351个项目…, 宁波、温州等5个城市…, 51枚亚运金牌
-    tail_start = last.post_end
-    tail_end = _clause_end(text, tail_start, len(text))
-    tail = text[tail_start:tail_end]
-    skip = 1 if tail.startswith("的") else 0
-    tail = tail[skip:]
-    kinds = _KINDS_OF.match(tail) if first.unit in ("类", "大类") and len(group) == 1 else None
-    if kinds:  # 12类45件民生实事: the kinds of the things counted next
-        rest = tail[kinds.end():]
-        cut = _NOUN_CUT.search(rest, 1)
-        things = re.sub(r"(?:项目|工程)$", "", (rest[:cut.start()] if cut else rest)[:12])
-        if len(things) >= 2:
-            return [things + "（类）"], "", last.post_end
-    m_digit = _DIGIT.search(tail)
-    if m_digit:  # 31个县（市）生产总值近4年…: the words before the next number, less its hedge
-        tail = without_pre_hedge(tail[:m_digit.start()])
-    noun, noun_end, member = "", last.post_end, ""
-    glued = _unit_noun(text, last)
-    if glued:
-        noun, noun_end = glued, last.end + len(glued) - 1
-    elif tail and (tail[0] == "“" or _CJK_CHAR.match(tail)) and last.category != "rank":
-        cut = _NOUN_CUT.search(tail, 1)
-        if cut and tail[:cut.start()] == "新":  # 2150个新投产项目: 新 makes the verb a modifier
-            cut = _NOUN_CUT.search(tail, cut.end())
-        noun = (tail[:cut.start()] if cut else tail)[:16]
-        measured = _MEASURED_IN_NOUN.search(noun, 2)
-        if measured and first.category == "count":
-            noun = noun[:measured.start()]  # the counted things (县（市）), not what is measured about them
-        noun_end = tail_start + skip + len(noun)
-        obj = tail[cut.start():] if cut and len(noun) == cut.start() and "在" not in noun else ""
-        if obj and not m_digit and _MEMBERSHIP.match(obj) and len(obj) <= 18:
-            noun_end = tail_start + skip + len(noun) + len(obj)
-            obj, noun = obj.split("、")[0], re.sub(r"(?<=..)新$", "", noun)  # 5个县新获评…
-            member = obj if obj.endswith(noun) else obj + noun  # 入选…企业 / 纳入…范围项目
-    aspects = first.end if first.unit.endswith("方面") else (
-        first.post_end + 2 if text.startswith("方面", first.post_end) else -1)
-    if first.category == "count" and aspects >= 0 and _ASPECTS_TAIL.match(text, aspects):
-        # 重点抓好10方面工作 / 以下14个方面的工作: the number of areas of work a list will cover
-        return [("重点" if "重点" in raw else "") + "工作方面"] * len(group), "", noun_end
-    raw_strip = raw.strip()
-    raw_clean = _LEAD_STRIP.sub("", raw_strip)
-    mv = _LEAD_VERB.match(phrase)
-    lead_verb = mv.group() if mv else ""
-    verb_end = bool(_VERB_END.search(raw_strip))
-    ends_deng = phrase.endswith("等") or bool(_LIST_END.search(raw_strip)) or (
-        raw_strip.endswith("的") and not _TIME_DE_END.search(raw_strip)
-        and not _RISE_FALL_START.match(noun or "提"))  # 省委确定的14项改革
-    measure = _MEASURE_OF_NEXT.fullmatch(phrase) if noun and skip else None
-    if measure:
-        # the thing's name stays for a count after it (…全产业链100条)
-        return [noun + measure.group("measure")] * len(group), lead_verb, last.post_end
-    contributed = _CONTRIBUTED.fullmatch(phrase)
-    if prev and len(group) == 1 and contributed and re.match(r"的?增(?:量|长)", tail):
-        # 外贸进出口总额2.7万亿元，贡献了全国11.3%的增量: the previous subject's share of the whole's growth
-        return [f"{prev[-1]}增量占{contributed.group(1)}比重"], "", noun_end
-    if prev and len(group) == 1 and phrase in ("折合", "约合", "合"):  # …85.2亿美元、折合607亿元人民币
-        return [f"{prev[-1]}（折合{noun if noun in _CURRENCIES else ''}）"], "", noun_end
-    if noun and (not phrase or ends_deng or verb_end or len(phrase) <= 2):
-        base = lead_verb if ends_deng else re.sub(r"了$", "", without_pre_hedge(raw_clean))
-        return [member or base + noun] * len(group), lead_verb, noun_end
-    if not phrase:
-        if prev and len(group) == 1 and _CUMULATIVE.fullmatch(raw.strip("、，, ")):
-            # 新增公园127座、累计达到1100座: the total so far of what the previous figure added to
-            total = "总数" if first.category == "count" else "总量"
-            return [re.sub(r"新增$", "", _LEAD_VERB.sub("", prev[-1])) + total], "", last.post_end
-        if prev:
-            if len(prev) == len(group):
-                return list(prev), "", last.post_end
-            return [prev[-1]] * len(group), "", last.post_end
-        return [noun] * len(group), "", noun_end
-    # a bare verb (…行动，2024年完成1000家以上): its object is the clause before
-    if len(phrase) <= 3 and _VERB_END.search(phrase) and not noun:
-        lo = _clause_start(text, b - 1, floor) if b > floor else b
-        before = _strip_phrase(text[lo:b])
-        if before and not _DIGIT.search(before):
-            return [phrase + before] * len(group), lead_verb, last.post_end
-    # 其中 (of which): a part of the previous figure, in the same unit (其中农村1万个, 其中燃气管网1100公里)
-    if prev and raw.lstrip("，,").startswith("其中") and prev_unit and prev_unit == first.base_unit and len(group) == 1:
-        if len(phrase) <= 3:
-            return [f"{prev[-1]}（{phrase}）"], lead_verb, last.post_end
-        pv = _LEAD_VERB.match(prev[-1])
-        if pv and not mv:
-            return [pv.group() + phrase], pv.group(), last.post_end
-    # a comparison (…增长6.1%、高于全国0.9个百分点) is about the previous subject, and so is a
-    # threshold it passed first (…达到6.2万亿元，成为全国第九个过6万亿元省份)
-    if prev and len(group) == 1 and _BECAME_NTH.fullmatch(phrase):
-        return [prev[-1]], lead_verb, last.post_end
-    names = _gap_names(phrase, raw, prev, len(group)) if first.base_unit.endswith("百分点") else None
-    over = _OVER_PLAN.fullmatch(phrase)
-    if prev and over and len(group) == 1:  # …完成投资2929亿元、超年度计划28%: by how much the plan was beaten
-        names = [f"{prev[-1]}超{over.group(1)}幅度"]
-    if names:
-        return names, lead_verb, last.post_end
-    if prev and _COMPARISON.match(phrase):
-        return [prev[-1] + phrase] * len(group), lead_verb, last.post_end
-    # …超430万人、稳定在全国1/8以上 / 新增A 2160家、总数突破3万家: the previous subject's share or total
-    if prev and len(group) == 1:
-        share = _SHARE_OF.fullmatch(phrase)
-        if share:
-            return [f"{prev[-1]}占{share.group(1)}{share.group(2) or '比重'}"], lead_verb, last.post_end
-        if phrase in _BARE_TOTALS:
-            return [_LEAD_VERB.sub("", prev[-1]) + phrase], lead_verb, last.post_end
-        if phrase in _BARE_MEASURES:  # 规模以上工业企业达2.4万家、增加值增长5%: the firms' value added
-            return [re.sub(r"企业$", "", _LEAD_VERB.sub("", prev[-1])) + phrase], lead_verb, last.post_end
-    # 、-list items inherit the opening verb of the previous item (新增A 30家、B 50家)
-    if after_figure and b == floor and raw.startswith("、") and prev_lead and not mv:
-        phrase = prev_lead + phrase
-        lead_verb = prev_lead
-    if phrase == "经济" and _change(raw, first) != "none":
-        phrase = "经济增长"  # 经济增长5% is the growth of GDP: keep the name
-    if len(group) > 1:
-        return resolve_list(phrase, len(group)), lead_verb, last.post_end
-    return [phrase], lead_verb, last.post_end
