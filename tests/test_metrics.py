@@ -721,7 +721,7 @@ def test_trail_strip_bounds_hold_for_its_pattern():
 
     from zjtext.metrics import subjects as metrics
 
-    parsed = re._parser.parse(metrics._TRAIL_STRIP.pattern)
+    parsed = re._parser.parse(metrics._TRAIL_STRIP.pattern, metrics._TRAIL_STRIP.flags)
     assert parsed.getwidth()[1] <= metrics._TRAIL_STRIP_WIDTH
     chars, empty = _last_chars(parsed)
     assert not empty and chars <= metrics._TRAIL_LAST_CHARS, chars - metrics._TRAIL_LAST_CHARS

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from ..lexicon import alternation, word_list, word_table
 from .figures import _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
 from .subjects import WHOLES, _LEAD_STRIP, _change, _strip_phrase, resolve_list
 
@@ -26,31 +27,32 @@ __all__ = ["NAMING_RULES", "NameContext", "Naming", "Rule", "name_group"]
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 # a clause that ends naming a target, its figure in the next clause (…的宏观调控目标，定为8%)
 _PLAN_END = re.compile(r"(?:目标|预期)$")
-# verbs that, ending the words before a count, make the count the object's size (推动351个项目…)
-_VERB_END = re.compile(
-    r"(?:了|推动|推进|实现|完成|新增|建成|争取|支持|带动|吸引|惠及|帮助|引进|培育|打造|实施|新建|建设|开工|"
-    r"组织|开展|举办|办好|落实|发放|安排|投入|设立|拥有|夺得|获得|获|涌现|认定|入选|创建|组建|招引|引育|"
-    r"培养|遴选|建立|形成|布局|集聚|聚集|汇聚|开通|开行|覆盖|救助|资助|帮扶|改造|整治|修复|提供|开发|"
-    r"落地|签约|发布|出台|制定|推出|攻克|研制|培训|招聘|吸纳|新开工|储备|谋划|部署|服务|接待|举行|举办了|"
-    r"为|向|给|让|使|有|新认定|新培育|新引进|评选|命名|选树|表彰|遴选出|实施了|建成了)$")
-# verbs that open a list item and carry over to the next items of an 、 list (新增A 30家、B 50家)
-_LEAD_VERB = re.compile(
-    r"^(?:新(?:（改）|\(改\))?(?:增|建|开工|投产|引进培育|引进|培育|遴选|入选|认定|改建|建成|开通)|建成|"
-    r"建设|完成|实施|开工建设|开工|改造提升|改造|培育|打造|引进|招引|培养|开发|修缮|整治|组建|创建|派遣|"
-    r"安排|遴选|开行|认定|创成|获评)")
-# a noun after a count ends where a new predicate starts
-_NOUN_CUT = re.compile(
-    r"(?:完成|实现|获得|获|成为|达到|达|超过|超|突破|增长|增加|下降|提高|提升|开工|投产|建成|落地|入选|"
-    r"签约|纳入|带动|惠及|覆盖|累计|全部|均|共|已|正在|将|通过|被|实施|参与|参加|无私|加快|持续|稳定|"
-    r"稳步|顺利|全面|基本|相继|先后|陆续|获批|获评|通车|运营|开通|投用|建设(?!示范|名单|单位|试点)|开展|落户|集聚|承担|扛起|享受|受益|"
-    r"如期|按期|提前|竣工|完工|上线|运行|试运行|启用|发挥|参加|列入|进入|荣获|获得|共享|用于|分布|位于|以(?![上下])|和(?!美)|及|与|、|跻身|受到|"
-    r"位居|稳居|跃居|居(?=全国|全省|全球|世界|中部|西部|东部|前|第))")
+# verbs that, ending the words before a count, make the count the object's size (resources/count_verbs.txt)
+_VERB_END = re.compile(f"(?:{alternation(word_list('count_verbs'))})$")
+# verbs that open a list item and carry over to the next items of an 、 list (新增A 30家、B 50家); tried
+# in this order at the start (so 新建成 opens with 新建, as the items after it are 新建)
+_LEAD_VERB = re.compile(r"""^(?:
+    新(?:（改）|\(改\))?                                   # 新, 新（改）: new(ly rebuilt) …
+      (?:增|建|开工|投产|引进培育|引进|培育|遴选|入选|认定|改建|建成|开通)
+    | 建成 | 建设 | 完成 | 实施 | 开工建设 | 开工 | 改造提升 | 改造    # building and doing
+    | 培育 | 打造 | 引进 | 招引 | 培养 | 开发 | 修缮 | 整治 | 组建 | 创建 | 派遣 | 安排 | 遴选 | 开行
+    | 认定 | 创成 | 获评                                           # being recognised
+)""", re.VERBOSE)
+# a noun after a count ends where a new predicate starts: the words of resources/noun_end_words.txt,
+# and four that end it only in some contexts
+_NOUN_CUT = re.compile(r"""(?:""" + alternation(word_list("noun_end_words")) + r"""
+    | 建设(?!示范|名单|单位|试点)          # 建设 of a predicate, not the 建设示范/名单/单位/试点 of a name
+    | 以(?![上下])                        # 以 of means (以…为…), not 以上/以下 of a bound
+    | 和(?!美)                            # 和 of a list, not the 和美 of a name
+    | 居(?=全国|全省|全球|世界|中部|西部|东部|前|第)  # 居 of a rank (居全国第3), not of 居民
+)""", re.VERBOSE)
 # what is measured about counted things (31个县（市）生产总值…): not part of the counted noun
-_MEASURED_IN_NOUN = re.compile(r"生产总值|增加值|营业收入|收入|营收|产值|增速|总量|规模|占比|比重")
+_MEASURED_IN_NOUN = re.compile(alternation(word_list("measured_nouns")))  # resources/measured_nouns.txt
 # a membership predicate after counted things names them (26家企业入选国家制造业单项冠军企业)
-_MEMBERSHIP = re.compile(r"入选|纳入|列入|跻身|获评|获批|进入")
+_MEMBERSHIP = re.compile(alternation(word_list("membership_verbs")))  # resources/membership_verbs.txt
 # nouns whose first character is also a count unit: in 14亿人口 the unit is 人 and the noun 人口
-_UNIT_NOUNS = {"人": ("人口", "人民", "人才", "人员", "人群"), "家": ("家庭",), "户": ("户籍",), "项": ("项目",)}
+# (resources/unit_nouns.tsv)
+_UNIT_NOUNS = {unit: (nouns,) if isinstance(nouns, str) else nouns for unit, nouns in word_table("unit_nouns").items()}
 _LIST_END = re.compile(r"(?:等|和|及|与|、)$")
 _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")
@@ -66,12 +68,13 @@ _MEASURE_OF_NEXT = re.compile(
     r"(?:建成|建设|新建|组建|设立|打造|培育|引进|招引|落地|签约|实施|开工|形成|布局)"
     r"(?P<measure>年?总?(?:产值|规模|投资|营业收入|营收|销售额|产能|面积|里程|容量|装机容量))")
 _CONTRIBUTED = re.compile(rf"贡献了?({WHOLES})")
-_CURRENCIES = ("人民币", "美元", "欧元", "港元", "日元")
+_CURRENCIES = word_list("currencies")  # resources/currencies.txt
 _CUMULATIVE = re.compile(r"累计(?:达到|达)")
 # words that, alone before a figure, speak of the previous subject: its share of the nation, its total
 _SHARE_OF = re.compile(rf"(?:稳定在|保持在|保持|约占|占|达到|达|为)?({WHOLES})(?:的)?(比重|份额)?")
-_BARE_TOTALS = {"总数", "总量", "总规模", "规模", "总额", "余额", "占比", "比重"}
-_BARE_MEASURES = {"增加值", "营业收入", "营收", "利润", "利润总额", "产值", "总产值"}
+# (resources/previous_subject_words.tsv) a total of the previous subject, what its firms produce
+_BARE_TOTALS = frozenset(w for w, kind in word_table("previous_subject_words").items() if kind == "total")
+_BARE_MEASURES = frozenset(w for w, kind in word_table("previous_subject_words").items() if kind == "measure")
 _COMPARISON = re.compile(r"(?:高于|高出|低于|快于|慢于|领先|好于|比全国|比全省)")
 _GAP = re.compile(rf"(高于|高出|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)*")
 # a gap to an earlier year's rate (快于2024年1.8个百分点): the year is in the raw words, the phrase loses it

@@ -9,15 +9,17 @@ from __future__ import annotations
 import re
 
 from ..clean import BULLETS
+from ..lexicon import alternation, word_list, word_table
 from .figures import _CJK, Figure
 
 __all__ = ["GROWTH_NAME", "resolve_list"]
 
-_INCREASE = r"增长|增加|提高|提升|上涨|上升|涨幅|增幅|增速|扩大|多增|攀升|跃升|回升"
-_DECREASE = r"下降|降低|减少|压减|回落|缩减|缩小|降幅|下调|削减|收窄"
-# relief of a burden (为企业减负300亿元, 减税降费120亿元): the figure is the amount given, not a fall of
-# the beneficiary; the verb stays in the indicator's name (企业减负)
-RELIEF = r"减负|减税降费|减税|降费|减费|让利"
+def _words(direction: str) -> str:
+    return alternation(w for w, d in word_table("change_words").items() if d == direction)
+
+
+# verbs and nouns of change, and of relief of a burden (resources/change_words.tsv)
+_INCREASE, _DECREASE, RELIEF = _words("increase"), _words("decrease"), _words("relief")
 # a target named by the plan that sets it, between the indicator and its figure: 国民生产总值计划增长
 # 8%, 经济增长速度的(宏观)调控目标定为8%, 经济增长预期为7%
 _PLAN_NOUN = r"(?:的)?(?:宏观)?(?:调控)?(?:目标|预期)(?:定)?|(?<![\u4e00-\u9fff])定"  # (，)定为8%: not 稳定
@@ -28,36 +30,54 @@ _CHANGE_RE = re.compile(rf"(?:(?P<inc>{_INCREASE})|(?P<dec>{_DECREASE}))(?:了)?
 _CUT_OBJECT = re.compile(r"(?:^|[、，,；;]|平均|均|再)(?:减少|压减|压缩|缩短|降低|减)(?:办理|审批|办事)?"
                          r"(?:时间|时限|材料|环节|跑动次数|跑动|成本|费用|流程)$")
 
-# the wholes a figure is set against: a share of, a gap to, a rank in (全国, 中部, 长三角 …)
-WHOLES = "全国|全球|世界|全省|全市|全区|中部|西部|东部|中西部|东北|北方|南方|内地|西北|华东|长三角|同类城市"
-# what may be stripped from the start and the end of the words before a figure to leave its subject
-_LEAD_STRIP = re.compile(
-    r"^(?:[、，的]|[" + BULLETS + r"]+|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、.．](?!\d)|其中|同时|并且|并|且|全年|今年|当年|年内|力争|确保|预计|计划(?!单列)|初步统计|据初步统计|初步核算|经初步核算|包括|"
-    r"(?:[\u4e00-\u9fff]{0,10}?的)?主要预期目标(?:是|为)?|"
-    r"累计|合计|共计|总计|争取|建议|实现|为(?![民主])|在(?![建线岗校职读园册押])|对(?![应外口接标照话比])|向(?![好上])|"
-    r"到(?:19|20)\d\d年|(?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?|"
-    r"(?:近|过去|这)?\d{1,2}年(?:来|间|里)?(?![\u4e00-\u9fff]*(?:计划|规划|行动|工程)))")
-_TRAIL_STRIP = re.compile(
-    r"(?:分别|同比|同口径|可比口径|自然口径|比上年末|比上年|较上年末|较上年|比去年|较去年|(?:由|从)(?:上年|去年)(?:的)?|实现|比\d{4}年|较\d{4}年|年均|平均|累计(?:完成|实现)?|了|共|均|"
-    rf"{_PLAN_WORDS}|(?<=[幅速率度])在|转为|约为|为|是|达到|达|约|近|超过|超|突破|逾|跨越|(?<![通经度走跨迈越闯穿错不超])过|不低于|不少于|不高于|不超过|低于|接近|将近|高达|"
-    r"全年|年末|年底|年内|当年|今年|保持在|控制在|稳定在|(?:继续|持续|进一步|基本)?保持|维持在|按|继续|(?:连续)?(?:迈上|跨上|站上|跃上|登上|迈过|跨过)|一度|"
-    r"(?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)|"
-    r"增至|降至|升至|进至|减至|增到|降到|升到|减到|"
-    r"(?:跃居|位居|稳居|居|位列|列|排名|排|进入|升至|提升到|提升至|提高到|上升到|上升至|进至|保持)?"
-    rf"(?:{WHOLES})?"
-    r"(?:地区|省份|城市)?第|"
-    rf"(?:实际|名义|同比|环比|分别)?(?:{_INCREASE}|{_DECREASE})|预计|的|从|由|实际|连续|首次|再次|已|已经|"
-    r"(?:19|20)\d\d年(?:末|底|初)?|(?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?)$")
+# the wholes a figure is set against: a share of, a gap to, a rank in (resources/wholes.txt)
+WHOLES = alternation(word_list("wholes"))
+# what may be stripped from the START of the words before a figure to leave its subject; tried in
+# this order at the start, up to six times (其中，2030年 …)
+_LEAD_STRIP = re.compile(r"""^(?:
+    [、，的] | [""" + BULLETS + r"""]+                                  # list and bullet marks
+    | [（(][一二三四五六七八九十\d]{1,2}[)）] | \d{1,2}[、.．](?!\d)       # item numbers: （三） 2.
+    | 其中 | 同时 | 并且 | 并 | 且                                      # connectives
+    | 全年 | 今年 | 当年 | 年内                                        # the year the report speaks of
+    | 力争 | 确保 | 预计 | 计划(?!单列)                                # aims and forecasts (not 计划单列市)
+    | 初步统计 | 据初步统计 | 初步核算 | 经初步核算 | 包括             # sources and scope
+    | (?:[\u4e00-\u9fff]{0,10}?的)?主要预期目标(?:是|为)?               # the heading of the targets
+    | 累计 | 合计 | 共计 | 总计 | 争取 | 建议 | 实现                    # totals and verbs of attainment
+    | 为(?![民主]) | 在(?![建线岗校职读园册押])                         # prepositions, not 为民/在建
+    | 对(?![应外口接标照话比]) | 向(?![好上])
+    | 到(?:19|20)\d\d年                                              # a target year: 到2030年
+    | (?:19|20)\d\d(?:[—\-－~至到](?:19|20)?\d\d)?年(?:底|末|初|前)?   # a year or a span of years
+    | (?:近|过去|这)?\d{1,2}年(?:来|间|里)?(?![\u4e00-\u9fff]*(?:计划|规划|行动|工程))  # 5年来, not 3年行动
+)""", re.VERBOSE)
+# what may be stripped from the END of the words before a figure: comparisons, verbs of reaching and
+# of change, a rank's place, time words (…比上年增长 → …)
+_TRAIL_STRIP = re.compile(r"""(?:
+    分别 | 同比 | 同口径 | 可比口径 | 自然口径                           # the basis of a change
+    | 比上年末 | 比上年 | 较上年末 | 较上年 | 比去年 | 较去年 | (?:由|从)(?:上年|去年)(?:的)?
+    | 实现 | 比\d{4}年 | 较\d{4}年 | 年均 | 平均 | 累计(?:完成|实现)? | 了 | 共 | 均
+    | """ + _PLAN_WORDS + r"""                                          # the plan naming a target
+    | (?<=[幅速率度])在 | 转为 | 约为 | 为 | 是                          # copulas (增幅在…)
+    | 达到 | 达 | 约 | 近 | 超过 | 超 | 突破 | 逾 | 跨越                  # reaching a level, hedges
+    | (?<![通经度走跨迈越闯穿错不超])过                                   # 过 of passing, not 通过/经过…
+    | 不低于 | 不少于 | 不高于 | 不超过 | 低于 | 接近 | 将近 | 高达          # bounds
+    | 全年 | 年末 | 年底 | 年内 | 当年 | 今年                            # time words
+    | 保持在 | 控制在 | 稳定在 | (?:继续|持续|进一步|基本)?保持 | 维持在 | 按 | 继续
+    | (?:连续)?(?:迈上|跨上|站上|跃上|登上|迈过|跨过) | 一度                # passing a threshold
+    | (?:提高|提升|增加|增长|扩大|下降|降低|减少|压缩|压减|缩小|跃升|跃居|上升|攀升|回落)(?:到|至)
+    | 增至 | 降至 | 升至 | 进至 | 减至 | 增到 | 降到 | 升到 | 减到            # changing to a level
+    | (?:跃居|位居|稳居|居|位列|列|排名|排|进入|升至|提升到|提升至|提高到|上升到|上升至|进至|保持)?
+      (?:""" + WHOLES + r""")?(?:地区|省份|城市)?第                     # a rank: 居全国第
+    | (?:实际|名义|同比|环比|分别)?(?:""" + _INCREASE + "|" + _DECREASE + r""")  # a change
+    | 预计 | 的 | 从 | 由 | 实际 | 连续 | 首次 | 再次 | 已 | 已经
+    | (?:19|20)\d\d年(?:末|底|初)?                                      # a year
+    | (?<![\d年])(?:近|过去|这)?(?:\d{1,2}|[两三四五六七八九十])年(?:来|间|里|内)?  # 5年来
+)$""", re.VERBOSE)
 # the longest match of _TRAIL_STRIP and the characters a match can end with (tests check both)
 _TRAIL_STRIP_WIDTH = 10
 _TRAIL_LAST_CHARS = frozenset("上为了于从低共内减初别到加升在均增大小少已幅年底径成持按是末度"
                               "来次比涨现由的破窄第约经续至落计调负超越达过近速逾里长间际降高标期定划求")
-# nouns that end an indicator: the measured quantity (增加值, 收入, 起数 …); longest first
-_HEADS = sorted("""增加值 人均可支配收入 可支配收入 收入 营业收入 营收 利润 总额 总量 产量 产值 规模 投资 比重 占比
-增速 人数 起数 次数 件数 户数 数量 吞吐量 价格 指数 面积 里程 浓度 强度 能耗 出口 进口 进出口 销量 销售额
-零售额 营业额 贸易额 交易额 成交额 进出口额 装机 发电量 用电量 余额 存款 贷款 覆盖率 达标率 合格率 普及率
-比例 比率 水平 数 量 率 额 值""".split(),
-                key=len, reverse=True)
+# nouns that end an indicator: the measured quantity (resources/indicator_heads.txt); longest first
+_HEADS = sorted(word_list("indicator_heads"), key=len, reverse=True)
 
 _GROUP_GAP = re.compile(r"(?:、|和|及|与|以及|或|，|,)")
 _TO_END = re.compile(r"(?:到|至)$")
@@ -169,9 +189,9 @@ def _split_items(phrase: str) -> list[str]:
 
 
 # where a list's first subject is counted, shared by the items after it (城镇新增就业和失业人员再就业)
-_SCOPE = re.compile(r"城镇|农村|全省|全市|全区|城乡")
+_SCOPE = re.compile(alternation(w for w, role in word_table("list_scopes").items() if role == "lends"))
 # an item that names its own scope (城镇居民…和农民人均纯收入): no scope is lent to it
-_OWN_SCOPE = re.compile(r"农民|农牧民|牧民|城市|乡村|居民|全体|全国")
+_OWN_SCOPE = re.compile(alternation(w for w, role in word_table("list_scopes").items() if role == "own"))
 
 
 def _ends_with_head(s: str) -> str:
