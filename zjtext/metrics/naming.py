@@ -64,31 +64,45 @@ _KINDS_OF = re.compile(r"\d+(?:\.\d+)?[件项个条批]")
 _ASPECTS_TAIL = re.compile(r"(?:的)?(?:重点)?(?:工作|任务)?(?:[：:。；]|$)")
 # a verb and a measure before a figure that describes the thing named after it (建成年产值超10亿元的
 # 全产业链, 组建总规模1000亿元的基金): the figure is that thing's measure
-_MEASURE_OF_NEXT = re.compile(
-    r"(?:建成|建设|新建|组建|设立|打造|培育|引进|招引|落地|签约|实施|开工|形成|布局)"
-    r"(?P<measure>年?总?(?:产值|规模|投资|营业收入|营收|销售额|产能|面积|里程|容量|装机容量))")
+_MEASURE_OF_NEXT = re.compile(r"""
+    (?:建成|建设|新建|组建|设立|打造|培育|引进|招引|落地|签约|实施|开工|形成|布局)  # making or bringing in
+    (?P<measure>年?总?                                                         # (yearly, total) …
+      (?:产值|规模|投资|营业收入|营收|销售额|产能|面积|里程|容量|装机容量))          # … measure
+""", re.VERBOSE)
 _CONTRIBUTED = re.compile(rf"贡献了?({WHOLES})")
 _CURRENCIES = word_list("currencies")  # resources/currencies.txt
 _CUMULATIVE = re.compile(r"累计(?:达到|达)")
 # words that, alone before a figure, speak of the previous subject: its share of the nation, its total
-_SHARE_OF = re.compile(rf"(?:稳定在|保持在|保持|约占|占|达到|达|为)?({WHOLES})(?:的)?(比重|份额)?")
+_SHARE_OF = re.compile(r"""
+    (?:稳定在|保持在|保持|约占|占|达到|达|为)?    # held at, taking up, reaching
+    (""" + WHOLES + r""")(?:的)?(比重|份额)?      # of a whole (its share)
+""", re.VERBOSE)
 # (resources/previous_subject_words.tsv) a total of the previous subject, what its firms produce
 _BARE_TOTALS = frozenset(w for w, kind in word_table("previous_subject_words").items() if kind == "total")
 _BARE_MEASURES = frozenset(w for w, kind in word_table("previous_subject_words").items() if kind == "measure")
-_COMPARISON = re.compile(r"(?:高于|高出|低于|快于|慢于|领先|好于|比全国|比全省)")
-_GAP = re.compile(rf"(高于|高出|低于|快于|慢于)({WHOLES}|上年)(?:平均|水平)*")
+# above or below, faster or slower than: the relation of a gap
+_RELATION = "高于|高出|低于|快于|慢于"
+# a comparison opening the words before a figure: the relations, leading, better than, compared with
+_COMPARISON = re.compile(rf"(?:{_RELATION}|领先|好于|比全国|比全省)")
+_GAP = re.compile(rf"({_RELATION})({WHOLES}|上年)(?:平均|水平)*")
 # a gap to an earlier year's rate (快于2024年1.8个百分点): the year is in the raw words, the phrase loses it
-_YEAR_GAP = re.compile(r"(高于|高出|低于|快于|慢于)((?:19|20)\d\d年|上年|去年)$")
+_YEAR_GAP = re.compile(rf"({_RELATION})((?:19|20)\d\d年|上年|去年)$")
 # a result set against its plan (…完成投资2929亿元、超年度计划28%)
 _OVER_PLAN = re.compile(r"超(?:出|过)?((?:年度|全年|年初)?计划)")
 # a gap written as a comparison (增速比全国高0.9个百分点, 比全国平均快1个百分点)
-_COMPARED_GAP = re.compile(rf"(?:增速|增幅|增长)?比({WHOLES}|上年)(?:平均水平|平均|水平)?(高|快|低|慢)(?:出)?")
+_COMPARED_GAP = re.compile(r"""
+    (?:增速|增幅|增长)?                           # (the growth rate)
+    比(""" + WHOLES + r"""|上年)(?:平均水平|平均|水平)?  # than a whole or last year (its average)
+    (高|快|低|慢)(?:出)?                          # higher, faster, lower, slower
+""", re.VERBOSE)
 # the subjects of a gap written before it (投资、消费增速分别快于全国3.4个、1个百分点)
 _SUBJECT_GAP = re.compile(rf"(?P<subject>.+?)(?:增速|增幅|增长)?(?:均|都|分别)?(?P<gap>{_GAP.pattern})")
 # 成为中部第二个、全国第九个(过6万亿元省份): a rank among places, the figure is the threshold the
 # previous subject passed
-_BECAME_NTH = re.compile(rf"成为(?:[、和及]?(?:{WHOLES})?"
-                         r"(?:第[一二三四五六七八九十\d]{1,3}个|首个|唯一))+")
+_BECAME_NTH = re.compile(r"""成为(?:
+    [、和及]?(?:""" + WHOLES + r""")?                  # (and) in a whole
+    (?:第[一二三四五六七八九十\d]{1,3}个|首个|唯一)       # the n-th, the first, the only one
+)+""", re.VERBOSE)
 
 
 # ---------------------------------------------------------------- the context and the table

@@ -27,8 +27,12 @@ _PLAN_WORDS = rf"{_PLAN_NOUN}|计划(?:要求|增长|提高)"
 _CHANGE_RE = re.compile(rf"(?:(?P<inc>{_INCREASE})|(?P<dec>{_DECREASE}))(?:了)?(?:分别(?:为)?)?$")
 
 # cutting an object by a share (平均减时间61%、减材料47%, 压减时间58%): a decrease
-_CUT_OBJECT = re.compile(r"(?:^|[、，,；;]|平均|均|再)(?:减少|压减|压缩|缩短|降低|减)(?:办理|审批|办事)?"
-                         r"(?:时间|时限|材料|环节|跑动次数|跑动|成本|费用|流程)$")
+_CUT_OBJECT = re.compile(r"""
+    (?:^|[、，,；;]|平均|均|再)                          # the item's start, or 平均/均/再
+    (?:减少|压减|压缩|缩短|降低|减)                       # a verb of cutting
+    (?:办理|审批|办事)?                                 # the procedure …
+    (?:时间|时限|材料|环节|跑动次数|跑动|成本|费用|流程)$   # … and what of it is cut
+""", re.VERBOSE)
 
 # the wholes a figure is set against: a share of, a gap to, a rank in (resources/wholes.txt)
 WHOLES = alternation(word_list("wholes"))
@@ -81,7 +85,12 @@ _HEADS = sorted(word_list("indicator_heads"), key=len, reverse=True)
 
 _GROUP_GAP = re.compile(r"(?:、|和|及|与|以及|或|，|,)")
 _TO_END = re.compile(r"(?:到|至)$")
-_CHANGE_TRAIL = re.compile(rf"(?:同比|比上年末|比上年|较上年|比去年|年均|平均|分别为|分别|了|为|{_PLAN_NOUN})+$")
+# what may follow a verb of change before its figure (增长了, 同比增长, 年均增长, 增长目标定为)
+_CHANGE_TRAIL = re.compile(r"""(?:
+    同比 | 比上年末 | 比上年 | 较上年 | 比去年 | 年均 | 平均        # the basis of the change
+    | 分别为 | 分别 | 了 | 为                                      # 分别 lists, aspect, copula
+    | """ + _PLAN_NOUN + r"""                                       # the plan naming a target
+)+$""", re.VERBOSE)
 # a name that says it is a rate of growth (经济增长速度8%, 国民经济增长率): a change, not a level
 GROWTH_NAME = re.compile(r"(?:增长速度|增长率|增长预期|增长|上涨幅度|增长幅度|涨幅)$")
 
@@ -134,16 +143,24 @@ def _strip_phrase(raw: str) -> str:
 
 # a rank written in words, ending the words before a figure (稳居全国前十、, 居全国前列、中部第1位):
 # no part of the subject
-_RANK_IN_WORDS = re.compile(
-    rf"(?:稳居|位居|跃居|居|保持|进入|位列|跻身)(?:{WHOLES})(?:地区|省份|城市)?"
-    r"(?:前[一二三四五六七八九十]{1,2}(?:位|名|强)?|第[一二三四五六七八九十]{1,2}位?|前列|首位|第一方阵)[、，,]?"
-    rf"(?:{WHOLES})?$")
+_RANK_IN_WORDS = re.compile(r"""
+    (?:稳居|位居|跃居|居|保持|进入|位列|跻身)                 # standing
+    (?:""" + WHOLES + r""")(?:地区|省份|城市)?                # in a whole (of its regions, cities)
+    (?:前[一二三四五六七八九十]{1,2}(?:位|名|强)?             # among the first n: 前十, 前5强
+      | 第[一二三四五六七八九十]{1,2}位? | 前列 | 首位 | 第一方阵)  # at a place in words
+    [、，,]?(?:""" + WHOLES + r""")?$                        # and the next whole of a list of ranks
+""", re.VERBOSE)
 
 
 # a rate of change named, then set at a level (涨幅控制在3%, 增速回落到6.9%, 降幅为4%): the figure is
 # that change, not a level
-_RATE_AT_LEVEL = re.compile(r"(?:(?P<inc>涨幅|增幅|增速|增长率|增长速度|上涨幅度|增长幅度)|(?P<dec>降幅|下降幅度))"
-                            r"(?:控制在|保持在|稳定在|维持在|回落到|回落至|回升到|回升至|降到|降至|提高到|提高至|为|在|是)?$")
+_RATE_AT_LEVEL = re.compile(r"""
+    (?:(?P<inc>涨幅|增幅|增速|增长率|增长速度|上涨幅度|增长幅度)   # a rate of rise …
+      | (?P<dec>降幅|下降幅度))                                # … or of fall
+    (?:控制在|保持在|稳定在|维持在                              # held at
+      | 回落到|回落至|回升到|回升至|降到|降至|提高到|提高至        # moved to
+      | 为|在|是)?$                                           # being
+""", re.VERBOSE)
 
 
 def _change(raw_before: str, fig: Figure) -> str:
