@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from zjtext.metrics import metric_rows
+from zjtext.metrics import naming
 from zjtext.metrics.naming import NAMING_RULES
 from zjtext.report import report_from_text
 
@@ -76,6 +77,34 @@ def test_rule_names_are_unique_and_the_fallback_is_last():
 def test_list_item_passes_its_inherited_verb_on():
     trace = _trace("新建泵站6座、闸站4座、船闸2座。")
     assert trace["2座"] == ("新建船闸", "inherited_lead_verb")
+
+
+#: Where two rules both apply, the order decides: (sentence, figure, name, the rule that wins, the rule
+#: that would name it were the winner not in the table, and what that would give).
+OVERLAPS = [
+    # a list of examples AND the list the things joined: the membership is the finer name
+    ("丽水、衢州等6家企业入选国家级绿色工厂名单。", "6家", "入选国家级绿色工厂名单企业", "membership",
+     "things_listed_before", "企业"),
+    # a bare measure after a count of firms opened by a verb: what the firms produce, not 新增增加值
+    ("新增规上工业企业500家、增加值增长7%。", "7%", "规上工业增加值", "bare_measure",
+     "inherited_lead_verb", "新增增加值"),
+    # 累计达到 with nothing else before it: the total, not the previous figure's own name
+    ("新增绿道320公里、累计达到2900公里。", "2900公里", "绿道总量", "cumulative_total",
+     "same_subject", "新增绿道"),
+    # a gap in points opened by a comparison word: the growth-rate gap, not the comparison's words
+    ("规上工业增加值增长6%、高于全省1.2个百分点。", "1.2个百分点", "规上工业增加值增速高于全省幅度",
+     "points_gap", "comparison", "规上工业增加值高于全省"),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, name, winner, runner_up, runner_up_name", OVERLAPS)
+def test_the_earlier_rule_wins_where_two_apply(monkeypatch, sentence, surface, name, winner, runner_up,
+                                               runner_up_name):
+    names = [r.name for r in NAMING_RULES]
+    assert names.index(winner) < names.index(runner_up)
+    assert _trace(sentence)[surface] == (name, winner)
+    monkeypatch.setattr(naming, "NAMING_RULES", tuple(r for r in NAMING_RULES if r.name != winner))
+    assert _trace(sentence)[surface] == (runner_up_name, runner_up)
 
 
 def test_internals_doc_lists_the_rules_in_order():
