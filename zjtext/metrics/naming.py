@@ -23,21 +23,22 @@ __all__ = ["NAMING_RULES", "NameContext", "Naming", "Rule", "name_group"]
 
 # ---------------------------------------------------------------- the words around a figure
 
+
+def _in_order(name: str) -> str:
+    """The words of resources/NAME.txt as an alternation tried in the order written (where the first
+    that matches decides, unlike :func:`~zjtext.lexicon.alternation`, which tries the longest first)."""
+    return "|".join(re.escape(w) for w in word_list(name))
+
+
 # a list item after a figure opens with its conjunction (…30家，和B 50家): not part of the subject
 _LIST_LEAD = re.compile(r"^(?:和|及|与|以及|或)")
 # a clause that ends naming a target, its figure in the next clause (…的宏观调控目标，定为8%)
 _PLAN_END = re.compile(r"(?:目标|预期)$")
 # verbs that, ending the words before a count, make the count the object's size (resources/count_verbs.txt)
 _VERB_END = re.compile(f"(?:{alternation(word_list('count_verbs'))})$")
-# verbs that open a list item and carry over to the next items of an 、 list (新增A 30家、B 50家); tried
-# in this order at the start (so 新建成 opens with 新建, as the items after it are 新建)
-_LEAD_VERB = re.compile(r"""^(?:
-    新(?:（改）|\(改\))?                                   # 新, 新（改）: new(ly rebuilt) …
-      (?:增|建|开工|投产|引进培育|引进|培育|遴选|入选|认定|改建|建成|开通)
-    | 建成 | 建设 | 完成 | 实施 | 开工建设 | 开工 | 改造提升 | 改造    # building and doing
-    | 培育 | 打造 | 引进 | 招引 | 培养 | 开发 | 修缮 | 整治 | 组建 | 创建 | 派遣 | 安排 | 遴选 | 开行
-    | 认定 | 创成 | 获评                                           # being recognised
-)""", re.VERBOSE)
+# verbs that open a list item and carry over to the next items of an 、 list (新增A 30家、B 50家), after
+# 新 (resources/lead_verbs_new.txt) or alone (lead_verbs.txt); tried in the order the files give
+_LEAD_VERB = re.compile(r"^(?:新(?:（改）|\(改\))?(?:" + _in_order("lead_verbs_new") + ")|" + _in_order("lead_verbs") + ")")
 # a noun after a count ends where a new predicate starts: the words of resources/noun_end_words.txt,
 # and four that end it only in some contexts
 _NOUN_CUT = re.compile(r"""(?:""" + alternation(word_list("noun_end_words")) + r"""
