@@ -19,7 +19,7 @@ from ..lexicon import alternation, word_list, word_table
 from .figures import _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
 from .subjects import WHOLES, _LEAD_STRIP, _change, _strip_phrase, resolve_list
 
-__all__ = ["NAMING_RULES", "NameContext", "Naming", "Rule", "name_group"]
+__all__ = ["NAMING_RULES", "NameContext", "Naming", "Rule", "name_group", "naming_context"]
 
 # ---------------------------------------------------------------- the words around a figure
 
