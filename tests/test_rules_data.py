@@ -55,6 +55,8 @@ def test_every_list_parses(name):
     ("hedges", 0, {"before", "after", "inside", "aim"}),
     ("hedges", 1, set(words.MEANINGS)),
     ("change_words", 0, {"increase", "decrease", "relief"}),
+    ("list_scopes", 0, {"lends", "own"}),
+    ("previous_subject_words", 0, {"total", "measure"}),
     ("time_cues", 0, {"actual", "target"}),
     ("time_frames", 0, {"multi", "one"}),
     ("stated_cues", 0, {"not", "reach", "beat", "goal"}),

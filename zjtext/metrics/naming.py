@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..lexicon import alternation, word_list, word_table
+from ..lexicon import alternation, columns, word_list, word_table
 from .figures import _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
 from .subjects import WHOLES, _LEAD_STRIP, _change, _strip_phrase, resolve_list
 
@@ -53,7 +53,7 @@ _MEASURED_IN_NOUN = re.compile(alternation(word_list("measured_nouns")))  # reso
 _MEMBERSHIP = re.compile(alternation(word_list("membership_verbs")))  # resources/membership_verbs.txt
 # nouns whose first character is also a count unit: in 14亿人口 the unit is 人 and the noun 人口
 # (resources/unit_nouns.tsv)
-_UNIT_NOUNS = {unit: (nouns,) if isinstance(nouns, str) else nouns for unit, nouns in word_table("unit_nouns").items()}
+_UNIT_NOUNS = {unit: columns(nouns) for unit, nouns in word_table("unit_nouns").items()}
 _LIST_END = re.compile(r"(?:等|和|及|与|、)$")
 _TIME_DE_END = re.compile(r"(?:年|月|前|后)的$")
 _RISE_FALL_START = re.compile(r"[提增降下上减达超扩缩升]")

@@ -10,16 +10,11 @@ import re
 
 from ..clean import BULLETS
 from ..lexicon import alternation, word_list, word_table
+from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE  # verbs of change: change_words.tsv
 from .figures import _CJK, Figure
 
 __all__ = ["GROWTH_NAME", "resolve_list"]
 
-def _words(direction: str) -> str:
-    return alternation(w for w, d in word_table("change_words").items() if d == direction)
-
-
-# verbs and nouns of change, and of relief of a burden (resources/change_words.tsv)
-_INCREASE, _DECREASE, RELIEF = _words("increase"), _words("decrease"), _words("relief")
 # a target named by the plan that sets it, between the indicator and its figure: 国民生产总值计划增长
 # 8%, 经济增长速度的(宏观)调控目标定为8%, 经济增长预期为7%
 _PLAN_NOUN = r"(?:的)?(?:宏观)?(?:调控)?(?:目标|预期)(?:定)?|(?<![\u4e00-\u9fff])定"  # (，)定为8%: not 稳定
