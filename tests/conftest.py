@@ -21,3 +21,11 @@ def seed():
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def _processed_default_in_tmp(tmp_path_factory, monkeypatch):
+    """``zjtext targets``, ``compare``, ``panel`` and ``series`` keep the producer's tables in
+    ``data/processed/`` of the working directory unless ``--processed`` says where: in tests that
+    default is a fresh temporary folder, so no test writes into the checkout."""
+    monkeypatch.setattr("zjtext.cli.PROCESSED_DIR", tmp_path_factory.mktemp("processed"))

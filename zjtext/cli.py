@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
+from .paths import PROCESSED_DIR
 from .report import ReportError, load_report
 
 FORMATS = ("csv", "json", "table")
@@ -167,11 +168,31 @@ def cmd_metrics(args) -> int:
     return 0
 
 
+def _processed(paths: Sequence[str], folder: Path) -> tuple[list, str]:
+    """The processed reports of the report files ``paths``, in their order, and '' — or no reports and
+    the first file's one-line error. Each file is processed by the one producer into ``folder``
+    (reused when current there, as for ``panel``); the commands then read its tables."""
+    from .report import ReportNotFoundError, report_id_for
+    from .views import processed_reports
+
+    for p in paths:  # one report file each (a folder would be processed as many)
+        if Path(p).is_dir():
+            raise ReportNotFoundError(Path(p), "not a file")
+    reports, errors = processed_reports(paths, folder, jobs=min(len(set(paths)), os.cpu_count() or 1))
+    if errors:
+        return [], errors[0]
+    by_id = {r.report_id: r for r in reports}
+    return [by_id[report_id_for(Path(p))] for p in paths], ""
+
+
 def cmd_targets(args) -> int:
-    from .metrics import headline
     from .notebook import headline_view
 
-    head = headline(load_report(args.path))
+    reports, error = _processed([args.path], args.processed)
+    if error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    head = reports[0].table("targets")
     if args.format != "table" or getattr(args, "wide", False):
         emit(head, args.format, wide=getattr(args, "wide", False))
         return 0
@@ -184,10 +205,13 @@ def cmd_targets(args) -> int:
 
 
 def cmd_compare(args) -> int:
-    from .compare import compare_command, order_reports, why_not_judged
+    from .compare import compare_tables, order_reports, why_not_judged
 
-    reports = [load_report(args.old), load_report(args.new)]
-    table = compare_command(reports, args.what)
+    reports, error = _processed([args.old, args.new], args.processed)
+    if error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    table = compare_tables(reports, args.what)
     if args.what == "targets":
         note = why_not_judged(*order_reports(reports)[:2], lang="en")
         if note:  # the table lists the targets with empty verdicts; say why once
@@ -245,6 +269,12 @@ def _add(sub, name: str, func: Callable, help_: str, formats: Sequence[str] | No
     return p
 
 
+def _processed_option(p) -> None:
+    """``--processed DIR``: where the one producer keeps each report's tables, which the views read."""
+    p.add_argument("--processed", type=Path, default=PROCESSED_DIR, metavar="DIR",
+                   help="where the processed tables are kept and reused (default data/processed/)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="zjtext", description="Analyse Chinese government work reports: structure, keywords, metrics, charts.")
     parser.add_argument("--version", action="version", version=f"zjtext {__version__}")
@@ -262,18 +292,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p = _add(sub, "targets", cmd_targets, "print the headline table: main targets and last year's headline results")
     p.add_argument("path")
+    _processed_option(p)
     p = _add(sub, "compare", cmd_compare, "compare two reports: keyness, slogans, headline, target tracking", default="table")
     p.add_argument("old")
     p.add_argument("new")
     p.add_argument("--what", choices=("keyness", "slogans", "targets", "headline"), default="targets")
+    _processed_option(p)
     for name, func, help_ in (
         ("panel", cmd_panel, "all regions side by side: each report's targets and last year's results, per indicator"),
         ("series", cmd_series, "one region over years: the targets of year N against the results report N+1 gives"),
     ):
         p = _add(sub, name, func, help_)
         p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
-        p.add_argument("--processed", type=Path, default=Path("data/processed"), metavar="DIR",
-                       help="where the processed tables are kept and reused (default data/processed/)")
+        _processed_option(p)
         p.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: number of cores)")
     p = _add(sub, "process", cmd_process, "process many reports into data/processed/ (CSV tables, corpus tables)", None)
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")

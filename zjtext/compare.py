@@ -19,6 +19,8 @@ from .report import Report, ReportError
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .processed import ProcessedReport
+
 # ---------------------------------------------------------------- comparisons
 
 #: The reason a GNP target judged on the next report's GDP gives (reason code ``stand_in``).
@@ -29,9 +31,16 @@ class NotComparableError(ReportError):
     """Two reports whose targets and results cannot be lined up (other region, same year …)."""
 
 
+def _meta(report):
+    """Where a report's region, year and source are: a :class:`Report`'s ``meta``, or a processed
+    report (:class:`zjtext.processed.ProcessedReport`) itself."""
+    return getattr(report, "meta", report)
+
+
 def check_pair(old: Report, new: Report) -> None:
-    """Raise :class:`NotComparableError` unless ``new`` is a later report of the same region."""
-    a, b = old.meta, new.meta
+    """Raise :class:`NotComparableError` unless ``new`` is a later report of the same region
+    (two :class:`Report` or two processed reports)."""
+    a, b = _meta(old), _meta(new)
     if a.region and b.region and a.region != b.region:
         raise NotComparableError(b.source, f"a report of {b.region}, not of {a.region}; targets are tracked within one region")
     if a.year and b.year and b.year <= a.year:
@@ -54,13 +63,13 @@ def comparable_series(reports: Sequence[Report]) -> list[list[Report]]:
 
 def label(report: Report) -> str:
     """A short human label: '2024年浙江省'."""
-    m = report.meta
+    m = _meta(report)
     return f"{m.year or ''}{'年' if m.year else ''}{m.region}" or report.report_id
 
 
 def order_reports(reports: Sequence[Report]) -> list[Report]:
-    """Reports sorted by year (then id); reports with no year go last."""
-    return sorted(reports, key=lambda r: (r.meta.year is None, r.meta.year or 0, r.report_id))
+    """Reports (or processed reports) sorted by year (then id); reports with no year go last."""
+    return sorted(reports, key=lambda r: (_meta(r).year is None, _meta(r).year or 0, r.report_id))
 
 
 def keyness_between(old: Report, new: Report, top: int | None = None, tables: tuple | None = None) -> "pd.DataFrame":
@@ -111,7 +120,7 @@ def headline_side_by_side(reports: Sequence[Report], tables: dict | None = None)
     frames = []
     for r in order_reports(reports):
         df = (tables[r.report_id].table("targets") if tables else headline(r)).copy()
-        df.insert(0, "year", r.meta.year)
+        df.insert(0, "year", _meta(r).year)
         df.insert(0, "report_id", r.report_id)
         frames.append(df)
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
@@ -140,7 +149,7 @@ def why_not_judged(old: Report, new: Report, lang: str = "zh") -> str:
     """
     from .match import why_not_judged as why
 
-    v = why(old.meta.year, new.meta.year)
+    v = why(_meta(old).year, _meta(new).year)
     return v.reason(lang) if v is not None else ""
 
 
@@ -188,7 +197,8 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
 
 
 def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
-    """The table ``zjtext compare`` prints for ``--what``."""
+    """The table ``zjtext compare`` prints for ``--what``, computed from two loaded reports (the command
+    itself reads the processed tables: :func:`compare_tables`)."""
     old, new = order_reports(reports)[:2]
     if what == "targets":
         check_pair(old, new)
@@ -199,3 +209,23 @@ def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
     if what == "headline":
         return headline_side_by_side([old, new])
     return track_targets(old, new)
+
+
+def compare_tables(reports: "Sequence[ProcessedReport]", what: str) -> "pd.DataFrame":
+    """The table ``zjtext compare`` prints for ``--what``, read from two processed reports (what the
+    one producer, ``zjtext process``, wrote): word tables from ``tokens.csv`` and ``slogans.csv``,
+    the headline from ``targets.csv``, and for ``targets`` the newer report's ``tracking.csv`` where
+    it judges the older one, else the matcher on the two folders' tables (a pair that is not the
+    next year's gets empty verdicts and the reason). Nothing is segmented or extracted again."""
+    from .processed import read_tracking, tracking_table
+
+    old, new = order_reports(reports)[:2]
+    if what == "keyness":
+        return keyness_between(old, new, tables=(old, new))
+    if what == "slogans":
+        return slogan_changes(old, new, tables=(old, new))
+    if what == "headline":
+        return headline_side_by_side([old, new], {r.report_id: r for r in (old, new)})
+    check_pair(old, new)
+    tracked = read_tracking(old, new)
+    return tracking_table(old, new) if tracked is None else tracked

@@ -17,8 +17,22 @@ from .indicators import indicator_key
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["ProcessedReport", "Reads", "by_region_year", "headline_rows", "read_processed", "read_rows", "read_table",
-           "tracking_rows", "tracking_table"]
+__all__ = ["ProcessedReport", "Reads", "by_region_year", "column_types", "headline_rows", "read_processed", "read_rows",
+           "read_table", "read_tracking", "tracking_rows", "tracking_table"]
+
+#: Columns of the processed tables that hold text: read as text, an empty cell as "" (a column
+#: that is empty in every row would otherwise be read as numbers, all NaN).
+TEXT_COLUMNS = frozenset({
+    "report_id", "kind", "section", "top_section", "text", "keyword", "term", "token", "sentence", "indicator",
+    "indicator_key", "surface", "unit", "base_unit", "category", "qualifier", "qualifier_text", "change", "period",
+    "target", "actual", "actual_indicator", "verdict", "reason_code", "reason_params", "reason", "scope",
+    "target_sentence", "actual_sentence", "previous_report_id",
+})
+#: Columns that hold measured numbers: read as floats even when every cell is whole or empty.
+FLOAT_COLUMNS = frozenset({"number", "multiplier", "value", "value_max", "per_10k", "target_value", "target_value_max",
+                           "actual_value", "match_score"})
+#: Tables where a column of :data:`TEXT_COLUMNS` means something else (``sentence``: a sentence's number).
+_NOT_TEXT = {"tokens": {"sentence"}, "sentences": {"sentence"}}
 
 
 @dataclass(frozen=True)
@@ -31,12 +45,25 @@ class ProcessedReport:
     title: str
     folder: Path
 
-    def table(self, name: str) -> "pd.DataFrame":
-        """One of the report's CSV tables (``targets``, ``keywords`` …), read as text-safe columns."""
-        import pandas as pd
+    source: str = ""
 
-        path = self.folder / f"{name}.csv"
-        return pd.read_csv(path, encoding="utf-8-sig", keep_default_na=False, na_values=[""], dtype={"surface": str})
+    def table(self, name: str) -> "pd.DataFrame":
+        """One of the report's CSV tables (``targets``, ``keywords`` …): text columns as text (an empty
+        cell ""), measures as floats, empty numbers NaN (:func:`column_types`)."""
+        from .store import read_csv
+
+        return read_csv(self.folder / f"{name}.csv", dtype=column_types(name))
+
+
+def column_types(name: str) -> dict:
+    """The dtypes the processed table ``name`` is read with: ``str`` for its text columns, ``float``
+    for its measures (columns not in the file are ignored by the reader).
+
+    >>> column_types("tokens")["token"], "sentence" in column_types("tokens"), column_types("targets")["value"]
+    (<class 'str'>, False, <class 'float'>)
+    """
+    text = TEXT_COLUMNS - _NOT_TEXT.get(name, set())
+    return {**{c: str for c in sorted(text)}, **{c: float for c in sorted(FLOAT_COLUMNS)}}
 
 
 def read_processed(folder: Path | str, report_ids: Iterable[str] | None = None) -> list[ProcessedReport]:
@@ -55,7 +82,7 @@ def read_processed(folder: Path | str, report_ids: Iterable[str] | None = None) 
             continue
         year = meta.get("year")
         out.append(ProcessedReport(rid, meta.get("region") or "", int(year) if year else None,
-                                   meta.get("title") or "", meta_path.parent))
+                                   meta.get("title") or "", meta_path.parent, meta.get("source") or ""))
     return sorted(out, key=lambda r: (r.region, r.year or 0, r.report_id))
 
 
@@ -139,6 +166,27 @@ def by_region_year(reports: Sequence[ProcessedReport]) -> dict[str, dict[int, Pr
 def tracking_table(old: ProcessedReport, new: ProcessedReport) -> "pd.DataFrame":
     """``old``'s headline targets judged by ``new`` (:func:`zjtext.match.track`), from their tables."""
     return Reads().tracked(old, new)
+
+
+def read_tracking(old: ProcessedReport, new: ProcessedReport) -> "pd.DataFrame | None":
+    """``old``'s targets judged by ``new`` as the producer wrote them (``new``'s ``tracking.csv``,
+    :data:`zjtext.match.TRACK_COLUMNS`), or None when ``new`` has no current tracking table judging
+    ``old``: none, one naming another report, or one older than either report's tables (``old`` was
+    processed again since, by a run that did not include ``new``)."""
+    from .match import TRACK_COLUMNS
+
+    path = new.folder / "tracking.csv"
+    try:
+        written = path.stat().st_mtime_ns
+        if written < max((r.folder / "meta.json").stat().st_mtime_ns for r in (old, new)):
+            return None
+    except OSError:
+        return None
+    df = new.table("tracking")
+    if df.empty or not {*TRACK_COLUMNS, "previous_report_id"} <= set(df.columns) \
+            or set(df["previous_report_id"]) != {old.report_id}:
+        return None  # an empty table names no report: the matcher then says what there is
+    return df[TRACK_COLUMNS].reset_index(drop=True)
 
 
 def read_rows(rep: ProcessedReport, name: str) -> list[dict]:
