@@ -263,3 +263,132 @@ def test_zjtext_run_segments_and_extracts_each_report_once(tmp_path, monkeypatch
         assert "尚不存在" not in text, path  # load_tables' note when it computes a table itself
     front = lxml_html.fromstring((out / "hudong-2031" / "index.html").read_text(encoding="utf-8"))
     assert "2.7%" in front.text_content() and (out / "hudong-2031" / "data" / "tracking.csv").is_file()
+
+
+# ---------------------------------------------------------------- `targets` and `compare` read the tables
+
+def _processed_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Hudong's two reports and their processed tables, in folders of this test's own."""
+    from zjtext.process import process
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for rid in ("hudong-2030", "hudong-2031"):
+        (raw / f"{rid}.txt").write_text(TEXTS[rid], encoding="utf-8")
+    assert all(r.status == "processed" for r in process([raw], out=tmp_path / "p", jobs=1, progress=False))
+    return raw, tmp_path / "p"
+
+
+def _count_calls(monkeypatch) -> dict[str, int]:
+    """Count what would mean computing again: loading a report, cutting it, extracting its figures,
+    judging targets (the matcher's track)."""
+    import zjtext.match as match
+    import zjtext.metrics as metrics
+    import zjtext.metrics.extract as extract
+    import zjtext.process as process
+    import zjtext.segment as segment
+
+    calls = dict.fromkeys(("load", "segment", "extract", "track"), 0)
+
+    def counted(name, real):
+        def wrapper(*a, **k):
+            calls[name] += 1
+            return real(*a, **k)
+        return wrapper
+
+    monkeypatch.setattr(process, "load_report", counted("load", process.load_report))
+    monkeypatch.setattr(segment, "token_chunks", counted("segment", segment.token_chunks))
+    monkeypatch.setattr(extract, "metric_rows", counted("extract", extract.metric_rows))
+    monkeypatch.setattr(metrics, "metric_rows", counted("extract", metrics.metric_rows))
+    monkeypatch.setattr(match, "track", counted("track", match.track))
+    monkeypatch.setattr(match, "track_rows", counted("track", match.track_rows))
+    return calls
+
+
+def _out(capsys, *args) -> str:
+    assert main(list(args)) == 0
+    return capsys.readouterr().out
+
+
+def test_targets_and_compare_read_the_tables_without_computing_again(tmp_path, monkeypatch, capsys):
+    """With the producer's tables current, `zjtext targets` and every `zjtext compare --what` load,
+    cut, extract and judge nothing: each reads its table."""
+    raw, processed = _processed_pair(tmp_path)
+    calls = _count_calls(monkeypatch)
+    old, new = str(raw / "hudong-2030.txt"), str(raw / "hudong-2031.txt")
+    for fmt in ("csv", "json", "table"):
+        for what in ("targets", "keyness", "slogans", "headline"):
+            _out(capsys, "compare", old, new, "--what", what, "--processed", str(processed), "--format", fmt)
+    for fmt in ("csv", "json", "table"):
+        for path in (old, new):
+            _out(capsys, "targets", path, "--processed", str(processed), "--format", fmt)
+    assert calls == {"load": 0, "segment": 0, "extract": 0, "track": 0}
+
+
+def test_targets_and_compare_print_the_producers_tables(tmp_path, capsys):
+    from pandas.testing import assert_frame_equal
+
+    from zjtext.keywords import keyness
+    from zjtext.match import TRACK_COLUMNS
+    from zjtext.process import read_tokens
+    from zjtext.store import read_csv
+
+    raw, processed = _processed_pair(tmp_path)
+    old, new = str(raw / "hudong-2030.txt"), str(raw / "hudong-2031.txt")
+    p = ("--processed", str(processed), "--format", "csv")
+
+    def table(name, rid):
+        return read_csv(processed / rid / f"{name}.csv")
+
+    def printed(*args):  # the CLI's CSV, read as the tables are read
+        (tmp_path / "out.csv").write_text(_out(capsys, *args), encoding="utf-8")
+        return read_csv(tmp_path / "out.csv")
+
+    head = printed("targets", new, *p)
+    assert_frame_equal(head, table("targets", "hudong-2031"), check_dtype=False)
+    tracked = printed("compare", old, new, *p)
+    assert len(tracked) >= 5 and set(tracked.verdict) - {""}
+    assert_frame_equal(tracked, table("tracking", "hudong-2031")[TRACK_COLUMNS], check_dtype=False)
+    stacked = printed("compare", old, new, "--what", "headline", *p)
+    for rid, year in (("hudong-2030", 2030), ("hudong-2031", 2031)):
+        mine = stacked[stacked.report_id == rid].drop(columns=["report_id", "year"]).reset_index(drop=True)
+        assert set(stacked[stacked.report_id == rid].year) == {year}
+        assert_frame_equal(mine, table("targets", rid), check_dtype=False)
+    slogans = printed("compare", old, new, "--what", "slogans", *p).set_index("term")
+    for rid in ("hudong-2030", "hudong-2031"):
+        counts = table("slogans", rid).set_index("term")["count"]
+        assert slogans[f"count_{rid}"].to_dict() == {t: int(counts.get(t, 0)) for t in slogans.index}
+    words = printed("compare", old, new, "--what", "keyness", *p)
+    expected = keyness(read_tokens(processed / "hudong-2030"), read_tokens(processed / "hudong-2031"))
+    assert_frame_equal(words, expected.reset_index(drop=True), check_dtype=False)
+
+
+def test_compare_judges_last_years_targets_as_they_now_stand(tmp_path, capsys):
+    """A report processed again on its own (here by `zjtext targets`) leaves the next year's tracking
+    table behind: `compare` then judges from the tables as they stand, not from that older verdict."""
+    raw, processed = _processed_pair(tmp_path)
+    old, new = raw / "hudong-2030.txt", str(raw / "hudong-2031.txt")
+    p = ("--processed", str(processed), "--format", "csv")
+    before = _cli(capsys, "compare", str(old), new, *p).set_index("indicator_key")
+    assert before.loc["rd_intensity", "verdict"] == "met"  # 2.6% set, 2.7% reached
+    old.write_text(TEXTS["hudong-2030"].replace("研发经费投入强度达到2.6%", "研发经费投入强度达到2.9%"), encoding="utf-8")
+    _out(capsys, "targets", str(old), *p)
+    after = _cli(capsys, "compare", str(old), new, *p).set_index("indicator_key")
+    assert (after.loc["rd_intensity", "target"], after.loc["rd_intensity", "verdict"]) == ("2.9%", "missed")
+
+
+def test_targets_keeps_the_tables_in_data_processed_as_panel_does(tmp_path, monkeypatch, capsys):
+    """Without --processed the tables go where panel and series keep them: data/processed/ of the
+    working directory (the input folder is never written)."""
+    import zjtext.cli as cli
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "hexi-2031.txt").write_text(HEXI_2031, encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setattr(cli, "PROCESSED_DIR", Path("data/processed"))
+    head = _cli(capsys, "targets", str(raw / "hexi-2031.txt"), "--format", "csv")
+    assert len(head) >= 3 and (work / "data" / "processed" / "hexi-2031" / "targets.csv").is_file()
+    assert sorted(p.name for p in raw.iterdir()) == ["hexi-2031.txt"]

@@ -119,3 +119,24 @@ def test_targets_table_reads_in_chinese_with_whole_names_and_targets_in_words_ap
     words = lines[lines.index("文字表述的目标：") + 1:]
     assert [w.strip() for w in words] == ["农村居民人均可支配收入增速快于城镇居民"]
     assert "增速快于城镇居民" not in "\n".join(lines[:lines.index("文字表述的目标：")])
+
+
+@pytest.mark.parametrize("bad", ["missing", "binary", "folder"])
+@pytest.mark.parametrize("command", ["targets", "compare-old", "compare-new"])
+def test_targets_and_compare_refuse_a_bad_file_in_one_line(capsys, tmp_path, command, bad):
+    """`targets` and `compare` go through the producer; a file it cannot read is one line, exit 1."""
+    path = tmp_path / "nope-2025.txt"
+    reason = "no such file"
+    if bad == "binary":
+        path.write_bytes(bytes(range(256)) * 8)
+        reason = "this is binary data, not a report page"
+    elif bad == "folder":
+        path = tmp_path / "folder"
+        path.mkdir()
+        (path / "x-2025.txt").write_text("2025年某省政府工作报告\n各位代表：\n生产总值增长5%。\n", encoding="utf-8")
+        reason = "not a file"
+    args = {"targets": ["targets", str(path)], "compare-old": ["compare", str(path), SEED],
+            "compare-new": ["compare", SEED, str(path)]}[command]
+    status, out, err = run(capsys, *args, "--processed", str(tmp_path / "p"))
+    assert (status, out, err) == (1, "", f"error: {path}: {reason}\n")
+    assert not (tmp_path / "p" / "x-2025").exists()

@@ -195,3 +195,44 @@ def test_two_reports_of_one_region_and_year_are_noted_with_the_one_the_series_re
             (("hudong-2030", 2030), ("hudong-2031", 2031), ("hudong-2031-copy", 2031))]
     assert series_notes(reps) == ["湖东省 2031: 2 reports (hudong-2031, hudong-2031-copy); the series uses hudong-2031"]
     assert series_notes(reps, "zh")[0] == "湖东省2031年有2份报告（hudong-2031, hudong-2031-copy），序列采用 hudong-2031"
+
+
+def test_the_table_types_cover_every_text_and_measure_column_the_producer_writes():
+    from zjtext.processed import column_types
+    from zjtext.report import report_from_text
+    from zjtext.tables import report_tables
+
+    report = report_from_text("2031年河湾省政府工作报告\n各位代表：\n一、2030年工作回顾\n全省生产总值增长4.2%，“河湾慧谷”建成。\n"
+                              "二、2031年主要目标\n今年主要预期目标是：全省生产总值增长4.5%左右；居民收入与经济增长同步。\n",
+                              path="hewan-2031.txt")
+    for name, df in report_tables(report).items():
+        if name in ("tokens", "vocabulary"):  # read by zjtext.process.read_tokens, with its own types
+            continue
+        types = column_types(name)
+        for col, dtype in df.dtypes.items():
+            if dtype.kind == "f":
+                assert types.get(col) is float, (name, col)
+            elif dtype.kind not in "biu":
+                assert types.get(col) is str, (name, col)
+
+
+@pytest.mark.filterwarnings("error")
+def test_a_table_whose_text_columns_are_all_empty_reads_as_text_without_a_warning(tmp_path):
+    """A tiny report's table may have a text column empty in every row (no hedge, no unit, no key):
+    it is read as text (""), not as an all-NaN number column that pandas then warns about filling."""
+    from zjtext.processed import headline_rows, read_processed, read_table
+
+    folder = tmp_path / "p" / "hewan-2031"
+    folder.mkdir(parents=True)
+    (folder / "meta.json").write_text('{"report_id": "hewan-2031", "region": "河湾省", "year": 2031}', encoding="utf-8")
+    (folder / "targets.csv").write_text(
+        "\ufeffindicator,period,value,value_max,base_unit,qualifier,surface,sentence,indicator_key,change,multi_year,"
+        "qualifier_text,paragraph,start\n"
+        "某项指数,target,,,,,同步,,,,False,,3,0\n", encoding="utf-8")
+    rep = read_processed(tmp_path / "p")[0]
+    table = rep.table("targets")
+    for col in ("base_unit", "qualifier", "sentence", "indicator_key", "change", "qualifier_text"):
+        assert table[col].tolist() == [""], col
+    assert table["value"].dtype.kind == "f" and table["value"].isna().all()
+    assert read_table(rep, "targets")["change"].tolist() == [""]
+    assert headline_rows(rep)["change"].tolist() == ["none"]

@@ -92,11 +92,13 @@ def headline_rows(report: ProcessedReport) -> "pd.DataFrame":
     import pandas as pd
 
     from .match import measure, one_row_per_indicator, written
+    from .match.verdict import cell_text
 
     df = one_row_per_indicator(read_table(report, "targets"))
     if df.empty:
         return df.assign(measure=pd.Series(dtype=str), written=pd.Series(dtype=str))
-    df = df.fillna({"change": "none", "qualifier": "none", "qualifier_text": "", "surface": ""})
+    empty = {"change": "none", "qualifier": "none", "qualifier_text": "", "surface": ""}  # what an empty cell means
+    df = df.assign(**{c: [cell_text(v) or e for v in df[c]] for c, e in empty.items() if c in df.columns})
     records = df.to_dict("records")
     df = df.assign(measure=[measure(r["base_unit"], r["change"], r["indicator_key"]) for r in records], written=[written(r) for r in records])
     if "multi_year" in df.columns:
