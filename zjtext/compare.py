@@ -3,7 +3,8 @@
 Report N sets targets for year N; report N+1 reviews year N. :func:`track_targets` lines each
 target of the older report up with the result the newer report gives for it and judges it — all of
 that is :mod:`zjtext.match`, the one matcher every view uses; this module only builds the two
-reports' tables (or takes them ready-made) and hands them over.
+reports' tables (or takes them ready-made) and hands them over. ``zjtext compare`` computes nothing:
+:func:`compare_tables` reads the two reports' processed tables (the producer's).
 
 The year rule: only the report of the next year judges (a 2024 target against the 2025 report).
 For any other pair the table lists the targets with empty verdicts and ``reason`` says why
