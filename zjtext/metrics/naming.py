@@ -12,7 +12,7 @@ docstring names the phenomenon with a made-up example. Where the order matters, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from ..lexicon import alternation, columns, word_list, word_table
@@ -118,7 +118,7 @@ class Naming:
     rule: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NameContext:
     """The words around a group of figures, read once for every rule.
 
@@ -147,17 +147,12 @@ class NameContext:
     verb_end: bool
     ends_deng: bool
 
-    @property
-    def first(self) -> Figure:
-        return self.group[0]
+    first: Figure = field(init=False)  # the group's first figure, its last, and how many (every rule reads them)
+    last: Figure = field(init=False)
+    n: int = field(init=False)
 
-    @property
-    def last(self) -> Figure:
-        return self.group[-1]
-
-    @property
-    def n(self) -> int:
-        return len(self.group)
+    def __post_init__(self) -> None:
+        self.first, self.last, self.n = self.group[0], self.group[-1], len(self.group)
 
     def named(self, names: list[str], lead: str | None = None, end: int | None = None) -> Naming:
         """A naming with this context's opening verb and the end of the figures as defaults."""
