@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .indicators import named_keys, vocabulary
 from .lexicon import alternation, word_table
@@ -111,7 +112,13 @@ def restates_target(text: str, start: int) -> bool:
     >>> [restates_target(t, t.index(f)) for f in ("4%", "2%", "1.2%")]
     [True, True, False]
     """
-    return any(m.start() < start < m.end() for m in _TARGET_SPAN.finditer(text))
+    return any(a < start < b for a, b in _target_spans(text))
+
+
+@lru_cache(maxsize=64)
+def _target_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``text`` that name a target again (read once per text, asked once per figure)."""
+    return tuple(m.span() for m in _TARGET_SPAN.finditer(text))
 
 
 def is_peak(text: str, start: int) -> bool:

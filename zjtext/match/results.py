@@ -170,6 +170,8 @@ def _stated_rows(review) -> list[dict]:
     rows = []
 
     def add(kind: str, keys, p, sentence: str) -> None:
+        if not keys:
+            return
         at = max(p.text.find(sentence), 0)  # where the words are, like a figure's start and end
         rows.extend({**{c: None for c in RESULT_COLUMNS}, "kind": kind, "indicator_key": key, "surface": "",
                      "paragraph": p.index, "start": at, "end": at + len(sentence), "sentence": sentence,
