@@ -19,6 +19,7 @@ from matplotlib.text import Text
 
 from zjtext import charts
 from zjtext.pairs import growth_table, target_pairs
+from zjtext.report import OPENING_SECTION
 
 SOURCE = {"region": "某省", "year": 2025}
 TARGET_COLS = ["indicator", "period", "value", "value_max", "base_unit", "qualifier", "surface", "sentence"]
@@ -318,7 +319,7 @@ def test_section_heatmap_drops_unused_sections_and_names_the_preamble():
                                               columns=["term", "top_section", "count", "share"])])
     ax = charts.section_heatmap(df, terms=["改革", "科技创新"]).axes[0]
     cols = [t.get_text().replace("\n", "") for t in ax.get_xticklabels()]
-    assert cols[0] == "（首个标题前）" and [c[0] for c in cols[1:]] == ["一", "二", "三"]
+    assert cols[0] == OPENING_SECTION and [c[0] for c in cols[1:]] == ["一", "二", "三"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["改革", "科技创新"]
 
 

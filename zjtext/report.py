@@ -30,12 +30,15 @@ __all__ = [
     "Paragraph", "ReportMeta", "Report", "load_report", "report_from_text", "report_id_for",
     "ReportError", "ReportNotFoundError", "EmptyReportError", "BinaryFileError", "PdfFileError",
     "UnknownEncodingError", "NoReportBodyError", "InputTooLargeError", "NestingTooDeepError", "MAX_INPUT_BYTES",
-    "check_size", "NATIONAL",
+    "check_size", "NATIONAL", "OPENING_SECTION",
 ]
 
 #: The largest report file zjtext reads (64 MB; a long report is well under 1 MB). Memory and time grow
 #: with the input, so a larger file is refused before any work with :class:`InputTooLargeError`.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+#: What every page and chart calls the words before a report's first heading (its section is empty).
+OPENING_SECTION = "（开头）"
 
 #: ``meta.region`` of the State Council's report to the National People's Congress.
 NATIONAL = "全国"

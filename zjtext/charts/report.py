@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..pairs import growth_table, target_pairs
+from ..report import OPENING_SECTION
 from .style import (
     ACCENT, GREY, INK, LIGHT, MUTED, NO_DATA, PALETTE, PRIMARY, balanced_wrap, ems_in, fmt_number, in_house_style,
     is_empty, message, new_figure, finish, plot_over_list, report_year, save_figure, target_text, to_float,
@@ -191,7 +192,7 @@ def _share_table(shares_df, terms, max_terms):
     first_rows = df.drop_duplicates(["term", "top_section"])
     value = first_rows.pivot(index="term", columns="top_section", values="per_10k" if density else "share")
     count = first_rows.pivot(index="term", columns="top_section", values="count").reindex(index=rows, columns=cols)
-    labels = [str(c) or "（首个标题前）" for c in cols]
+    labels = [str(c) or OPENING_SECTION for c in cols]
     return ([str(r) for r in rows], labels, value.reindex(index=rows, columns=cols).to_numpy(float),
             count.to_numpy(float), bool(density))
 

@@ -33,6 +33,7 @@ import pandas as pd
 from zjtext import load_report
 from zjtext.keywords import collocations, keyword_table, kwic, section_shares, slogans
 from zjtext.notebook import load_tables, save_tables, setup, table
+from zjtext.report import OPENING_SECTION
 
 setup()
 report = load_report(report_path)
@@ -63,7 +64,7 @@ view.rename(columns={"rank": "名次", "keyword": "关键词", "count": "次数"
 shares = section_shares(toks, top=12)
 pivot = shares.pivot_table(index="term", columns="top_section", values="share", sort=False).round(3)
 pivot = pivot.loc[:, pivot.sum() > 0]
-pivot.columns = [c if c else "（开头）" for c in pivot.columns]
+pivot.columns = [c if c else OPENING_SECTION for c in pivot.columns]
 if pivot.shape[1] > 9:  # ten columns fit a page: the sections with the smallest shares are summed
     big = pivot.sum().nlargest(8).index
     pivot = pivot[[c for c in pivot.columns if c in big]].assign(其他章节=pivot.drop(columns=big).sum(axis=1).round(3))

@@ -30,6 +30,7 @@ indicator_term = "生产总值"  # show every figure whose indicator mentions th
 import pandas as pd
 
 from zjtext import load_report
+from zjtext.report import OPENING_SECTION
 from zjtext.notebook import (CATEGORY_ZH, PERIOD_ZH, by_reading_order, headline_view, indicator_view, load_tables,
                              metrics_view, save_tables, setup, table)
 
@@ -83,7 +84,7 @@ metrics_view(targets_only, ("paragraph", "indicator", "surface", "qualifier", "c
 # 各一级章节中实绩与目标的数量。
 
 # %%
-top_section = metrics["section"].str.split(" > ").str[0].replace("", "（开头）")
+top_section = metrics["section"].str.split(" > ").str[0].replace("", OPENING_SECTION)
 counts = pd.crosstab(top_section, metrics["period"].map(PERIOD_ZH))
 counts.loc[by_reading_order(counts.index, top_section)].rename_axis(index="章节", columns="时期")
 
