@@ -31,9 +31,6 @@ TRACK_COLUMNS = [
     "scope", "target_sentence", "actual_sentence",
 ]
 _BOUNDS = ("at_least", "more_than", "at_most")
-# hedges.tsv: the hedges a reader quotes after a figure (左右, 以上 …) and before it (超过, 约, 力争 …)
-_SUFFIX_HEDGES = SUFFIX_HEDGES
-_PREFIX_HEDGES = QUOTED_BEFORE
 _IN_STEP_WORDS = re.compile(r"[与和同](?:经济|地区生产总值|生产总值)(?:增长|发展)?(?:基本|保持)*同步")
 
 
@@ -43,10 +40,10 @@ def hedged(surface: Any, qualifier_text: Any) -> str:
     >>> hedged("5.5%", "左右"), hedged("3300亿元", "超过"), hedged("5%", ""), hedged("3.2%", "达到")
     ('5.5%左右', '超过3300亿元', '5%', '3.2%')
     """
-    surface, hedge = _text(surface), _text(qualifier_text)
-    if not hedge or hedge in surface or hedge not in _SUFFIX_HEDGES + _PREFIX_HEDGES:
+    surface, hedge = _text(surface), _text(qualifier_text)  # hedges.tsv: quoted after (左右 …) or before (超过 …)
+    if not hedge or hedge in surface or hedge not in SUFFIX_HEDGES + QUOTED_BEFORE:
         return surface
-    return surface + hedge if hedge in _SUFFIX_HEDGES else hedge + surface
+    return surface + hedge if hedge in SUFFIX_HEDGES else hedge + surface
 
 
 def as_written(surface: Any, qualifier_text: Any, change: Any = "none") -> str:

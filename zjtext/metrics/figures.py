@@ -41,10 +41,7 @@ _RATIO = re.compile(r"""
 _RATIO_VALUE = re.compile(r"比(?:值)?(?:为|是|达|达到|降至|降到|缩小至|缩小到|缩小为|下降至|下降到|调整为|优化为|保持在)?$")
 # hedges.tsv: the words before (不低于, 约 …) and after (左右, 以上 …, 多/余 inside) a figure, with their
 # meaning, and the characters that make a hedge word part of another word (节约, 下达, 最近, 赶超 …)
-_PRE_HEDGES = PRE_HEDGES
-_POST_HEDGES = POST_HEDGES
-_PRE_HEDGE_GUARD = HEDGE_GUARD
-_PRE_HEDGE_RE = re.compile(f"(?:{alternation(_PRE_HEDGES)})$")
+_PRE_HEDGE_RE = re.compile(f"(?:{alternation(PRE_HEDGES)})$")
 
 
 def without_pre_hedge(words: str) -> str:
@@ -54,11 +51,11 @@ def without_pre_hedge(words: str) -> str:
     ('生产总值', '全省跨过', '人口')
     """
     m = _PRE_HEDGE_RE.search(words)
-    if m and not (m.start() > 0 and words[m.start() - 1] in _PRE_HEDGE_GUARD.get(m.group(), "")):
+    if m and not (m.start() > 0 and words[m.start() - 1] in HEDGE_GUARD.get(m.group(), "")):
         return words[:m.start()]
     return words
 
-_POST_HEDGE_RE = re.compile(alternation(_POST_HEDGES))
+_POST_HEDGE_RE = re.compile(alternation(POST_HEDGES))
 _INSIDE = alternation(INSIDE_HEDGES)  # 多 / 余
 
 _CLAUSE_BOUNDARY = "，,；;。：:！!？?"
@@ -157,8 +154,8 @@ class Figure:
     @property
     def qualifier(self) -> str:
         if self.post:
-            return _POST_HEDGES[self.post]
-        return _PRE_HEDGES.get(self.pre, "none") if self.pre else "none"
+            return POST_HEDGES[self.post]
+        return PRE_HEDGES.get(self.pre, "none") if self.pre else "none"
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -394,7 +391,7 @@ def _attach_hedges(text: str, fig: Figure) -> None:
     if pre:
         word = pre.group()
         k = fig.start - len(word)
-        guard = _PRE_HEDGE_GUARD.get(word, "")
+        guard = HEDGE_GUARD.get(word, "")
         if not (k > 0 and text[k - 1] in guard):
             fig.pre = word
 
