@@ -294,10 +294,13 @@ def _cmap(font: bytes) -> dict:
 
 
 def test_each_page_embeds_the_glyphs_of_its_own_characters(seed):
-    from zjtext.site.html import finish_page_with_font, page_text
+    from zjtext.site.html import finish_page, page_text, with_font
 
-    front = finish_page_with_font(front_page(seed))
-    other = finish_page_with_font(render("run_index.html.j2", title="目录", reports=[], comparisons=[], failed=[], nav=None))
+    def alone(text: str) -> str:
+        return with_font({0: finish_page(text)})[0]
+
+    front = alone(front_page(seed))
+    other = alone(render("run_index.html.j2", title="目录", reports=[], comparisons=[], failed=[], nav=None))
     for page in (front, other):
         chars = {ord(c) for c in page_text(page) if ord(c) > 0x7F and not c.isspace()}
         covered = set(_embedded_font(page).getBestCmap())

@@ -197,21 +197,6 @@ def track_targets(old: Report, new: Report, scope: str = "headline",
 
 
 
-def compare_command(reports: Sequence[Report], what: str) -> "pd.DataFrame":
-    """The table ``zjtext compare`` prints for ``--what``, computed from two loaded reports (the command
-    itself reads the processed tables: :func:`compare_tables`)."""
-    old, new = order_reports(reports)[:2]
-    if what == "targets":
-        check_pair(old, new)
-    if what == "keyness":
-        return keyness_between(old, new)
-    if what == "slogans":
-        return slogan_changes(old, new)
-    if what == "headline":
-        return headline_side_by_side([old, new])
-    return track_targets(old, new)
-
-
 def compare_tables(reports: "Sequence[ProcessedReport]", what: str) -> "pd.DataFrame":
     """The table ``zjtext compare`` prints for ``--what``, read from two processed reports (what the
     one producer, ``zjtext process``, wrote): word tables from ``tokens.csv`` and ``slogans.csv``,

@@ -23,7 +23,7 @@ import math
 
 from .lexicon import alternation, columns, word_table
 
-__all__ = ["MEANINGS", "PRE_HEDGES", "POST_HEDGES", "INSIDE_HEDGES", "HEDGE_GUARD", "QUOTED_BEFORE", "QUOTED_AFTER",
+__all__ = ["MEANINGS", "PRE_HEDGES", "POST_HEDGES", "INSIDE_HEDGES", "HEDGE_GUARD", "QUOTED_BEFORE",
            "SUFFIX_HEDGES", "STRETCH_WORDS", "MAGNITUDES", "READING_MAGNITUDES", "PERCENT_UNITS", "INCREASE", "DECREASE", "RELIEF",
            "change_words", "cues"]
 
@@ -45,7 +45,6 @@ INSIDE_HEDGES: tuple[str, ...] = tuple(_hedges("inside"))
 HEDGE_GUARD: dict[str, str] = {w: row[2] for w, row in word_table("hedges").items() if len(row) > 2}
 #: the words a reader quotes with the figure: after it (5%左右) …
 SUFFIX_HEDGES: tuple[str, ...] = tuple(_hedges("after"))
-QUOTED_AFTER = SUFFIX_HEDGES
 #: … or before it (超过3300亿元, 力争6%); a plain verb of reaching (达到) is no hedge
 QUOTED_BEFORE: tuple[str, ...] = tuple(w for w, m in _hedges("before", "aim").items() if m != "none")
 #: a higher aim for the same change, written before a second figure (增长5%，力争6%)

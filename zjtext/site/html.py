@@ -225,13 +225,6 @@ def with_font(finished: dict) -> dict:
     return {path: embed_cjk_font(text, css) for path, text in finished.items()}
 
 
-def finish_page_with_font(text: str) -> str:
-    """A page finished (:func:`finish_page`) with its own subset of the CJK font embedded: each page
-    stands alone, and holds the glyphs of its own characters only."""
-    clean = finish_page(text)
-    return embed_cjk_font(clean, subset_font_css([page_text(clean)]))
-
-
 def page_text(text: str) -> str:
     """The visible text of a page (what the embedded font must cover)."""
     import lxml.html
