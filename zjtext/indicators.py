@@ -24,8 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .lexicon import resource_text
 from .report import NATIONAL
 
 __all__ = ["Indicator", "vocabulary", "indicator_key", "lookup", "display_name", "normalise", "named_keys", "KINDS"]
@@ -68,7 +68,7 @@ def normalise(name: str) -> str:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Indicator]:
     """Every indicator of ``resources/indicators.tsv``, by key, in display order."""
-    text = resources.files("zjtext").joinpath("resources/indicators.tsv").read_text(encoding="utf-8")
+    text = resource_text("indicators.tsv")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     header, body = rows[0], rows[1:]
     out: dict[str, Indicator] = {}

@@ -13,14 +13,26 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Iterable
 
-__all__ = ["word_list", "word_table", "columns", "alternation"]
+__all__ = ["word_list", "word_table", "columns", "alternation", "resource_text"]
+
+#: The package's data folder: word lists, tables, the indicator vocabulary.
+RESOURCES = Path(__file__).resolve().with_name("resources")
+
+
+def resource_text(filename: str) -> str:
+    """The text of ``zjtext/resources/FILENAME`` (UTF-8).
+
+    >>> resource_text("units.tsv").startswith("#")
+    True
+    """
+    return (RESOURCES / filename).read_text(encoding="utf-8")
 
 
 def _lines(filename: str) -> list[str]:
-    text = resources.files("zjtext").joinpath("resources", filename).read_text(encoding="utf-8")
+    text = resource_text(filename)
     return [line.rstrip("\r") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 

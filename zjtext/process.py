@@ -46,7 +46,6 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -90,7 +89,7 @@ def code_digest() -> str:
     """What the installed zjtext code is (modules, templates, word lists): processed tables and a run's
     pages are reused only when this is unchanged, so a changed checkout (a ``git pull``, an edit) never
     keeps stale results under an unchanged version number."""
-    root = resources.files("zjtext")
+    root = Path(__file__).resolve().parent
     files = []
 
     def walk(folder, prefix=""):

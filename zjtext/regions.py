@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from .lexicon import resource_text
 
 __all__ = ["division_code", "region_key", "report_key"]
 
@@ -20,7 +21,7 @@ __all__ = ["division_code", "region_key", "report_key"]
 @lru_cache(maxsize=1)
 def _codes() -> dict[str, int]:
     """Full and short names → division code."""
-    text = resources.files("zjtext").joinpath("resources/divisions.tsv").read_text(encoding="utf-8")
+    text = resource_text("divisions.tsv")
     codes: dict[str, int] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

@@ -14,8 +14,10 @@ import os
 import signal
 import sys
 import threading
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from typing import Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+if TYPE_CHECKING:  # the pool's modules (multiprocessing …) are imported when a pool is made
+    from concurrent.futures import ProcessPoolExecutor
 
 #: How often a watching thread looks for its parent (seconds).
 WATCH_INTERVAL = 0.2
@@ -24,6 +26,7 @@ WATCH_INTERVAL = 0.2
 def make_pool(jobs: int, initializer: Callable | None = None, initargs: tuple = ()) -> ProcessPoolExecutor:
     """A pool of ``jobs`` worker processes, forked on Linux (elsewhere the platform's default start)."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer, initargs=initargs)
@@ -102,6 +105,8 @@ def run_tasks(fn: Callable[[Any], Any], tasks: Sequence[Any], pool: ProcessPoolE
             results[i] = fn(task)
             on_done(i, results[i])
         return results
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     pending = {pool.submit(fn, task): i for i, task in enumerate(tasks)}
     while pending:
         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
