@@ -10,7 +10,7 @@ from ..lexicon import alternation
 from ..report import Paragraph, Report, join_section
 from ..words import STRETCH_WORDS
 from .figures import _clause_end, _clause_start, _figure_re, parse_figures
-from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, infer_year
+from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, earlier_frames, infer_year
 from .naming import name_group
 from .subjects import GROWTH_NAME, WHOLES, _change, _groups, excluding, level_mark_end
 
@@ -52,6 +52,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
                 return a, b, s
         return 0, len(text), text
 
+    frame_at = earlier_frames(text) if context == "target" else None  # a plan's sentences after a past one
     rows = []
     prev_names: list[str] | None = None
     prev_lead, prev_unit, prev_change = "", "", "none"
@@ -76,7 +77,7 @@ def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | 
         pre = group[0].pre
         c_lo = lo if floor == a else _clause_start(text, group[0].start, a)
         period = _figure_period(text[a:c_lo], text[c_lo:_clause_end(text, group[-1].end, b)], context, year,
-                                text[:a])
+                                frame_at(a) if frame_at else None)
         multi = _is_multi_year(multi_context, text[a:group[0].start], text[c_lo:group[0].start], year)
         for f, name in zip(group, names):
             if not f.pre and pre and f is not group[0]:

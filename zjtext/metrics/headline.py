@@ -10,7 +10,7 @@ from ..report import NATIONAL, Paragraph, Report
 from ..words import DECREASE, INCREASE, STRETCH_WORDS, SUFFIX_HEDGES, cues
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
-from .period import _earlier_frame, _paragraph_periods, infer_year
+from .period import _paragraph_periods, earlier_frames, infer_year
 from .subjects import _split_items
 
 if TYPE_CHECKING:
@@ -428,13 +428,14 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
         recs = by_par.get(p.index)
         if not recs:
             continue
+        frame_at = earlier_frames(p.text)
         for a, b, s in _sentence_spans(p):
             if not any(a <= r.start < b and _macro_figure(r.indicator) and not getattr(r, "multi_year", False)
                        for r in recs):
                 continue
             # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
             # … or follows one in its paragraph that does (…开局之年。过去一年，…。国内生产总值增长…)
-            opens = _past_year_at(s[:12], year) is not None or _earlier_frame(p.text[:a]) == "past"
+            opens = _past_year_at(s[:12], year) is not None or frame_at(a) == "past"
             own = "year" if (ctx == "year" and _past_year_at(s, year) is not None) or opens else ctx
             cand = (own != "year", p.index, a if ctx == "plan" else 0)  # in a five-year review: from that sentence on
             if best is None or cand[:2] < best[:2]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..lexicon import alternation, columns, word_list, word_table
 from .figures import _CJK_CHAR, _DIGIT, Figure, _clause_end, _clause_start, without_pre_hedge
@@ -108,8 +108,7 @@ _BECAME_NTH = re.compile(r"""成为(?:
 
 # ---------------------------------------------------------------- the context and the table
 
-@dataclass(frozen=True)
-class Naming:
+class Naming(NamedTuple):
     """A rule's decision: one name per figure of the group, the opening verb an 、 list item after the
     group inherits, where the words used after the figures end, and the rule that decided."""
     names: list[str]
@@ -245,7 +244,8 @@ def _unit_noun(text: str, fig: Figure) -> str:
     >>> _unit_noun(text, parse_figures(text)[0]), _unit_noun("5000人参加", parse_figures("5000人参加")[0])
     ('人口', '')
     """
-    return next((w for w in _UNIT_NOUNS.get(fig.unit[-1:], ()) if text.startswith(w[1:], fig.end)), "")
+    nouns = _UNIT_NOUNS.get(fig.unit[-1:])
+    return next((w for w in nouns if text.startswith(w[1:], fig.end)), "") if nouns else ""
 
 
 def name_group(text: str, group: list[Figure], floor: int, after_figure: bool, prev: list[str] | None,
@@ -260,7 +260,7 @@ def name_group(text: str, group: list[Figure], floor: int, after_figure: bool, p
     for rule in NAMING_RULES:
         naming = rule.decide(context)
         if naming is not None:
-            return Naming(naming.names, naming.lead, naming.end, rule.name)
+            return Naming(*naming[:3], rule.name)
     raise AssertionError("the last naming rule always decides")  # pragma: no cover
 
 

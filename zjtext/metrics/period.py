@@ -9,6 +9,8 @@ for multi-year figures, from 年均/累计/五年来/“十四五”时期/比20
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from typing import Callable
 
 from ..report import YEAR_IN, Report
 from ..lexicon import alternation, word_table
@@ -197,24 +199,53 @@ def _earlier_frame(earlier: str) -> str | None:
     >>> _earlier_frame("过去一年，成绩很大。今年，我们要再接再厉。"), _earlier_frame("意义重大。")
     ('now', None)
     """
-    for s in reversed(re.split(r"(?<=[。！？])", earlier)):
-        if _SENT_LEAD_PAST.match(s):
-            return "past"
-        if _SENT_LEAD_NOW.match(s):
-            return "now"
-    return None
+    return earlier_frames(earlier)(len(earlier))
 
 
-def _figure_period(before: str, clause: str, context: str, year: int | None, earlier: str = "") -> str:
+def _opening_frame(sentence: str) -> str | None:
+    """'past' or 'now' when ``sentence`` opens on the past year or on this one, else None."""
+    if _SENT_LEAD_PAST.match(sentence):
+        return "past"
+    return "now" if _SENT_LEAD_NOW.match(sentence) else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？])")
+
+
+def earlier_frames(text: str) -> Callable[[int], str | None]:
+    """``_earlier_frame(text[:a])`` for every ``a``, the paragraph's sentences read once: the frame
+    set by the last sentence before ``a`` (a sentence cut by ``a`` counts up to ``a``) that opens on
+    a time.
+
+    >>> frame = earlier_frames("2041年是开局之年。过去一年，成绩很大。全省增长6%。")
+    >>> frame(0), frame(10), frame(len("2041年是开局之年。过去一年，成绩很大。"))
+    (None, None, 'past')
+    """
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]  # just after each 。！？
+    frames: list[str | None] = []  # the frame of text[:ends[i]]
+    start, frame = 0, None
+    for end in ends:
+        frame = _opening_frame(text[start:end]) or frame
+        frames.append(frame)
+        start = end
+
+    def at(a: int) -> str | None:
+        i = bisect_right(ends, a) - 1
+        cut = ends[i] if i >= 0 else 0
+        return _opening_frame(text[cut:a]) or (frames[i] if i >= 0 else None)
+    return at
+
+
+def _figure_period(before: str, clause: str, context: str, year: int | None, earlier: str | None = None) -> str:
     """actual/target of one figure: the paragraph context, unless its own words say otherwise.
 
     ``clause`` is the clause holding the figure, ``before`` the sentence up to that clause, ``earlier``
-    the paragraph before that sentence.  In a plan, a clause about last year (去年…达到900家) is a
+    the frame the paragraph before that sentence sets (:func:`earlier_frames`).  In a plan, a clause about last year (去年…达到900家) is a
     result, and so is a sentence after one that opens on the past year (…开局之年。过去一年，…。
     国内生产总值增长8%); in a review, a clause after a future cue (今年, 力争, 到2035年) is a goal.
     """
     if context == "target":
-        if _earlier_frame(earlier) == "past" and not _SENT_FUTURE.search(clause) \
+        if earlier == "past" and not _SENT_FUTURE.search(clause) \
                 and not _SENT_FUTURE.search(before):
             return "actual"
         def past(t: str) -> bool:
