@@ -9,7 +9,7 @@ from ..indicators import indicator_key
 from ..lexicon import alternation
 from ..report import Paragraph, Report, join_section
 from ..words import STRETCH_WORDS
-from .figures import _clause_end, _clause_start, _figure_re, parse_figures
+from .figures import Figure, _clause_end, _clause_start, _figure_re, parse_figures
 from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, earlier_frames, infer_year
 from .naming import name_group
 from .subjects import GROWTH_NAME, WHOLES, _change, _groups, excluding, level_mark_end
@@ -37,9 +37,10 @@ def _sentence_spans(p: Paragraph) -> list[tuple[int, int, str]]:
 
 
 def _rows_for_paragraph(report: Report, p: Paragraph, context: str, year: int | None,
-                        multi_context: bool = False, trace: list | None = None) -> list[dict]:
+                        multi_context: bool = False, trace: list | None = None,
+                        figs: "list[Figure] | None" = None) -> list[dict]:
     text = p.text
-    figs = parse_figures(text)
+    figs = parse_figures(text) if figs is None else figs
     if not figs:
         return []
 
@@ -147,11 +148,12 @@ def _tidy(name: str) -> str:
     return name
 
 
-def metric_rows(report: Report, *, trace: list | None = None) -> list[dict]:
+def metric_rows(report: Report, *, trace: list | None = None, periods: dict[int, str] | None = None) -> list[dict]:
     """:func:`extract_metrics` as a list of row dicts of plain Python values (no pandas).
 
     When ``trace`` is a list, each figure's (surface, indicator, naming rule) is appended to it: which
-    rule of :data:`~zjtext.metrics.naming.NAMING_RULES` named it (for tests and debugging).
+    rule of :data:`~zjtext.metrics.naming.NAMING_RULES` named it (for tests and debugging). ``periods``
+    are the paragraphs' periods when already read (``period._paragraph_periods``).
 
     >>> from zjtext.report import report_from_text
     >>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长6.1%。")
@@ -159,8 +161,9 @@ def metric_rows(report: Report, *, trace: list | None = None) -> list[dict]:
     [('全省生产总值', 6.1, 'actual')]
     """
     year = infer_year(report)
-    periods = _paragraph_periods(report)
-    multi = _multi_year_context(report, year)
+    periods = _paragraph_periods(report) if periods is None else periods
+    figures = {p.index: parse_figures(p.text) for p in report.body}  # each paragraph read once
+    multi = _multi_year_context(report, year, figures)
     rows: list[dict] = []
     body = report.body
     skip = None
@@ -171,7 +174,7 @@ def metric_rows(report: Report, *, trace: list | None = None) -> list[dict]:
         joined = nxt is not None and _number_broken(p.text, nxt.text)
         q = _joined(p, nxt) if joined else p
         found = _rows_for_paragraph(report, q, periods.get(p.index, "actual"), year, multi.get(p.index, False),
-                                    trace)
+                                    trace, None if joined else figures[p.index])
         if joined:
             _split_rows(found, p, nxt)
             skip = nxt.index

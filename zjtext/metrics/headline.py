@@ -107,12 +107,14 @@ def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataF
     return out
 
 
-def headline_rows(report: Report, metrics: list[dict] | None = None) -> list[dict]:
-    """:func:`headline` on the row dicts of :func:`metric_rows` (computed when not given)."""
+def headline_rows(report: Report, metrics: list[dict] | None = None,
+                  periods: dict[int, str] | None = None) -> list[dict]:
+    """:func:`headline` on the row dicts of :func:`metric_rows` (computed when not given); ``periods``
+    are the report's paragraph periods when already read (``period._paragraph_periods``)."""
     from ..indicators import display_name
 
     records = metric_rows(report) if metrics is None else metrics
-    targets = _headline_targets(report, records) or _plan_sentence_targets(report, records)
+    targets = _headline_targets(report, records, periods) or _plan_sentence_targets(report, records)
     rows = targets + _headline_actuals(report, records)
     for r in rows:
         r["value"], r["value_max"] = _as_float(r["value"]), _as_float(r["value_max"])
@@ -162,10 +164,10 @@ def _beyond(text: str, year: int | None) -> bool:
     return bool(year) and any(int(y) > year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", text))
 
 
-def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
+def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> list[tuple[Paragraph, int, int]]:
     """(paragraph, start, end) spans holding the main-targets list, after its cue."""
     body = report.body
-    periods = _paragraph_periods(report)
+    periods = _paragraph_periods(report) if periods is None else periods
     year = infer_year(report)
     best = None
     for rank, word in enumerate(("主要预期目标", "预期目标", "主要目标")):
@@ -241,10 +243,10 @@ def _find_target_list(report: Report) -> list[tuple[Paragraph, int, int]]:
 _CLAUSE = re.compile(rf"[{BULLETS}\s]*([^，,；;。]*)")
 
 
-def _headline_targets(report: Report, records: list[dict]) -> list[dict]:
+def _headline_targets(report: Report, records: list[dict], periods: dict[int, str] | None = None) -> list[dict]:
     from types import SimpleNamespace
 
-    found, national = _find_target_list(report), report.meta.region == NATIONAL
+    found, national = _find_target_list(report, periods), report.meta.region == NATIONAL
     rows = _targets_before_cue(*found[0][:2], records) if found else []
     for p, lo, hi in found:
         figs_at = {int(r["start"]): SimpleNamespace(**r) for r in records

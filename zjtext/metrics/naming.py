@@ -12,7 +12,7 @@ docstring names the phenomenon with a made-up example. Where the order matters, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from ..lexicon import alternation, columns, word_list, word_table
@@ -146,12 +146,9 @@ class NameContext:
     verb_end: bool
     ends_deng: bool
 
-    first: Figure = field(init=False)  # the group's first figure, its last, and how many (every rule reads them)
-    last: Figure = field(init=False)
-    n: int = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.first, self.last, self.n = self.group[0], self.group[-1], len(self.group)
+    first: Figure  # the group's first figure, its last, and how many (every rule reads them)
+    last: Figure
+    n: int
 
     def named(self, names: list[str], lead: str | None = None, end: int | None = None) -> Naming:
         """A naming with this context's opening verb and the end of the figures as defaults."""
@@ -179,7 +176,7 @@ def naming_context(text: str, group: list[Figure], floor: int, after_figure: boo
         and not _RISE_FALL_START.match(noun or "提"))  # 省委确定的14项改革
     return NameContext(text, group, floor, after_figure, prev, prev_lead, prev_unit, start, raw, phrase,
                        after, tail, de_after, noun, noun_end, member, mv.group() if mv else "",
-                       bool(_VERB_END.search(raw_strip)), ends_deng)
+                       bool(_VERB_END.search(raw_strip)), ends_deng, group[0], group[-1], len(group))
 
 
 def _words_before(text: str, first: Figure, floor: int, after_figure: bool) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..report import YEAR_IN, Report
 from ..lexicon import alternation, word_table
@@ -293,13 +293,14 @@ def _time_frame(text: str, year: int | None) -> str | None:
     return best[1] if best else None
 
 
-def _multi_year_context(report: Report, year: int | None) -> dict[int, bool]:
+def _multi_year_context(report: Report, year: int | None,
+                        figures: "Mapping[int, list] | None" = None) -> dict[int, bool]:
     """Per body paragraph: does it speak of a span of years (五年来, “十四五”时期, a plan-period section)?
 
     A top heading about a plan period (“十五五”时期主要目标) opens a multi-year section; a heading that
     also names a recent year (2025年和“十四五”时期工作回顾) leaves the choice to its paragraphs, whose
     opening words before any figure (五年来 / 过去一年 / 刚刚过去的2025年) set the frame until the next
-    such cue.
+    such cue. ``figures`` are the body paragraphs' figures, by paragraph index, when already read.
     """
     out: dict[int, bool] = {}
     state, current_top = False, None
@@ -310,8 +311,8 @@ def _multi_year_context(report: Report, year: int | None) -> dict[int, bool]:
             recent = year is not None and any(int(y) >= year - 1 for y in _YEAR_IN.findall(top or ""))
             state = bool(top) and bool(_PLAN_HEADING.search(top)) and not recent
         if p.text != top:
-            figs = parse_figures(p.text[:40])
-            kind = _time_frame(p.text[:figs[0].start if figs else 40], year)  # the words before any figure
+            figs = figures[p.index] if figures is not None else parse_figures(p.text)
+            kind = _time_frame(p.text[:min(figs[0].start, 40) if figs else 40], year)  # the words before any figure
             state = state if kind is None else kind == "multi"
         out[p.index] = state
     return out
