@@ -281,9 +281,11 @@ def _areas_of_work(c: NameContext) -> Naming | None:
     """A count of areas that opens a list of work (着力抓好6方面重点工作：): the number of areas of
     work, whatever the clause before says."""
     first, text = c.first, c.text
+    if first.category != "count":
+        return None
     at = first.end if first.unit.endswith("方面") else (
         first.post_end + 2 if text.startswith("方面", first.post_end) else -1)
-    if first.category != "count" or at < 0 or not _ASPECTS_TAIL.match(text, at):
+    if at < 0 or not _ASPECTS_TAIL.match(text, at):
         return None
     return c.named([("重点" if "重点" in c.raw else "") + "工作方面"] * c.n, "", c.noun_end)
 
@@ -298,8 +300,8 @@ def _measure_of_next(c: NameContext) -> Naming | None:
 def _share_of_whole_growth(c: NameContext) -> Naming | None:
     """贡献了 + a whole before a share of its growth (…，贡献了全省8.5%的增量): the previous subject's
     share of the whole's growth (…增量占全省比重)."""
-    contributed = _CONTRIBUTED.fullmatch(c.phrase)
-    if not (c.prev and c.n == 1 and contributed and re.match(r"的?增(?:量|长)", c.tail)):
+    contributed = _CONTRIBUTED.fullmatch(c.phrase) if c.prev and c.n == 1 else None
+    if not (contributed and re.match(r"的?增(?:量|长)", c.tail)):
         return None
     return c.named([f"{c.prev[-1]}增量占{contributed.group(1)}比重"], "", c.noun_end)
 
@@ -402,8 +404,8 @@ def _threshold_passed(c: NameContext) -> Naming | None:
 def _plan_beaten(c: NameContext) -> Naming | None:
     """超 + a plan before a share (完成投资800亿元、超年度计划12%): by how much the previous subject beat
     its plan (…超年度计划幅度). Before points_gap, as the single reading of such a figure."""
-    over = _OVER_PLAN.fullmatch(c.phrase)
-    return c.named([f"{c.prev[-1]}超{over.group(1)}幅度"]) if c.prev and over and c.n == 1 else None
+    over = _OVER_PLAN.fullmatch(c.phrase) if c.prev and c.n == 1 else None
+    return c.named([f"{c.prev[-1]}超{over.group(1)}幅度"]) if over else None
 
 
 def _points_gap(c: NameContext) -> Naming | None:
