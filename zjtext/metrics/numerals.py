@@ -51,6 +51,7 @@ _TRADITIONAL = str.maketrans("".join(_TRADITIONAL_FORMS), "".join(_TRADITIONAL_F
 _TRADITIONAL_RE = re.compile(f"[{''.join(_TRADITIONAL_FORMS)}]")
 _RUN = re.compile(rf"[{_ALL}]+")
 _PLACES = set("十拾百佰千仟") | set(_MAGS)
+_PLACE = re.compile(f"[{''.join(sorted(_PLACES))}]")  # a numeral carrying a place is a compound number
 # units.tsv: the units of points and multiples (个百分点, 倍): a numeral before one is a figure
 _POINTS_OR_TIMES = tuple(u for u, row in word_table("units").items() if columns(row)[0] in ("points", "multiple"))
 _INSIDE = alternation(INSIDE_HEDGES)  # hedges.tsv: 多, 余 (一倍多, 三十余个)
@@ -199,7 +200,7 @@ def arabic_shadow(text: str) -> Shadow:
     edits: list[tuple[int, int, int, int]] = []
     pos, out_len, end = 0, 0, 0
     for run in _RUN.finditer(text):  # a figure starts a run of numeral characters: try only there
-        if run.start() < end or not (_PLACES & set(run.group()) or text.startswith(_AFTER_DIGIT, run.end())):
+        if run.start() < end or not (_PLACE.search(text, *run.span()) or text.startswith(_AFTER_DIGIT, run.end())):
             continue  # 一, 三: a lone digit is a figure only before 个百分点, 倍, 多, 余 or a decimal point
         m = _SHADOW_RE.match(text, run.start())
         if m is None:
