@@ -47,7 +47,7 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/stage_times.py
-	$(BIN)/python bench/run_bench.py
+	$(BIN)/python bench/run_bench.py $(if $(BASELINE),--baseline $(BASELINE))
 	$(BIN)/python bench/run_report_bench.py
 
 # The March run: N distinct reports (shared/corpus) in one session against one report alone; several minutes.

@@ -17,6 +17,10 @@ ten times under different names (so the run works on a fresh clone). Measured in
 * **memory** — peak RSS of ``zjtext process --jobs 1`` on generated inputs of about 5 MB and 50 MB
   (the seed report's paragraphs repeated; nothing from the corpus). Target: ≤ 20 × the input's
   bytes + 150 MB.
+* **against a baseline** (``--baseline DIR``, a checkout of an earlier commit, e.g. made with
+  ``git worktree add /tmp/base 1863e14``) — that checkout's ``zjtext process --jobs 1`` runs in the
+  same rounds as today's, so both meet the same load; today's over the baseline's, wall and CPU.
+  Target: no slower (≤ 1.00× in CPU seconds).
 
 Timings are the best of ``--reps`` runs (other work on a shared machine only ever adds time),
 taken in alternating rounds so that such load falls on both sides of a ratio alike; each round
@@ -180,19 +184,27 @@ def long_input(mb: float, tmp: Path) -> Path:
 
 # ---------------------------------------------------------------- the measurements
 
-def measure(folder: Path, tmp: Path, reps: int, n_copies: int, sizes: list[float]) -> dict:
+#: Runs ``zjtext`` from the checkout named by its first argument (its ``zjtext/`` ahead of this one).
+_FROM_CHECKOUT = "import sys; sys.path.insert(0, sys.argv.pop(1)); from zjtext.cli import main; sys.exit(main())"
+
+
+def measure(folder: Path, tmp: Path, reps: int, n_copies: int, sizes: list[float],
+            baseline: Path | None = None) -> dict:
     texts = tmp / "texts.json"
     corpus = report_texts(folder)
     texts.write_text(json.dumps(corpus, ensure_ascii=False), encoding="utf-8")
     floor_cmd = [PY, "-c", _FLOOR_SCRIPT, str(texts)]
     wall(floor_cmd)  # jieba builds its dictionary cache on its first run: a plain script's usual state
 
-    def process_cmd(src: Path, jobs: int) -> list[str]:
-        return CLI + ["process", str(src), "--out", str(tmp / f"out-{src.name}-j{jobs}"), "--jobs", str(jobs), "--force"]
+    def process_cmd(src: Path, jobs: int, launcher: list[str] = CLI, out: str = "") -> list[str]:
+        out = out or f"out-{src.name}-j{jobs}"
+        return launcher + ["process", str(src), "--out", str(tmp / out), "--jobs", str(jobs), "--force"]
 
     res: dict = {"reports": len(corpus), "characters": sum(map(len, corpus))}
-    t = rounds({"jieba_script": floor_cmd, "process_j1": process_cmd(folder, 1), "process_j2": process_cmd(folder, 2)},
-               reps)
+    commands = {"jieba_script": floor_cmd, "process_j1": process_cmd(folder, 1), "process_j2": process_cmd(folder, 2)}
+    if baseline is not None:
+        commands["process_j1_baseline"] = process_cmd(folder, 1, [PY, "-c", _FROM_CHECKOUT, str(baseline)], "out-baseline")
+    t = rounds(commands, reps)
     res["corpus"] = t
     many = copies(folder, tmp, n_copies)
     res["copies"] = rounds({"process_j1": process_cmd(many, 1), "process_j2": process_cmd(many, 2)}, reps)
@@ -233,6 +245,12 @@ def verdicts(res: dict) -> list[tuple[str, str, str, str]]:
     rows.append((f"process --jobs 2 / --jobs 1, {m['reports']} reports",
                  f"{m['process_j2']['best']:.2f} s / {m['process_j1']['best']:.2f} s = {par:.2f}x",
                  f"<= {PARALLEL_RATIO}x", ok(par <= PARALLEL_RATIO)))
+    if "process_j1_baseline" in c:
+        now, base = c["process_j1"], c["process_j1_baseline"]
+        ratio = now["cpu_of_best"] / base["cpu_of_best"]
+        rows.append((f"process --jobs 1, today / baseline {res.get('baseline', '')} (same rounds)",
+                     f"{now['best']:.2f} s / {base['best']:.2f} s wall; {now['cpu_of_best']:.2f} s / "
+                     f"{base['cpu_of_best']:.2f} s CPU = {ratio:.2f}x", "<= 1.00x (CPU)", ok(ratio <= 1.0)))
     imp = res["import"]["seconds"]
     rows.append(("import zjtext (fresh interpreter, minus start-up)", f"{imp:.3f} s", f"< {IMPORT_S} s",
                  ok(imp < IMPORT_S)))
@@ -242,6 +260,12 @@ def verdicts(res: dict) -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def _revision(checkout: Path) -> str:
+    """The short commit hash of a checkout (its folder name when git cannot say)."""
+    done = subprocess.run(["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return done.stdout.strip() if done.returncode == 0 else checkout.name
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -249,11 +273,17 @@ def main() -> int:
     ap.add_argument("--copies", type=int, default=5, help="the corpus copied N times for --jobs 2 (default 5)")
     ap.add_argument("--sizes", type=float, nargs="*", default=[5, 50], metavar="MB",
                     help="sizes of the generated long inputs for peak memory (default 5 50)")
+    ap.add_argument("--baseline", type=Path, metavar="DIR",
+                    help="a checkout of an earlier commit: its process --jobs 1 timed in the same rounds")
     args = ap.parse_args()
+    if args.baseline is not None and not (args.baseline / "zjtext" / "cli.py").is_file():
+        raise SystemExit(f"error: {args.baseline}: not a zjtext checkout (no zjtext/cli.py)")
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     with tempfile.TemporaryDirectory(prefix="zjtext-bench-") as tmp:
         folder, desc = corpus_folder(args.corpus, Path(tmp))
-        res = measure(folder, Path(tmp), args.reps, args.copies, args.sizes)
+        res = measure(folder, Path(tmp), args.reps, args.copies, args.sizes, args.baseline)
+    if args.baseline is not None:
+        res["baseline"] = _revision(args.baseline)
     import jieba
 
     import zjtext
