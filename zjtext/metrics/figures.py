@@ -26,7 +26,7 @@ _CLASS_LABEL = re.compile(r"(?:创新|新|仿制|中)?(?:药|疫苗|医疗器械
 
 # ---------------------------------------------------------------- lexicon (zjtext/resources/)
 
-_CJK = "\u4e00-\u9fff"
+_CJK = r"\u4e00-\u9fff"  # the CJK Unified Ideographs, written as other modules write them (one compiled class)
 _MAGNITUDES = MAGNITUDES  # magnitudes.tsv: 万亿 → 1e12 …
 _MAG_RE = alternation(_MAGNITUDES)
 _RANGE_SEPS = r"—–－~～至到\-"
