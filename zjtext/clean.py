@@ -161,7 +161,7 @@ def strip_trailer(line: str) -> str:
 
 def is_photo_caption(line: str) -> bool:
     """True for a newspaper photo credit such as '…作政府工作报告。本报记者 某某 摄'."""
-    return bool(_PHOTO_CAPTION.search(line)) and len(line) < 60
+    return len(line) < 60 and bool(_PHOTO_CAPTION.search(line))
 
 
 def is_note_heading(line: str) -> bool:

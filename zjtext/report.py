@@ -319,13 +319,14 @@ def _structure(lines: list[_Line]) -> tuple[Paragraph, ...]:
     out: list[Paragraph] = []
     for ln in lines:
         text = ln.text
+        sentences = clean.split_sentences(text)  # the paragraph's, and its lead's first
         kind, lead = "body", ""
         if in_notes or clean.is_note_heading(text):
             if not in_notes:
                 in_notes, top, sub, item = True, clean.heading_title(text), "", ""
-                out.append(_para(len(out) + 1, text, "note", (top,), ""))
+                out.append(Paragraph(len(out) + 1, text, "note", (top,), "", sentences))
                 continue
-            out.append(_para(len(out) + 1, text, "note", (top,), _note_lead(text)))
+            out.append(Paragraph(len(out) + 1, text, "note", (top,), _note_lead(text), sentences))
             continue
         if clean.APPENDIX_HEADING.match(text):
             in_appendix, top, sub, item, item_sticky = True, clean.heading_title(text), "", "", False
@@ -342,9 +343,9 @@ def _structure(lines: list[_Line]) -> tuple[Paragraph, ...]:
                 sub, item, item_sticky = "", "", False
             first_salutation = False
         else:
-            lead = _lead(ln, in_section=bool(sub))
+            lead = _lead(ln, sentences, in_section=bool(sub))
             marker = bool(clean.ITEM_MARKER.match(text) or clean.SUB_HEADING.match(text))
-            if lead and _is_standalone(text, lead):
+            if lead and _is_standalone(text, lead, sentences):
                 item, item_sticky, kind = lead, True, "heading"
             elif lead:
                 item, item_sticky = lead, False
@@ -356,7 +357,7 @@ def _structure(lines: list[_Line]) -> tuple[Paragraph, ...]:
         if kind == "heading" and not lead:
             lead = clean.heading_title(text)
         path = tuple(s for s in (top, sub, item) if s)
-        out.append(_para(len(out) + 1, text, kind, path, lead))
+        out.append(Paragraph(len(out) + 1, text, kind, path, lead, sentences))
     return tuple(out)
 
 
@@ -369,22 +370,19 @@ def _bracket_item(text: str, before: list[Paragraph]) -> bool:
     return last is not None and last.kind == "list_item" and bool(clean.SUB_HEADING.match(last.text))
 
 
-def _para(index: int, text: str, kind: str, section: tuple[str, ...], lead: str) -> Paragraph:
-    return Paragraph(index, text, kind, section, lead, clean.split_sentences(text))
-
-
 def _note_lead(text: str) -> str:
     m = re.match(r"^(\d{1,2}[.、．]?\s*)?(.{1,30}?)[：:]", text)
     return m.group(2).strip() if m else ""
 
 
-def _lead(ln: _Line, in_section: bool) -> str:
+def _lead(ln: _Line, sentences: tuple[str, ...], in_section: bool) -> str:
     """The paragraph's lead: its bold opening, an item opener (一是…/1、…/——…), or, in plain text
-    inside a numbered section, a short first sentence that works as a title."""
+    inside a numbered section, a short first sentence that works as a title (*sentences*: the
+    paragraph's, :func:`zjtext.clean.split_sentences`)."""
     text = ln.text
     if ln.lead and not (ln.all_bold and len(ln.lead) > 40):
         return ln.lead.rstrip("，,。；;：:！!").strip()
-    first = clean.split_sentences(text)[0] if text else ""
+    first = sentences[0] if sentences else ""
     if clean.ITEM_MARKER.match(text) and not text.startswith("——"):
         return clean.heading_title(first) if len(first) <= 60 else ""
     if text.startswith("——") and len(first) <= 60 and len(first) < len(text):
@@ -395,9 +393,9 @@ def _lead(ln: _Line, in_section: bool) -> str:
     return ""
 
 
-def _is_standalone(text: str, lead: str) -> bool:
+def _is_standalone(text: str, lead: str, sentences: tuple[str, ...]) -> bool:
     """A paragraph that is nothing but its lead, short: an item heading for what follows."""
-    return len(text) <= 40 and clean.heading_title(text) == lead and len(clean.split_sentences(text)) == 1
+    return len(text) <= 40 and clean.heading_title(text) == lead and len(sentences) == 1
 
 
 # ---------------------------------------------------------------- entry points
