@@ -169,34 +169,38 @@ class TokenCounts:
                      body_only: bool = True) -> list[tuple]:
         """The rows of :func:`keyword_table` for what was counted."""
         occurrences = self.body if body_only else self.body + self.notes
-        counts: dict[str, list] = {}
+        counts: dict[str, int] = {}
+        marks: dict[str, tuple] = {}  # word → (is_policy_term, is_quoted_term), of any of its forms
         for (word, stop, lex, quoted, verb, number, punct), n in occurrences.items():
             if stop or number or punct or len(word) < min_len or (verb and not include_policy_verbs):
                 continue
-            entry = counts.get(word)
-            if entry is None:
-                counts[word] = [-n, word, lex, quoted]
+            if word in counts:  # the word again, with other flags (another report's, in a concatenated table)
+                counts[word] += n
+                marks[word] = (marks[word][0] or lex, marks[word][1] or quoted)
             else:
-                entry[0] -= n
-                entry[2] = entry[2] or lex
-                entry[3] = entry[3] or quoted
+                counts[word] = n
+                marks[word] = (lex, quoted)
         chars = self.body_chars if body_only else self.body_chars + self.note_chars
-        ranked = sorted(counts.values())  # by count, then keyword (each keyword once: no further ties)
+        ranked = sorted(counts)  # by keyword, then (a stable sort) by count: two sorts of plain keys
+        ranked.sort(key=counts.__getitem__, reverse=True)
         if top is not None:
             ranked = ranked[:top]
         rates: dict[int, float] = {}  # per count: many words share one
-        for negative, *_ in ranked:
-            if negative not in rates:
-                rates[negative] = _round2(-negative * 10000 / chars) if chars else 0.0
-        return [(rank, word, -negative, rates[negative], bool(lex), bool(quoted))
-                for rank, (negative, word, lex, quoted) in enumerate(ranked, 1)]
+        rows = []
+        for rank, word in enumerate(ranked, 1):
+            n = counts[word]
+            if n not in rates:
+                rates[n] = _round2(n * 10000 / chars) if chars else 0.0
+            lex, quoted = marks[word]
+            rows.append((rank, word, n, rates[n], bool(lex), bool(quoted)))
+        return rows
 
     def vocabulary_rows(self) -> list[tuple]:
         """The rows of :func:`vocabulary_table` for what was counted: most frequent first, then by token."""
         total = dict(self.body)
         for key, n in self.notes.items():
             total[key] = total.get(key, 0) + n
-        rows = [(word, n, *flags) for (word, *flags), n in total.items()]
+        rows = [(key[0], n, *key[1:]) for key, n in total.items()]
         rows.sort(key=operator.itemgetter(0))  # by token (one word's forms with other flags: as first seen)
         rows.sort(key=operator.itemgetter(1), reverse=True)  # then by count; the sort is stable, reversed too
         return rows
