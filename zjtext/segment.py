@@ -156,11 +156,6 @@ def _jieba_class() -> type:
     return rjieba.Jieba
 
 
-def _cut_into(text: str, out: list[str]) -> None:
-    """Append jieba's words for *text* (default dictionary, HMM on) to *out*."""
-    out.extend(_jieba().cut(text, True))
-
-
 def plain_cut(text: str) -> list[str]:
     """What jieba alone makes of *text* (its default dictionary, no lexicon, no quoted terms).
 
@@ -212,6 +207,7 @@ _NO_INSIDE = set("。！？；，、：!?;,:")
 _WORDCHAR = re.compile(r"\w")
 _SPACE = re.compile(r"\s")  # the characters str.isspace() is true for
 _ALNUM = re.compile(r"[0-9A-Za-z]")
+_CODE_REST = re.compile(r"[0-9A-Za-z.]*")  # what follows the first digit of a code such as 5G or PM2.5
 
 
 def _is_term(candidate: str) -> bool:
@@ -258,9 +254,9 @@ class _Matcher:
         else:  # a term can start only where its first and second characters are
             self.candidates = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])|\\d")
 
-    def _term_at(self, text: str, i: int) -> str | None:
-        terms = self.by_start.get(text[i:i + 2])
-        for term in (self.by_start.get(text[i], ()) if terms is None else terms):
+    def _term_at(self, text: str, i: int, terms: list[str]) -> str | None:
+        """The first of *terms* (longest first) that the text has at *i*, within its ASCII bounds."""
+        for term in terms:
             if text.startswith(term, i):
                 if _ALNUM.match(term[0]) and i and _ALNUM.match(text[i - 1]):
                     continue
@@ -273,43 +269,39 @@ class _Matcher:
     def spans(self, text: str) -> list[tuple[int, int, bool]]:
         """Non-overlapping forced spans ``(start, end, is_number)``, left to right."""
         out: list[tuple[int, int, bool]] = []
+        by_start, search = self.by_start, self.candidates.search
         pos = 0
-        n = len(text)
-        while pos < n:
-            m = self.candidates.search(text, pos)
-            if m is None:
-                break
+        while (m := search(text, pos)) is not None:
             i = m.start()
-            term = self._term_at(text, i)
+            # the terms that start with the text's next two characters, else its one-character term
+            terms = by_start.get(text[i:i + 2]) or by_start.get(text[i])
+            term = self._term_at(text, i, terms) if terms else None
             if term is not None:
-                out.append((i, i + len(term), False))
                 pos = i + len(term)
-                continue
-            if text[i].isdigit():
+                out.append((i, pos, False))
+            elif text[i].isdigit():
                 num = _NUMBER_RE.match(text, i)
                 if num is not None:
-                    out.append((i, num.end(), True))
                     pos = num.end()
-                    continue
+                    out.append((i, pos, True))
+                else:  # skip the rest of an alphanumeric run such as 5G or PM2.5
+                    pos = _CODE_REST.match(text, i + 1).end()
+            else:
                 pos = i + 1
-                while pos < n and (text[pos].isascii() and text[pos].isalnum() or text[pos] == "."):
-                    pos += 1  # skip the rest of an alphanumeric run such as 5G or PM2.5
-                continue
-            pos = i + 1
         return out
 
     def cut(self, text: str) -> list[str]:
         """Segment one piece of text: forced spans as they are, jieba in between (no whitespace)."""
         out: list[str] = []
         last = 0
-        cut = _cut_into
+        jieba = _jieba()
         for start, end, _ in self.spans(text):
             if start > last:
-                cut(text[last:start], out)
+                out += jieba.cut(text[last:start], True)
             out.append(text[start:end])
             last = end
         if last < len(text):
-            cut(text[last:], out)
+            out += jieba.cut(text[last:], True)
         return [w for w in out if not w.isspace()] if _SPACE.search(text) else out
 
 
@@ -427,7 +419,7 @@ def token_chunks(report: "Report", chars: int | None = 200_000) -> Iterator["Tok
 def _columns(report_id: str, paragraphs: list, matcher: "_Matcher", quoted: frozenset[str],
              flags: dict[str, tuple[bool, ...]]) -> "TokenColumns":
     """The tokens table of some paragraphs; *flags* gains the flags of their new tokens."""
-    para, sent, pos, sect, top, kind, words = [], [], [], [], [], [], []
+    para, sent, pos, kind, words = [], [], [], [], []
     for p in paragraphs:
         first = len(words)
         for s_idx, sentence in enumerate(p.sentences or (p.text,), 1):
@@ -437,12 +429,16 @@ def _columns(report_id: str, paragraphs: list, matcher: "_Matcher", quoted: froz
             sent.extend(repeat(s_idx, len(cut)))
         n = len(words) - first
         para.extend(repeat(p.index, n))
-        sect.extend(repeat(" > ".join(p.section), n))
-        top.extend(repeat(p.top_section, n))
         kind.extend(repeat(p.kind, n))
     flags.update(_flags(set(words).difference(flags), quoted))
-    columns = [[report_id] * len(words), para, sent, pos, sect, top, kind, words]
-    return TokenColumns(dict(zip(TOKEN_COLUMNS, columns)), flags)
+    columns = {"report_id": [report_id] * len(words), "paragraph": para, "sentence": sent, "position": pos,
+               "kind": kind, "token": words}
+    return TokenColumns(columns, flags, {p.index: p.section for p in paragraphs})
+
+
+#: The columns of :data:`TOKEN_COLUMNS` that :class:`TokenColumns` builds from each token's paragraph
+#: (its heading path) when first read: ``tokens.csv`` and counting never read them.
+SECTION_COLUMNS = ("section", "top_section")
 
 
 class TokenColumns(Mapping):
@@ -451,29 +447,40 @@ class TokenColumns(Mapping):
     occurrence of the token in one report, so that counting can judge each word once. It may hold
     more tokens than the columns (a piece of :func:`token_chunks` shares the report's).
 
-    The six flag columns are built from :attr:`flags` when first read.
+    The six flag columns are built from :attr:`flags` when first read, and the two section columns
+    (:data:`SECTION_COLUMNS`) from *sections*, each paragraph's heading path by ``Paragraph.index``.
 
-    >>> cols = TokenColumns({"token": ["八八战略", "的"]},
-    ...                     {"八八战略": (False, True, False, False, False, False), "的": (True,) + (False,) * 5})
-    >>> cols["token"], cols["is_policy_term"], cols.flags["的"][0]
-    (['八八战略', '的'], [True, False], True)
+    >>> cols = TokenColumns({"token": ["八八战略", "的"], "paragraph": [2, 3]},
+    ...                     {"八八战略": (False, True, False, False, False, False), "的": (True,) + (False,) * 5},
+    ...                     {2: ("一、回顾",), 3: ("一、回顾", "（一）经济")})
+    >>> cols["token"], cols["is_policy_term"], cols.flags["的"][0], cols["section"]
+    (['八八战略', '的'], [True, False], True, ['一、回顾', '一、回顾 > （一）经济'])
     """
 
-    def __init__(self, columns: dict[str, list], flags: dict[str, tuple[bool, ...]]):
-        self._columns, self.flags = columns, flags
+    def __init__(self, columns: dict[str, list], flags: dict[str, tuple[bool, ...]],
+                 sections: dict[int, tuple[str, ...]] | None = None):
+        self._columns, self.flags, self._sections = columns, flags, sections
 
     def __getitem__(self, name: str) -> list:
         found = self._columns.get(name)
-        if found is None and name in FLAG_COLUMNS:
-            flag = itemgetter(FLAG_COLUMNS.index(name))
-            found = self._columns[name] = list(map({w: flag(f) for w, f in self.flags.items()}.__getitem__,
-                                                   self._columns["token"]))
         if found is None:
-            raise KeyError(name)
+            value, key = self._value_by(name)
+            found = self._columns[name] = list(map(value.__getitem__, self._columns[key]))
         return found
 
+    def _value_by(self, name: str) -> tuple[dict, str]:
+        """A column built when read: its value per token (or per paragraph), and the column of those."""
+        if name in FLAG_COLUMNS:
+            flag = itemgetter(FLAG_COLUMNS.index(name))
+            return {w: flag(f) for w, f in self.flags.items()}, "token"
+        if name in SECTION_COLUMNS and self._sections is not None:
+            value = " > ".join if name == "section" else (lambda path: path[0] if path else "")
+            return {i: value(path) for i, path in self._sections.items()}, "paragraph"
+        raise KeyError(name)
+
     def __iter__(self) -> Iterator[str]:
-        return iter([c for c in TOKEN_COLUMNS if c in self._columns or c in FLAG_COLUMNS])
+        return iter([c for c in TOKEN_COLUMNS if c in self._columns or c in FLAG_COLUMNS
+                     or (c in SECTION_COLUMNS and self._sections is not None)])
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
