@@ -38,9 +38,11 @@ import csv
 import errno
 import gc
 import hashlib
+import io
 import itertools
 import json
 import os
+import re
 import signal
 import sys
 from contextlib import contextmanager
@@ -52,7 +54,7 @@ from typing import Iterable, Iterator, Sequence
 from . import __version__
 from .paths import PROCESSED_DIR, REPORT_SUFFIXES, report_files
 from .report import ReportError, check_size, load_report, report_id_for
-from .store import CSV_ENCODING, remove_stale_temps, write_rows, write_text
+from .store import CSV_ENCODING, atomic_file, remove_stale_temps, write_text
 from .tables import TABLES, report_rows, write_table
 from .workers import make_pool, stop_workers, watch_parent
 
@@ -471,21 +473,53 @@ def _header(path: Path) -> list[str]:
         return next(csv.reader(fh), [])
 
 
-def _corpus_rows(out: Path, ids: list[str], metas: dict[str, dict], table: str, tail: list[str]) -> Iterator[list]:
-    """Every report's rows of *table*, behind its ``report_id, region, year`` cells, with its cells
-    put under the columns of *tail* ('' for a column its table lacks); one report's file at a time."""
-    for rid in ids:
-        year = metas[rid].get("year")
-        front = [rid, metas[rid].get("region") or "", "" if year is None else str(year)]
-        with open(out / rid / f"{table}.csv", encoding=CSV_ENCODING, newline="") as fh:
-            reader = csv.reader(fh)
-            header = next(reader, [])
-            if header == tail:  # the usual case: every report's table has the same columns
-                yield from map(front.__add__, reader)
-                continue
-            pick = [header.index(c) if c in header else None for c in tail]
-            for row in reader:
-                yield front + [row[i] if i is not None and i < len(row) else "" for i in pick]
+def _records(text: str) -> list[str]:
+    """The records of CSV text, without their line ends: a line, or several lines when a quoted cell
+    holds a line break (its quotes are left open at the line's end); CRLF line ends read as LF, and
+    a blank line is no record.
+
+    >>> _records('a,1\\r\\n"b\\n""c"" d",2\\n\\nd,3\\n')
+    ['a,1', '"b\\n""c"" d",2', 'd,3']
+    """
+    lines = text.split("\n")
+    if '"' in text:  # a quoted cell may hold line breaks: join the lines it spans
+        records: list[str] = []
+        for line in lines:
+            if records and records[-1].count('"') % 2:
+                records[-1] += "\n" + line
+            else:
+                records.append(line)
+        lines = records
+    return [r[:-1] if r.endswith("\r") else r for r in lines if r and r != "\r"]
+
+
+FRONT = ("report_id", "region", "year")  # the corpus tables' first columns, from each report's meta.json
+_LEADING_CELL = r'(?:"(?:[^"]|"")*"|[^",]*)(?:,|\Z)'  # a cell as csv.writer writes it (quoted or plain), and its comma
+
+
+def _write_report_rows(path: Path, front: list[str], tail: list[str], fh, writer) -> None:
+    """One report's rows of a table, each behind the *front* cells (:data:`FRONT`). A table with the
+    columns of *tail* after any front columns (metrics.csv starts with its report_id) has each record
+    copied as it is without those: its text is its cells as :func:`zjtext.store.write_rows` wrote
+    them, nothing to parse and quote again. One of another layout (an older one: other columns or
+    another order) has its cells put under the columns of *tail*, '' for a column it lacks."""
+    with open(path, encoding=CSV_ENCODING, newline="") as src:
+        records = _records(src.read())
+    header = next(csv.reader(records[:1]), [])
+    lead = len(header) - len(tail)
+    if lead >= 0 and header[lead:] == tail and set(header[:lead]) <= set(FRONT):
+        rows = records[1:]
+        if lead:
+            leading = re.compile(f"(?:{_LEADING_CELL}){{{lead}}}")
+            rows = [r[leading.match(r).end():] for r in rows]
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator=",").writerow(front)  # the front cells and the comma after them
+        prefix = buffer.getvalue()
+        fh.write("".join([prefix + row + "\n" for row in rows]))
+        return
+    pick = [header.index(c) if c in header else None for c in tail]
+    writer.writerows(front + [row[i] if i is not None and i < len(row) else "" for i in pick]
+                     for row in csv.reader(records[1:]))
 
 
 def write_corpus_tables(out: Path, report_ids: Sequence[str], pool=None) -> None:
@@ -515,9 +549,14 @@ def _write_corpus_table(args: tuple[str, list[str], dict[str, dict], str]) -> No
     """One corpus table (:data:`CORPUS_TABLES`) from every report's table of that name."""
     out, ids, metas, table = Path(args[0]), *args[1:]
     headers = [_header(out / rid / f"{table}.csv") for rid in ids]
-    tail = list(dict.fromkeys(c for header in headers for c in header if c not in ("report_id", "region", "year")))
-    write_rows(["report_id", "region", "year", *tail], _corpus_rows(out, ids, metas, table, tail),
-               out / CORPUS_TABLES[table])
+    tail = list(dict.fromkeys(c for header in headers for c in header if c not in FRONT))
+    with atomic_file(out / CORPUS_TABLES[table], "w", encoding=CSV_ENCODING) as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow([*FRONT, *tail])
+        for rid in ids:  # one report's file at a time
+            year = metas[rid].get("year")
+            front = [rid, metas[rid].get("region") or "", "" if year is None else str(year)]
+            _write_report_rows(out / rid / f"{table}.csv", front, tail, fh, writer)
 
 
 def _corpus_stamp(metas: dict[str, dict]) -> dict:

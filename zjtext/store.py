@@ -3,7 +3,7 @@
 Every file is written to a hidden temporary file in the target folder and renamed into place, so a
 reader never sees half a file and an interrupted run leaves the old file intact; the temporary files
 of a killed run are removed by the next (:func:`remove_stale_temps`). CSVs are UTF-8 with BOM, and
-every CSV goes through one writer (:func:`write_rows`).
+every CSV goes through one writer (:func:`write_rows`); the corpus tables copy records it wrote.
 
 >>> import tempfile, pandas as pd
 >>> d = Path(tempfile.mkdtemp())
@@ -153,7 +153,7 @@ def write_text(text: str, path: Path | str, encoding: str = "utf-8") -> Path:
 
 def write_rows(columns: Sequence[str], rows: Iterable[Sequence], path: Path | str) -> Path:
     """Write a header and rows as CSV (UTF-8 with BOM, ``\\n`` line ends), atomically: every CSV
-    file zjtext writes goes through here.
+    file zjtext writes goes through here (the corpus tables copy records written here).
 
     Cells are written by the ``csv`` module: ``None`` empty, floats with ``repr`` (6.1,
     6019945000000.0), booleans as True/False. *rows* may be any iterable (a generator is written as
