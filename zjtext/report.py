@@ -24,7 +24,7 @@ from .lexicon import alternation
 from .words import cues
 from .source import (BinaryFileError, EmptyReportError, InputTooLargeError, NestingTooDeepError, NoReportBodyError,
                      PdfFileError, ReportError, ReportNotFoundError, UnknownEncodingError, _cjk_len, _has_chinese,
-                     _html_lines, _Line, _looks_like_html, _sniff_binary, decode_bytes)
+                     _has_cjk, _html_lines, _Line, _looks_like_html, _sniff_binary, decode_bytes)
 
 __all__ = [
     "Paragraph", "ReportMeta", "Report", "load_report", "report_from_text", "report_id_for",
@@ -428,7 +428,7 @@ def report_from_text(text: str, path: Path | str = "report.txt", encoding: str =
             [ln.text for ln in lines[start:]], opens[start:] if opens else None)]
     body = _body_lines(lines, start)
     minimum = 10 if body and (clean.SALUTATION.match(body[0].text) or clean.OPENING.match(body[0].text)) else 200
-    if _cjk_len("".join(ln.text for ln in body)) < minimum:
+    if not _has_cjk("".join(ln.text for ln in body), minimum):
         raise NoReportBodyError(path, "no report body found (too little report text on the page)")
     first = body[0].text
     cut = next((i for i, t in enumerate(page) if t == first), len(page))

@@ -152,8 +152,18 @@ def _has_chinese(text: str, minimum: int = 20) -> bool:
     """
     if "<" in text:
         text = _SCRIPT_OR_STYLE.sub(" ", text)
+    return _has_cjk(text, minimum)
+
+
+def _has_cjk(text: str, minimum: int) -> bool:
+    """At least *minimum* (one or more) Chinese characters in *text*: the search stops at the
+    *minimum*-th, so a Chinese text is cheap to confirm.
+
+    >>> _has_cjk("各位代表：", 4), _has_cjk("各位代表：", 5)
+    (True, False)
+    """
     found = 0
-    for _ in _CJK.finditer(text):  # stops at the *minimum*-th character: a Chinese page is cheap to confirm
+    for _ in _CJK.finditer(text):
         found += 1
         if found >= minimum:
             return True
