@@ -15,6 +15,7 @@ the same bytes whichever wrote it.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
@@ -127,12 +128,15 @@ class _TokenPass:
         self.counts = TokenCounts()
 
     def rows(self) -> Iterator[tuple]:
-        """Rows of :data:`zjtext.segment.TOKEN_FILE_COLUMNS`, piece by piece."""
+        """Rows of :data:`zjtext.segment.TOKEN_FILE_COLUMNS`, piece by piece: each piece is counted
+        when its rows are reached, and its rows are read straight from its columns."""
+        return chain.from_iterable(map(self._piece_rows, self._chunks))
+
+    def _piece_rows(self, chunk) -> Iterator[tuple]:
         from .segment import TOKEN_FILE_COLUMNS
 
-        for chunk in self._chunks:
-            self.counts.add(chunk)
-            yield from zip(*(chunk[c] for c in TOKEN_FILE_COLUMNS))
+        self.counts.add(chunk)
+        return zip(*(chunk[c] for c in TOKEN_FILE_COLUMNS))
 
     def counted(self) -> "_TokenPass":
         """Self, with every token counted (the rows not yet read are cut and counted now)."""
