@@ -200,7 +200,8 @@ class TokenCounts:
         total = dict(self.body)
         for key, n in self.notes.items():
             total[key] = total.get(key, 0) + n
-        rows = [(key[0], n, *key[1:]) for key, n in total.items()]
+        rows = [(word, n, stop, lex, quoted, verb, number, punct)
+                for (word, stop, lex, quoted, verb, number, punct), n in total.items()]
         rows.sort(key=operator.itemgetter(0))  # by token (one word's forms with other flags: as first seen)
         rows.sort(key=operator.itemgetter(1), reverse=True)  # then by count; the sort is stable, reversed too
         return rows
@@ -208,7 +209,7 @@ class TokenCounts:
     def slogan_rows(self) -> list[tuple]:
         """The rows of :func:`slogans` for what was counted."""
         body: Counter = Counter()
-        for (word, _, _, quoted, *_), n in self.body.items():
+        for (word, _, _, quoted, _, _, _), n in self.body.items():
             if quoted:
                 body[word] += n
         rows = [(t, body.get(t, 0), self.first[t], self.lexicon[t]) for t in self.first]
