@@ -5,9 +5,9 @@
 The floor ratio of ``bench/run_bench.py`` is one number for the whole run; this splits the work
 the same run does (same corpus) into its stages, each timed in one interpreter, best of ``--reps``
 passes: imports, building the segmenter, loading the reports, segmenting, counting tokens for the
-keyword tables, extracting metrics, the headline table, and writing every table as CSV (the rows
-made beforehand, so this is the writing alone). Start-up and teardown of the interpreter are timed
-from outside. The jieba script of the floor ratio is split the same way (import, dictionary, cut).
+keyword tables, extracting metrics, the headline table, the results table, writing every table as
+CSV (the rows made beforehand, so this is the writing alone) and the two corpus tables. Start-up and
+teardown of the interpreter are timed from outside. The jieba script of the floor ratio is split the same way (import, dictionary, cut).
 Results go to ``bench/results/stages.json``.
 """
 from __future__ import annotations
@@ -29,7 +29,8 @@ from pathlib import Path
 t = {}
 s = time.perf_counter()
 from zjtext import keywords, metrics, tables
-from zjtext.process import expand
+from zjtext.match import result_rows
+from zjtext.process import expand, write_corpus_tables
 from zjtext.report import load_report
 from zjtext.store import write_rows
 t["import zjtext (process stages)"] = time.perf_counter() - s
@@ -46,7 +47,8 @@ for cs in chunks:
     c.vocabulary_rows(); c.keyword_rows(); c.slogan_rows()
 t["count tokens (vocabulary, keywords, slogans)"] = time.perf_counter() - s
 s = time.perf_counter(); ms = [metrics.metric_rows(r) for r in reports]; t["extract metrics"] = time.perf_counter() - s
-s = time.perf_counter(); [metrics.headline_rows(r, m) for r, m in zip(reports, ms)]; t["headline table"] = time.perf_counter() - s
+s = time.perf_counter(); hs = [metrics.headline_rows(r, m) for r, m in zip(reports, ms)]; t["headline table"] = time.perf_counter() - s
+s = time.perf_counter(); [result_rows(r, m, h) for r, m, h in zip(reports, ms, hs)]; t["results table"] = time.perf_counter() - s
 made = [[(n, cols, list(rows)) for n, (cols, rows) in tables.report_rows(r).items()] for r in reports]
 out = Path(tempfile.mkdtemp())
 s = time.perf_counter()
@@ -54,6 +56,7 @@ for r, tabs in zip(reports, made):
     for n, cols, rows in tabs:
         write_rows(cols, rows, out / r.report_id / f"{n}.csv")
 t["write every table (csv module, atomic)"] = time.perf_counter() - s
+s = time.perf_counter(); write_corpus_tables(out, [r.report_id for r in reports]); t["corpus tables (two CSV files)"] = time.perf_counter() - s
 t["rows written"] = sum(len(rows) for tabs in made for _, _, rows in tabs)
 print(json.dumps(t))
 """
