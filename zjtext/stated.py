@@ -21,12 +21,28 @@ from functools import lru_cache
 from .indicators import named_keys, vocabulary
 from .lexicon import alternation, word_table
 
-__all__ = ["missed_keys", "restates_target", "is_peak", "is_year_end", "rose_keys"]
+__all__ = ["missed_keys", "restates_target", "clause_before", "is_peak", "is_year_end", "rose_keys", "not_after"]
 
 #: stated_cues.tsv: the words a review says a target was (not) met with, by role (not, reach, beat, goal)
 STATED_CUES: dict[str, tuple[str, ...]] = {
     role: tuple(w for w, r in word_table("stated_cues").items() if r == role) for role in ("not", "reach", "beat", "goal")}
 NEGATIONS = STATED_CUES["not"]  # 未能, 没有, 没能, 未
+
+
+def not_after(words, before) -> str:
+    """A regex alternation of ``words`` (longest first), each where none of ``before`` comes just before
+    it (完成 not after 未: 未能完成 is no 完成). The check follows the word, so that a search skips ahead to
+    where a word can begin rather than trying the check at every character.
+
+    >>> not_after(["完成", "达到"], ["未"])
+    '完成(?<!未完成)|达到(?<!未达到)'
+    >>> re.search(not_after(["完成"], NEGATIONS), "计划未能完成，任务已完成").start()
+    10
+    """
+    return "|".join(re.escape(w) + "".join(f"(?<!{re.escape(b + w)})" for b in before)
+                    for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 _NOT = f"(?:{alternation(NEGATIONS)})"
 _REACH = f"(?:{alternation(STATED_CUES['reach'])})"  # 实现, 完成, 达到
 _GOAL = f"(?:{alternation(STATED_CUES['goal'])})"  # 目标, 任务
@@ -51,7 +67,10 @@ _YEAR_END = re.compile(r"年末|年底|12月(?:末|底|份)?")
 # a rate that rose during the year (一度升至, 阶段性上升, 有所攀升)
 # a sentence about other economies (发达经济体失业率攀升至…): not the report's own rate
 _ABROAD = re.compile(r"世界|全球|国际|发达经济体|一些国家|主要经济体")
-_ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|(?:上升|攀升|(?<![提跃晋])升)(?:至|到)")
+# (each choice begins with a character, so that a search skips to where one could begin: 升 not after 提跃晋 is
+# checked once 升 is found)
+_ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|上升(?:至|到)|攀升(?:至|到)|"
+                   r"升(?<![提跃晋]升)(?:至|到)")
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -63,12 +82,14 @@ def clause_start(text: str, pos: int) -> int:
     return max([text.rfind(c, 0, pos) for c in CLAUSE_STOP] + [-1]) + 1
 
 
-def _clause_before(text: str, start: int) -> str:
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause that holds ``start``, up to it: what :func:`is_peak` and
+    :func:`is_year_end` read before a figure.
+
+    >>> clause_before("全年增长5%，年末为5.1%。", 10)
+    '年末为'
+    """
     return text[clause_start(text, start):start]
-
-
-
-
 
 
 def missed_keys(sentence: str) -> set[str]:
@@ -121,26 +142,25 @@ def _target_spans(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _TARGET_SPAN.finditer(text))
 
 
-def is_peak(text: str, start: int) -> bool:
-    """Is the figure at ``start`` a peak within the year (一度升至6.1%, 最高达到6%), not the year's result?
+def is_peak(before: str) -> bool:
+    """Is a figure whose clause reads ``before`` up to it (:func:`clause_before`) a peak within the year
+    (一度升至6.1%, 最高达到6%), not the year's result?
 
     >>> t = "失业率一度升至6.1%，年末回落到5.1%。"
-    >>> is_peak(t, t.index("6.1")), is_peak(t, t.index("5.1"))
+    >>> is_peak(clause_before(t, t.index("6.1"))), is_peak(clause_before(t, t.index("5.1")))
     (True, False)
     """
-    return bool(_PEAK.search(_clause_before(text, start)))
+    return bool(_PEAK.search(before))
 
 
-def is_year_end(text: str, start: int) -> bool:
-    """Does the figure's clause say it is the year-end value (年末…为5.1%)?
+def is_year_end(before: str) -> bool:
+    """Does a figure's clause, read up to it (:func:`clause_before`), say it is the year-end value (年末…为5.1%)?
 
     >>> t = "城镇调查失业率平均为5.2%，年末为5.1%。"
-    >>> is_year_end(t, t.index("5.2")), is_year_end(t, t.index("5.1"))
+    >>> is_year_end(clause_before(t, t.index("5.2"))), is_year_end(clause_before(t, t.index("5.1")))
     (False, True)
     """
-    return bool(_YEAR_END.search(_clause_before(text, start)))
-
-
+    return bool(_YEAR_END.search(before))
 
 
 def rose_keys(sentence: str) -> tuple[set[str], str]:
@@ -162,4 +182,4 @@ def rose_keys(sentence: str) -> tuple[set[str], str]:
         keys |= {e.key for e in vocabulary().values()
                  if e.kind == "rate" and e.name[-3:] in sentence and e.name[-3:] not in named_tails}
     ceilings = {k for k in keys if (e := vocabulary().get(k)) is not None and e.lower_is_better}  # a rise matters there
-    return ceilings, sentence[rose.start() - len(_clause_before(sentence, rose.start())):] if ceilings else ""
+    return ceilings, sentence[clause_start(sentence, rose.start()):] if ceilings else ""

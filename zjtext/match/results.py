@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .. import stated
 from ..indicators import STANDS_IN
-from ..lexicon import alternation
 from .verdict import FLAT, in_step, is_change, join_key, named_keys
 from .verdict import truthy as _truthy
 
@@ -46,15 +45,18 @@ _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到
                          r"下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|缩小到|缩小至|转为|变为|到|至)")
 # a report saying in words that a target was met (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
 _MET = re.compile(rf"""
-    {"".join(f"(?<!{w})" for w in stated.NEGATIONS)}   # not negated (未能实现: missed, not met)
-    (?:{alternation(stated.STATED_CUES["reach"] + stated.STATED_CUES["beat"])})  # 达到, 完成, 超额完成 …
+    (?:{stated.not_after(stated.STATED_CUES["reach"] + stated.STATED_CUES["beat"], stated.NEGATIONS)})
+                                                    # 达到, 完成, 超额完成 …, not negated (未能实现: missed)
     (?:了)?(?:年初确定的|全年|年初|年度)?               # 了, 年初确定的
     (?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)          # the target: 预期目标, 计划的增长指标
     """, re.VERBOSE)
 # … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降); not
 # its rate of rise (涨幅比上年回落: the rise slowed, prices did not fall)
-_FELL = re.compile(r"(?<!没有)(?<!未)(?<!涨幅)(?<!幅度)(?<!增幅)(?<!增速)(?<!率)(?:比上年|比去年|同比|较上年)(?:有所|略有|继续)?(?:下降|回落|下跌)"
-                   r"(?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])")
+_FELL = re.compile(rf"""
+    (?:{stated.not_after(("比上年", "比去年", "同比", "较上年"), ("没有", "未", "涨幅", "幅度", "增幅", "增速", "率"))})
+    (?:有所|略有|继续)?(?:下降|回落|下跌)
+    (?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])   # no figure after the verb
+    """, re.VERBOSE)
 # (missed: zjtext.stated reads it, the target named before the words or after them)
 _STATED = {"missed": None, "met": _MET, "fell": _FELL}
 _CLAUSES = re.compile(f"[{stated.CLAUSE_STOP}]")
@@ -66,15 +68,14 @@ _NOT_A_PLACE = re.compile(r"^[全我本各]|城$|级|设区|以上|重点|大中
 _CLAUSE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d\d)年(?!以来|代)")
 
 
-def is_base_value(text: str, start: int, end: int) -> bool:
-    """Is the figure at ``text[start:end]`` the starting point of a change (从A提高到B, 由A转为B)?
+def is_base_value(before: str, after: str) -> bool:
+    """Is a figure the starting point of a change (从A提高到B, 由A转为B)? ``before``: its clause up to
+    it (:func:`zjtext.stated.clause_before`); ``after``: the text after it.
 
-    >>> t = "研发投入强度从2.1%提高到2.6%。"
-    >>> is_base_value(t, 7, 11), is_base_value(t, 14, 18)
+    >>> is_base_value("研发投入强度从", "提高到2.6%。"), is_base_value("研发投入强度从2.1%提高到", "。")
     (True, False)
     """
-    lo = stated.clause_start(text, start)
-    return bool(_BASE_BEFORE.search(text[lo:start])) and bool(_BASE_AFTER.match(text, end))
+    return bool(_BASE_BEFORE.search(before)) and bool(_BASE_AFTER.match(after))
 
 
 def other_place(indicator: str, region: str) -> bool:
@@ -96,12 +97,9 @@ def place_stem(name: str) -> str:
     return re.sub(r"(?:省|市|自治区|特别行政区|壮族|回族|维吾尔)+$", "", name)
 
 
-def _other_year(text: str, start: int, year: int | None) -> bool:
-    """Does the figure's clause name a year other than the reviewed year (or its base year)?"""
-    if not year:
-        return False
-    lo = stated.clause_start(text, start)
-    return any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(text[lo:start]))
+def _other_year(before: str, year: int | None) -> bool:
+    """Does a figure's clause, up to it, name a year other than the reviewed year (or its base year)?"""
+    return bool(year) and any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(before))
 
 
 def _row(kind: str, r: Mapping, in_head: bool = False, year_end: bool = False) -> dict:
@@ -127,13 +125,14 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
         if r["period"] != "actual" or _truthy(r.get("multi_year")) or other_place(str(r["indicator"]), region):
             continue
         text, start = texts.get(int(r["paragraph"]), ""), int(r["start"])
-        if is_base_value(text, start, int(r["end"])) or _other_year(text, start, year) \
-                or stated.restates_target(text, start) or stated.is_peak(text, start):
+        before = stated.clause_before(text, start)
+        if is_base_value(before, text[int(r["end"]):]) or _other_year(before, year) \
+                or stated.restates_target(text, start) or stated.is_peak(before):
             continue  # a base value, another year, a target named again, a peak within the year
         where = (int(r["paragraph"]), start)
         bound = str(r["qualifier"]) in _BOUNDS and str(r.get("qualifier_text") or "") not in HELD_AT
         found.append(((bound, where not in in_head, *where),
-                      _row("figure", r, where in in_head, stated.is_year_end(text, start))))
+                      _row("figure", r, where in in_head, stated.is_year_end(before))))
     rows = [row for _, row in sorted(found, key=lambda x: x[0])]
     periods = _paragraph_periods(report)
     review = [p for p in report.body if periods.get(p.index) == "actual"]
