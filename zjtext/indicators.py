@@ -160,11 +160,10 @@ def named_keys(text: str) -> set[str]:
     >>> sorted(named_keys("受外需影响，进出口总额下降，居民消费价格涨幅回落")), sorted(named_keys("出口增长"))
     (['cpi', 'trade'], ['exports'])
     """
-    names = {a: e.key for e in vocabulary().values() for a in e.aliases if len(a) >= 2}
-    longest = max(map(len, names), default=0)
+    names, lengths = _names_by_first()
     t, out, i = normalise(text), set(), 0
     while i < len(t):
-        for n in range(min(longest, len(t) - i), 1, -1):
+        for n in lengths.get(t[i], ()):
             if t[i:i + n] in names:
                 out.add(names[t[i:i + n]])
                 i += n
@@ -172,3 +171,14 @@ def named_keys(text: str) -> set[str]:
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _names_by_first() -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
+    """The names :func:`named_keys` looks for (every alias of two characters or more, to its key), and
+    by first character the lengths of the names that begin with it, longest first."""
+    names = {a: e.key for e in vocabulary().values() for a in e.aliases if len(a) >= 2}
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    return names, {c: tuple(sorted(ns, reverse=True)) for c, ns in lengths.items()}
