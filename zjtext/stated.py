@@ -21,7 +21,7 @@ from functools import lru_cache
 from .indicators import named_keys, vocabulary
 from .lexicon import alternation, word_table
 
-__all__ = ["missed_keys", "restates_target", "clause_before", "is_peak", "is_year_end", "rose_keys", "not_after"]
+__all__ = ["missed_keys", "restates_target", "clause_before", "is_peak", "is_year_end", "rose_keys", "word_choices"]
 
 #: stated_cues.tsv: the words a review says a target was (not) met with, by role (not, reach, beat, goal)
 STATED_CUES: dict[str, tuple[str, ...]] = {
@@ -29,29 +29,28 @@ STATED_CUES: dict[str, tuple[str, ...]] = {
 NEGATIONS = STATED_CUES["not"]  # 未能, 没有, 没能, 未
 
 
-def not_after(words, before) -> str:
-    """A regex alternation of ``words`` (longest first), each where none of ``before`` comes just before
-    it (完成 not after 未: 未能完成 is no 完成). The check follows the word, so that a search skips ahead to
-    where a word can begin rather than trying the check at every character.
+def word_choices(words, then: str = "", not_after=()) -> str:
+    """``(?:w1|w2…)then`` as a regex alternation ``w1then|w2then…`` (longest word first), each word where
+    none of ``not_after`` comes just before it (完成 not after 未: 未能完成 is no 完成). Each choice begins
+    with its word and the check follows the word, so that a search skips ahead to where a word can begin
+    rather than trying every character.
 
-    >>> not_after(["完成", "达到"], ["未"])
-    '完成(?<!未完成)|达到(?<!未达到)'
-    >>> re.search(not_after(["完成"], NEGATIONS), "计划未能完成，任务已完成").start()
+    >>> word_choices(["完成", "达到"], "目标", not_after=["未"])
+    '完成(?<!未完成)目标|达到(?<!未达到)目标'
+    >>> re.search(word_choices(["完成"], not_after=NEGATIONS), "计划未能完成，任务已完成").start()
     10
     """
-    return "|".join(re.escape(w) + "".join(f"(?<!{re.escape(b + w)})" for b in before)
+    return "|".join(re.escape(w) + "".join(f"(?<!{re.escape(b + w)})" for b in not_after) + then
                     for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 _NOT = f"(?:{alternation(NEGATIONS)})"
 _REACH = f"(?:{alternation(STATED_CUES['reach'])})"  # 实现, 完成, 达到
 _GOAL = f"(?:{alternation(STATED_CUES['goal'])})"  # 目标, 任务
-# the target named before the words saying it was missed (进出口…，预期增长目标未能实现; 物价调控目标没有完成)
-_NOT_MET = re.compile(rf"""
-      {_GOAL}{_NOT}{_REACH}                     # 目标未能实现, 任务没有完成
-    | {_NOT}{_REACH}                            # 没有实现 …
-      (?:全年|年初|年度)?(?:预期)?(?:增长)?目标  # … 年初预期增长目标
-    """, re.VERBOSE)
+# the target named before the words saying it was missed (进出口…，预期增长目标未能实现; 物价调控目标没有完成):
+# 目标未能实现, 任务没有完成 …, or 没有实现 … 年初预期增长目标
+_NOT_MET = re.compile(word_choices(STATED_CUES["goal"], _NOT + _REACH) + "|"
+                      + word_choices(NEGATIONS, _REACH + "(?:全年|年初|年度)?(?:预期)?(?:增长)?目标"))
 # … or after them, named again (没有实现年初确定的单位生产总值能耗降低4%左右的目标)
 _NOT_MET_NAMING = re.compile(rf"""
     {_NOT}{_REACH}                              # 没有实现
@@ -60,7 +59,8 @@ _NOT_MET_NAMING = re.compile(rf"""
     """, re.VERBOSE)
 CLAUSE_STOP = "，,；;。！？"
 # a target named again, within one clause: 没有实现…的目标, 年初确定的…目标 (a 、 list of figures may sit inside)
-_TARGET_SPAN = re.compile(rf"(?:{_NOT}{_REACH}|(?:确定|提出|设定|预期)的)[^。；;！？，,]{{0,60}}?{_GOAL}")
+_TARGET_SPAN = re.compile(rf"(?:{word_choices(NEGATIONS, _REACH)}|{word_choices(('确定', '提出', '设定', '预期'), '的')})"
+                          rf"[^。；;！？，,]{{0,60}}?{_GOAL}")
 # the words right before a peak within the year (一度升至6.1%, 最高达到6%)
 _PEAK = re.compile(r"(?:一度|最高|峰值|高点)[^，,；;。\d]{0,6}$")
 _YEAR_END = re.compile(r"年末|年底|12月(?:末|底|份)?")
@@ -79,7 +79,9 @@ def clause_start(text: str, pos: int) -> int:
     >>> clause_start("全年增长5%，物价稳定", 8)
     7
     """
-    return max([text.rfind(c, 0, pos) for c in CLAUSE_STOP] + [-1]) + 1
+    while pos > 0 and text[pos - 1] not in CLAUSE_STOP:
+        pos -= 1
+    return pos
 
 
 def clause_before(text: str, start: int) -> str:

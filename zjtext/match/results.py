@@ -45,7 +45,7 @@ _BASE_AFTER = re.compile(r"[^，,；;。]{0,12}?(?:提高到|提高至|提升到
                          r"下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|缩小到|缩小至|转为|变为|到|至)")
 # a report saying in words that a target was met (国内生产总值增长率达到预期目标, 完成了年初确定的增长目标)
 _MET = re.compile(rf"""
-    (?:{stated.not_after(stated.STATED_CUES["reach"] + stated.STATED_CUES["beat"], stated.NEGATIONS)})
+    (?:{stated.word_choices(stated.STATED_CUES["reach"] + stated.STATED_CUES["beat"], not_after=stated.NEGATIONS)})
                                                     # 达到, 完成, 超额完成 …, not negated (未能实现: missed)
     (?:了)?(?:年初确定的|全年|年初|年度)?               # 了, 年初确定的
     (?:预期|计划)(?:的)?(?:增长)?(?:目标|指标)          # the target: 预期目标, 计划的增长指标
@@ -53,12 +53,12 @@ _MET = re.compile(rf"""
 # … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降); not
 # its rate of rise (涨幅比上年回落: the rise slowed, prices did not fall)
 _FELL = re.compile(rf"""
-    (?:{stated.not_after(("比上年", "比去年", "同比", "较上年"), ("没有", "未", "涨幅", "幅度", "增幅", "增速", "率"))})
+    (?:{stated.word_choices(("比上年", "比去年", "同比", "较上年"), not_after=("没有", "未", "涨幅", "幅度", "增幅", "增速", "率"))})
     (?:有所|略有|继续)?(?:下降|回落|下跌)
     (?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])   # no figure after the verb
     """, re.VERBOSE)
-# (missed: zjtext.stated reads it, the target named before the words or after them)
-_STATED = {"missed": None, "met": _MET, "fell": _FELL}
+#: the kinds of result said in words only, in the order of their rows (:func:`_stated_rows`)
+STATED_KINDS = ("missed", "met", "fell", "rose")
 _CLAUSES = re.compile(f"[{stated.CLAUSE_STOP}]")
 # a change said in words to be nil: 居民消费价格与上年持平, 进出口总额同比基本持平
 _FLAT = re.compile(rf"(?:与上年|与去年|同比|比上年|较上年)?(?:基本)?{FLAT}$")
@@ -162,33 +162,26 @@ def _flat_rows(review) -> list[dict]:
 
 
 def _stated_rows(review) -> list[dict]:
-    """One row per indicator and kind (``missed``, ``met``, ``fell``: :data:`_STATED`; ``rose``: a rate
-    that rose during the year) that a sentence of the review says in words, with the sentence (for
-    ``rose``, from the clause that says so). ``missed``: :func:`zjtext.stated.missed_keys` (the target
-    named before the words or after them); ``met``, ``fell``: the indicator named before the words."""
-    rows = []
-
-    def add(kind: str, keys, p, sentence: str) -> None:
-        if not keys:
-            return
-        at = max(p.text.find(sentence), 0)  # where the words are, like a figure's start and end
-        rows.extend({**{c: None for c in RESULT_COLUMNS}, "kind": kind, "indicator_key": key, "surface": "",
-                     "paragraph": p.index, "start": at, "end": at + len(sentence), "sentence": sentence,
-                     "year_end": False, "in_head": False} for key in sorted(keys))
-
-    for kind, pattern in _STATED.items():
-        for p in review:
-            for s in p.sentences or (p.text,):
-                if kind == "missed":
-                    add(kind, stated.missed_keys(s), p, s)
-                    continue
-                m = pattern.search(s)
-                add(kind, named_keys(s[:m.start()]) if m else (), p, s)
+    """One row per indicator and kind (:data:`STATED_KINDS`) that a sentence of the review says in words,
+    with the sentence (for ``rose``, from the clause that says so); the rows of one kind, in reading
+    order, before those of the next. ``missed``: :func:`zjtext.stated.missed_keys` (the target named
+    before the words or after them); ``met``, ``fell``: the indicator named before the words; ``rose``:
+    :func:`zjtext.stated.rose_keys` (a rate that rose during the year)."""
+    rows: dict[str, list[dict]] = {kind: [] for kind in STATED_KINDS}
     for p in review:
         for s in p.sentences or (p.text,):
-            keys, quote = stated.rose_keys(s)
-            add("rose", keys, p, quote)
-    return rows
+            met, fell = _MET.search(s), _FELL.search(s)
+            rose, quote = stated.rose_keys(s)
+            for kind, keys, words in (("missed", stated.missed_keys(s), s),
+                                      ("met", named_keys(s[:met.start()]) if met else (), s),
+                                      ("fell", named_keys(s[:fell.start()]) if fell else (), s),
+                                      ("rose", rose, quote)):
+                if keys:
+                    at = max(p.text.find(words), 0)  # where the words are, like a figure's start and end
+                    rows[kind].extend({**dict.fromkeys(RESULT_COLUMNS), "kind": kind, "indicator_key": key,
+                                       "surface": "", "paragraph": p.index, "start": at, "end": at + len(words),
+                                       "sentence": words, "year_end": False, "in_head": False} for key in sorted(keys))
+    return [row for kind in STATED_KINDS for row in rows[kind]]
 
 
 class Results:
@@ -199,7 +192,7 @@ class Results:
         records = rows.to_dict("records") if hasattr(rows, "to_dict") else list(rows)
         self.rows = [r for r in records if r.get("kind") == "figure"]
         self.flat = [r for r in records if r.get("kind") == "flat"]
-        self.said = [r for r in records if r.get("kind") in _STATED or r.get("kind") == "rose"]
+        self.said = [r for r in records if r.get("kind") in STATED_KINDS]
         for r in self.rows + self.flat:  # a table read back gives keys as '' or NaN
             r["indicator_key"] = join_key(r.get("indicator"), r.get("indicator_key"))
 
