@@ -164,6 +164,10 @@ def _beyond(text: str, year: int | None) -> bool:
     return bool(year) and any(int(y) > year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", text))
 
 
+# the end of a line that closes its sentence or opens what follows (：): the cue's window stops there
+_CLOSED = re.compile(r"[。！？；：:]$")
+
+
 def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> list[tuple[Paragraph, int, int]]:
     """(paragraph, start, end) spans holding the main-targets list, after its cue."""
     body = report.body
@@ -174,7 +178,7 @@ def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> 
         for i, p in enumerate(body):
             # the cue may be cut over short lines: 今年…的 / 主要预期目标 / 是：地区生产总值…
             window, parts, j = p.text, [(p, 0)], i
-            while not re.search(r"[。！？；：:]$", window) and j + 1 < len(body) and len(window) < 200 \
+            while not _CLOSED.search(window) and j + 1 < len(body) and len(window) < 200 \
                     and len(body[j + 1].text) < 200 or (j == i and j + 1 < len(body) and len(p.text) < 20):
                 j += 1
                 parts.append((body[j], len(window)))
@@ -412,9 +416,9 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
         return []
     from types import SimpleNamespace
 
-    by_par: dict[int, list] = {}
-    for rec in (r for r in records if r["period"] == "actual"):
-        by_par.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
+    every: dict[int, list[dict]] = {}  # the figures of each paragraph
+    for rec in records:
+        every.setdefault(rec["paragraph"], []).append(rec)
     year = infer_year(report)
     ctx = "year"
     best = None  # (not past-year context, paragraph, sentence start)
@@ -427,12 +431,12 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             ctx = "plan"  # 五年来… / “十三五”时期，…年均增长…，2020年达到…: a five-year review
         elif past is not None:
             ctx = "year"
-        recs = by_par.get(p.index)
+        recs = [r for r in every.get(p.index, ()) if r["period"] == "actual"]
         if not recs:
             continue
         frame_at = earlier_frames(p.text)
         for a, b, s in _sentence_spans(p):
-            if not any(a <= r.start < b and _macro_figure(r.indicator) and not getattr(r, "multi_year", False)
+            if not any(a <= r["start"] < b and _macro_figure(r["indicator"]) and not r.get("multi_year", False)
                        for r in recs):
                 continue
             # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
@@ -448,13 +452,10 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
     if best is None:
         return []
     _, par, a0 = best
-    every: dict[int, list] = {}
-    for rec in records:
-        every.setdefault(rec["paragraph"], []).append(SimpleNamespace(**rec))
     rows = []
     a1 = _summary_end(paras[par].text, a0)
     for index in _block_paragraphs(report.body, par) if a1 is None else [par]:
-        recs = sorted(every.get(index, []), key=lambda r: int(r.start))
+        recs = sorted((SimpleNamespace(**r) for r in every.get(index, [])), key=lambda r: int(r.start))
         rows.extend(_row_out(r, "actual") for r in recs
                     if not bool(getattr(r, "multi_year", False))
                     and (index != par or a0 <= int(r.start) < (len(paras[par].text) if a1 is None else a1)))
