@@ -102,8 +102,11 @@ def _other_year(before: str, year: int | None) -> bool:
     return bool(year) and any(int(y) not in (year, year - 1) for y in _CLAUSE_YEAR.findall(before))
 
 
+_FROM_METRICS = RESULT_COLUMNS[1:-3]  # the columns a figure's row takes from its metric row
+
+
 def _row(kind: str, r: Mapping, in_head: bool = False, year_end: bool = False) -> dict:
-    return {"kind": kind, **{c: r.get(c) for c in RESULT_COLUMNS[1:-3]}, "year_end": year_end, "in_head": in_head,
+    return {"kind": kind, **{c: r.get(c) for c in _FROM_METRICS}, "year_end": year_end, "in_head": in_head,
             "sentence": r.get("sentence", "")}
 
 
@@ -117,7 +120,8 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
 
     if year is None and report.meta.year:
         year = report.meta.year - 1
-    texts = {p.index: p.text for p in report.body}
+    body = report.body
+    texts = {p.index: p.text for p in body}
     in_head = {(int(r["paragraph"]), int(r["start"])) for r in head if r.get("period") == "actual"}
     region = place_stem(report.meta.region or "")
     found = []
@@ -135,7 +139,7 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
                       _row("figure", r, where in in_head, stated.is_year_end(before))))
     rows = [row for _, row in sorted(found, key=lambda x: x[0])]
     periods = _paragraph_periods(report)
-    review = [p for p in report.body if periods.get(p.index) == "actual"]
+    review = [p for p in body if periods.get(p.index) == "actual"]
     return rows + _flat_rows(review) + _stated_rows(review)
 
 
