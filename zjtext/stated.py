@@ -59,16 +59,15 @@ _NOT_MET_NAMING = re.compile(rf"""
     """, re.VERBOSE)
 CLAUSE_STOP = "，,；;。！？"
 # a target named again, within one clause: 没有实现…的目标, 年初确定的…目标 (a 、 list of figures may sit inside)
-_TARGET_SPAN = re.compile(rf"(?:{word_choices(NEGATIONS, _REACH)}|{word_choices(('确定', '提出', '设定', '预期'), '的')})"
-                          rf"[^。；;！？，,]{{0,60}}?{_GOAL}")
+_TARGET_SPAN = re.compile(rf"(?:{word_choices(NEGATIONS, _REACH)}|确定的|提出的|设定的|预期的)[^。；;！？，,]{{0,60}}?{_GOAL}")
 # the words right before a peak within the year (一度升至6.1%, 最高达到6%)
 _PEAK = re.compile(r"(?:一度|最高|峰值|高点)[^，,；;。\d]{0,6}$")
 _YEAR_END = re.compile(r"年末|年底|12月(?:末|底|份)?")
 # a rate that rose during the year (一度升至, 阶段性上升, 有所攀升)
 # a sentence about other economies (发达经济体失业率攀升至…): not the report's own rate
 _ABROAD = re.compile(r"世界|全球|国际|发达经济体|一些国家|主要经济体")
-# (each choice begins with a character, so that a search skips to where one could begin: 升 not after 提跃晋 is
-# checked once 升 is found)
+# (every choice opens with a character, not a look-behind, so that a search skips ahead to where one can
+# begin, as in word_choices: 升 not after 提跃晋 is checked once 升 is found)
 _ROSE = re.compile(r"一度|最高|峰值|阶段性(?:上升|攀升|走高)|有所(?:上升|攀升|抬升)|上升(?:至|到)|攀升(?:至|到)|"
                    r"升(?<![提跃晋]升)(?:至|到)")
 

@@ -52,8 +52,10 @@ _MET = re.compile(rf"""
     """, re.VERBOSE)
 # … that an indicator fell, in words only, no figure after the verb (商品零售价格总水平比上年下降); not
 # its rate of rise (涨幅比上年回落: the rise slowed, prices did not fall)
+_THAN_LAST_YEAR = stated.word_choices(("比上年", "比去年", "同比", "较上年"),
+                                      not_after=("没有", "未", "涨幅", "幅度", "增幅", "增速", "率"))
 _FELL = re.compile(rf"""
-    (?:{stated.word_choices(("比上年", "比去年", "同比", "较上年"), not_after=("没有", "未", "涨幅", "幅度", "增幅", "增速", "率"))})
+    (?:{_THAN_LAST_YEAR})                                # 比上年, 同比 …, not 没有比上年, 涨幅比上年
     (?:有所|略有|继续)?(?:下降|回落|下跌)
     (?![\d零一二两三四五六七八九十百]|百分之|了?[\d零一二两三四五六七八九十百])   # no figure after the verb
     """, re.VERBOSE)
