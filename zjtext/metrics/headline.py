@@ -431,13 +431,13 @@ def _headline_actuals(report: Report, records: list[dict]) -> list[dict]:
             ctx = "plan"  # 五年来… / “十三五”时期，…年均增长…，2020年达到…: a five-year review
         elif past is not None:
             ctx = "year"
-        recs = [r for r in every.get(p.index, ()) if r["period"] == "actual"]
-        if not recs:
+        macro = [r["start"] for r in every.get(p.index, ())  # where the paragraph gives the economy's results
+                 if r["period"] == "actual" and not r.get("multi_year", False) and _macro_figure(r["indicator"])]
+        if not macro:
             continue
         frame_at = earlier_frames(p.text)
         for a, b, s in _sentence_spans(p):
-            if not any(a <= r["start"] < b and _macro_figure(r["indicator"]) and not r.get("multi_year", False)
-                       for r in recs):
+            if not any(a <= start < b for start in macro):
                 continue
             # in a five-year review only a sentence that opens on the past year (2020年，…) is about it
             # … or follows one in its paragraph that does (…开局之年。过去一年，…。国内生产总值增长…)
