@@ -164,8 +164,9 @@ def _beyond(text: str, year: int | None) -> bool:
     return bool(year) and any(int(y) > year for y in re.findall(r"(?<!\d)((?:19|20)\d\d)年", text))
 
 
-# the end of a line that closes its sentence or opens what follows (：): the cue's window stops there
-_CLOSED = re.compile(r"[。！？；：:]$")
+# how a line that closes its sentence or opens what follows (：) ends: the cue's window stops there (a
+# paragraph is one line)
+_CLOSING = ("。", "！", "？", "；", "：", ":")
 
 
 def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> list[tuple[Paragraph, int, int]]:
@@ -178,7 +179,7 @@ def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> 
         for i, p in enumerate(body):
             # the cue may be cut over short lines: 今年…的 / 主要预期目标 / 是：地区生产总值…
             window, parts, j = p.text, [(p, 0)], i
-            while not _CLOSED.search(window) and j + 1 < len(body) and len(window) < 200 \
+            while not window.endswith(_CLOSING) and j + 1 < len(body) and len(window) < 200 \
                     and len(body[j + 1].text) < 200 or (j == i and j + 1 < len(body) and len(p.text) < 20):
                 j += 1
                 parts.append((body[j], len(window)))
