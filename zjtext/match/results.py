@@ -113,11 +113,13 @@ def _row(kind: str, r: Mapping, in_head: bool = False, year_end: bool = False) -
 
 
 def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Mapping],
-                year: int | None = None) -> list[dict]:
+                year: int | None = None, *, periods: dict[int, str] | None = None) -> list[dict]:
     """The results ``report`` gives for ``year`` (default: the year before its own), in the order
     they are preferred: exact figures before bounds (连续五年稳定在2800万吨以上), the headline block
     first, then reading order; then the changes said in words to be nil, then the indicators said
-    in words to have missed their target. Rows of :data:`RESULT_COLUMNS`."""
+    in words to have missed their target. Rows of :data:`RESULT_COLUMNS`. ``periods`` are the
+    report's paragraph periods when already read (``metrics.period._paragraph_periods``), as for
+    :func:`zjtext.metrics.metric_rows` and :func:`zjtext.metrics.headline_rows`."""
     from ..metrics.period import _paragraph_periods
 
     if year is None and report.meta.year:
@@ -140,7 +142,7 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
         found.append(((bound, where not in in_head, *where),
                       _row("figure", r, where in in_head, stated.is_year_end(before))))
     rows = [row for _, row in sorted(found, key=lambda x: x[0])]
-    periods = _paragraph_periods(report)
+    periods = _paragraph_periods(report) if periods is None else periods
     review = [p for p in body if periods.get(p.index) == "actual"]
     return rows + _flat_rows(review) + _stated_rows(review)
 
