@@ -167,44 +167,58 @@ def _beyond(text: str, year: int | None) -> bool:
 # how a line that closes its sentence or opens what follows (：) ends: the cue's window stops there (a
 # paragraph is one line)
 _CLOSING = ("。", "！", "？", "；", "：", ":")
+#: the words that open the main-targets list, the best first (a later one counts only where no report
+#: paragraph opens the list with a better one)
+_LIST_CUES = ("主要预期目标", "预期目标", "主要目标")
+
+
+def _cue_window(body, i: int) -> tuple[list[tuple[Paragraph, int]], str]:
+    """Paragraph ``i`` of ``body`` with the short lines after it that its cue may be cut over (今年…的 /
+    主要预期目标 / 是：地区生产总值…): the (paragraph, offset) parts and their text joined."""
+    p = body[i]
+    window, parts, j = p.text, [(p, 0)], i
+    while not window.endswith(_CLOSING) and j + 1 < len(body) and len(window) < 200 \
+            and len(body[j + 1].text) < 200 or (j == i and j + 1 < len(body) and len(p.text) < 20):
+        j += 1
+        parts.append((body[j], len(window)))
+        window += body[j].text
+        if len(parts) > 3:
+            break
+    return parts, window
+
+
+def _cues_in(p: Paragraph, parts: list, window: str, year: int | None) -> dict[str, int]:
+    """Where the main-targets list starts after each cue word that opens one in the window of ``p``, a
+    paragraph of this year's plan: after the word's first cue of this year, or, for the cue alone on a
+    line (its list below it), at the paragraph's end."""
+    ends: dict[str, int] = {}
+    for m in _TARGET_CUE.finditer(window):
+        lead_in = re.split(r"[。！？；]", window[:m.start()])[-1]  # the cue's own sentence
+        # “十五五”时期主要目标 is a five-year list; 今年是“十五五”开局之年，主要预期目标是 is this year's
+        if not ((_FIVE_YEAR_CUE.search(lead_in) or _beyond(lead_in, year)) and not _THIS_YEAR.search(lead_in)):
+            ends.setdefault(m.group(1), m.end())
+    heading = _TARGET_HEADING.fullmatch(p.text) if len(parts) > 1 else None
+    if heading and heading.group(1) not in ends and not (_FIVE_YEAR_CUE.search(p.text) or _beyond(p.text, year)):
+        ends[heading.group(1)] = len(p.text)  # 主要预期目标 alone on a line, the list below it
+    return ends
 
 
 def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> list[tuple[Paragraph, int, int]]:
-    """(paragraph, start, end) spans holding the main-targets list, after its cue."""
+    """(paragraph, start, end) spans holding the main-targets list, after its cue: the first paragraph
+    of this year's plan opening it with the best cue word (:data:`_LIST_CUES`)."""
     body = report.body
     periods = _paragraph_periods(report) if periods is None else periods
     year = infer_year(report)
-    best = None
-    for rank, word in enumerate(("主要预期目标", "预期目标", "主要目标")):
-        for i, p in enumerate(body):
-            # the cue may be cut over short lines: 今年…的 / 主要预期目标 / 是：地区生产总值…
-            window, parts, j = p.text, [(p, 0)], i
-            while not window.endswith(_CLOSING) and j + 1 < len(body) and len(window) < 200 \
-                    and len(body[j + 1].text) < 200 or (j == i and j + 1 < len(body) and len(p.text) < 20):
-                j += 1
-                parts.append((body[j], len(window)))
-                window += body[j].text
-                if len(parts) > 3:
-                    break
-            for m in _TARGET_CUE.finditer(window):
-                if m.group(1) != word:
-                    continue
-                ctx = periods.get(p.index, "actual")
-                lead_in = re.split(r"[。！？；]", window[:m.start()])[-1]  # the cue's own sentence
-                # “十五五”时期主要目标 is a five-year list; 今年是“十五五”开局之年，主要预期目标是 is this year's
-                five_year = (_FIVE_YEAR_CUE.search(lead_in) or _beyond(lead_in, year)) and not _THIS_YEAR.search(lead_in)
-                if ctx != "target" or five_year:
-                    continue
-                best = (parts, m.end(), window)
-                break
-            heading = _TARGET_HEADING.fullmatch(p.text) if not best and len(parts) > 1 else None
-            if heading and heading.group(1) == word and periods.get(p.index) == "target" \
-                    and not (_FIVE_YEAR_CUE.search(p.text) or _beyond(p.text, year)):
-                best = (parts, len(p.text), window)  # 主要预期目标 alone on a line, the list below it
-            if best:
-                break
-        if best:
-            break
+    found: dict[str, tuple] = {}  # cue word → (parts, where the list starts, window), its first paragraph
+    for i, p in enumerate(body):
+        if periods.get(p.index) != "target":
+            continue
+        parts, window = _cue_window(body, i)
+        for word, cue_end in _cues_in(p, parts, window, year).items():
+            found.setdefault(word, (parts, cue_end, window))
+        if _LIST_CUES[0] in found:
+            break  # the best word, at its first place
+    best = next((found[word] for word in _LIST_CUES if word in found), None)
     if not best:
         return []
     parts, cue_end, window = best
