@@ -167,8 +167,8 @@ def _beyond(text: str, year: int | None) -> bool:
 # how a line that closes its sentence or opens what follows (：) ends: the cue's window stops there (a
 # paragraph is one line)
 _CLOSING = ("。", "！", "？", "；", "：", ":")
-#: the words that open the main-targets list, the best first (a later one counts only where no report
-#: paragraph opens the list with a better one)
+#: the words that open the main-targets list, the best first (a later one counts only when no paragraph
+#: of the plan opens the list with a better one)
 _LIST_CUES = ("主要预期目标", "预期目标", "主要目标")
 
 
@@ -195,7 +195,8 @@ def _cues_in(p: Paragraph, parts: list, window: str, year: int | None) -> dict[s
     for m in _TARGET_CUE.finditer(window):
         lead_in = re.split(r"[。！？；]", window[:m.start()])[-1]  # the cue's own sentence
         # “十五五”时期主要目标 is a five-year list; 今年是“十五五”开局之年，主要预期目标是 is this year's
-        if not ((_FIVE_YEAR_CUE.search(lead_in) or _beyond(lead_in, year)) and not _THIS_YEAR.search(lead_in)):
+        five_year = (_FIVE_YEAR_CUE.search(lead_in) or _beyond(lead_in, year)) and not _THIS_YEAR.search(lead_in)
+        if not five_year:
             ends.setdefault(m.group(1), m.end())
     heading = _TARGET_HEADING.fullmatch(p.text) if len(parts) > 1 else None
     if heading and heading.group(1) not in ends and not (_FIVE_YEAR_CUE.search(p.text) or _beyond(p.text, year)):
@@ -212,7 +213,7 @@ def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> 
     found: dict[str, tuple] = {}  # cue word → (parts, where the list starts, window), its first paragraph
     for i, p in enumerate(body):
         if periods.get(p.index) != "target":
-            continue
+            continue  # a cue counts in this year's plan only
         parts, window = _cue_window(body, i)
         for word, cue_end in _cues_in(p, parts, window, year).items():
             found.setdefault(word, (parts, cue_end, window))
