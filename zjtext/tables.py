@@ -169,19 +169,24 @@ def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Seque
     """
     from .keywords import KEYWORD_COLUMNS, SLOGAN_COLUMNS, VOCABULARY_COLUMNS
     from .match import RESULT_COLUMNS, result_rows
-    from .metrics import COLUMNS, EXTRA_COLUMNS, HEADLINE_COLUMNS, HEADLINE_EXTRA, headline_rows, metric_rows
+    from .metrics import (COLUMNS, EXTRA_COLUMNS, HEADLINE_COLUMNS, HEADLINE_EXTRA, headline_rows, metric_rows,
+                          paragraph_periods)
     from .segment import TOKEN_FILE_COLUMNS
 
     tokens = _TokenPass(report)
     m_cols, h_cols = COLUMNS + EXTRA_COLUMNS, HEADLINE_COLUMNS + HEADLINE_EXTRA
 
     @lru_cache(maxsize=1)
+    def periods() -> dict[int, str]:  # each paragraph's period (result or target), read once for the three tables
+        return paragraph_periods(report)
+
+    @lru_cache(maxsize=1)
     def metrics() -> list[dict]:  # extracted once, for the three tables
-        return metric_rows(report)
+        return metric_rows(report, periods=periods())
 
     @lru_cache(maxsize=1)
     def head() -> list[dict]:
-        return headline_rows(report, metrics())
+        return headline_rows(report, metrics(), periods())
 
     return {
         "paragraphs": (PARAGRAPH_COLUMNS, paragraph_rows(report)),
@@ -192,7 +197,7 @@ def report_rows(report: Report) -> dict[str, tuple[Sequence[str], Iterable[Seque
         "metrics": (m_cols, _Later(lambda: ([r[c] for c in m_cols] for r in metrics()))),
         "targets": (h_cols, _Later(lambda: ([r[c] for c in h_cols] for r in head()))),
         "results": (RESULT_COLUMNS, _Later(lambda: ([r[c] for c in RESULT_COLUMNS]
-                                                    for r in result_rows(report, metrics(), head())))),
+                                                    for r in result_rows(report, metrics(), head(), periods=periods())))),
     }
 
 

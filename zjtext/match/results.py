@@ -118,9 +118,9 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
     they are preferred: exact figures before bounds (连续五年稳定在2800万吨以上), the headline block
     first, then reading order; then the changes said in words to be nil, then the indicators said
     in words to have missed their target. Rows of :data:`RESULT_COLUMNS`. ``periods`` are the
-    report's paragraph periods when already read (``metrics.period._paragraph_periods``), as for
+    report's paragraph periods when already read (``zjtext.metrics.paragraph_periods``), as for
     :func:`zjtext.metrics.metric_rows` and :func:`zjtext.metrics.headline_rows`."""
-    from ..metrics.period import _paragraph_periods
+    from ..metrics.period import paragraph_periods
 
     if year is None and report.meta.year:
         year = report.meta.year - 1
@@ -142,7 +142,7 @@ def result_rows(report: "Report", metrics: Iterable[Mapping], head: Iterable[Map
         found.append(((bound, where not in in_head, *where),
                       _row("figure", r, where in in_head, stated.is_year_end(before))))
     rows = [row for _, row in sorted(found, key=lambda x: x[0])]
-    periods = _paragraph_periods(report) if periods is None else periods
+    periods = paragraph_periods(report) if periods is None else periods
     review = [p for p in body if periods.get(p.index) == "actual"]
     return rows + _flat_rows(review) + _stated_rows(review)
 

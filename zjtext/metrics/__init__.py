@@ -35,9 +35,9 @@ from __future__ import annotations
 from .extract import COLUMNS, EXTRA_COLUMNS, extract_metrics, metric_rows
 from .figures import Figure, parse_figures
 from .headline import HEADLINE_COLUMNS, HEADLINE_EXTRA, headline, headline_rows, joint_indicators
-from .period import infer_year
+from .period import infer_year, paragraph_periods
 from .subjects import resolve_list
 
 __all__ = ["COLUMNS", "EXTRA_COLUMNS", "HEADLINE_COLUMNS", "HEADLINE_EXTRA", "Figure", "extract_metrics",
-           "metric_rows", "headline", "headline_rows", "infer_year", "joint_indicators", "parse_figures",
-           "resolve_list"]
+           "metric_rows", "headline", "headline_rows", "infer_year", "joint_indicators", "paragraph_periods",
+           "parse_figures", "resolve_list"]

@@ -10,7 +10,7 @@ from ..lexicon import alternation
 from ..report import Paragraph, Report, join_section
 from ..words import STRETCH_WORDS
 from .figures import Figure, _clause_end, _clause_start, _figure_re, parse_figures
-from .period import _figure_period, _is_multi_year, _multi_year_context, _paragraph_periods, earlier_frames, infer_year
+from .period import _figure_period, _is_multi_year, _multi_year_context, earlier_frames, infer_year, paragraph_periods
 from .naming import name_group
 from .subjects import GROWTH_NAME, WHOLES, _change, _groups, excluding, level_mark_end
 
@@ -153,7 +153,7 @@ def metric_rows(report: Report, *, trace: list | None = None, periods: dict[int,
 
     When ``trace`` is a list, each figure's (surface, indicator, naming rule) is appended to it: which
     rule of :data:`~zjtext.metrics.naming.NAMING_RULES` named it (for tests and debugging). ``periods``
-    are the paragraphs' periods when already read (``period._paragraph_periods``).
+    are the paragraphs' periods when already read (``zjtext.metrics.paragraph_periods``).
 
     >>> from zjtext.report import report_from_text
     >>> r = report_from_text("各位代表：\\n一、2025年工作回顾\\n全省生产总值增长6.1%。")
@@ -161,7 +161,7 @@ def metric_rows(report: Report, *, trace: list | None = None, periods: dict[int,
     [('全省生产总值', 6.1, 'actual')]
     """
     year = infer_year(report)
-    periods = _paragraph_periods(report) if periods is None else periods
+    periods = paragraph_periods(report) if periods is None else periods
     figures = {p.index: parse_figures(p.text) for p in report.body}  # each paragraph read once
     multi = _multi_year_context(report, year, figures)
     rows: list[dict] = []

@@ -10,7 +10,7 @@ from ..report import NATIONAL, Paragraph, Report
 from ..words import DECREASE, INCREASE, STRETCH_WORDS, SUFFIX_HEDGES, cues
 from .extract import _as_float, _sentence_spans, metric_rows, row_key
 from .figures import _CJK, _POST_HEDGE_RE
-from .period import _paragraph_periods, earlier_frames, infer_year
+from .period import earlier_frames, infer_year, paragraph_periods
 from .subjects import _split_items
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def headline(report: Report, metrics: "pd.DataFrame | None" = None) -> "pd.DataF
 def headline_rows(report: Report, metrics: list[dict] | None = None,
                   periods: dict[int, str] | None = None) -> list[dict]:
     """:func:`headline` on the row dicts of :func:`metric_rows` (computed when not given); ``periods``
-    are the report's paragraph periods when already read (``period._paragraph_periods``)."""
+    are the report's paragraph periods when already read (``zjtext.metrics.paragraph_periods``)."""
     from ..indicators import display_name
 
     records = metric_rows(report) if metrics is None else metrics
@@ -208,7 +208,7 @@ def _find_target_list(report: Report, periods: dict[int, str] | None = None) -> 
     """(paragraph, start, end) spans holding the main-targets list, after its cue: the first paragraph
     of this year's plan opening it with the best cue word (:data:`_LIST_CUES`)."""
     body = report.body
-    periods = _paragraph_periods(report) if periods is None else periods
+    periods = paragraph_periods(report) if periods is None else periods
     year = infer_year(report)
     found: dict[str, tuple] = {}  # cue word → (parts, where the list starts, window), its first paragraph
     for i, p in enumerate(body):

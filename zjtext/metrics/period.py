@@ -147,8 +147,13 @@ def infer_year(report: Report) -> int | None:
     return report.meta.year
 
 
-def _paragraph_periods(report: Report) -> dict[int, str]:
-    """actual/target context of each body paragraph, from headings and leading cue words."""
+def paragraph_periods(report: Report) -> dict[int, str]:
+    """actual/target context of each body paragraph (by its index), from headings and leading cue words.
+
+    >>> from zjtext.report import report_from_text
+    >>> paragraph_periods(report_from_text("各位代表：\\n一、2040年工作回顾\\n全省增长5%。\\n二、2041年工作安排\\n增长6%。"))
+    {1: 'actual', 2: 'actual', 3: 'actual', 4: 'target', 5: 'target'}
+    """
     year = infer_year(report)
     out: dict[int, str] = {}
     state = "actual"
