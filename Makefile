@@ -47,8 +47,11 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/stage_times.py
-	$(BIN)/python bench/run_bench.py $(if $(BASELINE),--baseline $(BASELINE))
-	$(BIN)/python bench/run_report_bench.py
+	@# every benchmark runs even when one misses a target; make fails at the end if any did
+	status=0; \
+	$(BIN)/python bench/run_bench.py $(if $(BASELINE),--baseline $(BASELINE)) || status=1; \
+	$(BIN)/python bench/run_report_bench.py || status=1; \
+	exit $$status
 
 # The March run: N distinct reports (shared/corpus) in one session against one report alone; several minutes.
 march-bench: $(STAMP)
