@@ -263,30 +263,39 @@ def resolve_list(subject: str, n: int) -> list[str]:
     ordinals = _ordinal_items(items)
     if ordinals:
         return ordinals
-    first, last = items[0], items[-1]
-    earlier = items[:-1]
-    incomplete = [not _ends_with_head(it) for it in earlier]
-    if all(incomplete):
-        head = ""
-        for it in earlier:  # the earlier items' ending reappears inside the last one (…产业 / …产业增加值)
-            k = last.rfind(it[-2:]) if len(it) >= 2 else -1
-            if k >= 0 and k + 2 < len(last):
-                head = last[k + 2:]
-                break
-        if not head and all(len(it) <= 3 for it in earlier) and len(last) > len(first) + 1:
-            head = last[len(first):]
-        if not head:  # 盗窃、涉诈、涉毒警情: an item shaped like the last one's start lends its end
-            for it in earlier:
-                if len(it) >= 2 and last[0] == it[0] and re.match(rf"[{_CJK}]", it) \
-                        and len(it) + 1 < len(last) <= len(it) + 5 and "分别" not in last:
-                    head = last[len(it):]
-                    break
-        if not head:
-            head = _ends_with_head(last)
-            if len(head) == 1 and len(last) >= 5:
-                head = last[-3:]  # 零售额, not just 额
-        if head:
-            return [it + head for it in earlier] + [last]
+    earlier, last = items[:-1], items[-1]
+    head = _head_written_last(earlier, last) if not any(map(_ends_with_head, earlier)) else ""
+    if head:
+        return [it + head for it in earlier] + [last]
+    return _front_written_first(items)
+
+
+def _head_written_last(earlier: list[str], last: str) -> str:
+    """The head noun that items without one (earlier in the list) share with the last item
+    (高新技术产业、战略性新兴产业增加值 → 增加值), '' when none can be told.
+
+    >>> _head_written_last(["盗窃", "涉诈"], "涉毒警情"), _head_written_last(["高新技术产业"], "新兴产业增加值")
+    ('警情', '增加值')
+    """
+    first = earlier[0]
+    for it in earlier:  # the earlier items' ending reappears inside the last one (…产业 / …产业增加值)
+        k = last.rfind(it[-2:]) if len(it) >= 2 else -1
+        if k >= 0 and k + 2 < len(last):
+            return last[k + 2:]
+    if all(len(it) <= 3 for it in earlier) and len(last) > len(first) + 1:
+        return last[len(first):]
+    for it in earlier:  # 盗窃、涉诈、涉毒警情: an item shaped like the last one's start lends its end
+        if len(it) >= 2 and last[0] == it[0] and re.match(rf"[{_CJK}]", it) \
+                and len(it) + 1 < len(last) <= len(it) + 5 and "分别" not in last:
+            return last[len(it):]
+    head = _ends_with_head(last)
+    return last[-3:] if len(head) == 1 and len(last) >= 5 else head  # 零售额, not just 额
+
+
+def _front_written_first(items: list[str]) -> list[str]:
+    """Items that share the words the first item opens with (生产安全事故起数和死亡人数 → 生产安全事故
+    死亡人数; 城镇新增就业和失业人员再就业 → 城镇失业人员再就业), else the items as written."""
+    first = items[0]
     h = _ends_with_head(first)
     if len(h) == 1 and len(first) > 4 and all(len(it) == 3 and it.endswith(h) for it in items[1:]):
         return [first] + [first[:-3] + it for it in items[1:]]  # 入园率和普惠率: the rates trade places
