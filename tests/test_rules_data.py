@@ -168,6 +168,12 @@ def test_sentence_cue_makes_a_goal_in_a_review():
     assert df.period.tolist() == ["actual", "target"]
 
 
+def test_verb_of_result_makes_last_years_figure_in_a_plan_a_result():
+    r = report_from_text("2041年示范省政府工作报告\n各位代表：\n二、2041年工作安排\n全市新建公园120座，去年建成90座。",
+                         path="rules_r.txt")
+    assert extract_metrics(r).period.tolist() == ["target", "actual"]   # result_verbs.txt: 建成
+
+
 def test_frame_word_sets_a_span_of_years():
     df = rows("经过五年努力，城乡居民收入增长40%。")
     assert df.multi_year.tolist() == [True]

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from typing import Callable, Mapping
 
 from ..report import YEAR_IN, Report
-from ..lexicon import alternation, word_table
+from ..lexicon import alternation, word_list, word_table
 from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE, RELIEF, cues
 from .figures import parse_figures
 
@@ -43,7 +43,7 @@ _SENT_PAST = _cue_re("actual", "sentence")
 # a plan named at the start of a paragraph (“十四五”时期，…) or anywhere: past or coming, by the report year
 _PLAN_AT_START = re.compile(r"^(?:各位代表[，！!,]\s*)?“?十([一二三四五六七八九])五")
 _PLAN_ANY = re.compile(r"“?十([一二三四五六七八九])五”?(时期|期间)?")
-_SENT_PAST_VERB = re.compile(r"增长|达到|达|完成|实现|超过|累计|下降|提高|突破|建成")
+_SENT_PAST_VERB = re.compile(alternation(word_list("result_verbs")))  # result_verbs.txt: 达到, 建成, 增长 …
 _SINCE = r"(?!以来)"  # 今年以来 (since the start of this year) looks back
 _SENT_FUTURE = _cue_re("target", "sentence", suffix=_SINCE + _BY_A_YEAR)
 _SENT_FUTURE_STRONG = _cue_re("target", "strong", suffix=_SINCE)
@@ -245,9 +245,10 @@ def _figure_period(before: str, clause: str, context: str, year: int | None, ear
     """actual/target of one figure: the paragraph context, unless its own words say otherwise.
 
     ``clause`` is the clause holding the figure, ``before`` the sentence up to that clause, ``earlier``
-    the frame the paragraph before that sentence sets (:func:`earlier_frames`).  In a plan, a clause about last year (去年…达到900家) is a
-    result, and so is a sentence after one that opens on the past year (…开局之年。过去一年，…。
-    国内生产总值增长8%); in a review, a clause after a future cue (今年, 力争, 到2035年) is a goal.
+    the frame the paragraph before that sentence sets (:func:`earlier_frames`). In a plan, a clause
+    about last year with a verb of result (去年…达到900家) is a result, and so is a sentence after one
+    that opens on the past year (…开局之年。过去一年，…。国内生产总值增长8%); in a review, a clause
+    after a future cue (今年, 力争, 到2035年) is a goal.
     """
     if context == "target":
         if earlier == "past" and not _SENT_FUTURE.search(clause) \
