@@ -465,6 +465,12 @@ def _start_run(tmp_path: Path, fixtures_dir: Path, jobs: int = 2):
     return proc, mark, private
 
 
+#: How long the processes of a stopped run may take to end. They end within a second on an idle machine;
+#: on two cores busy with other work the kernel's own exit (and the watchdog's 0.2 s poll) can take
+#: several. A process that outlives its run never ends, so a longer wait keeps the test as strict.
+GONE_WITHIN_S = 20
+
+
 def _gone(mark: str, seconds: float) -> bool:
     import time
 
@@ -488,7 +494,7 @@ def test_ctrl_c_stops_run_jobs_2_with_one_line_and_complete_outputs_only(tmp_pat
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert err.count("\n") == 1 and err.startswith("error: interrupted") and "Traceback" not in err
-    assert _gone(mark, 5), "workers or kernels outlived the run"
+    assert _gone(mark, GONE_WITHIN_S), "workers or kernels outlived the run"
     assert not list((tmp_path / "out").rglob(".*")), "partial outputs left"
     for folder in (tmp_path / "out").iterdir():  # whatever is there is complete (the corpus page runs beside the reports)
         if folder.is_dir() and folder.name != site_run.TABLES_DIR:  # tables/: zjtext process's own promise
@@ -510,7 +516,7 @@ def test_ctrl_c_kills_both_kernels_of_a_report(tmp_path, fixtures_dir):
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130 and err.startswith("error: interrupted") and "Traceback" not in err
-    assert _gone(mark, 5), "a kernel outlived the run"
+    assert _gone(mark, GONE_WITHIN_S), "a kernel outlived the run"
     assert not list((tmp_path / "out").rglob(".*")), "partial outputs left"
     assert list(private.iterdir()) == []
 
@@ -522,7 +528,7 @@ def test_workers_and_kernels_end_when_the_parent_is_killed(tmp_path, fixtures_di
     proc, mark, private = _start_run(tmp_path, fixtures_dir)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=30)
-    assert _gone(mark, 5), "orphan workers or kernels go on"
+    assert _gone(mark, GONE_WITHIN_S), "orphan workers or kernels go on"
     assert not list((tmp_path / "out").rglob(".*.partial")), "partial outputs left"
 
 
