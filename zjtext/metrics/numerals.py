@@ -50,8 +50,7 @@ _NOT_AFTER = rf"(?<![第届{_ALL}点點])"
 _TRADITIONAL = str.maketrans("".join(_TRADITIONAL_FORMS), "".join(_TRADITIONAL_FORMS.values()))
 _TRADITIONAL_RE = re.compile(f"[{''.join(_TRADITIONAL_FORMS)}]")
 _RUN = re.compile(rf"[{_ALL}]+")
-_PLACES = set("十拾百佰千仟") | set(_MAGS)
-_PLACE = re.compile(f"[{''.join(sorted(_PLACES))}]")  # a numeral carrying a place is a compound number
+_PLACE = re.compile(f"[{''.join(_TENS)}{''.join(_MAGS)}]")  # a numeral carrying a place is a compound number
 # units.tsv: the units of points and multiples (个百分点, 倍): a numeral before one is a figure
 _POINTS_OR_TIMES = tuple(u for u, row in word_table("units").items() if columns(row)[0] in ("points", "multiple"))
 _INSIDE = alternation(INSIDE_HEDGES)  # hedges.tsv: 多, 余 (一倍多, 三十余个)

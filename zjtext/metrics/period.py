@@ -15,9 +15,8 @@ from typing import Callable, Mapping
 from ..report import YEAR_IN, Report
 from ..lexicon import alternation, word_list, word_table
 from ..words import DECREASE as _DECREASE, INCREASE as _INCREASE, RELIEF, cues
-from .figures import parse_figures
 
-__all__ = ["infer_year"]
+__all__ = ["earlier_frames", "infer_year", "paragraph_periods"]
 
 # the time cues (time_cues.tsv), by the place they are read in: a top heading, a paragraph's opening …
 _OPENING = r"^(?:各位代表[，！!,]\s*)?"  # the salutation a paragraph may open with
@@ -195,18 +194,6 @@ _SENT_LEAD_PAST = _cue_re("actual", "sentence_lead", _OPENING)
 _SENT_LEAD_NOW = _cue_re("target", "sentence_lead", _OPENING)
 
 
-def _earlier_frame(earlier: str) -> str | None:
-    """'past' or 'now': the time the last sentence of ``earlier`` (the paragraph before a sentence)
-    that opens on a time speaks of; None when none does.
-
-    >>> _earlier_frame("2041年是开局之年，意义重大。过去一年，我们取得新的成绩。")
-    'past'
-    >>> _earlier_frame("过去一年，成绩很大。今年，我们要再接再厉。"), _earlier_frame("意义重大。")
-    ('now', None)
-    """
-    return earlier_frames(earlier)(len(earlier))
-
-
 def _opening_frame(sentence: str) -> str | None:
     """'past' or 'now' when ``sentence`` opens on the past year or on this one, else None."""
     if _SENT_LEAD_PAST.match(sentence):
@@ -218,13 +205,16 @@ _SENTENCE_END = re.compile(r"(?<=[。！？])")
 
 
 def earlier_frames(text: str) -> Callable[[int], str | None]:
-    """``_earlier_frame(text[:a])`` for every ``a``, the paragraph's sentences read once: the frame
-    set by the last sentence before ``a`` (a sentence cut by ``a`` counts up to ``a``) that opens on
-    a time.
+    """For any offset ``a`` of ``text`` (a paragraph), 'past' or 'now': the time the last sentence
+    before ``a`` that opens on a time speaks of (a sentence cut by ``a`` counts up to ``a``); None
+    when none does. The paragraph's sentences are read once, whatever offsets are asked.
 
     >>> frame = earlier_frames("2041年是开局之年。过去一年，成绩很大。全省增长6%。")
     >>> frame(0), frame(10), frame(len("2041年是开局之年。过去一年，成绩很大。"))
     (None, None, 'past')
+    >>> t = "过去一年，成绩很大。今年，我们要再接再厉。"
+    >>> earlier_frames(t)(len(t)), earlier_frames("意义重大。")(5)
+    ('now', None)
     """
     ends = [m.start() for m in _SENTENCE_END.finditer(text)]  # just after each 。！？
     frames: list[str | None] = []  # the frame of text[:ends[i]]
@@ -299,14 +289,13 @@ def _time_frame(text: str, year: int | None) -> str | None:
     return best[1] if best else None
 
 
-def _multi_year_context(report: Report, year: int | None,
-                        figures: "Mapping[int, list] | None" = None) -> dict[int, bool]:
+def _multi_year_context(report: Report, year: int | None, figures: Mapping[int, list]) -> dict[int, bool]:
     """Per body paragraph: does it speak of a span of years (五年来, “十四五”时期, a plan-period section)?
 
     A top heading about a plan period (“十五五”时期主要目标) opens a multi-year section; a heading that
     also names a recent year (2025年和“十四五”时期工作回顾) leaves the choice to its paragraphs, whose
     opening words before any figure (五年来 / 过去一年 / 刚刚过去的2025年) set the frame until the next
-    such cue. ``figures`` are the body paragraphs' figures, by paragraph index, when already read.
+    such cue. ``figures`` are the body paragraphs' figures (:func:`~zjtext.metrics.figures.parse_figures`), by paragraph index.
     """
     out: dict[int, bool] = {}
     state, current_top = False, None
@@ -317,7 +306,7 @@ def _multi_year_context(report: Report, year: int | None,
             recent = year is not None and any(int(y) >= year - 1 for y in _YEAR_IN.findall(top or ""))
             state = bool(top) and bool(_PLAN_HEADING.search(top)) and not recent
         if p.text != top:
-            figs = figures[p.index] if figures is not None else parse_figures(p.text)
+            figs = figures[p.index]
             kind = _time_frame(p.text[:min(figs[0].start, 40) if figs else 40], year)  # the words before any figure
             state = state if kind is None else kind == "multi"
         out[p.index] = state
