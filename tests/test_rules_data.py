@@ -5,8 +5,6 @@ names is taken out of its file (or if the rule stops reading the file).
 """
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
 from zjtext import lexicon, words
@@ -19,7 +17,7 @@ from zjtext.report import report_from_text
 from zjtext.segment import is_number_token
 from zjtext.site.labels import amount
 
-RESOURCES = resources.files("zjtext").joinpath("resources")
+RESOURCES = lexicon.RESOURCES
 TABLES = sorted(f.name[:-4] for f in RESOURCES.iterdir() if f.name.endswith(".tsv"))
 LISTS = sorted(f.name[:-4] for f in RESOURCES.iterdir() if f.name.endswith(".txt"))
 
